@@ -1,0 +1,135 @@
+"""Find quotation-marked spans in every quoting style used in news.
+
+Marks are paired per paragraph with a small stack. Whether a mark opens or closes is read from its
+neighbours (like Markdown's "flanking" rules), so apostrophes (Russia's, don't) never pair, an odd mark only
+spoils its own paragraph, and mixed styles (“…" or „…“) still pair. A paragraph that opens a quote without
+closing it, followed by a paragraph that opens again, is the news convention for a quote running over
+several paragraphs: each paragraph segment becomes its own span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Paragraph
+
+QUOTE_MARK_RE = re.compile(r"[\"“”„‟«»‘’‚'‹›]")
+DOUBLE_MARKS = frozenset("\"“”„‟«»")
+OPENING_STYLE = frozenset("“„‟«‘‚‹")
+CLOSING_STYLE = frozenset("”»’›")
+# Which closing marks may end a quote opened by a given mark.
+CLOSERS = {
+    "“": "”\"“",
+    '"': "\"”“",
+    "„": "“”\"",
+    "‟": "”\"",
+    "«": "»",
+    "‘": "’'",
+    "'": "'’",
+    "‚": "‘’",
+    "‹": "›",
+}
+APOSTROPHE_LIKE = frozenset("’'")
+OPEN_AFTER = frozenset("([{—–-/:;|")
+CLOSE_BEFORE = frozenset(",.;:!?)]}—–-/|…")
+RUN_ON_OPENERS = frozenset("“„‟«\"")
+MAX_DEPTH = 12
+
+
+@dataclass
+class Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark, or the paragraph end when the quote runs on
+    start: int  # content span, stripped of spaces
+    end: int
+    paragraph: int
+    depth: int = 0
+    runs_on: bool = False  # not closed in this paragraph: continues in the next one
+    continued: bool = False  # this paragraph segment continues a quote from the previous paragraph
+    mark: str = '"'
+
+    @property
+    def is_double(self) -> bool:
+        return self.mark in DOUBLE_MARKS
+
+
+def _flanks(text: str, position: int, lower: int, upper: int) -> tuple[bool, bool]:
+    mark = text[position]
+    before = text[position - 1] if position > lower else " "
+    after = text[position + 1] if position + 1 < upper else " "
+    if mark in APOSTROPHE_LIKE and before.isalnum() and after.isalnum():
+        return False, False  # don't, Russia's
+    can_open = not after.isspace() and after not in ",.;:!?)]}" and (
+        before.isspace() or before in OPEN_AFTER or QUOTE_MARK_RE.match(before) is not None
+    )
+    can_close = not before.isspace() and (
+        after.isspace() or after in CLOSE_BEFORE or QUOTE_MARK_RE.match(after) is not None
+    )
+    if can_open == can_close and mark not in APOSTROPHE_LIKE:
+        # No help from the neighbours: fall back on the shape of the mark.
+        if mark in OPENING_STYLE:
+            return True, False
+        if mark in CLOSING_STYLE:
+            return False, True
+    return can_open, can_close
+
+
+def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _find_closer(stack: list[tuple[int, str]], mark: str) -> int:
+    for index in range(len(stack) - 1, -1, -1):
+        if mark in CLOSERS.get(stack[index][1], ""):
+            return index
+    return -1
+
+
+def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
+    """All quoted spans, outer and nested, in text order of their opening marks."""
+    quotes: list[Quote] = []
+    previous_ran_on = False
+    for paragraph in paragraphs:
+        stack: list[tuple[int, str]] = []
+        found: list[Quote] = []
+        first_mark = text[paragraph.start]
+        for match in QUOTE_MARK_RE.finditer(text, paragraph.start, paragraph.end):
+            position = match.start()
+            mark = text[position]
+            can_open, can_close = _flanks(text, position, paragraph.start, paragraph.end)
+            if can_close and (index := _find_closer(stack, mark)) >= 0:
+                opened, opening_mark = stack[index]
+                del stack[index:]
+                start, end = _content_span(text, opened + 1, position)
+                found.append(Quote(opened, position, start, end, paragraph.index, len(stack), mark=opening_mark))
+            elif can_open and len(stack) < MAX_DEPTH:
+                stack.append((position, mark))
+        runs_on = False
+        if stack:
+            opened, opening_mark = stack[0]
+            if opening_mark in DOUBLE_MARKS and _runs_on(text, paragraphs, paragraph, opened):
+                start, end = _content_span(text, opened + 1, paragraph.end)
+                found.append(
+                    Quote(opened, paragraph.end, start, end, paragraph.index, 0, runs_on=True, mark=opening_mark)
+                )
+                runs_on = True
+        if previous_ran_on and QUOTE_MARK_RE.match(first_mark):
+            for quote in found:
+                if quote.open == paragraph.start:
+                    quote.continued = True
+        previous_ran_on = runs_on
+        found.sort(key=lambda quote: quote.open)
+        quotes.extend(quote for quote in found if quote.end > quote.start)
+    return quotes
+
+
+def _runs_on(text: str, paragraphs: list[Paragraph], paragraph: Paragraph, opened: int) -> bool:
+    following = paragraphs[paragraph.index + 1] if paragraph.index + 1 < len(paragraphs) else None
+    if following is not None and text[following.start] in RUN_ON_OPENERS:
+        return True
+    return opened == paragraph.start

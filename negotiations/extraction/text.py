@@ -1,0 +1,122 @@
+"""Small text helpers: diacritic folding that keeps offsets, paragraphs, sentences, tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2000):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = decomposed[:1]
+        if len(decomposed) > 1 and base.isascii() and base.isalpha():
+            if all(unicodedata.combining(rest) for rest in decomposed[1:]):
+                table[code] = base
+    extra = {"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "\u00a0": " ", "’": "'",
+             "ʼ": "'", "ʻ": "'", "\u2009": " ", "\u202f": " ", "\u2011": "-", "\u2010": "-"}
+    table.update({ord(key): value for key, value in extra.items()})
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Strip diacritics and unify apostrophes, one character for one, so offsets stay valid."""
+    return text.translate(FOLD_TABLE)
+
+
+def fold_key(text: str) -> str:
+    """A comparison key for names: folded, lower case, single spaces."""
+    return " ".join(fold(text).lower().replace("-", " ").split())
+
+
+TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN_RE.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+PARAGRAPH_RE = re.compile(r"[^\n]+")
+
+# A full stop, question or exclamation mark (maybe inside closing quotes or brackets) and space.
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen sen rep gov lt col maj sgt capt adm pres prof jr sr no vs etc inc ltd co corp dept "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est fig rev".split()
+)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    found = []
+    for match in PARAGRAPH_RE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append(Paragraph(len(found), start, end))
+    return found
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if len(word) == 1 and text[word_start].isupper():
+        return True  # an initial, as in "J. D. Vance"
+    return word in ABBREVIATIONS
+
+
+def split_sentences(text: str, paragraph: Paragraph, protected: list[tuple[int, int]], first_index: int) -> list[Sentence]:
+    """Sentences of one paragraph; no boundary falls inside a protected (quoted) span."""
+    sentences = []
+    start = paragraph.start
+    spans = iter(sorted(protected))
+    span = next(spans, None)
+    body = text[paragraph.start : paragraph.end]
+    for match in SENTENCE_END_RE.finditer(body):
+        end = paragraph.start + match.end()
+        mark = paragraph.start + match.start()
+        following = text[end:paragraph.end].lstrip()
+        if not following:
+            break
+        if not (following[0].isupper() or following[0].isdigit() or following[0] in "\"“‘'«„(—-"):
+            continue
+        if _is_abbreviation(text, mark) and following[0] not in "\"“‘«„":
+            continue
+        while span is not None and span[1] <= mark:
+            span = next(spans, None)
+        if span is not None and span[0] < mark:
+            continue
+        sentences.append(Sentence(first_index + len(sentences), start, end, paragraph.index))
+        start = end
+        while start < paragraph.end and text[start].isspace():
+            start += 1
+    if start < paragraph.end:
+        sentences.append(Sentence(first_index + len(sentences), start, paragraph.end, paragraph.index))
+    return sentences

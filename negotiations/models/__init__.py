@@ -1,0 +1,18 @@
+from negotiations.models.audit import AuditLog, Note
+from negotiations.models.negotiation import Event, Issue, Negotiation
+from negotiations.models.sources import Document, FeedEntry, Source
+from negotiations.models.statements import Citation, Statement, StatementIssue
+
+__all__ = [
+    "AuditLog",
+    "Citation",
+    "Document",
+    "Event",
+    "FeedEntry",
+    "Issue",
+    "Negotiation",
+    "Note",
+    "Source",
+    "Statement",
+    "StatementIssue",
+]

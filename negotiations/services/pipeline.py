@@ -1,0 +1,556 @@
+"""The ingestion pipeline: source → entries → documents → statements.
+
+Every step claims its row with a conditional UPDATE, keeps its state in the database and is
+safe to run twice: a retry, a second worker or a worker killed mid-step never duplicates or
+loses anything (unique constraints catch the races the claims do not).
+"""
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from negotiations.enums import DocumentState, EntryState, SaidOnSource, SourceKind
+from negotiations.extraction import EXTRACTOR_VERSION, ExtractedStatement, extract
+from negotiations.ingest.dedup import (
+    NEAR_DUPLICATE_THRESHOLD,
+    canonicalize_url,
+    content_hash,
+    minhash_signature,
+    similarity,
+)
+from negotiations.ingest.feeds import FeedError, parse_feed
+from negotiations.ingest.fetch import FetchError, FetchResult
+from negotiations.ingest.files import read_articles
+from negotiations.ingest.pages import ArticleContent, extract_article
+from negotiations.ingest.sitemaps import parse_sitemap
+from negotiations.models import Citation, Document, FeedEntry, Negotiation, Source, Statement, StatementIssue
+from negotiations.services import fetching
+from negotiations.services import sources as source_services
+from negotiations.services.registry import registry_for
+
+logger = logging.getLogger(__name__)
+
+MAX_ENTRY_ATTEMPTS = 5
+NEAR_DUPLICATE_WINDOW = dt.timedelta(days=3)
+NEAR_DUPLICATE_CANDIDATES = 500
+MIN_DOCUMENT_CHARACTERS = 40
+
+
+class TransientPipelineError(Exception):
+    """Worth retrying later (network trouble, a busy server, the politeness delay)."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@dataclass
+class PipelineSummary:
+    entries_seen: int = 0
+    entries_new: int = 0
+    documents_new: int = 0
+    documents_duplicate: int = 0
+    documents_failed: int = 0
+    statements_extracted: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "PipelineSummary") -> None:
+        for name in ("entries_seen", "entries_new", "documents_new", "documents_duplicate",
+                     "documents_failed", "statements_extracted"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+    def as_text(self) -> str:
+        lines = [
+            f"entries seen: {self.entries_seen} (new: {self.entries_new})",
+            f"documents new: {self.documents_new}, duplicate: {self.documents_duplicate}, "
+            f"failed: {self.documents_failed}",
+            f"statements extracted: {self.statements_extracted}",
+        ]
+        lines += [f"error: {error}" for error in self.errors]
+        return "\n".join(lines)
+
+
+@dataclass
+class EntryItem:
+    guid: str
+    url: str = ""
+    title: str = ""
+    published_at: dt.datetime | None = None
+    inline_text: str = ""
+
+
+# --- Step 1: a source's new entries -------------------------------------------------------------
+
+
+def discover_entries(*, source: Source) -> tuple[list[int], PipelineSummary, FetchResult | None]:
+    """Read the source and store its entries; returns the ids of entries not seen before."""
+    summary = PipelineSummary()
+    result = None
+    if source.kind == SourceKind.FILE:
+        items, errors = _file_items(source)
+        summary.errors.extend(errors)
+    elif source.kind == SourceKind.PAGE:
+        items = [EntryItem(guid=source.url, url=source.url)]
+    else:
+        result = fetching.fetch_url(source.url, etag=source.etag or None, last_modified=source.last_modified or None)
+        if result.not_modified:
+            return [], summary, result
+        items = _feed_items(source, result) if source.kind == SourceKind.RSS else _sitemap_items(result)
+    summary.entries_seen = len(items)
+    new_ids = _store_entries(source, items)
+    summary.entries_new = len(new_ids)
+    return new_ids, summary, result
+
+
+def _feed_items(source: Source, result: FetchResult) -> list[EntryItem]:
+    feed = parse_feed(result.content, url=result.final_url, content_type=result.headers.get("content-type", ""))
+    items = []
+    for entry in feed.entries:
+        link = entry.link or ""
+        guid = entry.guid or link
+        if not guid:
+            continue
+        items.append(EntryItem(guid=guid[:2048], url=link[:2048], title=entry.title or "", published_at=entry.published))
+    return items
+
+
+def _sitemap_items(result: FetchResult) -> list[EntryItem]:
+    items = []
+    for entry in parse_sitemap(result.content, url=result.final_url):
+        published = entry.published
+        if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
+            published = dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC)
+        items.append(EntryItem(guid=entry.url[:2048], url=entry.url[:2048], title=entry.title or "", published_at=published))
+    return items
+
+
+def _file_items(source: Source) -> tuple[list[EntryItem], list[str]]:
+    items, errors = [], []
+    for record in read_articles(source.url):
+        if record.error:
+            errors.append(record.error)
+            continue
+        article = record.article
+        published = article.published
+        if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
+            published = dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC)
+        items.append(
+            EntryItem(
+                guid=record.external_id[:2048],
+                url=(article.canonical_url or record.url or "")[:2048],
+                title=article.title or "",
+                published_at=published,
+                inline_text=article.text,
+            )
+        )
+    return items, errors
+
+
+def _store_entries(source: Source, items: list[EntryItem]) -> list[int]:
+    known = set(FeedEntry.objects.filter(source=source, guid__in=[item.guid for item in items]).values_list("guid", flat=True))
+    new_ids = []
+    for item in items:
+        if item.guid in known:
+            continue
+        known.add(item.guid)
+        try:
+            with transaction.atomic():
+                entry = FeedEntry.objects.create(
+                    source=source,
+                    guid=item.guid,
+                    url=item.url,
+                    title=item.title[:2000],
+                    published_at=item.published_at,
+                    inline_text=item.inline_text,
+                )
+        except IntegrityError:
+            continue  # another worker stored it first
+        new_ids.append(entry.pk)
+    return new_ids
+
+
+def poll_source(*, source_id: int) -> tuple[list[int], PipelineSummary]:
+    """Poll one source, recording its health; returns the new entry ids for the fetch step."""
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return [], PipelineSummary(errors=[f"source {source_id} does not exist"])
+    if not source_services.claim_source(source_id=source_id):
+        return [], PipelineSummary(errors=[f"{source}: another poll is running"])
+    try:
+        new_ids, summary, result = discover_entries(source=source)
+    except (FetchError, FeedError, OSError, ValueError) as exc:
+        permanent = getattr(exc, "reason", "") in {"blocked_address", "bad_scheme"}
+        source_services.record_poll_failure(source=source, error=_describe(exc), permanent=permanent)
+        return [], PipelineSummary(errors=[f"{source}: {_describe(exc)}"])
+    except Exception:
+        source_services.release_source(source=source)
+        raise
+    source_services.record_poll_success(
+        source=source,
+        etag=(result.etag or "") if result else "",
+        last_modified=(result.last_modified or "") if result else "",
+    )
+    return new_ids, summary
+
+
+def _describe(exc: Exception) -> str:
+    reason = getattr(exc, "reason", "")
+    return f"{reason}: {exc}" if reason and reason not in str(exc) else str(exc)
+
+
+# --- Step 2: an entry's article -----------------------------------------------------------------
+
+
+def fetch_entry(*, entry_id: int, wait_for_politeness: bool = False) -> tuple[str, int | None]:
+    """Fetch and store one entry's article. Returns (outcome, document id): outcome is one of
+    "new", "duplicate", "failed", "skipped" (already done, or held by another worker)."""
+    now = timezone.now()
+    claimed = FeedEntry.objects.filter(pk=entry_id, state=EntryState.NEW).update(
+        state=EntryState.FETCHING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    entry = FeedEntry.objects.select_related("source").filter(pk=entry_id).first()
+    if entry is None:
+        return "skipped", None
+    if not claimed:
+        return "skipped", entry.document_id
+
+    try:
+        article, raw_html = _article_for(entry, wait_for_politeness=wait_for_politeness)
+    except FetchError as exc:
+        if exc.permanent or entry.attempts >= MAX_ENTRY_ATTEMPTS:
+            _finish_entry(entry, EntryState.FAILED, error=_describe(exc))
+            return "failed", None
+        _finish_entry(entry, EntryState.NEW, error=_describe(exc))
+        raise TransientPipelineError(_describe(exc), retry_after=getattr(exc, "retry_after", None)) from exc
+    except TransientPipelineError:
+        _finish_entry(entry, EntryState.NEW, error="waiting for the per-domain delay", attempts_back=True)
+        raise
+    except Exception as exc:
+        _finish_entry(entry, EntryState.FAILED, error=f"could not read the article: {exc}")
+        logger.exception("entry %s failed", entry_id)
+        return "failed", None
+
+    if len(article.text.strip()) < MIN_DOCUMENT_CHARACTERS:
+        _finish_entry(entry, EntryState.FAILED, error="no article text found on the page")
+        return "failed", None
+
+    document, created = store_article(source=entry.source, article=article, url=entry.url, raw_html=raw_html,
+                                      fallback_published=entry.published_at, fallback_title=entry.title)
+    _finish_entry(entry, EntryState.DONE if created else EntryState.DUPLICATE, document=document)
+    if created:
+        source = entry.source
+        type(source).objects.filter(pk=source.pk).update(documents_found=F("documents_found") + 1)
+    return ("new" if created else "duplicate"), document.pk
+
+
+def _finish_entry(entry: FeedEntry, state: str, *, error: str = "", document: Document | None = None,
+                  attempts_back: bool = False) -> None:
+    entry.state = state
+    entry.error = error[:2000]
+    entry.document = document or entry.document
+    entry.claimed_at = None
+    fields = ["state", "error", "document", "claimed_at", "updated_at"]
+    if attempts_back:
+        entry.attempts = max(entry.attempts - 1, 0)
+        fields.append("attempts")
+    entry.save(update_fields=fields)
+
+
+def _article_for(entry: FeedEntry, *, wait_for_politeness: bool) -> tuple[ArticleContent, str]:
+    if entry.inline_text:
+        published = entry.published_at.date() if entry.published_at else None
+        return ArticleContent(title=entry.title, text=entry.inline_text, published=published,
+                              canonical_url=entry.url, language=""), ""
+    fetching.wait_for_domain(entry.url, block=wait_for_politeness)
+    result = fetching.fetch_page(entry.url)
+    article = extract_article(result.content, url=result.final_url, encoding_hint=result.encoding)
+    html = result.content.decode(result.encoding or "utf-8", errors="replace") if result.content else ""
+    return article, html
+
+
+def _as_datetime(value: dt.date | dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value if timezone.is_aware(value) else value.replace(tzinfo=dt.UTC)
+    return dt.datetime.combine(value, dt.time(12), tzinfo=dt.UTC)
+
+
+def store_article(
+    *,
+    source: Source | None,
+    article: ArticleContent,
+    url: str,
+    raw_html: str = "",
+    fallback_published: dt.datetime | None = None,
+    fallback_title: str = "",
+) -> tuple[Document, bool]:
+    """Store an article unless it is already known (same canonical URL, same text, or nearly the same
+    text, as the same wire story on two sites); a duplicate adds its URL to the document kept."""
+    canonical = canonicalize_url(article.canonical_url or url or "") or f"urn:parley:{content_hash(article.text)}"
+    digest = content_hash(article.text)
+    published = _as_datetime(article.published) or fallback_published
+    existing = Document.objects.filter(Q(canonical_url=canonical) | Q(content_hash=digest)).first()
+    signature = minhash_signature(article.text)
+    if existing is None:
+        existing = _near_duplicate(signature, published)
+    if existing is not None:
+        _add_alternate_url(existing, url or canonical)
+        return existing, False
+    document = Document(
+        source=source,
+        url=url or canonical,
+        canonical_url=canonical,
+        title=(article.title or fallback_title or "")[:2000],
+        author=(getattr(article, "author", "") or "")[:300],
+        published_at=published,
+        text=article.text,
+        content_hash=digest,
+        minhash=signature,
+        language=article.language or "",
+    )
+    document.raw_html = raw_html
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        # Another worker stored the same article a moment ago.
+        winner = Document.objects.filter(Q(canonical_url=canonical) | Q(content_hash=digest)).first()
+        if winner is None:
+            raise
+        _add_alternate_url(winner, url or canonical)
+        return winner, False
+    return document, True
+
+
+def _near_duplicate(signature: bytes, published: dt.datetime | None) -> Document | None:
+    candidates = Document.objects.exclude(minhash=None)
+    if published:
+        candidates = candidates.filter(
+            published_at__gte=published - NEAR_DUPLICATE_WINDOW, published_at__lte=published + NEAR_DUPLICATE_WINDOW
+        )
+    for candidate in candidates.only("id", "minhash").order_by("-id")[:NEAR_DUPLICATE_CANDIDATES]:
+        if similarity(signature, bytes(candidate.minhash)) >= NEAR_DUPLICATE_THRESHOLD:
+            return Document.objects.get(pk=candidate.pk)
+    return None
+
+
+def _add_alternate_url(document: Document, url: str) -> None:
+    if not url or url in (document.url, document.canonical_url) or url in document.alternate_urls:
+        return
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if url not in locked.alternate_urls:
+            locked.alternate_urls = [*locked.alternate_urls, url]
+            locked.save(update_fields=["alternate_urls"])
+
+
+# --- Step 3: a document's statements ------------------------------------------------------------
+
+
+def extract_document(*, document_id: int, force: bool = False) -> int:
+    """Extract statements from a stored document; returns how many it carries afterwards.
+
+    With `force`, a document already extracted is extracted again (reprocess). Statements an
+    editor touched are never changed or deleted.
+    """
+    allowed = [DocumentState.PENDING, DocumentState.FAILED]
+    if force:
+        allowed += [DocumentState.EXTRACTED]
+    claimed = Document.objects.filter(pk=document_id, state__in=allowed).update(
+        state=DocumentState.EXTRACTING, claimed_at=timezone.now()
+    )
+    if not claimed:
+        return 0
+    document = Document.objects.select_related("source__negotiation").get(pk=document_id)
+    negotiation = (document.source and document.source.negotiation) or source_services.default_negotiation()
+    if negotiation is None:
+        _finish_document(document, DocumentState.FAILED, error="no negotiation to file its statements under")
+        return 0
+    try:
+        published = document.published_at.date() if document.published_at else None
+        extracted = extract(document.text, published=published, registry=registry_for(negotiation=negotiation))
+        count = save_statements(document=document, negotiation=negotiation, extracted=extracted)
+    except Exception as exc:
+        _finish_document(document, DocumentState.FAILED, error=f"extraction failed: {exc}")
+        raise
+    _finish_document(document, DocumentState.EXTRACTED)
+    return count
+
+
+def _finish_document(document: Document, state: str, *, error: str = "") -> None:
+    document.state = state
+    document.error = error[:2000]
+    document.claimed_at = None
+    fields = ["state", "error", "claimed_at"]
+    if state == DocumentState.EXTRACTED:
+        document.extractor_version = EXTRACTOR_VERSION
+        document.extracted_at = timezone.now()
+        fields += ["extractor_version", "extracted_at"]
+    document.save(update_fields=fields)
+
+
+_QUOTE_NORMALIZER = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def statement_fingerprint(*, speaker_key: str, quote: str) -> str:
+    """Same speaker, same words (case, punctuation and quote marks aside): the same utterance."""
+    words = _QUOTE_NORMALIZER.sub(" ", quote.lower()).strip()
+    return hashlib.sha256(f"{speaker_key.lower()}|{words}".encode()).hexdigest()
+
+
+@transaction.atomic
+def save_statements(*, document: Document, negotiation: Negotiation, extracted: list[ExtractedStatement]) -> int:
+    from actors.models import Actor
+    from negotiations.models import Issue
+    from negotiations.services.positions import refresh_positions
+
+    actors = {actor.slug: actor for actor in Actor.objects.filter(slug__in={s.actor_slug for s in extracted if s.actor_slug})}
+    issues = {issue.slug: issue for issue in Issue.objects.filter(negotiation=negotiation)}
+    before = set(Statement.objects.filter(citations__document=document).values_list("pk", flat=True))
+    touched_pairs: set[tuple[int, int]] = set()
+    kept: set[int] = set()
+
+    for item in extracted:
+        actor = actors.get(item.actor_slug or "")
+        speaker_key = actor.slug if actor else (item.speaker_name or item.speaker_text)
+        fingerprint = statement_fingerprint(speaker_key=speaker_key, quote=item.quote)
+        said_on, said_on_source = _said_on(item, document)
+        statement, created = Statement.objects.get_or_create(
+            negotiation=negotiation,
+            fingerprint=fingerprint,
+            defaults={
+                "actor": actor,
+                "speaker_text": item.speaker_text[:300],
+                "speaker_name": item.speaker_name[:300],
+                "speaker_title": (item.speaker_title or "")[:300],
+                "anonymous": item.anonymous,
+                "quote": item.quote,
+                "kind": item.kind,
+                "said_on": said_on,
+                "said_on_source": said_on_source,
+                "confidence": _clamp(item.confidence),
+                "extractor_version": EXTRACTOR_VERSION,
+            },
+        )
+        if not created and not statement.editor_touched:
+            _refresh_machine_fields(statement, item, actor, said_on, said_on_source)
+        if created or not statement.editor_touched:
+            _replace_stances(statement, item, issues)
+        Citation.objects.get_or_create(
+            statement=statement,
+            document=document,
+            start=item.start,
+            defaults={"end": item.end, "speaker_text": item.speaker_text[:300]},
+        )
+        kept.add(statement.pk)
+        if statement.actor_id:
+            touched_pairs.update((statement.actor_id, issue_id) for issue_id in statement.stances.values_list("issue_id", flat=True))
+
+    for stale in Statement.objects.filter(pk__in=before - kept).prefetch_related("stances"):
+        if stale.editor_touched:
+            continue
+        if stale.actor_id:
+            touched_pairs.update((stale.actor_id, stance.issue_id) for stance in stale.stances.all())
+        Citation.objects.filter(statement=stale, document=document).delete()
+        if not stale.citations.exists():
+            stale.delete()
+
+    if touched_pairs:
+        refresh_positions(pairs=touched_pairs)
+    return len(kept)
+
+
+def _said_on(item: ExtractedStatement, document: Document) -> tuple[dt.date, str]:
+    if item.said_on:
+        return item.said_on, SaidOnSource.TEXT
+    day = document.published_at or document.fetched_at or timezone.now()
+    return day.date(), SaidOnSource.PUBLISHED
+
+
+def _clamp(value: float) -> float:
+    return min(max(float(value), 0.0), 1.0)
+
+
+def _refresh_machine_fields(statement: Statement, item: ExtractedStatement, actor, said_on, said_on_source) -> None:
+    statement.actor = actor
+    statement.speaker_text = item.speaker_text[:300]
+    statement.speaker_name = item.speaker_name[:300]
+    statement.speaker_title = (item.speaker_title or "")[:300]
+    statement.anonymous = item.anonymous
+    statement.kind = item.kind
+    statement.said_on = min(statement.said_on, said_on) if statement.said_on_source == SaidOnSource.TEXT else said_on
+    statement.said_on_source = said_on_source
+    statement.confidence = max(statement.confidence, _clamp(item.confidence))
+    statement.extractor_version = EXTRACTOR_VERSION
+    statement.version += 1
+    statement.save()
+
+
+def _replace_stances(statement: Statement, item: ExtractedStatement, issues: dict) -> None:
+    wanted = {slug: value for slug, value in item.issues.items() if slug in issues}
+    statement.stances.exclude(issue__slug__in=list(wanted)).delete()
+    for slug, value in wanted.items():
+        StatementIssue.objects.update_or_create(
+            statement=statement,
+            issue=issues[slug],
+            defaults={"stance": value.stance, "confidence": _clamp(value.confidence)},
+        )
+
+
+# --- Whole runs, for the commands and the demo ---------------------------------------------------
+
+
+def run_source_sync(*, source: Source, progress=None) -> PipelineSummary:
+    """Poll a source and push every new entry through the whole pipeline in this process."""
+    entry_ids, summary = poll_source(source_id=source.pk)
+    summary.add(process_entries_sync(entry_ids=entry_ids, progress=progress))
+    return summary
+
+
+def process_entries_sync(*, entry_ids: list[int], progress=None) -> PipelineSummary:
+    summary = PipelineSummary()
+    for entry_id in entry_ids:
+        try:
+            outcome, document_id = fetch_entry(entry_id=entry_id, wait_for_politeness=True)
+        except TransientPipelineError as exc:
+            summary.documents_failed += 1
+            summary.errors.append(f"entry {entry_id}: {exc} (will be retried)")
+            outcome, document_id = "failed", None
+        if outcome == "new":
+            summary.documents_new += 1
+            summary.statements_extracted += extract_document(document_id=document_id)
+        elif outcome == "duplicate":
+            summary.documents_duplicate += 1
+        elif outcome == "failed":
+            entry = FeedEntry.objects.filter(pk=entry_id).first()
+            if entry is not None and entry.state == EntryState.FAILED:
+                summary.documents_failed += 1
+                summary.errors.append(f"{entry.url or entry.guid}: {entry.error}")
+        if progress is not None:
+            progress(1)
+    return summary
+
+
+def requeue_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=15)) -> tuple[list[int], list[int]]:
+    """Put back rows a dead worker left in a working state; returns (entry ids, document ids) to re-queue."""
+    cutoff = timezone.now() - older_than
+    entries = list(FeedEntry.objects.filter(state=EntryState.FETCHING, claimed_at__lt=cutoff).values_list("pk", flat=True))
+    FeedEntry.objects.filter(pk__in=entries, state=EntryState.FETCHING).update(state=EntryState.NEW, claimed_at=None)
+    documents = list(
+        Document.objects.filter(state=DocumentState.EXTRACTING, claimed_at__lt=cutoff).values_list("pk", flat=True)
+    )
+    Document.objects.filter(pk__in=documents, state=DocumentState.EXTRACTING).update(
+        state=DocumentState.PENDING, claimed_at=None
+    )
+    # Entries and documents waiting with no task in flight (a lost message) are re-queued too.
+    waiting_entries = FeedEntry.objects.filter(state=EntryState.NEW, updated_at__lt=cutoff).values_list("pk", flat=True)
+    waiting_documents = Document.objects.filter(state=DocumentState.PENDING, fetched_at__lt=cutoff).values_list("pk", flat=True)
+    return sorted(set(entries) | set(waiting_entries[:1000])), sorted(set(documents) | set(waiting_documents[:1000]))

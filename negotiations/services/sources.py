@@ -1,0 +1,151 @@
+"""Writes about sources: registering them, scheduling polls, recording their health."""
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from negotiations.enums import SourceKind
+from negotiations.models import Negotiation, Source
+
+MAX_BACKOFF = dt.timedelta(hours=24)
+POLL_LEASE = dt.timedelta(minutes=15)
+
+
+def validate_source_location(*, kind: str, url: str) -> None:
+    """A web source needs an http(s) URL; a file source needs a readable file or folder."""
+    if kind not in SourceKind.values:
+        raise ValidationError(f"Unknown source kind {kind!r}: use one of {', '.join(SourceKind.values)}.")
+    if kind == SourceKind.FILE:
+        if not Path(url).exists():
+            raise ValidationError(f"No file or folder at {url}.")
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValidationError(f"{url!r} is not an http(s) URL.")
+    if parts.username or parts.password:
+        raise ValidationError("URLs with a user name or password are refused.")
+    if len(url) > 2048:
+        raise ValidationError("URL longer than 2,048 characters.")
+
+
+def default_negotiation() -> Negotiation | None:
+    return Negotiation.objects.order_by("-started_on", "id").first()
+
+
+@transaction.atomic
+def create_source(
+    *,
+    name: str,
+    kind: str,
+    url: str,
+    interval_minutes: int = 60,
+    negotiation: Negotiation | None = None,
+    language: str = "en",
+    reliability: str = "unknown",
+) -> Source:
+    if kind == SourceKind.FILE:
+        url = str(Path(url).resolve())
+    validate_source_location(kind=kind, url=url)
+    if interval_minutes < 1:
+        raise ValidationError("The poll interval must be at least one minute.")
+    source = Source(
+        name=name,
+        kind=kind,
+        url=url,
+        poll_interval_minutes=interval_minutes,
+        negotiation=negotiation or default_negotiation(),
+        language=language,
+        reliability=reliability,
+        next_poll_at=timezone.now(),
+    )
+    source.full_clean()
+    source.save()
+    return source
+
+
+def due_sources(*, now: dt.datetime | None = None) -> QuerySet[Source]:
+    now = now or timezone.now()
+    return Source.objects.filter(enabled=True, paused_reason="").filter(
+        Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
+    ).filter(Q(polling_since__isnull=True) | Q(polling_since__lt=now - POLL_LEASE))
+
+
+def claim_source(*, source_id: int) -> bool:
+    """Take the poll lease; only one worker polls a source at a time, and a dead one's lease expires."""
+    now = timezone.now()
+    claimed = (
+        Source.objects.filter(pk=source_id)
+        .filter(Q(polling_since__isnull=True) | Q(polling_since__lt=now - POLL_LEASE))
+        .update(polling_since=now)
+    )
+    return claimed == 1
+
+
+def record_poll_success(*, source: Source, new_documents: int = 0, etag: str = "", last_modified: str = "") -> None:
+    now = timezone.now()
+    source.last_polled_at = now
+    source.last_success_at = now
+    source.consecutive_failures = 0
+    source.last_error = ""
+    source.polling_since = None
+    source.next_poll_at = now + dt.timedelta(minutes=source.poll_interval_minutes)
+    source.documents_found += new_documents
+    source.etag = etag[:500] or source.etag
+    source.last_modified = last_modified[:100] or source.last_modified
+    source.save(
+        update_fields=[
+            "last_polled_at", "last_success_at", "consecutive_failures", "last_error", "polling_since",
+            "next_poll_at", "documents_found", "etag", "last_modified",
+        ]
+    )
+
+
+def record_poll_failure(*, source: Source, error: str, permanent: bool = False) -> None:
+    """Back off exponentially; pause after repeated failures with the reason visible in the admin."""
+    now = timezone.now()
+    source.last_polled_at = now
+    source.consecutive_failures += 1
+    source.last_error = error[:2000]
+    source.polling_since = None
+    backoff = dt.timedelta(minutes=source.poll_interval_minutes) * (2 ** min(source.consecutive_failures, 10))
+    source.next_poll_at = now + min(backoff, MAX_BACKOFF)
+    if permanent or source.consecutive_failures >= settings.SOURCE_MAX_FAILURES:
+        source.paused_reason = (
+            f"Paused after {source.consecutive_failures} failed poll(s) on {now:%Y-%m-%d %H:%M} UTC: {error[:300]}"
+        )
+    source.save(
+        update_fields=[
+            "last_polled_at", "consecutive_failures", "last_error", "polling_since", "next_poll_at", "paused_reason",
+        ]
+    )
+
+
+def release_source(*, source: Source) -> None:
+    Source.objects.filter(pk=source.pk).update(polling_since=None)
+
+
+def pause_source(*, source: Source, reason: str) -> None:
+    source.paused_reason = reason or "Paused"
+    source.save(update_fields=["paused_reason"])
+
+
+def resume_source(*, source: Source) -> None:
+    source.paused_reason = ""
+    source.enabled = True
+    source.consecutive_failures = 0
+    source.next_poll_at = timezone.now()
+    source.save(update_fields=["paused_reason", "enabled", "consecutive_failures", "next_poll_at"])
+
+
+def request_poll(*, source: Source) -> None:
+    """Queue a poll now, whatever the schedule says (the admin's "fetch now")."""
+    from negotiations import tasks
+
+    Source.objects.filter(pk=source.pk).update(next_poll_at=timezone.now())
+    transaction.on_commit(lambda: tasks.poll_source.delay(source_id=source.pk))
