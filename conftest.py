@@ -1,4 +1,5 @@
-"""Suite-wide set-up. Tests run tasks in-process even when REDIS_URL is set; the worker tests\n(marked `worker`) start a real Celery worker instead."""
+"""Suite-wide set-up. Tests run tasks in-process even when REDIS_URL is set; the worker tests
+(marked `worker`) start a real Celery worker instead."""
 
 import pytest
 

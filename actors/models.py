@@ -107,7 +107,7 @@ class Role(models.Model):
     descriptors = models.JSONField(
         default=list,
         blank=True,
-        help_text='Phrases that name the holder, e.g. ["Russia\'s top diplomat", "the Russian foreign minister"].',
+        help_text="Phrases that name the holder while the office is held, e.g. the Russian foreign minister.",
     )
 
     class Meta:

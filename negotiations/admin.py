@@ -48,14 +48,30 @@ class EventAdmin(admin.ModelAdmin):
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = [
-        "name", "kind", "enabled", "reliability", "last_polled_at", "last_success_at",
-        "consecutive_failures", "documents_found", "health",
+        "name",
+        "kind",
+        "enabled",
+        "reliability",
+        "last_polled_at",
+        "last_success_at",
+        "consecutive_failures",
+        "documents_found",
+        "health",
     ]
     list_filter = ["kind", "enabled", "reliability", "language"]
     search_fields = ["name", "url", "last_error", "paused_reason"]
     readonly_fields = [
-        "last_polled_at", "last_success_at", "next_poll_at", "polling_since", "consecutive_failures",
-        "last_error", "paused_reason", "documents_found", "etag", "last_modified", "created_at",
+        "last_polled_at",
+        "last_success_at",
+        "next_poll_at",
+        "polling_since",
+        "consecutive_failures",
+        "last_error",
+        "paused_reason",
+        "documents_found",
+        "etag",
+        "last_modified",
+        "created_at",
     ]
     actions = ["fetch_now", "pause", "resume"]
 

@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=200)),
                 ('start', models.DateField(blank=True, null=True)),
                 ('end', models.DateField(blank=True, help_text='Empty while the office is held.', null=True)),
-                ('descriptors', models.JSONField(blank=True, default=list, help_text='Phrases that name the holder, e.g. ["Russia\'s top diplomat", "the Russian foreign minister"].')),
+                ('descriptors', models.JSONField(blank=True, default=list, help_text="Phrases that name the holder while the office is held, e.g. the Russian foreign minister.")),
                 ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='actors.actor')),
             ],
             options={

@@ -1,5 +1,6 @@
 from negotiations.models.audit import AuditLog, Note
 from negotiations.models.negotiation import Event, Issue, Negotiation
+from negotiations.models.positions import Position, PositionScope
 from negotiations.models.sources import Document, FeedEntry, Source
 from negotiations.models.statements import Citation, Statement, StatementIssue
 
@@ -12,6 +13,8 @@ __all__ = [
     "Issue",
     "Negotiation",
     "Note",
+    "Position",
+    "PositionScope",
     "Source",
     "Statement",
     "StatementIssue",

@@ -6,7 +6,9 @@ class Note(models.Model):
     """An editor's annotation on a statement."""
 
     statement = models.ForeignKey("negotiations.Statement", on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="notes"
+    )
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -25,7 +27,11 @@ class AuditLog(models.Model):
     target_type = models.CharField(max_length=60)
     target_id = models.PositiveBigIntegerField()
     statement = models.ForeignKey(
-        "negotiations.Statement", null=True, blank=True, on_delete=models.CASCADE, related_name="audit_entries"
+        "negotiations.Statement",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="audit_entries",
     )
     changes = models.JSONField(default=dict, blank=True, help_text='{"field": [before, after]}')
     note = models.TextField(blank=True)

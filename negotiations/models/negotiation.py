@@ -31,7 +31,9 @@ class Issue(models.Model):
     name = models.CharField(max_length=200)
     proposition = models.TextField(help_text='What a "supports" stance on this issue means.')
     cues = models.JSONField(default=list, blank=True, help_text="Words and phrases that signal the issue.")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
     position = models.PositiveSmallIntegerField(default=0, help_text="Column order in the matrix.")
 
     class Meta:

@@ -17,9 +17,14 @@ class PositionScope(models.TextChoices):
 
 
 class Position(models.Model):
-    negotiation = models.ForeignKey("negotiations.Negotiation", on_delete=models.CASCADE, related_name="positions")
+    negotiation = models.ForeignKey(
+        "negotiations.Negotiation", on_delete=models.CASCADE, related_name="positions"
+    )
     actor = models.ForeignKey(
-        "actors.Actor", on_delete=models.CASCADE, related_name="positions", help_text="The party, for party scope."
+        "actors.Actor",
+        on_delete=models.CASCADE,
+        related_name="positions",
+        help_text="The party, for party scope.",
     )
     issue = models.ForeignKey("negotiations.Issue", on_delete=models.CASCADE, related_name="positions")
     scope = models.CharField(max_length=8, choices=PositionScope.choices, default=PositionScope.ACTOR)
@@ -30,7 +35,9 @@ class Position(models.Model):
     valid_until = models.DateField(null=True, blank=True, help_text="Exclusive; empty for the current row.")
     stance = models.CharField(max_length=12, choices=Stance.choices)
     confidence = models.FloatField()
-    reviewed = models.BooleanField(default=False, help_text="The deciding statement was reviewed by an editor.")
+    reviewed = models.BooleanField(
+        default=False, help_text="The deciding statement was reviewed by an editor."
+    )
     statement = models.ForeignKey(
         "negotiations.Statement",
         null=True,
@@ -62,7 +69,9 @@ class Position(models.Model):
                 condition=Q(valid_until__isnull=True),
                 name="position_current_idx",
             ),
-            models.Index(fields=["issue", "scope", "reviewed_only", "-valid_from"], name="position_issue_idx"),
+            models.Index(
+                fields=["issue", "scope", "reviewed_only", "-valid_from"], name="position_issue_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -24,7 +24,9 @@ class Source(models.Model):
     last_polled_at = models.DateTimeField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)
     next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    polling_since = models.DateTimeField(null=True, blank=True, help_text="Set while a poll holds this source.")
+    polling_since = models.DateTimeField(
+        null=True, blank=True, help_text="Set while a poll holds this source."
+    )
     consecutive_failures = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
     paused_reason = models.TextField(blank=True)
@@ -38,7 +40,9 @@ class Source(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "url"], name="source_unique_kind_url"),
             models.CheckConstraint(condition=~Q(url=""), name="source_has_url"),
-            models.CheckConstraint(condition=Q(poll_interval_minutes__gte=1), name="source_interval_positive"),
+            models.CheckConstraint(
+                condition=Q(poll_interval_minutes__gte=1), name="source_interval_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -81,7 +85,9 @@ class FeedEntry(models.Model):
 class Document(models.Model):
     """A stored article: kept whole so extraction can be re-run when it improves."""
 
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
     url = models.CharField(max_length=2048)
     canonical_url = models.CharField(max_length=2048, unique=True)
     alternate_urls = models.JSONField(default=list, blank=True)

@@ -8,12 +8,18 @@ from negotiations.enums import ReviewState, SaidOnSource, Stance, StatementKind
 class Statement(models.Model):
     """What an actor said, once, however many documents carry it (its citations)."""
 
-    negotiation = models.ForeignKey("negotiations.Negotiation", on_delete=models.CASCADE, related_name="statements")
+    negotiation = models.ForeignKey(
+        "negotiations.Negotiation", on_delete=models.CASCADE, related_name="statements"
+    )
     actor = models.ForeignKey(
         "actors.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )
-    speaker_text = models.CharField(max_length=300, blank=True, help_text="The speaker as the text names them.")
-    speaker_name = models.CharField(max_length=300, blank=True, help_text="Canonical name, or the name as written.")
+    speaker_text = models.CharField(
+        max_length=300, blank=True, help_text="The speaker as the text names them."
+    )
+    speaker_name = models.CharField(
+        max_length=300, blank=True, help_text="Canonical name, or the name as written."
+    )
     speaker_title = models.CharField(max_length=300, blank=True)
     anonymous = models.BooleanField(default=False)
     quote = models.TextField()
@@ -32,7 +38,9 @@ class Statement(models.Model):
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="reviewed_statements"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
     fingerprint = models.CharField(max_length=64, help_text="Same speaker and words: same fingerprint.")
     extractor_version = models.CharField(max_length=40, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every save, to refuse stale edits.")
@@ -43,7 +51,9 @@ class Statement(models.Model):
     class Meta:
         ordering = ["-said_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["negotiation", "fingerprint"], name="statement_unique_fingerprint"),
+            models.UniqueConstraint(
+                fields=["negotiation", "fingerprint"], name="statement_unique_fingerprint"
+            ),
             models.CheckConstraint(
                 condition=Q(actor__isnull=False) | ~Q(speaker_text="") | ~Q(speaker_name=""),
                 name="statement_has_speaker",
@@ -52,9 +62,7 @@ class Statement(models.Model):
             models.CheckConstraint(
                 condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="statement_confidence_range"
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"),
             models.CheckConstraint(
                 condition=Q(review_state__in=ReviewState.values), name="statement_review_state_valid"
             ),

@@ -19,7 +19,7 @@ from negotiations.services import pipeline
 from negotiations.services import sources as source_services
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "demo" / "data"
-DEMO_PASSWORD = "parley-demo"  # noqa: S105 - printed by `make run`; created only on request, for local demos
+DEMO_PASSWORD = "parley-demo"
 DEMO_FEED_NAME = "Parley demo feed"
 
 
@@ -118,10 +118,17 @@ def load_registry(*, data_dir: Path = DATA_DIR, report: SeedReport) -> Negotiati
     negotiation, created, changed = _sync(
         Negotiation,
         {"slug": spec["slug"]},
-        {"name": spec["name"], "description": spec.get("description", ""), "started_on": _date(spec.get("started_on"))},
+        {
+            "name": spec["name"],
+            "description": spec.get("description", ""),
+            "started_on": _date(spec.get("started_on")),
+        },
     )
     report.count("negotiations", created, changed)
-    if _sync_m2m(negotiation.parties, [actors_by_slug[slug] for slug in spec.get("parties", []) if slug in actors_by_slug]):
+    if _sync_m2m(
+        negotiation.parties,
+        [actors_by_slug[slug] for slug in spec.get("parties", []) if slug in actors_by_slug],
+    ):
         report.count("negotiation parties", False, True)
 
     issues_by_slug: dict[str, Issue] = {}
@@ -154,14 +161,18 @@ def load_registry(*, data_dir: Path = DATA_DIR, report: SeedReport) -> Negotiati
                 "source_urls": list(spec.get("sources", [])),
             },
         )
-        participants = [actors_by_slug[slug] for slug in spec.get("participants", []) if slug in actors_by_slug]
+        participants = [
+            actors_by_slug[slug] for slug in spec.get("participants", []) if slug in actors_by_slug
+        ]
         event_issues = [issues_by_slug[slug] for slug in spec.get("issues", []) if slug in issues_by_slug]
         m2m_changed = _sync_m2m(event.participants, participants) | _sync_m2m(event.issues, event_issues)
         report.count("events", created, changed or (m2m_changed and not created))
     return negotiation
 
 
-def ingest_demo_feed(*, negotiation: Negotiation, data_dir: Path = DATA_DIR, refresh: bool = False) -> pipeline.PipelineSummary:
+def ingest_demo_feed(
+    *, negotiation: Negotiation, data_dir: Path = DATA_DIR, refresh: bool = False
+) -> pipeline.PipelineSummary:
     path = str((data_dir / "feed.jsonl").resolve())
     source = Source.objects.filter(kind=SourceKind.FILE, url=path).first()
     if source is None:
@@ -182,12 +193,16 @@ def create_demo_users(*, report: SeedReport) -> None:
     for username in ("admin", "editor", "analyst"):
         if User.objects.filter(username=username).exists():
             continue
-        user = User.objects.create_user(username=username, password=DEMO_PASSWORD, is_staff=username != "analyst")
+        user = User.objects.create_user(
+            username=username, password=DEMO_PASSWORD, is_staff=username != "analyst"
+        )
         user.groups.add(Group.objects.get(name=username))
         report.count("users", True, False)
 
 
-def seed_demo(*, data_dir: Path = DATA_DIR, demo_users: bool = False, refresh_feed: bool = False) -> SeedReport:
+def seed_demo(
+    *, data_dir: Path = DATA_DIR, demo_users: bool = False, refresh_feed: bool = False
+) -> SeedReport:
     report = SeedReport()
     negotiation = load_registry(data_dir=data_dir, report=report)
     if demo_users:

@@ -10,8 +10,22 @@ from django.db.models import Prefetch, QuerySet
 from negotiations.models import Citation, Statement
 
 CSV_COLUMNS = [
-    "id", "negotiation", "actor", "actor_slug", "speaker_text", "speaker_name", "anonymous", "quote", "kind",
-    "said_on", "said_on_source", "issues", "confidence", "review_state", "extractor_version", "citations",
+    "id",
+    "negotiation",
+    "actor",
+    "actor_slug",
+    "speaker_text",
+    "speaker_name",
+    "anonymous",
+    "quote",
+    "kind",
+    "said_on",
+    "said_on_source",
+    "issues",
+    "confidence",
+    "review_state",
+    "extractor_version",
+    "citations",
 ]
 
 
@@ -47,7 +61,9 @@ def statement_record(statement: Statement) -> dict:
             {
                 "url": citation.document.url,
                 "title": citation.document.title,
-                "published": citation.document.published_at.isoformat() if citation.document.published_at else None,
+                "published": citation.document.published_at.isoformat()
+                if citation.document.published_at
+                else None,
                 "start": citation.start,
                 "end": citation.end,
             }

@@ -60,5 +60,7 @@ def wait_for_domain(url: str, *, block: bool) -> None:
         if cache.add(key, 1, timeout=interval):
             return
         if not block:
-            raise TransientPipelineError(f"waiting {interval}s before the next request to {host}", retry_after=interval)
+            raise TransientPipelineError(
+                f"waiting {interval}s before the next request to {host}", retry_after=interval
+            )
         time.sleep(min(interval, 1))

@@ -61,8 +61,14 @@ class PipelineSummary:
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: "PipelineSummary") -> None:
-        for name in ("entries_seen", "entries_new", "documents_new", "documents_duplicate",
-                     "documents_failed", "statements_extracted"):
+        for name in (
+            "entries_seen",
+            "entries_new",
+            "documents_new",
+            "documents_duplicate",
+            "documents_failed",
+            "statements_extracted",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 
@@ -99,7 +105,9 @@ def discover_entries(*, source: Source) -> tuple[list[int], PipelineSummary, Fet
     elif source.kind == SourceKind.PAGE:
         items = [EntryItem(guid=source.url, url=source.url)]
     else:
-        result = fetching.fetch_url(source.url, etag=source.etag or None, last_modified=source.last_modified or None)
+        result = fetching.fetch_url(
+            source.url, etag=source.etag or None, last_modified=source.last_modified or None
+        )
         if result.not_modified:
             return [], summary, result
         items = _feed_items(source, result) if source.kind == SourceKind.RSS else _sitemap_items(result)
@@ -110,14 +118,20 @@ def discover_entries(*, source: Source) -> tuple[list[int], PipelineSummary, Fet
 
 
 def _feed_items(source: Source, result: FetchResult) -> list[EntryItem]:
-    feed = parse_feed(result.content, url=result.final_url, content_type=result.headers.get("content-type", ""))
+    feed = parse_feed(
+        result.content, url=result.final_url, content_type=result.headers.get("content-type", "")
+    )
     items = []
     for entry in feed.entries:
         link = entry.link or ""
         guid = entry.guid or link
         if not guid:
             continue
-        items.append(EntryItem(guid=guid[:2048], url=link[:2048], title=entry.title or "", published_at=entry.published))
+        items.append(
+            EntryItem(
+                guid=guid[:2048], url=link[:2048], title=entry.title or "", published_at=entry.published
+            )
+        )
     return items
 
 
@@ -127,7 +141,11 @@ def _sitemap_items(result: FetchResult) -> list[EntryItem]:
         published = entry.published
         if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
             published = dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC)
-        items.append(EntryItem(guid=entry.url[:2048], url=entry.url[:2048], title=entry.title or "", published_at=published))
+        items.append(
+            EntryItem(
+                guid=entry.url[:2048], url=entry.url[:2048], title=entry.title or "", published_at=published
+            )
+        )
     return items
 
 
@@ -154,7 +172,11 @@ def _file_items(source: Source) -> tuple[list[EntryItem], list[str]]:
 
 
 def _store_entries(source: Source, items: list[EntryItem]) -> list[int]:
-    known = set(FeedEntry.objects.filter(source=source, guid__in=[item.guid for item in items]).values_list("guid", flat=True))
+    known = set(
+        FeedEntry.objects.filter(source=source, guid__in=[item.guid for item in items]).values_list(
+            "guid", flat=True
+        )
+    )
     new_ids = []
     for item in items:
         if item.guid in known:
@@ -241,8 +263,14 @@ def fetch_entry(*, entry_id: int, wait_for_politeness: bool = False) -> tuple[st
         _finish_entry(entry, EntryState.FAILED, error="no article text found on the page")
         return "failed", None
 
-    document, created = store_article(source=entry.source, article=article, url=entry.url, raw_html=raw_html,
-                                      fallback_published=entry.published_at, fallback_title=entry.title)
+    document, created = store_article(
+        source=entry.source,
+        article=article,
+        url=entry.url,
+        raw_html=raw_html,
+        fallback_published=entry.published_at,
+        fallback_title=entry.title,
+    )
     _finish_entry(entry, EntryState.DONE if created else EntryState.DUPLICATE, document=document)
     if created:
         source = entry.source
@@ -250,8 +278,14 @@ def fetch_entry(*, entry_id: int, wait_for_politeness: bool = False) -> tuple[st
     return ("new" if created else "duplicate"), document.pk
 
 
-def _finish_entry(entry: FeedEntry, state: str, *, error: str = "", document: Document | None = None,
-                  attempts_back: bool = False) -> None:
+def _finish_entry(
+    entry: FeedEntry,
+    state: str,
+    *,
+    error: str = "",
+    document: Document | None = None,
+    attempts_back: bool = False,
+) -> None:
     entry.state = state
     entry.error = error[:2000]
     entry.document = document or entry.document
@@ -266,8 +300,13 @@ def _finish_entry(entry: FeedEntry, state: str, *, error: str = "", document: Do
 def _article_for(entry: FeedEntry, *, wait_for_politeness: bool) -> tuple[ArticleContent, str]:
     if entry.inline_text:
         published = entry.published_at.date() if entry.published_at else None
-        return ArticleContent(title=entry.title, text=entry.inline_text, published=published,
-                              canonical_url=entry.url, language=""), ""
+        return ArticleContent(
+            title=entry.title,
+            text=entry.inline_text,
+            published=published,
+            canonical_url=entry.url,
+            language="",
+        ), ""
     fetching.wait_for_domain(entry.url, block=wait_for_politeness)
     result = fetching.fetch_page(entry.url)
     article = extract_article(result.content, url=result.final_url, encoding_hint=result.encoding)
@@ -294,7 +333,9 @@ def store_article(
 ) -> tuple[Document, bool]:
     """Store an article unless it is already known (same canonical URL, same text, or nearly the same
     text, as the same wire story on two sites); a duplicate adds its URL to the document kept."""
-    canonical = canonicalize_url(article.canonical_url or url or "") or f"urn:parley:{content_hash(article.text)}"
+    canonical = (
+        canonicalize_url(article.canonical_url or url or "") or f"urn:parley:{content_hash(article.text)}"
+    )
     digest = content_hash(article.text)
     published = _as_datetime(article.published) or fallback_published
     existing = Document.objects.filter(Q(canonical_url=canonical) | Q(content_hash=digest)).first()
@@ -334,7 +375,8 @@ def _near_duplicate(signature: bytes, published: dt.datetime | None) -> Document
     candidates = Document.objects.exclude(minhash=None)
     if published:
         candidates = candidates.filter(
-            published_at__gte=published - NEAR_DUPLICATE_WINDOW, published_at__lte=published + NEAR_DUPLICATE_WINDOW
+            published_at__gte=published - NEAR_DUPLICATE_WINDOW,
+            published_at__lte=published + NEAR_DUPLICATE_WINDOW,
         )
     for candidate in candidates.only("id", "minhash").order_by("-id")[:NEAR_DUPLICATE_CANDIDATES]:
         if similarity(signature, bytes(candidate.minhash)) >= NEAR_DUPLICATE_THRESHOLD:
@@ -376,7 +418,9 @@ def extract_document(*, document_id: int, force: bool = False) -> int:
         return 0
     try:
         published = document.published_at.date() if document.published_at else None
-        extracted = extract(document.text, published=published, registry=registry_for(negotiation=negotiation))
+        extracted = extract(
+            document.text, published=published, registry=registry_for(negotiation=negotiation)
+        )
         count = save_statements(document=document, negotiation=negotiation, extracted=extracted)
     except Exception as exc:
         _finish_document(document, DocumentState.FAILED, error=f"extraction failed: {exc}")
@@ -407,12 +451,17 @@ def statement_fingerprint(*, speaker_key: str, quote: str) -> str:
 
 
 @transaction.atomic
-def save_statements(*, document: Document, negotiation: Negotiation, extracted: list[ExtractedStatement]) -> int:
+def save_statements(
+    *, document: Document, negotiation: Negotiation, extracted: list[ExtractedStatement]
+) -> int:
     from actors.models import Actor
     from negotiations.models import Issue
     from negotiations.services.positions import refresh_positions
 
-    actors = {actor.slug: actor for actor in Actor.objects.filter(slug__in={s.actor_slug for s in extracted if s.actor_slug})}
+    actors = {
+        actor.slug: actor
+        for actor in Actor.objects.filter(slug__in={s.actor_slug for s in extracted if s.actor_slug})
+    }
     issues = {issue.slug: issue for issue in Issue.objects.filter(negotiation=negotiation)}
     before = set(Statement.objects.filter(citations__document=document).values_list("pk", flat=True))
     touched_pairs: set[tuple[int, int]] = set()
@@ -452,7 +501,10 @@ def save_statements(*, document: Document, negotiation: Negotiation, extracted: 
         )
         kept.add(statement.pk)
         if statement.actor_id:
-            touched_pairs.update((statement.actor_id, issue_id) for issue_id in statement.stances.values_list("issue_id", flat=True))
+            touched_pairs.update(
+                (statement.actor_id, issue_id)
+                for issue_id in statement.stances.values_list("issue_id", flat=True)
+            )
 
     for stale in Statement.objects.filter(pk__in=before - kept).prefetch_related("stances"):
         if stale.editor_touched:
@@ -479,14 +531,18 @@ def _clamp(value: float) -> float:
     return min(max(float(value), 0.0), 1.0)
 
 
-def _refresh_machine_fields(statement: Statement, item: ExtractedStatement, actor, said_on, said_on_source) -> None:
+def _refresh_machine_fields(
+    statement: Statement, item: ExtractedStatement, actor, said_on, said_on_source
+) -> None:
     statement.actor = actor
     statement.speaker_text = item.speaker_text[:300]
     statement.speaker_name = item.speaker_name[:300]
     statement.speaker_title = (item.speaker_title or "")[:300]
     statement.anonymous = item.anonymous
     statement.kind = item.kind
-    statement.said_on = min(statement.said_on, said_on) if statement.said_on_source == SaidOnSource.TEXT else said_on
+    statement.said_on = (
+        min(statement.said_on, said_on) if statement.said_on_source == SaidOnSource.TEXT else said_on
+    )
     statement.said_on_source = said_on_source
     statement.confidence = max(statement.confidence, _clamp(item.confidence))
     statement.extractor_version = EXTRACTOR_VERSION
@@ -542,15 +598,29 @@ def process_entries_sync(*, entry_ids: list[int], progress=None) -> PipelineSumm
 def requeue_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=15)) -> tuple[list[int], list[int]]:
     """Put back rows a dead worker left in a working state; returns (entry ids, document ids) to re-queue."""
     cutoff = timezone.now() - older_than
-    entries = list(FeedEntry.objects.filter(state=EntryState.FETCHING, claimed_at__lt=cutoff).values_list("pk", flat=True))
-    FeedEntry.objects.filter(pk__in=entries, state=EntryState.FETCHING).update(state=EntryState.NEW, claimed_at=None)
+    entries = list(
+        FeedEntry.objects.filter(state=EntryState.FETCHING, claimed_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )
+    )
+    FeedEntry.objects.filter(pk__in=entries, state=EntryState.FETCHING).update(
+        state=EntryState.NEW, claimed_at=None
+    )
     documents = list(
-        Document.objects.filter(state=DocumentState.EXTRACTING, claimed_at__lt=cutoff).values_list("pk", flat=True)
+        Document.objects.filter(state=DocumentState.EXTRACTING, claimed_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )
     )
     Document.objects.filter(pk__in=documents, state=DocumentState.EXTRACTING).update(
         state=DocumentState.PENDING, claimed_at=None
     )
     # Entries and documents waiting with no task in flight (a lost message) are re-queued too.
-    waiting_entries = FeedEntry.objects.filter(state=EntryState.NEW, updated_at__lt=cutoff).values_list("pk", flat=True)
-    waiting_documents = Document.objects.filter(state=DocumentState.PENDING, fetched_at__lt=cutoff).values_list("pk", flat=True)
-    return sorted(set(entries) | set(waiting_entries[:1000])), sorted(set(documents) | set(waiting_documents[:1000]))
+    waiting_entries = FeedEntry.objects.filter(state=EntryState.NEW, updated_at__lt=cutoff).values_list(
+        "pk", flat=True
+    )
+    waiting_documents = Document.objects.filter(
+        state=DocumentState.PENDING, fetched_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    return sorted(set(entries) | set(waiting_entries[:1000])), sorted(
+        set(documents) | set(waiting_documents[:1000])
+    )

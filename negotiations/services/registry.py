@@ -18,8 +18,17 @@ def _stamp(negotiation: Negotiation) -> tuple:
     roles = Role.objects.aggregate(count=Count("id"), latest=Max("id"))
     issues = Issue.objects.filter(negotiation=negotiation).aggregate(count=Count("id"), latest=Max("id"))
     bump = cache.get(f"registry-bump:{negotiation.pk}", 0)
-    return (actors["count"], actors["latest"], aliases["count"], aliases["latest"], roles["count"],
-            roles["latest"], issues["count"], issues["latest"], bump)
+    return (
+        actors["count"],
+        actors["latest"],
+        aliases["count"],
+        aliases["latest"],
+        roles["count"],
+        roles["latest"],
+        issues["count"],
+        issues["latest"],
+        bump,
+    )
 
 
 def invalidate_registry(*, negotiation: Negotiation) -> None:
@@ -39,7 +48,9 @@ def build_registry(*, negotiation: Negotiation) -> Registry:
             gender=actor.gender,
             aliases=tuple(alias.name for alias in actor.aliases.all()),
             roles=tuple(
-                RoleEntry(title=role.title, start=role.start, end=role.end, descriptors=tuple(role.descriptors))
+                RoleEntry(
+                    title=role.title, start=role.start, end=role.end, descriptors=tuple(role.descriptors)
+                )
                 for role in actor.roles.all()
             ),
         )

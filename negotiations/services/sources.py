@@ -71,9 +71,11 @@ def create_source(
 
 def due_sources(*, now: dt.datetime | None = None) -> QuerySet[Source]:
     now = now or timezone.now()
-    return Source.objects.filter(enabled=True, paused_reason="").filter(
-        Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
-    ).filter(Q(polling_since__isnull=True) | Q(polling_since__lt=now - POLL_LEASE))
+    return (
+        Source.objects.filter(enabled=True, paused_reason="")
+        .filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
+        .filter(Q(polling_since__isnull=True) | Q(polling_since__lt=now - POLL_LEASE))
+    )
 
 
 def claim_source(*, source_id: int) -> bool:
@@ -87,7 +89,9 @@ def claim_source(*, source_id: int) -> bool:
     return claimed == 1
 
 
-def record_poll_success(*, source: Source, new_documents: int = 0, etag: str = "", last_modified: str = "") -> None:
+def record_poll_success(
+    *, source: Source, new_documents: int = 0, etag: str = "", last_modified: str = ""
+) -> None:
     now = timezone.now()
     source.last_polled_at = now
     source.last_success_at = now
@@ -100,8 +104,15 @@ def record_poll_success(*, source: Source, new_documents: int = 0, etag: str = "
     source.last_modified = last_modified[:100] or source.last_modified
     source.save(
         update_fields=[
-            "last_polled_at", "last_success_at", "consecutive_failures", "last_error", "polling_since",
-            "next_poll_at", "documents_found", "etag", "last_modified",
+            "last_polled_at",
+            "last_success_at",
+            "consecutive_failures",
+            "last_error",
+            "polling_since",
+            "next_poll_at",
+            "documents_found",
+            "etag",
+            "last_modified",
         ]
     )
 
@@ -117,11 +128,17 @@ def record_poll_failure(*, source: Source, error: str, permanent: bool = False) 
     source.next_poll_at = now + min(backoff, MAX_BACKOFF)
     if permanent or source.consecutive_failures >= settings.SOURCE_MAX_FAILURES:
         source.paused_reason = (
-            f"Paused after {source.consecutive_failures} failed poll(s) on {now:%Y-%m-%d %H:%M} UTC: {error[:300]}"
+            f"Paused after {source.consecutive_failures} failed poll(s) on {now:%Y-%m-%d %H:%M} UTC: "
+            f"{error[:300]}"
         )
     source.save(
         update_fields=[
-            "last_polled_at", "consecutive_failures", "last_error", "polling_since", "next_poll_at", "paused_reason",
+            "last_polled_at",
+            "consecutive_failures",
+            "last_error",
+            "polling_since",
+            "next_poll_at",
+            "paused_reason",
         ]
     )
 

@@ -36,4 +36,6 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Added source #{source.pk}: {source.name} ({source.kind}) {source.url}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Added source #{source.pk}: {source.name} ({source.kind}) {source.url}")
+        )

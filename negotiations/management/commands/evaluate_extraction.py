@@ -10,12 +10,16 @@ from negotiations.services.sources import default_negotiation
 
 
 class Command(BaseCommand):
-    help = "Score statement extraction against gold data: precision, recall, F1, speaker, issue, stance, date."
+    help = (
+        "Score statement extraction against gold data: precision, recall, F1, speaker, issue, stance, date."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("gold", help="Gold articles (JSONL with statements).")
         parser.add_argument("--predictions", help="Score this predictions file instead of extracting now.")
-        parser.add_argument("--json", action="store_true", dest="as_json", help="Print the figures as one JSON object.")
+        parser.add_argument(
+            "--json", action="store_true", dest="as_json", help="Print the figures as one JSON object."
+        )
 
     def handle(self, *args, gold: str, predictions: str | None, as_json: bool, **options) -> None:
         negotiation = default_negotiation()

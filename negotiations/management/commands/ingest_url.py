@@ -17,7 +17,9 @@ class Command(BaseCommand):
         source = Source.objects.filter(kind=SourceKind.PAGE, url=url).first()
         if source is None:
             try:
-                source = create_source(name=url[:200], kind=SourceKind.PAGE, url=url, interval_minutes=24 * 60)
+                source = create_source(
+                    name=url[:200], kind=SourceKind.PAGE, url=url, interval_minutes=24 * 60
+                )
             except ValidationError as exc:
                 raise CommandError("; ".join(exc.messages)) from exc
         summary = pipeline.run_source_sync(source=source)

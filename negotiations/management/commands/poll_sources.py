@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--source", type=int, help="Poll this source id only (even if it is not due).")
-        parser.add_argument("--sync", action="store_true", help="Run the pipeline in this process, with progress.")
+        parser.add_argument(
+            "--sync", action="store_true", help="Run the pipeline in this process, with progress."
+        )
 
     def handle(self, *args, source: int | None, sync: bool, **options) -> None:
         if source is not None:

@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = "Load the Russia–Ukraine demo negotiation and ingest the demo feed (safe to run again)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--demo-users", action="store_true", help="Create admin/editor/analyst demo logins.")
+        parser.add_argument(
+            "--demo-users", action="store_true", help="Create admin/editor/analyst demo logins."
+        )
         parser.add_argument("--refresh-feed", action="store_true", help="Poll the demo feed again.")
 
     def handle(self, *args, demo_users: bool, refresh_feed: bool, **options) -> None:
