@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from .text import Paragraph
 
 QUOTE_MARK_RE = re.compile(r"[\"“”„‟«»‘’‚'‹›]")
-DOUBLE_MARKS = frozenset("\"“”„‟«»")
+DOUBLE_MARKS = frozenset('"“”„‟«»')
 OPENING_STYLE = frozenset("“„‟«‘‚‹")
 CLOSING_STYLE = frozenset("”»’›")
 # Which closing marks may end a quote opened by a given mark.
 CLOSERS = {
-    "“": "”\"“",
-    '"': "\"”“",
-    "„": "“”\"",
-    "‟": "”\"",
+    "“": '”"“',
+    '"': '"”“',
+    "„": '“”"',
+    "‟": '”"',
     "«": "»",
     "‘": "’'",
     "'": "'’",
@@ -33,7 +33,7 @@ CLOSERS = {
 APOSTROPHE_LIKE = frozenset("’'")
 OPEN_AFTER = frozenset("([{—–-/:;|")
 CLOSE_BEFORE = frozenset(",.;:!?)]}—–-/|…")
-RUN_ON_OPENERS = frozenset("“„‟«\"")
+RUN_ON_OPENERS = frozenset('“„‟«"')
 MAX_DEPTH = 12
 
 
@@ -60,8 +60,10 @@ def _flanks(text: str, position: int, lower: int, upper: int) -> tuple[bool, boo
     after = text[position + 1] if position + 1 < upper else " "
     if mark in APOSTROPHE_LIKE and before.isalnum() and after.isalnum():
         return False, False  # don't, Russia's
-    can_open = not after.isspace() and after not in ",.;:!?)]}" and (
-        before.isspace() or before in OPEN_AFTER or QUOTE_MARK_RE.match(before) is not None
+    can_open = (
+        not after.isspace()
+        and after not in ",.;:!?)]}"
+        and (before.isspace() or before in OPEN_AFTER or QUOTE_MARK_RE.match(before) is not None)
     )
     can_close = not before.isspace() and (
         after.isspace() or after in CLOSE_BEFORE or QUOTE_MARK_RE.match(after) is not None
@@ -106,7 +108,9 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 opened, opening_mark = stack[index]
                 del stack[index:]
                 start, end = _content_span(text, opened + 1, position)
-                found.append(Quote(opened, position, start, end, paragraph.index, len(stack), mark=opening_mark))
+                found.append(
+                    Quote(opened, position, start, end, paragraph.index, len(stack), mark=opening_mark)
+                )
             elif can_open and len(stack) < MAX_DEPTH:
                 stack.append((position, mark))
         runs_on = False
@@ -115,7 +119,9 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             if opening_mark in DOUBLE_MARKS and _runs_on(text, paragraphs, paragraph, opened):
                 start, end = _content_span(text, opened + 1, paragraph.end)
                 found.append(
-                    Quote(opened, paragraph.end, start, end, paragraph.index, 0, runs_on=True, mark=opening_mark)
+                    Quote(
+                        opened, paragraph.end, start, end, paragraph.index, 0, runs_on=True, mark=opening_mark
+                    )
                 )
                 runs_on = True
         if previous_ran_on and QUOTE_MARK_RE.match(first_mark):

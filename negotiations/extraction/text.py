@@ -13,11 +13,26 @@ def _build_fold_table() -> dict[int, str]:
         char = chr(code)
         decomposed = unicodedata.normalize("NFKD", char)
         base = decomposed[:1]
-        if len(decomposed) > 1 and base.isascii() and base.isalpha():
-            if all(unicodedata.combining(rest) for rest in decomposed[1:]):
-                table[code] = base
-    extra = {"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "\u00a0": " ", "’": "'",
-             "ʼ": "'", "ʻ": "'", "\u2009": " ", "\u202f": " ", "\u2011": "-", "\u2010": "-"}
+        is_accented_letter = len(decomposed) > 1 and base.isascii() and base.isalpha()
+        if is_accented_letter and all(unicodedata.combining(rest) for rest in decomposed[1:]):
+            table[code] = base
+    extra = {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "\u00a0": " ",
+        "’": "'",
+        "ʼ": "'",
+        "ʻ": "'",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2011": "-",
+        "\u2010": "-",
+    }
     table.update({ord(key): value for key, value in extra.items()})
     return table
 
@@ -62,8 +77,58 @@ PARAGRAPH_RE = re.compile(r"[^\n]+")
 # A full stop, question or exclamation mark (maybe inside closing quotes or brackets) and space.
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)")
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen sen rep gov lt col maj sgt capt adm pres prof jr sr no vs etc inc ltd co corp dept "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est fig rev".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "adm",
+        "pres",
+        "prof",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+        "fig",
+        "rev",
+    ]
 )
 
 
@@ -84,7 +149,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+    limit = max(0, dot - 12)
+    while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
     if len(word) == 1 and text[word_start].isupper():
@@ -92,27 +158,31 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
-def split_sentences(text: str, paragraph: Paragraph, protected: list[tuple[int, int]], first_index: int) -> list[Sentence]:
+def split_sentences(
+    text: str, paragraph: Paragraph, protected: list[tuple[int, int]], first_index: int
+) -> list[Sentence]:
     """Sentences of one paragraph; no boundary falls inside a protected (quoted) span."""
     sentences = []
     start = paragraph.start
     spans = iter(sorted(protected))
     span = next(spans, None)
-    body = text[paragraph.start : paragraph.end]
-    for match in SENTENCE_END_RE.finditer(body):
-        end = paragraph.start + match.end()
-        mark = paragraph.start + match.start()
-        following = text[end:paragraph.end].lstrip()
-        if not following:
+    for match in SENTENCE_END_RE.finditer(text, paragraph.start, paragraph.end):
+        end = match.end()
+        mark = match.start()
+        following = end
+        while following < paragraph.end and text[following].isspace():
+            following += 1
+        if following >= paragraph.end:
             break
-        if not (following[0].isupper() or following[0].isdigit() or following[0] in "\"“‘'«„(—-"):
+        next_char = text[following]
+        if not (next_char.isupper() or next_char.isdigit() or next_char in "\"“‘'«„(—-"):
             continue
-        if _is_abbreviation(text, mark) and following[0] not in "\"“‘«„":
+        if _is_abbreviation(text, mark) and next_char not in '"“‘«„':
             continue
-        while span is not None and span[1] <= mark:
+        while span is not None and span[1] < end:
             span = next(spans, None)
-        if span is not None and span[0] < mark:
-            continue
+        if span is not None and span[0] < end:
+            continue  # the full stop is inside a quotation
         sentences.append(Sentence(first_index + len(sentences), start, end, paragraph.index))
         start = end
         while start < paragraph.end and text[start].isspace():

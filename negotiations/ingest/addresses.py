@@ -31,9 +31,12 @@ EXTRA_BLOCKED_NETWORKS: tuple[IPNetwork, ...] = tuple(
 )
 
 
-class AddressBlocked(Exception):  # noqa: N818 (caught inside the fetcher and turned into a FetchError)
+class AddressBlocked(Exception):
+    """Raised inside the fetcher, which turns it into FetchError("blocked_address")."""
+
     def __init__(self, host: str, address: IPAddress) -> None:
-        super().__init__(f"{host} resolves to {address}, which is not a public address")
+        where = str(address) if host.strip("[]") == str(address) else f"{host} resolves to {address}, which"
+        super().__init__(f"{where} is not a public address")
         self.host = host
         self.address = address
 
@@ -54,7 +57,7 @@ def is_public_address(address: IPAddress) -> bool:
         return False
     if isinstance(address, ipaddress.IPv6Address) and address.is_site_local:
         return False
-    return not any(address in network for network in EXTRA_BLOCKED_NETWORKS if network.version == address.version)
+    return not any(address in net for net in EXTRA_BLOCKED_NETWORKS if net.version == address.version)
 
 
 def is_allowed_address(

@@ -19,3 +19,6 @@ __all__ = [
     "Statement",
     "StatementIssue",
 ]
+from negotiations.models.review import AlertSettings, ClassifierModel, Follow, SavedFilter, Shift
+
+__all__ += ["AlertSettings", "ClassifierModel", "Follow", "SavedFilter", "Shift"]

@@ -127,7 +127,11 @@ def check_weekday_phrases(text: str, published: date) -> list[str]:
     problems = []
     for pattern, day_group, month_group in ((WEEKDAY_MONTH_DAY, 3, 2), (WEEKDAY_DAY_MONTH, 2, 3)):
         for match in pattern.finditer(text):
-            weekday, day, month = match.group(1), int(match.group(day_group)), MONTHS[match.group(month_group)]
+            weekday, day, month = (
+                match.group(1),
+                int(match.group(day_group)),
+                MONTHS[match.group(month_group)],
+            )
             year = int(match.group(4)) if match.group(4) else infer_year(month, day, published)
             try:
                 actual = date(year, month, day)
@@ -135,7 +139,9 @@ def check_weekday_phrases(text: str, published: date) -> list[str]:
                 problems.append(f"text has an impossible date: {match.group(0)!r}")
                 continue
             if WEEKDAYS[actual.weekday()] != weekday:
-                problems.append(f"text says {match.group(0)!r} but {actual} is a {WEEKDAYS[actual.weekday()]}")
+                problems.append(
+                    f"text says {match.group(0)!r} but {actual} is a {WEEKDAYS[actual.weekday()]}"
+                )
     return problems
 
 
@@ -192,7 +198,9 @@ def check_quote(statement: dict, text: str) -> list[str]:
     if not found:
         problems.append(f"quote not found verbatim in text: {quote[:80]!r}")
     elif kind == "direct" and not any(
-        start > 0 and text[start - 1] in OPENING_MARKS and (end == len(text) or text[end] in CLOSING_MARKS + "\n")
+        start > 0
+        and text[start - 1] in OPENING_MARKS
+        and (end == len(text) or text[end] in CLOSING_MARKS + "\n")
         for start, end in found
     ):
         problems.append(f"direct quote is not the whole text between quotation marks: {quote[:80]!r}")
@@ -228,7 +236,9 @@ def check_statement(statement: object, article: dict, published: date | None) ->
             if day > published:
                 problems.append(f"said_on {said_on} is after publication ({published})")
             elif not date_is_backed_by_text(day, published, article["text"]):
-                problems.append(f"said_on {said_on}: the text names neither its weekday, its date nor 'yesterday'")
+                problems.append(
+                    f"said_on {said_on}: the text names neither its weekday, its date nor 'yesterday'"
+                )
     if problems:
         where = f"statement {statement.get('speaker')!r} / {str(statement.get('quote'))[:40]!r}"
         problems = [f"{where}: {problem}" for problem in problems]
@@ -274,11 +284,13 @@ def check_article(article: object) -> list[str]:
         problems += check_weekday_phrases(article["text"], published)
     statements = article["statements"]
     if not isinstance(statements, list):
-        return problems + ["statements must be a list"]
+        return [*problems, "statements must be a list"]
     for statement in statements:
         problems += check_statement(statement, article, published)
     pairs = Counter((s.get("speaker"), s.get("quote")) for s in statements if isinstance(s, dict))
-    problems += [f"duplicate statement {speaker!r} / {quote!r}" for (speaker, quote), n in pairs.items() if n > 1]
+    problems += [
+        f"duplicate statement {speaker!r} / {quote!r}" for (speaker, quote), n in pairs.items() if n > 1
+    ]
     problems += check_overlaps([s for s in statements if isinstance(s, dict)], article["text"])
     return problems
 

@@ -1,0 +1,244 @@
+"""Find the speaker slot of a cue: who "said", "told reporters", "rejected"...
+
+A slot is a mention (a name, a title, an institution, an anonymous source) or a pronoun that the engine
+resolves later, in text order, against the people mentioned and quoted before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import ACCORDING, Cue, Document
+from .lexicon import GAP_WORDS
+from .mentions import Mention
+
+EVENT_WORDS = frozenset(
+    [
+        "statement",
+        "interview",
+        "address",
+        "post",
+        "briefing",
+        "conference",
+        "speech",
+        "remarks",
+        "comments",
+        "call",
+        "meeting",
+        "visit",
+        "message",
+        "video",
+        "broadcast",
+        "appearance",
+        "hearing",
+        "session",
+        "summit",
+        "news",
+        "press",
+        "televised",
+        "nightly",
+        "evening",
+        "telegram",
+        "x",
+        "social",
+        "media",
+        "network",
+        "channel",
+        "platform",
+        "truth",
+        "his",
+        "her",
+        "its",
+        "their",
+        "own",
+        "late",
+        "early",
+        "with",
+        "during",
+        "at",
+        "in",
+        "on",
+        "to",
+        "via",
+        "through",
+        "after",
+        "before",
+        "following",
+        "a",
+        "an",
+        "the",
+        "written",
+        "joint",
+        "brief",
+        "short",
+        "phone",
+        "forum",
+        "event",
+        "rally",
+        "gathering",
+    ]
+)
+PREPOSITIONS = frozenset(
+    [
+        "of",
+        "for",
+        "to",
+        "with",
+        "from",
+        "by",
+        "about",
+        "against",
+        "between",
+        "at",
+        "in",
+        "on",
+        "than",
+        "like",
+        "toward",
+        "towards",
+        "into",
+        "over",
+        "and",
+        "or",
+        "nor",
+        "after",
+        "before",
+        "via",
+        "under",
+        "upon",
+        "including",
+        "among",
+        "behind",
+        "beside",
+    ]
+)
+PRONOUNS = frozenset(("he", "she", "they", "it", "who"))
+TOKEN_RE = re.compile(r"[\w'’.-]+|[,;:()\"“”‘’«»—–]")
+MAX_GAP_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class Slot:
+    mention: Mention | None
+    pronoun: str = ""
+    start: int = 0
+    end: int = 0
+
+
+def _is_gap_token(token: str) -> bool:
+    token = token.strip(".")
+    return token in GAP_WORDS or token in EVENT_WORDS or token.isdigit() or token in ("'s",)
+
+
+def _tokens_before(doc: Document, position: int, lower_bound: int) -> list[tuple[int, int, str]]:
+    window_start = max(lower_bound, position - 240)
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(doc.lower, window_start, position)]
+
+
+def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
+    """The speaker written before a cue: "Lavrov has repeatedly said", "Peskov, the Kremlin spokesman, said"."""
+    mention_by_end = {
+        mention.end: mention for mention in doc.mentions_ending_before(cue.start, lower_bound, 8)
+    }
+    tokens = _tokens_before(doc, cue.start, lower_bound)
+    index = len(tokens) - 1
+    walked = 0
+    appositive: Mention | None = None
+    while index >= 0 and walked < MAX_GAP_TOKENS:
+        start, end, token = tokens[index]
+        mention = mention_by_end.get(end)
+        if mention is not None:
+            before = _token_before(tokens, doc, mention.text_start)
+            if mention.possessive or (before is not None and before in PREPOSITIONS):
+                # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
+                index = _index_before(tokens, mention.text_start)
+                walked += 1
+                continue
+            return Slot(mention, start=mention.text_start, end=mention.end)
+        if token in PRONOUNS:
+            return Slot(None, pronoun=token, start=start, end=end)
+        if token == ",":
+            opening = _appositive_start(tokens, index, doc)
+            if opening is None:
+                return _fallback(appositive)
+            inner = [
+                mention
+                for end_, mention in mention_by_end.items()
+                if tokens[opening][1] <= mention.start and end_ <= start
+            ]
+            if len(inner) == 1:
+                appositive = inner[0]
+            index = opening - 1
+            walked += 1
+            continue
+        if not _is_gap_token(token):
+            return _fallback(appositive)
+        index -= 1
+        walked += 1
+    return _fallback(appositive)
+
+
+def _fallback(appositive: Mention | None) -> Slot | None:
+    if appositive is None:
+        return None
+    return Slot(appositive, start=appositive.text_start, end=appositive.end)
+
+
+def _token_before(tokens: list[tuple[int, int, str]], doc: Document, position: int) -> str | None:
+    index = _index_before(tokens, position)
+    return tokens[index][2] if index >= 0 else None
+
+
+def _index_before(tokens: list[tuple[int, int, str]], position: int) -> int:
+    index = len(tokens) - 1
+    while index >= 0 and tokens[index][1] > position:
+        index -= 1
+    return index
+
+
+def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc: Document) -> int | None:
+    """For ", the Kremlin spokesman," before a cue: the index of the opening comma."""
+    for index in range(comma_index - 1, max(-1, comma_index - 14), -1):
+        token = tokens[index][2]
+        if token == ",":
+            return index if index < comma_index - 1 else None
+        if token in ';:"“”«»' or doc.cues_between(tokens[index][0], tokens[index][1]):
+            return None
+    return None
+
+
+def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None:
+    """The speaker written right after a cue: "said Lavrov", "said Russian Foreign Minister Sergey Lavrov"."""
+    cursor = position
+    while cursor < upper_bound and doc.text[cursor] in " \t,":
+        cursor += 1
+    if doc.lower.startswith("by ", cursor):
+        cursor += 3
+    mention = doc.mention_starting_at(cursor)
+    if mention is not None and mention.end <= upper_bound and not mention.possessive:
+        return Slot(mention, start=mention.text_start, end=mention.end)
+    for pronoun in ("he", "she"):
+        if (
+            doc.lower.startswith(pronoun, cursor)
+            and not doc.lower[cursor + len(pronoun) : cursor + len(pronoun) + 1].isalnum()
+        ):
+            return Slot(None, pronoun=pronoun, start=cursor, end=cursor + len(pronoun))
+    return None
+
+
+def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
+    slot = speaker_after(doc, cue.end, upper_bound)
+    if slot is None:
+        cursor = cue.end
+        while cursor < upper_bound and doc.text[cursor] == " ":
+            cursor += 1
+        if doc.lower.startswith("the ", cursor):
+            slot = speaker_after(doc, cursor + 4, upper_bound)
+    return slot
+
+
+def slot_for_cue(doc: Document, cue: Cue, lower_bound: int, upper_bound: int) -> Slot | None:
+    if cue.kind == ACCORDING:
+        return according_to(doc, cue, upper_bound)
+    return subject_before(doc, cue, lower_bound)

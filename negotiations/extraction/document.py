@@ -1,0 +1,178 @@
+"""One article, read once: paragraphs and their zones, quotes, sentences, mentions and cue words."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import PARTICIPLE_CUES, PHRASE_CUES, POSITION_VERBS, QUOTE_ONLY_CUES, SPEECH_VERBS
+from .mentions import Mention, find_mentions
+from .quotes import Quote, find_quotes
+from .registry import Registry, _trie_regex
+from .text import Paragraph, Sentence, fold, paragraphs, split_sentences
+
+BODY = "body"
+HEADLINE = "headline"
+CAPTION = "caption"
+
+SPEECH = "speech"
+POSITION = "position"
+PARTICIPLE = "participle"
+ACCORDING = "according"
+AS_SAYING = "as_saying"
+
+_CUE_KINDS: dict[str, str] = {}
+for _word in SPEECH_VERBS:
+    _CUE_KINDS[_word] = SPEECH
+for _word in POSITION_VERBS:
+    _CUE_KINDS[_word] = POSITION
+for _word in PARTICIPLE_CUES:
+    _CUE_KINDS[_word] = PARTICIPLE
+for _phrase in PHRASE_CUES:
+    _CUE_KINDS[_phrase] = SPEECH
+_CUE_KINDS["according to"] = ACCORDING
+_CUE_KINDS["as saying"] = AS_SAYING
+_CUE_KINDS["quoted as saying"] = AS_SAYING
+for _phrase in ("called for", "calls for", "call for", "ruled out", "rules out"):
+    _CUE_KINDS[_phrase] = POSITION
+_CUE_KINDS["calling for"] = PARTICIPLE
+
+CUE_RE = re.compile(
+    r"(?<![\w'’-])(?:" + _trie_regex(sorted(_CUE_KINDS, key=len, reverse=True)) + r")(?![\w'’-])"
+)
+
+CAPTION_RE = re.compile(
+    r"\((?:image|photo|file photo|ap photo|source|reuters|afp|getty|credit)\b|\b(?:photo|image|credit):|"
+    r"pic\.twitter\.com|^(?:video|watch|photo|listen)\s*[|:]|\b[a-z]+\)$|getty images|/\s*(?:reuters|afp|ap)\b",
+    re.IGNORECASE,
+)
+READ_ALSO_RE = re.compile(
+    r"^(?:also read|read also|read more|related|see also|more on this|must read)\b", re.I
+)
+WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    word: str
+    kind: str
+
+    @property
+    def quote_only(self) -> bool:
+        return self.word.split()[0] in QUOTE_ONLY_CUES
+
+
+def _zone(text: str, paragraph: Paragraph) -> str:
+    line = text[paragraph.start : paragraph.end]
+    if READ_ALSO_RE.match(line):
+        return HEADLINE
+    if CAPTION_RE.search(line):
+        return CAPTION
+    if paragraph.index == 0 and line[-1:] not in ".!?\"”’'":
+        return HEADLINE
+    words = WORD_RE.findall(line)
+    long_words = [word for word in words if len(word) > 3]
+    if line[-1:] not in ".!?" and len(long_words) >= 3:
+        capitalised = sum(1 for word in long_words if word[0].isupper())
+        if capitalised >= 0.7 * len(long_words):
+            return HEADLINE
+    return BODY
+
+
+class Document:
+    """Everything the rules look up, computed once per article."""
+
+    def __init__(self, text: str, published: date | None, registry: Registry) -> None:
+        self.text = text
+        self.published = published
+        self.registry = registry
+        self.folded = fold(text)
+        lower = self.folded.lower()
+        if len(lower) != len(text):
+            lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in self.folded)
+        self.lower = lower
+        self.paragraphs = paragraphs(text)
+        self.zones = [_zone(text, paragraph) for paragraph in self.paragraphs]
+        self.quotes: list[Quote] = find_quotes(text, self.paragraphs)
+        self.outer_quotes = [quote for quote in self.quotes if quote.depth == 0]
+        self._quote_opens = [quote.open for quote in self.outer_quotes]
+        self.sentences: list[Sentence] = []
+        by_paragraph: dict[int, list[tuple[int, int]]] = {}
+        for quote in self.outer_quotes:
+            by_paragraph.setdefault(quote.paragraph, []).append((quote.open, quote.close))
+        for paragraph in self.paragraphs:
+            protected = by_paragraph.get(paragraph.index, [])
+            self.sentences += split_sentences(text, paragraph, protected, len(self.sentences))
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self.mentions: list[Mention] = find_mentions(text, self.folded, lower, published, registry)
+        self._mention_starts = [mention.start for mention in self.mentions]
+        self._mention_ends = sorted((mention.end, index) for index, mention in enumerate(self.mentions))
+        self.cues = [
+            Cue(
+                match.start(),
+                match.end(),
+                " ".join(match.group().split()),
+                _CUE_KINDS[" ".join(match.group().split())],
+            )
+            for match in CUE_RE.finditer(lower)
+        ]
+        self._cue_starts = [cue.start for cue in self.cues]
+
+    # Lookups
+
+    def sentence_at(self, position: int) -> Sentence:
+        index = bisect.bisect_right(self._sentence_starts, position) - 1
+        return self.sentences[max(index, 0)]
+
+    def zone_of(self, paragraph_index: int) -> str:
+        return self.zones[paragraph_index]
+
+    def quote_at(self, position: int) -> Quote | None:
+        """The outer quote whose marks enclose position."""
+        index = bisect.bisect_right(self._quote_opens, position) - 1
+        if index >= 0:
+            quote = self.outer_quotes[index]
+            if quote.open <= position <= quote.close:
+                return quote
+        return None
+
+    def quotes_between(self, start: int, end: int) -> list[Quote]:
+        first = bisect.bisect_left(self._quote_opens, start)
+        last = bisect.bisect_left(self._quote_opens, end)
+        return self.outer_quotes[first:last]
+
+    def cues_between(self, start: int, end: int) -> list[Cue]:
+        first = bisect.bisect_left(self._cue_starts, start)
+        last = bisect.bisect_left(self._cue_starts, end)
+        return self.cues[first:last]
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_left(self._mention_starts, end)
+        return [mention for mention in self.mentions[first:last] if mention.end <= end]
+
+    def mentions_ending_before(self, position: int, lower_bound: int, limit: int = 3) -> list[Mention]:
+        """Mentions that end at or before position and start after lower_bound, nearest first."""
+        index = bisect.bisect_right(self._mention_ends, (position, len(self.mentions)))
+        found = []
+        while index > 0 and len(found) < limit:
+            index -= 1
+            mention = self.mentions[self._mention_ends[index][1]]
+            if mention.start < lower_bound:
+                break
+            found.append(mention)
+        return found
+
+    def mention_starting_at(self, position: int) -> Mention | None:
+        index = bisect.bisect_left(self._mention_starts, position)
+        if index < len(self.mentions) and self.mentions[index].start == position:
+            return self.mentions[index]
+        # A title before the name: the mention starts at its title.
+        for mention in self.mentions[max(0, index - 1) : index + 3]:
+            if mention.text_start == position:
+                return mention
+        return None

@@ -1,0 +1,855 @@
+"""text -> statements: direct quotes and paraphrases, with speakers, dates, issues and stances."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .attribution import Slot, according_to, speaker_after, subject_before
+from .dates import read_date
+from .document import ACCORDING, AS_SAYING, BODY, PARTICIPLE, POSITION, SPEECH, Cue, Document
+from .entries import ActorEntry, ExtractedStatement
+from .issues import OTHERS_WANT_RE, IssueContext, tag_issues
+from .lexicon import INVERTED_VERBS, STOPWORDS
+from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, Mention
+from .quotes import Quote
+from .registry import Registry
+from .text import TOKEN_RE, Sentence
+
+DIRECT = "direct"
+PARAPHRASE = "paraphrase"
+
+QUOTE_EDGE = " \t,:;.!?—–-\"“”‘’«»„'"
+LABEL_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|so-called|so called|dubbed|called|calls|calling|termed|"
+    r"terms|named|known as|labell?ed|branded|what \w+(?: \w+)? (?:calls?|called|terms?|dubbed|describes? as)|"
+    r"as|of|for|word|words|phrase|slogan|term|on)\s*)$"
+)
+THAT_RE = re.compile(r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+")
+TIME_PHRASE_RE = re.compile(
+    r"\s*,?\s*(?:(?:late |early )?(?:on |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+    r"tonight|this week|last week|last night)(?: (?:morning|afternoon|evening|night))?|on (?:jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}|on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
+    r"in (?:a|an|his|her|its|their) (?:[\w'-]+ ){0,3}?(?:statement|interview|address|post|speech|briefing|"
+    r"message|video|remarks|comments)(?: (?:on|to|with) (?:[\w'.-]+ ){0,3}?[\w'.-]+(?=,| that))?|"
+    r"at (?:a|an|the) (?:[\w'-]+ ){0,3}?(?:conference|briefing|meeting|hearing|summit|forum|event|session)|"
+    r"publicly|repeatedly|again|also|earlier|later|separately|previously)(?=[\s,])"
+)
+TOLD_OBJECT_RE = re.compile(
+    r"\s*(?:reporters|journalists|lawmakers|parliament|the (?:press|media|audience|parliament|lawmakers|senate|"
+    r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:conference|briefing|meeting|hearing|interview|forum|"
+    r"summit|session|audience|channel|programme|program|show|newspaper|outlet|agency|broadcaster|reporters|"
+    r"journalists|lawmakers|committee|parliament|delegation|group|station|network)\b)"
+)
+CLAUSE_CUT_RE = re.compile(
+    r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
+    r"though|but|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
+    r"weeks) after|where|just)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
+)
+SUBORDINATE_END_RE = re.compile(
+    r"(?:,\s*|\s)(?:because|since|as|and|but|while|saying|adding|noting|so|although|though|when|where|which|"
+    r"after|before)\b(?:\s+[\w'’-]+){0,3}\s*$"
+)
+INTRO_RE = re.compile(
+    r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|also|instead|separately)\b,?\s*)+", re.I
+)
+
+
+@dataclass
+class Speaker:
+    name: str
+    actor: ActorEntry | None
+    text: str
+    title: str = ""
+    anonymous: bool = False
+    is_person: bool = False
+    gender: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.actor.slug if self.actor else self.name.lower()
+
+
+@dataclass
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    paragraph: int
+    sentence: Sentence
+    zone: str
+    slot: Slot | None = None
+    cue: Cue | None = None
+    region: tuple[int, int] | None = None  # the attribution text, where the date is read
+    inherit: str = ""  # how to take the speaker from a neighbour when no slot was found
+    quote: Quote | None = None
+    chain: int = -1  # quotes running over several paragraphs share a chain number
+    parent: Candidate | None = None
+    speaker: Speaker | None = None
+    confidence: float = 0.8
+    said_on: date | None = None
+    said_on_vague: bool = False
+    said_on_from_text: bool = False
+    extra_quotes: list[Quote] = field(default_factory=list)
+
+
+def extract(text: str, *, published: date | None, registry: Registry) -> list[ExtractedStatement]:
+    """Statements of an article: who said what, when, on which issues, with which stance."""
+    if not text or not text.strip():
+        return []
+    doc = Document(text, published, registry)
+    consumed: set[int] = set()
+    direct = find_direct(doc, consumed)
+    paraphrases = find_paraphrases(doc, direct, consumed)
+    candidates = sorted(direct + paraphrases, key=lambda candidate: candidate.start)
+    resolve_speakers(doc, candidates)
+    candidates = [candidate for candidate in candidates if candidate.speaker is not None]
+    candidates = merge_fragments(doc, candidates)
+    candidates = drop_duplicates(doc, candidates)
+    assign_dates(doc, candidates)
+    return [build_statement(doc, candidate) for candidate in candidates]
+
+
+# Direct quotes
+
+
+def _word_count(doc: Document, start: int, end: int) -> int:
+    return len(TOKEN_RE.findall(doc.text, start, end))
+
+
+def is_label(doc: Document, quote: Quote) -> bool:
+    """Scare quotes and names: "special military operation", the "Coalition of the Willing"."""
+    words = _word_count(doc, quote.start, quote.end)
+    if words < 3:
+        return True
+    if words > 5:
+        return False
+    content = doc.text[quote.start : quote.end]
+    if content[-1:] in ",.!?":
+        return False
+    if doc.zone_of(quote.paragraph) == BODY and all(
+        word[:1].isupper() for word in content.split() if len(word) > 3
+    ):
+        return True
+    before = doc.lower[max(0, quote.open - 40) : quote.open]
+    return LABEL_BEFORE_RE.search(before) is not None
+
+
+def find_direct(doc: Document, consumed: set[int]) -> list[Candidate]:
+    found: list[Candidate] = []
+    chain = -1
+    previous_ran_on = False
+    for quote in doc.outer_quotes:
+        if quote.continued and previous_ran_on:
+            pass
+        elif quote.runs_on:
+            chain += 1
+        previous_ran_on = quote.runs_on
+        if is_label(doc, quote) and not quote.continued and not quote.runs_on:
+            continue
+        sentence = doc.sentence_at(quote.open)
+        candidate = Candidate(
+            DIRECT,
+            quote.start,
+            quote.end,
+            quote.paragraph,
+            sentence,
+            doc.zone_of(quote.paragraph),
+            quote=quote,
+        )
+        if quote.runs_on or quote.continued:
+            candidate.chain = chain
+        _attribute_quote(doc, candidate, found, consumed)
+        found.append(candidate)
+    return found
+
+
+def _attribute_quote(
+    doc: Document, candidate: Candidate, earlier: list[Candidate], consumed: set[int]
+) -> None:
+    quote = candidate.quote
+    assert quote is not None
+    sentence = candidate.sentence
+    paragraph = doc.paragraphs[quote.paragraph]
+    sentence_end = max(sentence.end, min(quote.close + 1, paragraph.end))
+    following = [
+        other for other in doc.quotes_between(quote.close + 1, paragraph.end) if other.open > quote.close
+    ]
+    limit = min(sentence_end, following[0].open if following else paragraph.end, quote.close + 220)
+
+    # After the quote: '"...," said Lavrov', '"...," he told reporters', "'...': Trump says".
+    for cue in doc.cues_between(quote.close + 1, limit):
+        between = doc.text[quote.close + 1 : cue.start]
+        if len(between) > 110:
+            break
+        if cue.kind == ACCORDING:
+            slot = according_to(doc, cue, limit)
+        elif not between.strip(QUOTE_EDGE) and cue.word.split()[0] in INVERTED_VERBS | {
+            "says",
+            "tells",
+            "adds",
+        }:
+            slot = speaker_after(doc, cue.end, limit)
+        else:
+            slot = subject_before(doc, cue, quote.close + 1)
+        if slot is not None:
+            _attach(candidate, slot, cue, (quote.close + 1, limit), consumed)
+            return
+        break
+
+    # Before it, in the same sentence: 'Lavrov said: "..."', 'told a hearing that "..."'.
+    cues = [cue for cue in doc.cues_between(sentence.start, quote.open) if doc.quote_at(cue.start) is None]
+    for cue in reversed(cues[-3:]):
+        slot = _slot_before_quote(doc, cue, sentence, quote, cues)
+        if slot is not None:
+            _attach(candidate, slot, cue, (sentence.start, quote.open), consumed)
+            return
+
+    prefix = doc.text[sentence.start : quote.open].rstrip()
+    if prefix.endswith(":"):
+        mention = _mention_right_before(doc, len(prefix) + sentence.start - 1, sentence.start)
+        if mention is not None:
+            candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
+            candidate.region = (sentence.start, quote.open)
+            candidate.confidence = 0.75
+            return
+    if not prefix.strip(QUOTE_EDGE):
+        slot = _slot_from_colon_sentence(doc, sentence)
+        if slot is not None:
+            candidate.slot, candidate.confidence = slot, 0.75
+            return
+
+    if quote.continued:
+        candidate.inherit, candidate.confidence = "chain", 0.75
+    elif any(other.paragraph == candidate.paragraph and other.kind == DIRECT for other in earlier[-3:]):
+        candidate.inherit, candidate.confidence = "paragraph", 0.7
+    elif quote.open == paragraph.start:
+        candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+def _attach(candidate: Candidate, slot: Slot, cue: Cue, region: tuple[int, int], consumed: set[int]) -> None:
+    candidate.slot = slot
+    candidate.cue = cue
+    candidate.region = region
+    candidate.confidence = 0.9 if slot.mention is not None else 0.8
+    consumed.add(cue.start)
+
+
+def _slot_before_quote(
+    doc: Document, cue: Cue, sentence: Sentence, quote: Quote, cues: list[Cue]
+) -> Slot | None:
+    if cue.kind == ACCORDING:
+        return according_to(doc, cue, quote.open)
+    if cue.kind == PARTICIPLE:
+        return _clause_subject(doc, cue, sentence, cues)
+    slot = subject_before(doc, cue, sentence.start)
+    if slot is None and cue.word in INVERTED_VERBS:
+        slot = speaker_after(doc, cue.end, quote.open)
+    return slot
+
+
+def _clause_subject(doc: Document, cue: Cue, sentence: Sentence, cues: list[Cue]) -> Slot | None:
+    """The subject of the clause a participle ("..., saying") hangs from."""
+    for earlier in reversed([other for other in cues if other.start < cue.start]):
+        if earlier.kind in (SPEECH, POSITION):
+            slot = subject_before(doc, earlier, sentence.start)
+            if slot is not None:
+                return slot
+    return _sentence_subject(doc, sentence, cue.start)
+
+
+def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
+    mentions = doc.mentions_between(sentence.start, before)
+    if not mentions:
+        return None
+    mention = mentions[0]
+    prefix = INTRO_RE.sub("", doc.text[sentence.start : mention.text_start].strip())
+    if len(prefix.split()) > 4 or mention.possessive or doc.quote_at(mention.start) is not None:
+        return None
+    return Slot(mention, start=mention.text_start, end=mention.end)
+
+
+def _mention_right_before(doc: Document, position: int, lower_bound: int) -> Mention | None:
+    for mention in doc.mentions_ending_before(position, lower_bound, 1):
+        if not doc.text[mention.end : position].strip():
+            return mention
+    return None
+
+
+def _slot_from_colon_sentence(doc: Document, sentence: Sentence) -> Slot | None:
+    """'Peskov told reporters:' closing the sentence or paragraph before a quote."""
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if sentence.paragraph - previous.paragraph > 1:
+        return None
+    if not doc.text[previous.start : previous.end].rstrip().endswith(":"):
+        return None
+    cues = [cue for cue in doc.cues_between(previous.start, previous.end) if doc.quote_at(cue.start) is None]
+    for cue in reversed(cues):
+        slot = subject_before(doc, cue, previous.start)
+        if slot is not None:
+            return slot
+    mention = _mention_right_before(doc, previous.end - 1, previous.start)
+    return Slot(mention, start=mention.text_start, end=mention.end) if mention is not None else None
+
+
+# Paraphrases
+
+
+def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int]) -> list[Candidate]:
+    found: list[Candidate] = []
+    covered_until = -1
+    statements = [candidate for candidate in direct if candidate.slot is not None or candidate.inherit]
+    for cue in doc.cues:
+        if cue.start in consumed or cue.start < covered_until or cue.quote_only:
+            continue
+        sentence = doc.sentence_at(cue.start)
+        zone = doc.zone_of(sentence.paragraph)
+        if zone != BODY or doc.quote_at(cue.start) is not None:
+            continue
+        candidate = _paraphrase_at(doc, cue, sentence, statements + found)
+        if candidate is None:
+            continue
+        if not _settle_against_quotes(doc, candidate, statements):
+            continue
+        found.append(candidate)
+        covered_until = candidate.end
+    return found
+
+
+def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Candidate]) -> Candidate | None:
+    if cue.kind == ACCORDING:
+        return _according_paraphrase(doc, cue, sentence)
+    if cue.kind == AS_SAYING:
+        return None
+    if cue.kind == PARTICIPLE:
+        return _participle_paraphrase(doc, cue, sentence, earlier)
+    slot = subject_before(doc, cue, sentence.start)
+    if slot is None and cue.word in INVERTED_VERBS:
+        inverted = speaker_after(doc, cue.end, sentence.end)
+        if inverted is not None and _ends_sentence(doc, inverted.end, sentence):
+            return _trailing_paraphrase(
+                doc, cue, sentence, inverted, doc.text.rfind(",", sentence.start, cue.start)
+            )
+        return None
+    if slot is None:
+        return None
+    comma = doc.text.rfind(",", sentence.start, slot.start)
+    if (
+        comma >= 0
+        and not doc.text[comma + 1 : slot.start].strip()
+        and cue.kind == SPEECH
+        and _ends_sentence(doc, cue.end, sentence, allow_words=8)
+    ):
+        return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+    start = _content_start(doc, cue, sentence)
+    if start is None:
+        return None
+    end = _clause_end(doc, start, sentence.end)
+    return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+
+
+def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words: int = 0) -> bool:
+    tail = doc.text[position : sentence.end].strip()
+    if "that" in tail.split() or any(mark in tail for mark in '"“”«»'):
+        return False
+    return len(tail.split()) <= allow_words and (not tail or tail[-1] in ".!?")
+
+
+def _trailing_paraphrase(
+    doc: Document, cue: Cue, sentence: Sentence, slot: Slot, comma: int
+) -> Candidate | None:
+    """'Talks will go on, Peskov said.' The content comes first."""
+    if comma <= sentence.start:
+        return None
+    start = sentence.start
+    intro = INTRO_RE.match(doc.text, start, comma)
+    if intro:
+        start = intro.end()
+    return _make_paraphrase(doc, cue, sentence, slot, start, comma, region=(comma, sentence.end))
+
+
+def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
+    slot = according_to(doc, cue, sentence.end)
+    if slot is None:
+        return None
+    prefix = doc.text[sentence.start : cue.start].strip()
+    if not prefix.strip(QUOTE_EDGE) or INTRO_RE.fullmatch(prefix):
+        start = slot.end
+        while start < sentence.end and doc.text[start] in " ,":
+            start += 1
+        end = _clause_end(doc, start, sentence.end)
+        return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+    comma = doc.text.rfind(",", sentence.start, cue.start)
+    if comma < 0 or doc.text[comma + 1 : cue.start].strip():
+        return None
+    return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+def _participle_paraphrase(
+    doc: Document, cue: Cue, sentence: Sentence, earlier: list[Candidate]
+) -> Candidate | None:
+    in_sentence = [
+        other for other in earlier if other.sentence.index == sentence.index and other.start < cue.start
+    ]
+    if in_sentence and in_sentence[-1].kind == PARAPHRASE:
+        return None  # "rejected X, saying Y" is one statement
+    if in_sentence:
+        parent = in_sentence[-1]
+        slot = parent.slot
+    else:
+        parent = None
+        slot = _sentence_subject(doc, sentence, cue.start)
+    if slot is None and parent is None:
+        return None
+    start = _content_start(doc, cue, sentence)
+    if start is None:
+        return None
+    end = _clause_end(doc, start, sentence.end)
+    candidate = _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+    if candidate is not None and parent is not None and slot is None:
+        candidate.inherit, candidate.parent = "parent", parent
+    return candidate
+
+
+def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
+    position = cue.end
+    if cue.kind in (SPEECH, PARTICIPLE):
+        match = THAT_RE.match(doc.lower, position, sentence.end)
+        if match is not None and not doc.cues_between(position + 1, match.end() - 5):
+            return _skip_space(doc, match.end(), sentence.end)
+        if cue.word.split()[0] in ("told", "tells", "tell", "telling", "urged", "urges", "urge", "assured"):
+            match = TOLD_OBJECT_RE.match(doc.text, position, sentence.end)
+            if match is None:
+                return None
+            position = match.end()
+    while (
+        match := TIME_PHRASE_RE.match(doc.lower, position, sentence.end)
+    ) is not None and match.end() > position:
+        position = match.end()
+    return _skip_space(doc, position, sentence.end)
+
+
+def _skip_space(doc: Document, position: int, limit: int) -> int:
+    while position < limit and doc.text[position] in " \t,:":
+        position += 1
+    return position
+
+
+def _clause_end(doc: Document, start: int, limit: int) -> int:
+    match = CLAUSE_CUT_RE.search(doc.text, start, limit)
+    end = match.start() if match is not None else limit
+    while end > start and doc.text[end - 1] in " \t.,;:":
+        end -= 1
+    return end
+
+
+def _make_paraphrase(
+    doc: Document,
+    cue: Cue,
+    sentence: Sentence,
+    slot: Slot | None,
+    start: int,
+    end: int,
+    region: tuple[int, int],
+) -> Candidate | None:
+    if _word_count(doc, start, end) < 3:
+        return None
+    candidate = Candidate(PARAPHRASE, start, end, sentence.paragraph, sentence, BODY, slot=slot, cue=cue)
+    candidate.region = region
+    candidate.confidence = 0.75 if slot is not None and slot.mention is not None else 0.65
+    return candidate
+
+
+def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list[Candidate]) -> bool:
+    """Never report the same words twice: a reported clause that is a direct quote is left to the quote."""
+    inside = [
+        other
+        for other in statements
+        if other.quote is not None and other.start < candidate.end and candidate.start < other.end
+    ]
+    if not inside:
+        return True
+    first = min(inside, key=lambda other: other.start)
+    opening = first.quote.open if first.quote is not None else first.start
+    prefix = doc.text[candidate.start : opening]
+    if _word_count(doc, candidate.start, opening) <= 2:
+        return False
+    subordinate = SUBORDINATE_END_RE.search(prefix)
+    if subordinate is None:
+        return False
+    end = candidate.start + subordinate.start()
+    while end > candidate.start and doc.text[end - 1] in " ,;:":
+        end -= 1
+    if _word_count(doc, candidate.start, end) < 3:
+        return False
+    candidate.end = end
+    return True
+
+
+# Speakers
+
+
+def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
+    """Give every candidate its speaker, in text order, so that "he said" finds the right person."""
+    subjects = _subject_mentions(doc)
+    history: list[Candidate] = []
+    for candidate in candidates:
+        speaker = None
+        slot = candidate.slot
+        if slot is not None and slot.mention is not None:
+            speaker = _speaker_from_mention(doc, slot.mention, history, subjects)
+        elif slot is not None and slot.pronoun:
+            speaker = _resolve_pronoun(doc, slot, candidate, history, subjects)
+            candidate.confidence = min(candidate.confidence, 0.8)
+        elif candidate.inherit:
+            speaker = _inherit(candidate, history)
+        candidate.speaker = speaker
+        if speaker is not None:
+            history.append(candidate)
+    _fill_chains(candidates)
+
+
+def _speaker_from_mention(
+    doc: Document, mention: Mention, history: list[Candidate], subjects: list[Mention]
+) -> Speaker | None:
+    text = doc.text[mention.text_start : mention.end]
+    if mention.kind == ACTOR:
+        actor = mention.actors[0]
+        if len(mention.actors) > 1:
+            recent = [
+                c.speaker.actor for c in reversed(history) if c.speaker and c.speaker.actor in mention.actors
+            ]
+            actor = recent[0] if recent else actor
+        return Speaker(actor.name, actor, text, mention.title, False, actor.is_person, actor.gender)
+    if mention.kind == ANONYMOUS:
+        return Speaker(mention.name, None, text, anonymous=True)
+    if mention.kind in (PERSON, NAME):
+        return Speaker(mention.name, None, text, mention.title, False, mention.kind == PERSON, mention.gender)
+    if mention.kind == ROLE:
+        return _resolve_role(doc, mention, history, subjects)
+    return None
+
+
+def _role_words(speaker_or_mention_title: str, actor: ActorEntry | None, on: date | None) -> str:
+    words = speaker_or_mention_title.lower()
+    if actor is not None:
+        for role in actor.roles:
+            if role.held_on(on):
+                words += " " + role.title.lower() + " " + " ".join(role.descriptors).lower()
+    return words
+
+
+def _resolve_role(
+    doc: Document, mention: Mention, history: list[Candidate], subjects: list[Mention]
+) -> Speaker | None:
+    """'the minister said': the last person named before with that role."""
+    head = mention.name.split()[-1].lower()
+    options: list[tuple[int, Speaker]] = []
+    for candidate in history:
+        speaker = candidate.speaker
+        if (
+            speaker is not None
+            and speaker.is_person
+            and head in _role_words(speaker.title, speaker.actor, doc.published)
+        ):
+            options.append((candidate.start, speaker))
+    for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
+        if (
+            other.is_person
+            and other.kind != ROLE
+            and head in _role_words(other.title, other.actor, doc.published)
+        ):
+            speaker = _speaker_from_mention(doc, other, history, subjects)
+            if speaker is not None:
+                options.append((other.start, speaker))
+    if not options:
+        return None
+    speaker = max(options, key=lambda option: option[0])[1]
+    return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
+                   speaker.gender)  # fmt: skip
+
+
+def _subject_mentions(doc: Document) -> list[Mention]:
+    """People who are the subject of a sentence outside quotes: what "he" most likely points back to."""
+    found = []
+    for sentence in doc.sentences:
+        slot = _sentence_subject(doc, sentence, sentence.end)
+        if slot is not None and slot.mention is not None and slot.mention.is_person:
+            found.append(slot.mention)
+    return found
+
+
+def _gender_fits(pronoun: str, gender: str) -> bool:
+    if pronoun == "he":
+        return gender != "female"
+    if pronoun == "she":
+        return gender != "male"
+    return True
+
+
+def _resolve_pronoun(
+    doc: Document, slot: Slot, candidate: Candidate, history: list[Candidate], subjects: list[Mention]
+) -> Speaker | None:
+    pronoun = slot.pronoun
+    if pronoun == "who":
+        mention = _mention_right_before(
+            doc,
+            doc.text.rfind(",", 0, slot.start)
+            if doc.text[max(0, slot.start - 2) : slot.start].strip() == ","
+            else slot.start,
+            max(0, slot.start - 80),
+        )
+        return _speaker_from_mention(doc, mention, history, subjects) if mention is not None else None
+    lowest_paragraph = candidate.paragraph - 3
+    options: list[tuple[int, Speaker]] = []
+    for earlier in reversed(history[-12:]):
+        speaker = earlier.speaker
+        if speaker is None or earlier.paragraph < lowest_paragraph or earlier.start >= slot.start:
+            continue
+        position = (
+            earlier.slot.start
+            if earlier.slot is not None and earlier.slot.mention is not None
+            else earlier.start
+        )
+        if (pronoun in ("he", "she") and speaker.is_person and _gender_fits(pronoun, speaker.gender)) or (
+            pronoun in ("it", "they") and not speaker.is_person
+        ):
+            options.append((position, speaker))
+    if pronoun in ("he", "she"):
+        floor = doc.paragraphs[max(0, lowest_paragraph)].start
+        for mention in subjects:
+            if floor <= mention.start < slot.start and _gender_fits(
+                pronoun, mention.gender or _actor_gender(mention)
+            ):
+                speaker = _speaker_from_mention(doc, mention, history, subjects)
+                if speaker is not None:
+                    options.append((mention.start, speaker))
+    if not options:
+        return None
+    speaker = max(options, key=lambda option: option[0])[1]
+    return Speaker(speaker.name, speaker.actor, pronoun, speaker.title, speaker.anonymous, speaker.is_person,
+                   speaker.gender)  # fmt: skip
+
+
+def _actor_gender(mention: Mention) -> str:
+    return mention.actor.gender if mention.actor is not None else ""
+
+
+def _inherit(candidate: Candidate, history: list[Candidate]) -> Speaker | None:
+    if candidate.inherit == "parent" and candidate.parent is not None:
+        return candidate.parent.speaker
+    for earlier in reversed(history[-6:]):
+        if candidate.inherit == "chain":
+            if earlier.chain == candidate.chain:
+                return earlier.speaker
+            continue
+        if candidate.inherit == "paragraph" and earlier.paragraph == candidate.paragraph:
+            return earlier.speaker
+        if candidate.inherit == "previous-paragraph" and earlier.paragraph == candidate.paragraph - 1:
+            return earlier.speaker if earlier.zone == BODY else None
+        return None
+    return None
+
+
+def _fill_chains(candidates: list[Candidate]) -> None:
+    speakers: dict[int, Speaker] = {}
+    for candidate in candidates:
+        if candidate.chain >= 0 and candidate.speaker is not None:
+            speakers.setdefault(candidate.chain, candidate.speaker)
+    for candidate in candidates:
+        if candidate.chain >= 0 and candidate.speaker is None and candidate.chain in speakers:
+            candidate.speaker = speakers[candidate.chain]
+            candidate.confidence = 0.7
+
+
+# Merging and duplicates
+
+
+def merge_fragments(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+    """Fragments of one sentence by one speaker with only narration between them are one statement."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and candidate.kind == DIRECT
+            and previous.kind == DIRECT
+            and previous.sentence.index == candidate.sentence.index
+            and previous.speaker is not None
+            and candidate.speaker is not None
+            and previous.speaker.key == candidate.speaker.key
+            and previous.quote is not None
+            and candidate.quote is not None
+        ):
+            between_start, between_end = previous.quote.close + 1, candidate.quote.open
+            if (
+                _word_count(doc, between_start, between_end) <= 8
+                and not doc.cues_between(between_start, between_end)
+                and not any(mark in doc.text[between_start:between_end] for mark in ".!?")
+            ):
+                previous.end = candidate.end
+                previous.extra_quotes.append(candidate.quote)
+                continue
+        merged.append(candidate)
+    return merged
+
+
+def _content_words(doc: Document, start: int, end: int) -> set[str]:
+    words = set()
+    for token in TOKEN_RE.findall(doc.lower, start, end):
+        if token in STOPWORDS or len(token) < 3:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+                token = token[: -len(suffix)]
+                break
+        words.add(token)
+    return words
+
+
+def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+    """The same quote twice (headline and body, or repeated) is one statement: keep the body one."""
+    words = [_content_words(doc, candidate.start, candidate.end) for candidate in candidates]
+    dropped: set[int] = set()
+    for i, first in enumerate(candidates):
+        for j in range(i + 1, len(candidates)):
+            if i in dropped:
+                break
+            second = candidates[j]
+            if j in dropped or first.kind != second.kind or first.speaker is None or second.speaker is None:
+                continue
+            shared = words[i] & words[j]
+            smaller = min(len(words[i]), len(words[j]))
+            if not smaller:
+                continue
+            if first.kind == DIRECT:
+                if first.speaker.key != second.speaker.key and first.zone == BODY and second.zone == BODY:
+                    continue
+                duplicate = len(shared) >= 0.8 * smaller
+            else:
+                duplicate = (
+                    first.speaker.key == second.speaker.key
+                    and len(shared) >= 4
+                    and len(shared) >= 0.5 * smaller
+                )
+            if not duplicate:
+                continue
+            dropped.add(_loser(first, second, i, j))
+    return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
+
+
+def _loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
+    if (first.zone == BODY) != (second.zone == BODY):
+        return j if first.zone == BODY else i
+    if first.kind == PARAPHRASE:
+        return j if (first.end - first.start) >= (second.end - second.start) else i
+    return j
+
+
+# Dates
+
+
+def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
+    for candidate in candidates:
+        if candidate.region is None:
+            continue
+        start, end = candidate.region
+        said_on, vague = read_date(_outside_quotes(doc, start, end), doc.published)
+        candidate.said_on, candidate.said_on_vague = said_on, vague
+        candidate.said_on_from_text = said_on is not None
+    for index, candidate in enumerate(candidates):
+        if candidate.said_on is not None or candidate.said_on_vague or candidate.speaker is None:
+            continue
+        candidate.said_on = _date_of_same_remarks(candidates, index)
+
+
+def _outside_quotes(doc: Document, start: int, end: int) -> str:
+    pieces = []
+    cursor = start
+    for quote in doc.quotes_between(start, end):
+        pieces.append(doc.lower[cursor : quote.open])
+        cursor = max(cursor, quote.close + 1)
+    pieces.append(doc.lower[cursor:end])
+    return " ".join(pieces)
+
+
+def _date_of_same_remarks(candidates: list[Candidate], index: int) -> date | None:
+    """A date given once for a set of remarks carries to the other statements from them."""
+    candidate = candidates[index]
+    key = candidate.speaker.key if candidate.speaker else ""
+    for later in candidates[index + 1 :]:
+        if later.paragraph != candidate.paragraph:
+            break
+        if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
+            return later.said_on
+    for earlier in reversed(candidates[:index]):
+        if earlier.speaker is not None and earlier.speaker.key == key:
+            if earlier.said_on_from_text:
+                return earlier.said_on
+            if earlier.said_on_vague:
+                return None
+    return None
+
+
+# Output
+
+
+def _neighbours(doc: Document, sentence: Sentence, last: Sentence) -> str:
+    pieces = []
+    if sentence.index > 0:
+        previous = doc.sentences[sentence.index - 1]
+        pieces.append(doc.lower[previous.start : previous.end])
+    if last.index + 1 < len(doc.sentences):
+        following = doc.sentences[last.index + 1]
+        pieces.append(doc.lower[following.start : following.end])
+    return " ".join(pieces)
+
+
+def _party_phrases(doc: Document) -> dict[str, str]:
+    parties: dict[str, str] = {}
+    for match in OTHERS_WANT_RE.finditer(doc.lower):
+        who = match.group("who")
+        if who in parties:
+            continue
+        actors = doc.registry.resolve(who, doc.published) or doc.registry.resolve(
+            who.removeprefix("the "), doc.published
+        )
+        if actors:
+            parties[who] = doc.registry.party_of(actors[0])
+    return parties
+
+
+def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:
+    speaker = candidate.speaker
+    assert speaker is not None
+    first = doc.sentence_at(candidate.start)
+    last = doc.sentence_at(max(candidate.start, candidate.end - 1))
+    sentence_text = doc.lower[first.start : last.end]
+    context = IssueContext(
+        quote=doc.lower[candidate.start : candidate.end],
+        sentence=sentence_text,
+        neighbours=_neighbours(doc, first, last),
+        cue=candidate.cue.word if candidate.cue is not None and candidate.kind == PARAPHRASE else "",
+        speaker_party=doc.registry.party_of(speaker.actor) if speaker.actor is not None else "",
+        other_parties=_party_phrases(doc),
+    )
+    issues = tag_issues(context, doc.registry.issue_patterns)
+    return ExtractedStatement(
+        kind=candidate.kind,
+        quote=doc.text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        speaker_text=speaker.text,
+        speaker_name=speaker.name,
+        speaker_title=speaker.title,
+        actor_slug=speaker.actor.slug if speaker.actor is not None else None,
+        anonymous=speaker.anonymous,
+        said_on=candidate.said_on,
+        said_on_source="text" if candidate.said_on is not None else "published",
+        issues=issues,
+        confidence=candidate.confidence,
+    )

@@ -1,0 +1,238 @@
+"""Default cue patterns for the issues of the Russia–Ukraine codebook, keyed by issue slug.
+
+The registry's own cue words (issues.json) are always used; these patterns add what plain cue words cannot
+say: which cues are strong enough to tag alone, which are weak (need a second cue or context), and which
+phrases turn the proposition around ("lift sanctions" is the opposite of keeping them). Patterns are regular
+expressions matched case-insensitively on diacritic-folded text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+UKRAINE_LEADER = r"zelensk(?:yy|y|iy|ij|i)"
+
+
+@dataclass(frozen=True)
+class IssueLexicon:
+    strong: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    # Phrases naming the opposite of the proposition: backing them opposes the issue.
+    inverse: tuple[str, ...] = ()
+    # Phrases naming the proposition as an action: backing them supports the issue.
+    forward: tuple[str, ...] = field(default_factory=tuple)
+
+
+DEFAULT_LEXICON: dict[str, IssueLexicon] = {
+    "security-guarantees": IssueLexicon(
+        strong=(
+            r"security guarantees?",
+            r"guarantees? of security",
+            r"security assurances?",
+            r"security framework",
+            r"security arrangements?",
+            r"article 5",
+            r"article five",
+            r"backstop",
+            r"security commitments?",
+            r"security pact",
+            r"security deal",
+        ),
+        weak=(r"guarantees?", r"guarantors?", r"deterren(?:ce|t)"),
+    ),
+    "territory": IssueLexicon(
+        strong=(
+            r"territorial (?:concessions?|issues?|questions?|dispute|demands?|swap|exchange|compromise)",
+            r"(?:cede|ceding|ceded|give up|giving up|surrender\w*|hand over|handing over|withdraw\w*|pull\w* out)"
+            r"\b[^.;]{0,40}\b(?:territor\w+|land|donbas+|donetsk|luhansk|zaporizhzhia region|kherson|crimea|"
+            r"regions?|oblasts?)",
+            r"(?:leave|quit|exit|abandon)\w* (?:the )?(?:donbas+|donetsk|luhansk|crimea)",
+            r"donbas+",
+            r"donetsk region",
+            r"land swaps?",
+            r"land for peace",
+            r"(?:free|demilitari[sz]ed) (?:economic )?zone",
+            r"buffer zone",
+            r"line of (?:contact|control)",
+            r"(?:recogni[sz]\w+|recognition)\b[^.;]{0,40}\b(?:crimea|occupied|annex\w*|russian (?:control|"
+            r"sovereignty))",
+            r"territorial integrity",
+            r"not (?:one|a single) (?:inch|metre|meter)",
+            r"issue of territory",
+            r"territorial",
+        ),
+        weak=(r"territor(?:y|ies)", r"land", r"crimea", r"occupied", r"borders?", r"regions?"),
+        inverse=(
+            r"territorial integrity",
+            r"not (?:one|a single) (?:inch|metre|meter)",
+            r"(?:return|give back|liberat\w+)\b[^.;]{0,30}\b(?:territor\w+|land|occupied)",
+        ),
+        forward=(
+            r"(?:cede|ceding|ceded|give up|giving up|surrender\w*|hand over|handing over|withdraw\w*|leave|"
+            r"leaving|pull\w* out)",
+            r"(?:recogni[sz]\w+|recognition)",
+        ),
+    ),
+    "ceasefire": IssueLexicon(
+        strong=(
+            r"cease-?fire",
+            r"truce",
+            r"armistice",
+            r"(?:halt|stop|pause|suspend|end|cease|refrain from|moratorium on)\w*\s+(?:\w+\s+){0,2}"
+            r"(?:the )?(?:fighting|hostilities|attacks|strikes|shelling|bombing|firing|fire|killing|war)",
+            r"not (?:to )?(?:fire|strike|attack|shell|bomb)(?:ing)?\b",
+            r"(?:stop|end) the (?:war|killing|bloodshed)",
+            r"cessation of hostilities",
+        ),
+        weak=(r"pause", r"halt", r"de-?escalation"),
+    ),
+    "energy-strikes": IssueLexicon(
+        strong=(
+            r"energy (?:ceasefire|truce|infrastructure|facilities|facility|sites?|targets?|grid|system|sector)",
+            r"(?:strikes?|attacks?|shelling|bombing)\s+on\s+(?:\w+\s+){0,2}(?:energy|power|electricity|"
+            r"refiner\w+|oil)",
+            r"power (?:plants?|stations?|grid|infrastructure)",
+            r"energy strikes?",
+            r"(?:refiner(?:y|ies)|energy)\b[^.;]{0,30}\bstrikes?",
+        ),
+        weak=(r"power grid", r"blackouts?", r"electricity", r"energy"),
+    ),
+    "sanctions": IssueLexicon(
+        strong=(
+            r"sanctions?",
+            r"(?:economic|financial) pressure",
+            r"price cap",
+            r"tariffs? on (?:russia\w*|buyers of russian)",
+            r"shadow fleet",
+            r"embargo",
+            r"secondary tariffs",
+        ),
+        weak=(r"pressure on (?:russia|moscow)", r"tariffs?"),
+        inverse=(
+            r"(?:lift\w*|eas(?:e|ed|ing)|relief|remov\w+|drop\w*|end\w*|scrap\w*|roll\w* back|unfreez\w*|"
+            r"loosen\w*|without)\b[^.;]{0,25}\bsanctions?",
+            r"sanctions?(?:\s+\w+){0,2}\s+(?:relief|lifted|eased|removed|dropped|ended)",
+            r"against sanctions",
+            r"sanctions (?:do not|don't|did not|didn't) work",
+        ),
+        forward=(
+            r"(?:new|more|further|tougher|additional|harsher|strong\w*|tighten\w*|impos\w+|increas\w+|keep\w*|"
+            r"maintain\w*|extend\w*|expand\w*|ramp\w* up)\b[^.;]{0,25}\b(?:sanctions?|pressure)",
+        ),
+    ),
+    "prisoner-exchange": IssueLexicon(
+        strong=(
+            r"prisoners?(?:[- ]of[- ]war)? (?:exchanges?|swaps?)",
+            r"(?:exchanges?|swaps?|return|release)\w* of (?:\w+ ){0,3}(?:prisoners|pows|captives|bodies|"
+            r"children|civilians|detainees)",
+            r"prisoners of war",
+            r"\bpows?\b",
+            r"all[- ]for[- ]all",
+            r"deported children",
+            r"(?:abducted|stolen|deported) (?:ukrainian )?children",
+            r"captives",
+        ),
+        weak=(r"prisoners?", r"exchange", r"swap"),
+    ),
+    "nato-membership": IssueLexicon(
+        strong=(
+            r"nato membership",
+            r"membership (?:in|of) nato",
+            r"join(?:ing)? nato",
+            r"nato (?:accession|aspirations?|bid|entry|path|door|expansion|enlargement)",
+            r"(?:accession|entry|admission) (?:to|into) nato",
+            r"(?:enter|entering) (?:the )?nato",
+            r"neutral(?:ity| status)",
+            r"non-?aligned status",
+        ),
+        weak=(r"\bnato\b", r"alliance", r"neutral"),
+        inverse=(r"neutral(?:ity| status)", r"non-?aligned status"),
+    ),
+    "peacekeepers": IssueLexicon(
+        strong=(
+            r"peace-?keep\w+",
+            r"reassurance force",
+            r"multinational force",
+            r"(?:foreign|european|western|british|french|nato|allied) (?:troops|forces|soldiers|contingents?)",
+            r"troops (?:in|to|on the ground in) ukraine",
+            r"boots on the ground",
+            r"coalition of the willing",
+            r"deploy\w*\b[^.;]{0,30}\b(?:troops|forces|soldiers|contingents?)",
+            r"military (?:presence|contingents?|hubs?)",
+        ),
+        weak=(r"troops", r"contingents?", r"deploy\w*"),
+    ),
+    "frozen-assets": IssueLexicon(
+        strong=(
+            r"frozen (?:russian )?(?:state )?assets",
+            r"(?:immobili[sz]ed|russian) (?:state |central bank |sovereign )?assets",
+            r"reparations? loan",
+            r"euroclear",
+            r"frozen funds",
+            r"assets of the (?:russian )?central bank",
+        ),
+        weak=(r"\bassets\b", r"reparations?", r"frozen"),
+        inverse=(r"(?:return|unfreez\w+|releas\w+)\b[^.;]{0,20}\bassets",),
+    ),
+    "elections": IssueLexicon(
+        strong=(
+            r"(?:presidential )?elections? in ukraine",
+            r"ukrain\w* (?:presidential )?elections?",
+            r"presidential elections?",
+            r"hold (?:an |the )?elections?",
+            r"(?:new|fresh|early) elections?",
+            r"election",
+            r"elections",
+            r"(?:ballot|polls) in ukraine",
+            r"zelensk\w+'s legitimacy",
+            r"legitima\w+",
+        ),
+        weak=(r"\bvote\b", r"referendum", r"mandate"),
+    ),
+    "leaders-meeting": IssueLexicon(
+        strong=(
+            r"putin\b[^.;]{0,60}\b(?:meet|meeting|summit|talks|sit down|face-to-face|met)\b[^.;]{0,40}\b"
+            + UKRAINE_LEADER,
+            UKRAINE_LEADER
+            + r"\b[^.;]{0,60}\b(?:meet|meeting|summit|talks|sit down|face-to-face|met)\b[^.;]{0,40}"
+            r"\bputin",
+            r"(?:meet|meeting|summit|talks|face-to-face|sit down)\w*\s+(?:\w+\s+){0,3}(?:with|between)\s+"
+            r"(?:\w+\s+){0,3}" + UKRAINE_LEADER,
+            r"(?:putin|"
+            + UKRAINE_LEADER
+            + r")\s+and\s+(?:\w+\s+){0,3}(?:putin|"
+            + UKRAINE_LEADER
+            + r")\b[^.;]{0,80}\b(?:meet|meeting|summit|met)",
+            r"(?:leaders'?|trilateral|three-way|face-to-face|direct) (?:meeting|summit|talks)",
+            r"meeting of (?:the )?leaders",
+            r"summit (?:of|between|with) (?:the )?leaders",
+            r"invit\w+\b[^.;]{0,40}\bto (?:come to |visit )?(?:moscow|kyiv|kiev)",
+            UKRAINE_LEADER + r"\b[^.;]{0,20}\b(?:come|go|travel|fly) to moscow",
+            r"putin\b[^.;]{0,20}\b(?:come|go|travel|fly) to (?:kyiv|kiev)",
+            r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?russian (?:president|leader)",
+            r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?ukrainian (?:president|leader)",
+        ),
+        weak=(r"invitation", r"summit", r"\bmeet(?:ing)?\b", r"meet\w*\s+(?:with\s+)?putin"),
+    ),
+    "peace-plan": IssueLexicon(
+        strong=(
+            r"\d+-point (?:peace )?(?:plan|framework|proposal|document)",
+            r"(?:twenty|28|20|19|12)[- ]points?",
+            r"(?:us|u\.s\.|american|trump's|washington's)(?:-drafted|-brokered|-backed)? (?:peace )?"
+            r"(?:plan|framework|proposal|draft)",
+            r"peace (?:plan|framework|proposals?|blueprint)",
+            r"draft (?:peace )?(?:agreement|deal|plan|framework)",
+        ),
+        weak=(r"\bplan\b", r"framework", r"proposals?", r"draft"),
+    ),
+    "nuclear-plant": IssueLexicon(
+        strong=(
+            r"zaporizh(?:zh)?ia (?:nuclear|npp|power plant|plant|station)",
+            r"nuclear (?:power )?(?:plant|station|facility)",
+            r"\bznpp\b",
+            r"enerhodar",
+            r"zaporozhye (?:nuclear|npp|plant)",
+        ),
+        weak=(r"nuclear", r"\biaea\b"),
+    ),
+}

@@ -1,0 +1,249 @@
+"""Find who is mentioned where: registry actors, unknown people and bodies, anonymous sources, role nouns."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .entries import ActorEntry
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    ANONYMOUS_MODIFIERS,
+    ANONYMOUS_QUALIFIERS,
+    FEMALE_TITLES,
+    NAME_STOPWORDS,
+    ORGANISATION_WORDS,
+    PERSON_ROLE_NOUNS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from .registry import Registry
+
+ACTOR = "actor"  # an actor of the registry
+PERSON = "person"  # an unknown person, named
+NAME = "name"  # an unknown capitalised name that may be a person or a body
+ANONYMOUS = "anonymous"
+ROLE = "role"  # "the minister": refers back to someone named before
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    name: str
+    title: str = ""
+    actors: list[ActorEntry] = field(default_factory=list)
+    gender: str = ""
+    possessive: bool = False
+    title_start: int = -1  # where a title written before the name begins
+
+    @property
+    def actor(self) -> ActorEntry | None:
+        return self.actors[0] if self.actors else None
+
+    @property
+    def is_person(self) -> bool:
+        if self.kind == ACTOR:
+            return self.actor is not None and self.actor.is_person
+        return self.kind in (PERSON, ROLE)
+
+    @property
+    def text_start(self) -> int:
+        return self.title_start if self.title_start >= 0 else self.start
+
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{2,3}(?=[ ][A-Z][a-z]))"
+_PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter)"
+NAME_RE = re.compile(rf"(?<![\w'-]){_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,4}}(?![\w])")
+
+_ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
+_ANON_MOD = "|".join(re.escape(word) for word in sorted(ANONYMOUS_MODIFIERS, key=len, reverse=True))
+_ANON_QUAL = "|".join(re.escape(phrase) for phrase in sorted(ANONYMOUS_QUALIFIERS, key=len, reverse=True))
+ANONYMOUS_RE = re.compile(
+    rf"(?<![\w-])(?P<det>(?:an?|one|two|three|four|five|several|some|other|the|many|multiple)\s+)?"
+    rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
+    rf"(?P<qual>,?\s+(?:{_ANON_QUAL})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
+    rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
+    rf"white house|[a-z]+ side))?"
+)
+_ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS, key=len, reverse=True))
+ROLE_RE = re.compile(rf"(?<![\w-])the\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?![\w-])")
+TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
+DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
+
+
+def _is_title_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or DEMONYM_RE.match(word) is not None
+
+
+def title_before(folded: str, position: int, lower_bound: int) -> tuple[str, int]:
+    """The title written just before a name ("Russian Foreign Minister"), and where it starts."""
+    words: list[tuple[int, str]] = []
+    cursor = position
+    for _ in range(7):
+        match = TITLE_WORD_RE.search(folded, max(lower_bound, cursor - 40), cursor)
+        if match is None or not _is_title_word(match.group(1)):
+            break
+        words.append((match.start(1), match.group(1)))
+        cursor = match.start(1)
+    while words and words[-1][1].lower() in ("the", "a", "an", "and", "of", "for", "to", "his", "her"):
+        words.pop()
+    if not any(word.lower() in TITLE_HEADS for _, word in words):
+        return "", -1
+    start = words[-1][0]
+    return folded[start:position].strip(), start
+
+
+def _gender_from_title(title: str) -> str:
+    return "female" if any(word in FEMALE_TITLES for word in title.lower().split()) else ""
+
+
+def find_mentions(
+    text: str, folded: str, lower: str, published: date | None, registry: Registry
+) -> list[Mention]:
+    """Mentions in text order, without overlaps: registry names win over unknown names."""
+    mentions = _registry_mentions(text, lower, published, registry)
+    taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    mentions += _anonymous_mentions(text, lower, taken)
+    taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    mentions += _unknown_mentions(text, folded, taken)
+    taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    mentions += _role_mentions(text, lower, taken)
+    mentions.sort(key=lambda mention: mention.start)
+    return mentions
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
+    index = bisect.bisect_left(taken, (end,))
+    return index > 0 and taken[index - 1][1] > start
+
+
+def _registry_mentions(text: str, lower: str, published: date | None, registry: Registry) -> list[Mention]:
+    if registry.mention_re is None:
+        return []
+    found: list[Mention] = []
+    for match in registry.mention_re.finditer(lower):
+        start, end = match.span()
+        entries = [
+            entry
+            for entry in registry.names_for(match.group())
+            if not (entry.capitalised and not text[start].isupper())
+            and not (entry.role is not None and published is not None and not entry.role.held_on(published))
+        ]
+        if not entries:
+            continue
+        actors: list[ActorEntry] = []
+        for entry in entries:
+            if entry.actor not in actors:
+                actors.append(entry.actor)
+        is_descriptor = all(entry.role is not None for entry in entries)
+        possessive = lower.startswith("'s", end)
+        mention = Mention(start, end, ACTOR, actors[0].name, actors=actors, gender=actors[0].gender,
+                          possessive=possessive)  # fmt: skip
+        if is_descriptor:
+            mention.title = text[start:end]
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.title
+            and not previous.possessive
+            and text[previous.end : start].strip() == ""
+            and previous.start >= 0
+        ):
+            # "Russian Foreign Minister Sergey Lavrov": the descriptor is the title of the name after it.
+            mention.title = text[previous.start : previous.end]
+            mention.title_start = previous.start
+            found[-1] = mention
+            continue
+        found.append(mention)
+    return found
+
+
+def _anonymous_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for match in ANONYMOUS_RE.finditer(lower):
+        start, end = match.span()
+        head = match.group("head")
+        has_qualifier = match.group("qual") is not None
+        has_determiner = match.group("det") is not None
+        mods = match.group("mods").split()
+        if head in ("person", "people") and not has_qualifier:
+            continue
+        if not (has_qualifier or mods or head.endswith("s") or has_determiner):
+            continue
+        if not (has_qualifier or mods or head.endswith("s")) and match.group("det").strip() == "the":
+            continue  # "the official" alone refers back to someone; treated as a role noun
+        following = text[end : end + 2]
+        if following[:1] == " " and following[1:2].isupper():
+            continue  # "US official Steve Witkoff": a title, not an anonymous source
+        if _overlaps(taken, start, end):
+            continue
+        words = text[start:end].split()
+        if match.group("det"):
+            words = words[1:]
+        words = [word for word in words if word.lower() not in ("unnamed", "anonymous")]
+        found.append(Mention(start, end, ANONYMOUS, "unnamed " + " ".join(words).strip(" ,")))
+    return found
+
+
+def _unknown_mentions(text: str, folded: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    found: list[Mention] = []
+    full_names: dict[str, str] = {}
+    for match in NAME_RE.finditer(folded):
+        start, end = match.span()
+        words = match.group().split()
+        offsets = [start]
+        for word in words[1:]:
+            offsets.append(folded.index(word, offsets[-1] + 1))
+        # Leading title words belong to the title, not the name.
+        head_index = max((i for i, word in enumerate(words) if word.lower() in TITLE_HEADS), default=-1)
+        if head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
+            cut = head_index + 1
+        else:
+            cut = 0
+            while cut < len(words) and (words[cut] in NAME_STOPWORDS or _is_title_word(words[cut])):
+                cut += 1
+        if cut >= len(words):
+            continue
+        name_start = offsets[cut]
+        name_words = words[cut:]
+        if _overlaps(taken, name_start, end):
+            continue
+        title, title_start = title_before(folded, name_start, max(0, name_start - 120))
+        name = text[name_start:end]
+        possessive = folded.startswith("'s", end)
+        if any(word in ORGANISATION_WORDS for word in name_words):
+            found.append(Mention(name_start, end, NAME, name, possessive=possessive))
+            continue
+        if len(name_words) >= 2:
+            full_names[name_words[-1]] = name
+            kind = PERSON if title else NAME
+        elif name_words[0] in full_names:
+            name = full_names[name_words[0]]
+            kind = PERSON
+        else:
+            kind = PERSON if title else NAME
+        mention = Mention(name_start, end, kind, name, title=title, gender=_gender_from_title(title),
+                          possessive=possessive, title_start=title_start)  # fmt: skip
+        found.append(mention)
+    return found
+
+
+def _role_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for match in ROLE_RE.finditer(lower):
+        start, end = match.span()
+        following = text[end : end + 2]
+        if following[:1] == " " and following[1:2].isupper():
+            continue  # a title before a name
+        if _overlaps(taken, start, end):
+            continue
+        title = text[start:end]
+        found.append(Mention(start, end, ROLE, title, title=title, gender=_gender_from_title(title)))
+    return found

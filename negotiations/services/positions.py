@@ -1,0 +1,310 @@
+"""How a matrix cell's stance is decided, and the table of positions that keeps every cell's history.
+
+The rule is RULE below, in the words the matrix page shows. In code: `is_counted` (1), `position_history`
+(2), `day_winner` (3), `refresh_positions` / `rebuild_positions` (4, 5) write the `Position` rows, and
+`counted_stances` is rule 1 as a database filter, for listing the statements behind a cell.
+"""
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Least
+
+from actors.models import Actor
+from negotiations.enums import ReviewState
+from negotiations.models import Citation, Negotiation, Position, StatementIssue
+from negotiations.models.positions import PositionScope
+
+CONFIDENCE_FLOOR = 0.4
+REVIEWED_STATES = (ReviewState.ACCEPTED, ReviewState.CORRECTED)
+SHIFT_WINDOW = dt.timedelta(days=30)
+INSERT_BATCH_SIZE = 2000
+
+RULE = (
+    "Only counted statements decide a cell: not rejected, not merged into another statement, and, unless an "
+    f"editor reviewed it, with a confidence of at least {CONFIDENCE_FLOOR:.0%} (the lower of the confidence "
+    "in who said it and in the stance read from it). A reviewed statement counts as certain.",
+    "A cell shows the stance of the latest counted statement said on or before the date you look at.",
+    "When several were said on the same day, a reviewed statement beats an unreviewed one, then the higher "
+    "confidence wins, then the most recently recorded.",
+    "A party's row applies the same rule to everyone speaking for the party (the party itself and the people "
+    "and bodies whose party it is).",
+    "“Reviewed only” applies the same rule to the statements an editor accepted or corrected.",
+    f"A ↻ marks a cell whose stance changed in the {SHIFT_WINDOW.days} days before the date.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One statement's stance on one issue, reduced to what the rule looks at."""
+
+    statement_id: int
+    actor_id: int
+    issue_id: int
+    said_on: dt.date
+    reviewed: bool
+    confidence: float
+    stance: str
+    documents: frozenset[int] = frozenset()
+
+
+def cell_confidence(*, review_state: str, statement_confidence: float, stance_confidence: float) -> float:
+    if review_state in REVIEWED_STATES:
+        return 1.0
+    return min(statement_confidence, stance_confidence)
+
+
+def is_counted(evidence: Evidence, *, reviewed_only: bool) -> bool:
+    """Rule 1 (rejected and merged statements never reach this point: the queries leave them out)."""
+    if evidence.reviewed:
+        return True
+    return not reviewed_only and evidence.confidence >= CONFIDENCE_FLOOR
+
+
+def day_winner(evidence: Iterable[Evidence]) -> Evidence:
+    """Rule 3: the statement that decides the cell among those said on the same day."""
+    return max(evidence, key=lambda item: (item.reviewed, item.confidence, item.statement_id))
+
+
+def counted_stances(stances: QuerySet[StatementIssue], *, reviewed_only: bool) -> QuerySet[StatementIssue]:
+    """Rule 1 as a database filter on statement stances: the statements behind a cell."""
+    stances = stances.filter(statement__merged_into__isnull=True).exclude(
+        statement__review_state=ReviewState.REJECTED
+    )
+    reviewed = Q(statement__review_state__in=REVIEWED_STATES)
+    if reviewed_only:
+        return stances.filter(reviewed)
+    return stances.alias(effective_confidence=Least("statement__confidence", "confidence")).filter(
+        reviewed | Q(effective_confidence__gte=CONFIDENCE_FLOOR)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PositionRow:
+    valid_from: dt.date
+    valid_until: dt.date | None
+    stance: str
+    confidence: float
+    reviewed: bool
+    statement_id: int
+    statement_count: int
+    source_count: int
+    previous_stance: str
+    stance_since: dt.date
+
+
+def position_history(evidence: Iterable[Evidence], *, reviewed_only: bool) -> list[PositionRow]:
+    """Rules 1 to 3 over one cell's statements: one row per day on which a counted statement was said."""
+    counted = sorted(
+        (item for item in evidence if is_counted(item, reviewed_only=reviewed_only)),
+        key=lambda item: item.said_on,
+    )
+    rows: list[PositionRow] = []
+    statement_count = 0
+    documents: set[int] = set()
+    current_stance, previous_stance, stance_since = "", "", None
+    for day, same_day in itertools.groupby(counted, key=lambda item: item.said_on):
+        same_day = list(same_day)
+        statement_count += len(same_day)
+        for item in same_day:
+            documents.update(item.documents)
+        winner = day_winner(same_day)
+        if winner.stance != current_stance:
+            previous_stance, current_stance, stance_since = current_stance, winner.stance, day
+        rows.append(
+            PositionRow(
+                valid_from=day,
+                valid_until=None,
+                stance=winner.stance,
+                confidence=winner.confidence,
+                reviewed=winner.reviewed,
+                statement_id=winner.statement_id,
+                statement_count=statement_count,
+                source_count=len(documents),
+                previous_stance=previous_stance,
+                stance_since=stance_since,
+            )
+        )
+    return [
+        _replace_until(row, following.valid_from) if following else row
+        for row, following in itertools.zip_longest(rows, rows[1:])
+    ]
+
+
+def _replace_until(row: PositionRow, until: dt.date) -> PositionRow:
+    return PositionRow(**{**{field: getattr(row, field) for field in row.__slots__}, "valid_until": until})
+
+
+def shifted_recently(*, previous_stance: str, stance_since: dt.date, as_of: dt.date) -> bool:
+    """The shift marker: the stance changed from another stance within SHIFT_WINDOW before `as_of`."""
+    return bool(previous_stance) and as_of - stance_since <= SHIFT_WINDOW
+
+
+# Maintaining the table ---------------------------------------------------------------------------------
+
+
+def actor_sides() -> dict[int, int]:
+    """Every actor's party at the top of its chain of `party` links (itself when it has none)."""
+    parents = dict(Actor.objects.values_list("pk", "party_id"))
+    sides: dict[int, int] = {}
+    for actor_id in parents:
+        side, seen = actor_id, {actor_id}
+        while parents.get(side) and parents[side] not in seen:
+            side = parents[side]
+            seen.add(side)
+        sides[actor_id] = side
+    return sides
+
+
+def party_ids(sides: dict[int, int]) -> set[int]:
+    """Actors that get party-scope rows: anyone others speak for, and every negotiation's parties."""
+    spoken_for = {side for actor_id, side in sides.items() if side != actor_id}
+    listed = set(Negotiation.parties.through.objects.values_list("actor_id", flat=True))
+    return spoken_for | listed
+
+
+def refresh_positions(*, pairs: Iterable[tuple[int, int]]) -> None:
+    """Recompute the whole history of the cells of these (actor_id, issue_id) pairs, and of their parties.
+
+    Idempotent: call it after storing, editing, rejecting, merging or re-attributing statements, with the
+    pairs before and after the change (a statement moved from actor A to B touches both A's and B's cells).
+    After changing an actor's party, call `rebuild_positions` instead.
+    """
+    pairs = {(int(actor_id), int(issue_id)) for actor_id, issue_id in pairs}
+    if not pairs:
+        return
+    sides = actor_sides()
+    parties = party_ids(sides)
+    actor_ids = {actor_id for actor_id, _ in pairs}
+    issue_ids = {issue_id for _, issue_id in pairs}
+    affected_parties = {sides[actor_id] for actor_id in actor_ids if sides.get(actor_id) in parties}
+    members = {actor_id for actor_id, side in sides.items() if side in affected_parties}
+
+    with transaction.atomic():
+        # Serialise refreshes of the same cells; rows are taken in id order so two workers never deadlock.
+        list(Actor.objects.select_for_update().filter(pk__in=actor_ids | affected_parties).order_by("pk"))
+        evidence = _load_evidence(
+            Q(issue_id__in=issue_ids, statement__actor_id__in=actor_ids | members),
+            Q(statement__stances__issue_id__in=issue_ids, statement__actor_id__in=actor_ids | members),
+        )
+        Position.objects.filter(
+            scope=PositionScope.ACTOR, actor_id__in=actor_ids, issue_id__in=issue_ids
+        ).delete()
+        Position.objects.filter(
+            scope=PositionScope.PARTY, actor_id__in=affected_parties, issue_id__in=issue_ids
+        ).delete()
+        _insert(_positions(evidence, sides=sides, parties=affected_parties, actor_ids=actor_ids))
+
+
+def rebuild_positions(*, negotiation: Negotiation) -> None:
+    """Recompute every cell of a negotiation from its statements, one issue at a time."""
+    sides = actor_sides()
+    parties = party_ids(sides)
+    for issue_id in negotiation.issues.values_list("pk", flat=True):
+        with transaction.atomic():
+            evidence = _load_evidence(
+                Q(issue_id=issue_id, statement__negotiation=negotiation),
+                Q(statement__stances__issue_id=issue_id, statement__negotiation=negotiation),
+            )
+            Position.objects.filter(issue_id=issue_id).delete()
+            _insert(_positions(evidence, sides=sides, parties=parties, actor_ids=None))
+
+
+def _load_evidence(stance_filter: Q, citation_filter: Q) -> list[Evidence]:
+    documents: defaultdict[int, set[int]] = defaultdict(set)
+    citations = Citation.objects.filter(citation_filter, statement__merged_into__isnull=True).exclude(
+        statement__review_state=ReviewState.REJECTED
+    )
+    for statement_id, document_id in citations.values_list("statement_id", "document_id").distinct():
+        documents[statement_id].add(document_id)
+
+    stances = StatementIssue.objects.filter(
+        stance_filter, statement__merged_into__isnull=True, statement__actor__isnull=False
+    ).exclude(statement__review_state=ReviewState.REJECTED)
+    return [
+        Evidence(
+            statement_id=statement_id,
+            actor_id=actor_id,
+            issue_id=issue_id,
+            said_on=said_on,
+            reviewed=review_state in REVIEWED_STATES,
+            confidence=cell_confidence(
+                review_state=review_state,
+                statement_confidence=statement_confidence,
+                stance_confidence=stance_confidence,
+            ),
+            stance=stance,
+            documents=frozenset(documents.get(statement_id, ())),
+        )
+        for (
+            statement_id,
+            actor_id,
+            issue_id,
+            said_on,
+            review_state,
+            statement_confidence,
+            stance,
+            stance_confidence,
+        ) in stances.values_list(
+            "statement_id",
+            "statement__actor_id",
+            "issue_id",
+            "statement__said_on",
+            "statement__review_state",
+            "statement__confidence",
+            "stance",
+            "confidence",
+        ).iterator(chunk_size=5000)
+    ]
+
+
+def _positions(
+    evidence: list[Evidence], *, sides: dict[int, int], parties: set[int], actor_ids: set[int] | None
+) -> Iterable[Position]:
+    """Position rows for the actors in `actor_ids` (all, when None) and the parties in `parties`."""
+    from negotiations.models import Issue
+
+    cells: defaultdict[tuple[str, int, int], list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        if actor_ids is None or item.actor_id in actor_ids:
+            cells[(PositionScope.ACTOR, item.actor_id, item.issue_id)].append(item)
+        side = sides.get(item.actor_id, item.actor_id)
+        if side in parties:
+            cells[(PositionScope.PARTY, side, item.issue_id)].append(item)
+
+    negotiation_of = dict(
+        Issue.objects.filter(pk__in={issue_id for _, _, issue_id in cells}).values_list(
+            "pk", "negotiation_id"
+        )
+    )
+    for (scope, actor_id, issue_id), items in cells.items():
+        for reviewed_only in (False, True):
+            for row in position_history(items, reviewed_only=reviewed_only):
+                yield Position(
+                    negotiation_id=negotiation_of[issue_id],
+                    actor_id=actor_id,
+                    issue_id=issue_id,
+                    scope=scope,
+                    reviewed_only=reviewed_only,
+                    valid_from=row.valid_from,
+                    valid_until=row.valid_until,
+                    stance=row.stance,
+                    confidence=row.confidence,
+                    reviewed=row.reviewed,
+                    statement_id=row.statement_id,
+                    statement_count=row.statement_count,
+                    source_count=row.source_count,
+                    previous_stance=row.previous_stance,
+                    stance_since=row.stance_since,
+                )
+
+
+def _insert(positions: Iterable[Position]) -> None:
+    iterator = iter(positions)
+    while batch := list(itertools.islice(iterator, INSERT_BATCH_SIZE)):
+        Position.objects.bulk_create(batch)

@@ -1,0 +1,210 @@
+"""Server-rendered SVG charts: geometry computed here, drawn by templates/_charts/*.html with CSS classes.
+
+No JavaScript and no inline styles, so they work under the strict Content Security Policy and print well.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from negotiations.enums import Stance
+
+WIDTH = 720
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 10, 26
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass
+class Band:
+    """A stretch of time during which a stance held."""
+
+    x: float
+    width: float
+    stance: str
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        return f"{Stance(self.stance).label} from {self.start:%-d %b %Y} to {self.end:%-d %b %Y}"
+
+
+@dataclass
+class StripRow:
+    label: str
+    url: str
+    y: float
+    bands: list[Band]
+    summary: str
+
+
+@dataclass
+class StripChart:
+    """Stance over time, one horizontal strip per row (issue or actor), coloured and titled by stance."""
+
+    width: int
+    height: int
+    rows: list[StripRow]
+    ticks: list[Tick]
+    row_height: int
+    plot_left: int
+    plot_width: float
+    axis_y: float
+
+
+@dataclass
+class LineChart:
+    width: int
+    height: int
+    paths: list[str]
+    points: list[tuple[float, float, str]]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick] = field(default_factory=list)
+    plot_left: int = LEFT
+    plot_right: float = WIDTH - RIGHT
+    plot_top: int = TOP
+    plot_bottom: float = 0
+
+
+def _scale(start: dt.date, end: dt.date, left: float, width: float):
+    span = max((end - start).days, 1)
+    return lambda day: left + width * max(0, min((day - start).days, span)) / span
+
+
+def time_ticks(start: dt.date, end: dt.date, *, left: float, width: float, most: int = 8) -> list[Tick]:
+    """Month starts between start and end, thinned to at most `most` labels."""
+    x = _scale(start, end, left, width)
+    months = []
+    day = dt.date(start.year, start.month, 1)
+    while day <= end:
+        if day >= start:
+            months.append(day)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    step = max(1, -(-len(months) // most))
+    return [
+        Tick(
+            position=round(x(month), 1), label=month.strftime("%b %Y" if month.month == 1 or i == 0 else "%b")
+        )
+        for i, month in enumerate(months[::step])
+    ]
+
+
+def strip_chart(
+    rows: list[tuple[str, str, list[tuple[dt.date, str]]]],
+    *,
+    start: dt.date,
+    end: dt.date,
+    label_width: int = 170,
+) -> StripChart:
+    """`rows` are (label, url, [(day the stance changed, stance), ...]) with days in order."""
+    row_height, gap = 22, 8
+    plot_width = WIDTH - label_width - RIGHT
+    x = _scale(start, end, label_width, plot_width)
+    strip_rows = []
+    for index, (label, url, changes) in enumerate(rows):
+        changes = [(day, stance) for day, stance in changes if day <= end]
+        bands = []
+        for (day, stance), following in zip(changes, [*changes[1:], None], strict=True):
+            until = following[0] if following else end
+            left, right = x(max(day, start)), x(until)
+            if right - left > 0 or following is None:
+                bands.append(
+                    Band(
+                        x=round(left, 1),
+                        width=round(max(right - left, 2), 1),
+                        stance=stance,
+                        start=day,
+                        end=until,
+                    )
+                )
+        current = Stance(changes[-1][1]).label.lower() if changes else "no statement yet"
+        strip_rows.append(
+            StripRow(
+                label=label,
+                url=url,
+                y=TOP + index * (row_height + gap),
+                bands=bands,
+                summary=f"{label}: {current}, {len(changes)} change{'s' if len(changes) != 1 else ''} of stance",
+            )
+        )
+    axis_y = TOP + len(rows) * (row_height + gap)
+    return StripChart(
+        width=WIDTH,
+        height=int(axis_y + BOTTOM),
+        rows=strip_rows,
+        ticks=time_ticks(start, end, left=label_width, width=plot_width),
+        row_height=row_height,
+        plot_left=label_width,
+        plot_width=plot_width,
+        axis_y=axis_y,
+    )
+
+
+def step_line_chart(
+    series: list[tuple[dt.date, float | None]],
+    *,
+    start: dt.date,
+    end: dt.date,
+    y_max: float = 2.0,
+    height: int = 180,
+    y_labels: tuple[tuple[float, str], ...] = ((0, "agree"), (1, "apart"), (2, "opposed")),
+) -> LineChart:
+    """A value that holds until it changes (a step line); None breaks the line."""
+    plot_bottom = height - BOTTOM
+    plot_width = WIDTH - LEFT - RIGHT
+    x = _scale(start, end, LEFT, plot_width)
+
+    def y(value: float) -> float:
+        return round(plot_bottom - (plot_bottom - TOP) * value / y_max, 1)
+
+    paths, points, segment = [], [], []
+    steps = [(day, value) for day, value in series if start <= day <= end]
+    for (day, value), following in zip(steps, [*steps[1:], None], strict=True):
+        until = following[0] if following else end
+        if value is None:
+            if segment:
+                paths.append(" ".join(segment))
+            segment = []
+            continue
+        x0, x1, y0 = round(x(day), 1), round(x(until), 1), y(value)
+        segment.append(f"{'M' if not segment else 'L'}{x0},{y0}")
+        segment.append(f"L{x1},{y0}")
+        points.append((x0, y0, f"{day:%-d %b %Y}: {value:.1f}"))
+    if segment:
+        paths.append(" ".join(segment))
+    return LineChart(
+        width=WIDTH,
+        height=height,
+        paths=paths,
+        points=points,
+        x_ticks=time_ticks(start, end, left=LEFT, width=plot_width),
+        y_ticks=[Tick(position=y(value), label=label) for value, label in y_labels],
+        plot_bottom=plot_bottom,
+    )
+
+
+def sparkline(
+    series: list[tuple[dt.date, float | None]],
+    *,
+    start: dt.date,
+    end: dt.date,
+    width: int = 160,
+    height: int = 28,
+) -> str:
+    """A tiny step line of a distance (0 to 2) as an SVG path, for tables."""
+    x = _scale(start, end, 1, width - 2)
+    parts, pen_down = [], False
+    steps = [(day, value) for day, value in series if start <= day <= end]
+    for (day, value), following in zip(steps, [*steps[1:], None], strict=True):
+        until = following[0] if following else end
+        if value is None:
+            pen_down = False
+            continue
+        y = round(height - 2 - (height - 4) * value / 2, 1)
+        parts.append(f"{'L' if pen_down else 'M'}{x(day):.1f},{y} L{x(until):.1f},{y}")
+        pen_down = True
+    return " ".join(parts)

@@ -1,0 +1,94 @@
+from django.db.models import Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from actors.models import Actor
+from negotiations import selectors
+from negotiations.access import reader_required
+from negotiations.models import Negotiation, Position, PositionScope
+from negotiations.views import charts
+from negotiations.views.filters import AsOfForm
+
+MAX_SUBJECTS = 4
+
+
+@reader_required
+@require_GET
+def compare_home(request: HttpRequest) -> HttpResponse:
+    negotiation = selectors.current_negotiation()
+    if negotiation is None:
+        raise Http404("No negotiation yet.")
+    query = request.GET.urlencode()
+    return redirect(f"{negotiation.get_absolute_url()}compare/" + (f"?{query}" if query else ""))
+
+
+@reader_required
+@require_GET
+@vary_on_headers("HX-Request")
+def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
+    """Two or more actors or parties side by side, issue by issue, and the distance between them over time."""
+    negotiation = get_object_or_404(Negotiation, slug=negotiation_slug)
+    form = AsOfForm(request.GET)
+    slugs = [slug for slug in request.GET.getlist("actor") if slug][:MAX_SUBJECTS]
+    if not slugs:
+        slugs = _most_quoted_parties(negotiation)
+    subjects = selectors.compare_subjects(negotiation=negotiation, slugs=slugs)
+    issues = selectors.matrix_issues(negotiation=negotiation)
+    context = {
+        "negotiation": negotiation,
+        "form": form,
+        "subjects": subjects,
+        "chosen": [subject.actor.slug for subject in subjects],
+        "issues": issues,
+    }
+    if len(subjects) >= 2:
+        result = selectors.comparison(
+            negotiation=negotiation,
+            subjects=subjects,
+            issues=issues,
+            as_of=form.as_of_date,
+            reviewed_only=form.reviewed_only,
+        )
+        for row in result.rows:
+            row.sparkline = charts.sparkline(row.series, start=result.start, end=result.as_of)
+        context |= {
+            "comparison": result,
+            "chart": charts.step_line_chart(result.average_series, start=result.start, end=result.as_of),
+            "trend": _trend(result.average_series),
+        }
+    if request.htmx:
+        return render(request, "negotiations/compare.html#comparison", context)
+    context |= {
+        "parties": negotiation.parties.order_by("name"),
+        "actors": Actor.objects.exclude(pk__in=negotiation.parties.values("pk")).order_by("name"),
+        "slots": range(MAX_SUBJECTS),
+    }
+    return render(request, "negotiations/compare.html", context)
+
+
+def _most_quoted_parties(negotiation: Negotiation) -> list[str]:
+    """The default comparison: the two parties with the most statements behind their cells today."""
+    ranked = (
+        Position.objects.filter(
+            negotiation=negotiation, scope=PositionScope.PARTY, reviewed_only=False, valid_until__isnull=True
+        )
+        .values("actor__slug")
+        .annotate(evidence=Sum("statement_count"))
+        .order_by("-evidence", "actor__slug")
+    )
+    return [row["actor__slug"] for row in ranked[:2]]
+
+
+def _trend(series: list) -> str:
+    """In words: is the gap closing? Compares the latest average distance with the one 90 days before."""
+    defined = [(day, value) for day, value in series if value is not None]
+    if len(defined) < 2:
+        return ""
+    last_day, last = defined[-1]
+    earlier = [value for day, value in defined if (last_day - day).days >= 90] or [defined[0][1]]
+    before = earlier[-1]
+    if abs(last - before) < 0.1:
+        return "about as far apart as three months ago"
+    return "closer than three months ago" if last < before else "further apart than three months ago"

@@ -1,0 +1,118 @@
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from actors.models import Actor
+from negotiations import selectors
+from negotiations.access import reader_required
+from negotiations.models import Negotiation, PositionScope
+from negotiations.services.positions import RULE
+from negotiations.views.filters import AsOfForm, MatrixFilterForm, cell_parameter
+
+
+@reader_required
+@require_GET
+def home(request) -> HttpResponse:
+    negotiation = selectors.current_negotiation()
+    if negotiation is None:
+        return render(request, "negotiations/empty.html")
+    return redirect("matrix", negotiation_slug=negotiation.slug)
+
+
+@reader_required
+@require_GET
+@vary_on_headers("HX-Request")
+def matrix(request, negotiation_slug: str) -> HttpResponse:
+    negotiation = get_object_or_404(Negotiation, slug=negotiation_slug)
+    parties = selectors.negotiation_parties(negotiation=negotiation)
+    all_issues = selectors.matrix_issues(negotiation=negotiation)
+    form = MatrixFilterForm(request.GET, parties=parties, issues=all_issues)
+    chosen = form.value("issue", [])
+    issues = [issue for issue in all_issues if not chosen or issue.slug in chosen]
+    table = selectors.stance_matrix(
+        negotiation=negotiation,
+        as_of=form.as_of_date,
+        reviewed_only=form.reviewed_only,
+        issues=issues,
+        parties=parties,
+        party=form.party_actor,
+        kinds=form.value("kind", []),
+    )
+    _add_cell_links(request, table)
+    evidence = _open_cell(table, form.open_cell)
+    context = {
+        "negotiation": negotiation,
+        "form": form,
+        "matrix": table,
+        "all_issues": all_issues,
+        "chosen_issues": chosen,
+        "chosen_kinds": form.value("kind", []),
+        "evidence": evidence,
+        "rule": RULE,
+    }
+    template = "negotiations/matrix.html" + ("#matrix" if request.htmx else "")
+    return render(request, template, context)
+
+
+def _open_cell(table: selectors.Matrix, cell: tuple[str, str, str] | None) -> selectors.CellEvidence | None:
+    """The statements of the cell named in `?cell=`, for browsers without JavaScript."""
+    if cell is None:
+        return None
+    scope, actor_slug, issue_slug = cell
+    row = next((row for row in table.all_rows if row.scope == scope and row.actor.slug == actor_slug), None)
+    issue = next((issue for issue in table.issues if issue.slug == issue_slug), None)
+    if row is None or issue is None:
+        return None
+    return selectors.cell_evidence(
+        actor=row.actor, issue=issue, scope=scope, as_of=table.as_of, reviewed_only=table.reviewed_only
+    )
+
+
+def _add_cell_links(request, table: selectors.Matrix) -> None:
+    """Give each cell its two addresses, built here rather than with {% url %} in hundreds of cells."""
+    base = reverse("matrix", kwargs={"negotiation_slug": table.negotiation.slug})
+    query = request.GET.copy()
+    query.pop("cell", None)
+    page_query = query.urlencode() + "&" if query else ""
+    fragment_query = urlencode(
+        {"as_of": table.as_of.isoformat(), "span": len(table.issues) + 1}
+        | ({"reviewed": "on"} if table.reviewed_only else {})
+    )
+    for row in table.all_rows:
+        row.links = []
+        for issue in table.issues:
+            cell = cell_parameter(scope=row.scope, actor_slug=row.actor.slug, issue_slug=issue.slug)
+            row.links.append(
+                selectors.CellLink(
+                    issue=issue,
+                    href=f"{base}?{page_query}cell={cell}#evidence-{row.key}",
+                    hx=f"{base}cells/{row.scope}/{row.actor.slug}/{issue.slug}/?{fragment_query}",
+                )
+            )
+
+
+@reader_required
+@require_GET
+@vary_on_headers("HX-Request")
+def matrix_cell(request, negotiation_slug: str, scope: str, actor_slug: str, issue_slug: str) -> HttpResponse:
+    """The statements behind one cell: a table row fragment for htmx, a page of its own otherwise."""
+    if scope not in PositionScope.values:
+        raise Http404("No such scope.")
+    negotiation = get_object_or_404(Negotiation, slug=negotiation_slug)
+    issue = get_object_or_404(negotiation.issues, slug=issue_slug)
+    actor = get_object_or_404(Actor, slug=actor_slug)
+    form = AsOfForm(request.GET)
+    evidence = selectors.cell_evidence(
+        actor=actor, issue=issue, scope=scope, as_of=form.as_of_date, reviewed_only=form.reviewed_only
+    )
+    try:
+        span = max(1, min(int(request.GET.get("span", "1")), 100))
+    except ValueError:
+        span = 1
+    context = {"negotiation": negotiation, "evidence": evidence, "span": span, "form": form}
+    template = "negotiations/_evidence.html" if request.htmx else "negotiations/matrix_cell.html"
+    return render(request, template, context)

@@ -1,0 +1,47 @@
+/* Parley's few behaviours. Every page works without them; they only make the htmx parts kinder. */
+(function () {
+  "use strict";
+
+  function collapse(row) {
+    var opener = document.querySelector('a[aria-controls="' + row.id + '"][aria-expanded="true"]');
+    row.innerHTML = "";
+    if (opener) {
+      opener.setAttribute("aria-expanded", "false");
+      opener.focus();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest("[data-close-evidence]");
+    if (close) {
+      var row = close.closest(".evidence-row");
+      if (row) {
+        event.preventDefault();
+        collapse(row);
+      }
+      return;
+    }
+    var cell = event.target.closest("a[data-cell]");
+    if (cell && !event.metaKey && !event.ctrlKey) {
+      document.querySelectorAll('a[data-cell][aria-expanded="true"]').forEach(function (open) {
+        open.setAttribute("aria-expanded", "false");
+      });
+      document.querySelectorAll(".evidence-row").forEach(function (row) {
+        if (row.id !== cell.getAttribute("aria-controls")) row.innerHTML = "";
+      });
+      cell.setAttribute("aria-expanded", "true");
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = document.querySelector(".evidence-row:not(:empty)");
+    if (open) collapse(open);
+  });
+
+  // After htmx brings in statements, move the keyboard focus to their heading.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var heading = event.detail.target.querySelector("[data-focus-on-load]");
+    if (heading) heading.focus();
+  });
+})();

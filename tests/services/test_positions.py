@@ -1,0 +1,233 @@
+import datetime as dt
+
+import pytest
+
+from negotiations.enums import ReviewState
+from negotiations.models import Position, PositionScope, Statement, StatementIssue
+from negotiations.services.positions import (
+    CONFIDENCE_FLOOR,
+    Evidence,
+    counted_stances,
+    position_history,
+    rebuild_positions,
+    refresh_positions,
+    shifted_recently,
+)
+from tests.factories import (
+    ActorFactory,
+    CitationFactory,
+    IssueFactory,
+    NegotiationFactory,
+    PartyFactory,
+    StatementFactory,
+)
+
+JAN = dt.date(2026, 1, 1)
+
+
+def evidence(day: int, stance: str, *, statement_id: int = 0, reviewed=False, confidence=0.8, documents=()):
+    return Evidence(
+        statement_id=statement_id or day,
+        actor_id=1,
+        issue_id=1,
+        said_on=JAN + dt.timedelta(days=day),
+        reviewed=reviewed,
+        confidence=confidence,
+        stance=stance,
+        documents=frozenset(documents),
+    )
+
+
+def test_history_has_one_row_per_day_and_the_latest_day_holds():
+    rows = position_history([evidence(5, "opposes"), evidence(1, "supports")], reviewed_only=False)
+
+    assert [(row.valid_from.day, row.stance, row.valid_until) for row in rows] == [
+        (2, "supports", JAN + dt.timedelta(days=5)),
+        (6, "opposes", None),
+    ]
+
+
+def test_same_day_reviewed_statement_beats_a_more_confident_unreviewed_one():
+    rows = position_history(
+        [
+            evidence(1, "opposes", statement_id=1, confidence=0.99),
+            evidence(1, "conditional", statement_id=2, reviewed=True, confidence=1.0),
+        ],
+        reviewed_only=False,
+    )
+
+    assert [row.stance for row in rows] == ["conditional"]
+
+
+def test_same_day_higher_confidence_wins():
+    rows = position_history(
+        [evidence(1, "opposes", statement_id=1, confidence=0.9), evidence(1, "neutral", statement_id=2)],
+        reviewed_only=False,
+    )
+
+    assert rows[0].stance == "opposes"
+
+
+def test_unreviewed_statement_below_the_floor_is_ignored():
+    rows = position_history(
+        [evidence(1, "supports"), evidence(2, "opposes", confidence=CONFIDENCE_FLOOR - 0.01)],
+        reviewed_only=False,
+    )
+
+    assert [row.stance for row in rows] == ["supports"]
+    assert rows[0].statement_count == 1
+
+
+def test_reviewed_only_history_ignores_unreviewed_statements():
+    rows = position_history(
+        [evidence(1, "supports", reviewed=True), evidence(2, "opposes")], reviewed_only=True
+    )
+
+    assert [row.stance for row in rows] == ["supports"]
+
+
+def test_counts_accumulate_statements_and_distinct_documents():
+    rows = position_history(
+        [evidence(1, "supports", documents={10, 11}), evidence(2, "supports", documents={11, 12})],
+        reviewed_only=False,
+    )
+
+    assert [(row.statement_count, row.source_count) for row in rows] == [(1, 2), (2, 3)]
+
+
+def test_history_remembers_the_previous_stance_of_the_current_run():
+    rows = position_history(
+        [evidence(1, "opposes"), evidence(3, "conditional"), evidence(9, "conditional")], reviewed_only=False
+    )
+
+    last = rows[-1]
+    assert (last.previous_stance, last.stance_since) == ("opposes", JAN + dt.timedelta(days=3))
+
+
+def test_shift_marker_only_within_the_window():
+    since = dt.date(2026, 1, 10)
+
+    assert shifted_recently(previous_stance="opposes", stance_since=since, as_of=dt.date(2026, 1, 20))
+    assert not shifted_recently(previous_stance="opposes", stance_since=since, as_of=dt.date(2026, 6, 1))
+    assert not shifted_recently(previous_stance="", stance_since=since, as_of=dt.date(2026, 1, 20))
+
+
+@pytest.fixture
+def cell(db):
+    negotiation = NegotiationFactory()
+    russia = PartyFactory(name="Russia")
+    lavrov = ActorFactory(name="Sergey Lavrov", party=russia)
+    issue = IssueFactory(negotiation=negotiation, slug="security-guarantees")
+    return negotiation, russia, lavrov, issue
+
+
+def current(actor, issue, scope=PositionScope.ACTOR, reviewed_only=False) -> Position:
+    return Position.objects.get(
+        actor=actor, issue=issue, scope=scope, reviewed_only=reviewed_only, valid_until=None
+    )
+
+
+def test_refresh_positions_writes_actor_and_party_history(cell):
+    negotiation, russia, lavrov, issue = cell
+    StatementFactory(
+        negotiation=negotiation, actor=lavrov, said_on=dt.date(2026, 1, 5), stances={issue: "opposes"}
+    )
+
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+
+    assert current(lavrov, issue).stance == "opposes"
+    assert current(russia, issue, PositionScope.PARTY).stance == "opposes"
+
+
+def test_refresh_positions_is_idempotent(cell):
+    negotiation, _, lavrov, issue = cell
+    StatementFactory(negotiation=negotiation, actor=lavrov, stances={issue: "opposes"})
+
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+
+    assert Position.objects.filter(actor=lavrov, reviewed_only=False).count() == 1
+
+
+def test_refresh_positions_drops_a_rejected_statement(cell):
+    negotiation, _, lavrov, issue = cell
+    statement = StatementFactory(negotiation=negotiation, actor=lavrov, stances={issue: "opposes"})
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+
+    Statement.objects.filter(pk=statement.pk).update(review_state=ReviewState.REJECTED)
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+
+    assert not Position.objects.filter(actor=lavrov).exists()
+
+
+def test_party_position_follows_the_latest_member(cell):
+    negotiation, russia, lavrov, issue = cell
+    peskov = ActorFactory(name="Dmitry Peskov", party=russia)
+    StatementFactory(
+        negotiation=negotiation, actor=lavrov, said_on=dt.date(2026, 1, 5), stances={issue: "opposes"}
+    )
+    StatementFactory(
+        negotiation=negotiation, actor=peskov, said_on=dt.date(2026, 1, 9), stances={issue: "neutral"}
+    )
+
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+
+    party = current(russia, issue, PositionScope.PARTY)
+    assert (party.stance, party.statement_count, party.previous_stance) == ("neutral", 2, "opposes")
+
+
+def test_refresh_positions_counts_cited_documents(cell):
+    negotiation, _, lavrov, issue = cell
+    statement = StatementFactory(negotiation=negotiation, actor=lavrov, stances={issue: "supports"})
+    CitationFactory(statement=statement)
+    CitationFactory(statement=statement)
+
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+
+    assert current(lavrov, issue).source_count == 2
+
+
+def test_rebuild_positions_matches_refresh(cell):
+    negotiation, _russia, lavrov, issue = cell
+    other_issue = IssueFactory(negotiation=negotiation)
+    for day, stance in [(3, "opposes"), (8, "conditional"), (12, "supports")]:
+        StatementFactory(
+            negotiation=negotiation,
+            actor=lavrov,
+            said_on=JAN + dt.timedelta(days=day),
+            stances={issue: stance, other_issue: "neutral"},
+        )
+    refresh_positions(pairs=[(lavrov.pk, issue.pk), (lavrov.pk, other_issue.pk)])
+    fields = ("actor_id", "issue_id", "scope", "reviewed_only", "valid_from", "valid_until", "stance")
+    refreshed = sorted(Position.objects.values_list(*fields))
+
+    Position.objects.all().delete()
+    rebuild_positions(negotiation=negotiation)
+
+    assert sorted(Position.objects.values_list(*fields)) == refreshed
+    assert len(refreshed) == 12  # 3 days x 2 issues x 2 scopes; nothing is reviewed
+
+
+def test_counted_stances_agrees_with_the_python_rule(cell):
+    negotiation, _, lavrov, issue = cell
+    kept = StatementFactory(negotiation=negotiation, actor=lavrov, stances={issue: ("opposes", 0.9)})
+    StatementFactory(
+        negotiation=negotiation, actor=lavrov, confidence=0.2, stances={issue: ("supports", 0.9)}
+    )
+    StatementFactory(
+        negotiation=negotiation, actor=lavrov, review_state=ReviewState.REJECTED, stances={issue: "supports"}
+    )
+    StatementFactory(negotiation=negotiation, actor=lavrov, merged_into=kept, stances={issue: "supports"})
+    reviewed = StatementFactory(
+        negotiation=negotiation,
+        actor=lavrov,
+        confidence=0.1,
+        review_state=ReviewState.ACCEPTED,
+        stances={issue: ("neutral", 0.1)},
+    )
+    stances = StatementIssue.objects.filter(issue=issue)
+
+    assert {s.statement_id for s in counted_stances(stances, reviewed_only=False)} == {kept.pk, reviewed.pk}
+    assert {s.statement_id for s in counted_stances(stances, reviewed_only=True)} == {reviewed.pk}
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+    assert current(lavrov, issue).statement_count == 2
