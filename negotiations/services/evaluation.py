@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from negotiations.extraction import Registry, extract
-from negotiations.extraction.scoring import score
+from negotiations.extraction.scoring import ArticleScore, score_articles, summarise
 
 
 def read_articles(path: Path) -> Iterator[dict]:
@@ -23,6 +23,21 @@ def read_articles(path: Path) -> Iterator[dict]:
             yield article
 
 
+def read_predictions(path: Path) -> Iterator[dict]:
+    """Predictions: one ``{"id", "statements"}`` object a line (the text is not needed)."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                prediction = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+            if not isinstance(prediction, dict) or "id" not in prediction:
+                raise ValueError(f"{path}:{number}: a prediction needs an id")
+            yield prediction
+
+
 def _published(article: dict) -> dt.date | None:
     value = (article.get("published") or "")[:10]
     try:
@@ -37,7 +52,16 @@ def predict(articles: Iterable[dict], *, registry: Registry) -> Iterator[dict]:
         yield {"id": article["id"], "statements": [statement.to_gold_dict() for statement in statements]}
 
 
-def evaluate(gold: list[dict], *, registry: Registry, predictions: list[dict] | None = None) -> dict:
+def score_gold(
+    gold: list[dict], *, registry: Registry | None, predictions: list[dict] | None = None
+) -> list[ArticleScore]:
+    """Each gold article matched against predictions, extracted now with the registry when not given."""
     if predictions is None:
+        if registry is None:
+            raise ValueError("a registry is needed to extract predictions")
         predictions = list(predict(gold, registry=registry))
-    return score(gold, predictions)
+    return score_articles(gold, predictions)
+
+
+def evaluate(gold: list[dict], *, registry: Registry | None, predictions: list[dict] | None = None) -> dict:
+    return summarise(score_gold(gold, registry=registry, predictions=predictions))
