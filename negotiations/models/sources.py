@@ -69,6 +69,9 @@ class FeedEntry(models.Model):
         "negotiations.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="entries"
     )
     claimed_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(
+        max_length=64, blank=True, help_text="The task holding the entry; a redelivery of it may resume."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -104,6 +107,9 @@ class Document(models.Model):
     extractor_version = models.CharField(max_length=40, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(
+        max_length=64, blank=True, help_text="The task extracting the document; a redelivery of it may resume."
+    )
     fetched_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
