@@ -87,9 +87,17 @@ def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
 
 def csv_row(record: dict) -> dict:
     flat = dict(record)
-    flat["issues"] = "; ".join(f"{slug}={value['stance']}" for slug, value in record["issues"].items())
-    flat["citations"] = " | ".join(
-        f"{c['url']} [{c['start']}:{c['end']}] {c['published'] or ''}".strip() for c in record["citations"]
+    flat["issues"] = "; ".join(
+        f"{slug}={value['stance']} ({value['confidence']})" for slug, value in record["issues"].items()
+    )
+    # One citation per line: URL, character span, publication date and title.
+    flat["citations"] = "\n".join(
+        " ".join(
+            part
+            for part in (c["url"], f"[{c['start']}:{c['end']}]", c["published"] or "", c["title"] or "")
+            if part
+        )
+        for c in record["citations"]
     )
     return flat
 

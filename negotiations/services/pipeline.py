@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -24,11 +24,13 @@ from negotiations.ingest.dedup import (
     minhash_signature,
     similarity,
 )
+from negotiations.ingest.errors import SitemapError
 from negotiations.ingest.feeds import FeedError, parse_feed
 from negotiations.ingest.fetch import FetchError, FetchResult
 from negotiations.ingest.files import read_articles
 from negotiations.ingest.pages import ArticleContent, extract_article
 from negotiations.ingest.sitemaps import parse_sitemap
+from negotiations.ingest.text import decode_html
 from negotiations.models import Citation, Document, FeedEntry, Negotiation, Source, Statement, StatementIssue
 from negotiations.services import fetching
 from negotiations.services import sources as source_services
@@ -59,6 +61,7 @@ class PipelineSummary:
     documents_failed: int = 0
     statements_extracted: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def add(self, other: "PipelineSummary") -> None:
         for name in (
@@ -71,6 +74,7 @@ class PipelineSummary:
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
 
     def as_text(self) -> str:
         lines = [
@@ -79,6 +83,7 @@ class PipelineSummary:
             f"failed: {self.documents_failed}",
             f"statements extracted: {self.statements_extracted}",
         ]
+        lines += [f"warning: {warning}" for warning in self.warnings]
         lines += [f"error: {error}" for error in self.errors]
         return "\n".join(lines)
 
@@ -101,7 +106,11 @@ def discover_entries(*, source: Source) -> tuple[list[int], PipelineSummary, Fet
     result = None
     if source.kind == SourceKind.FILE:
         items, errors = _file_items(source)
+        if errors and not items:
+            raise FileSourceError(f"nothing readable in {source.url}: {errors[0]}" + _more(errors))
+        # A bad record does not stop the rest of the file: it is counted as a failed document.
         summary.errors.extend(errors)
+        summary.documents_failed += len(errors)
     elif source.kind == SourceKind.PAGE:
         items = [EntryItem(guid=source.url, url=source.url)]
     else:
@@ -110,14 +119,26 @@ def discover_entries(*, source: Source) -> tuple[list[int], PipelineSummary, Fet
         )
         if result.not_modified:
             return [], summary, result
-        items = _feed_items(source, result) if source.kind == SourceKind.RSS else _sitemap_items(result)
+        if source.kind == SourceKind.RSS:
+            items, warnings = _feed_items(source, result)
+        else:
+            items, warnings = _sitemap_items(result)
+        summary.warnings.extend(f"{source}: {warning}" for warning in warnings)
     summary.entries_seen = len(items)
     new_ids = _store_entries(source, items)
     summary.entries_new = len(new_ids)
     return new_ids, summary, result
 
 
-def _feed_items(source: Source, result: FetchResult) -> list[EntryItem]:
+class FileSourceError(ValueError):
+    """A file source with nothing readable in it."""
+
+
+def _more(errors: list[str]) -> str:
+    return f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+
+
+def _feed_items(source: Source, result: FetchResult) -> tuple[list[EntryItem], list[str]]:
     feed = parse_feed(
         result.content, url=result.final_url, content_type=result.headers.get("content-type", "")
     )
@@ -132,12 +153,16 @@ def _feed_items(source: Source, result: FetchResult) -> list[EntryItem]:
                 guid=guid[:2048], url=link[:2048], title=entry.title or "", published_at=entry.published
             )
         )
-    return items
+    return items, list(feed.warnings)
 
 
-def _sitemap_items(result: FetchResult) -> list[EntryItem]:
+def _sitemap_items(result: FetchResult) -> tuple[list[EntryItem], list[str]]:
     items = []
-    for entry in parse_sitemap(result.content, url=result.final_url):
+    sitemap = parse_sitemap(result.content, url=result.final_url)
+    warnings = list(sitemap.warnings)
+    if sitemap.is_index:
+        warnings.append("this is a sitemap index: add the sitemaps it lists as sources of their own")
+    for entry in sitemap.entries:
         published = entry.published
         if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
             published = dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC)
@@ -146,7 +171,7 @@ def _sitemap_items(result: FetchResult) -> list[EntryItem]:
                 guid=entry.url[:2048], url=entry.url[:2048], title=entry.title or "", published_at=published
             )
         )
-    return items
+    return items, warnings
 
 
 def _file_items(source: Source) -> tuple[list[EntryItem], list[str]]:
@@ -207,7 +232,7 @@ def poll_source(*, source_id: int) -> tuple[list[int], PipelineSummary]:
         return [], PipelineSummary(errors=[f"{source}: another poll is running"])
     try:
         new_ids, summary, result = discover_entries(source=source)
-    except (FetchError, FeedError, OSError, ValueError) as exc:
+    except (FetchError, FeedError, SitemapError, OSError, ValueError) as exc:
         permanent = getattr(exc, "reason", "") in {"blocked_address", "bad_scheme"}
         source_services.record_poll_failure(source=source, error=_describe(exc), permanent=permanent)
         return [], PipelineSummary(errors=[f"{source}: {_describe(exc)}"])
@@ -218,6 +243,7 @@ def poll_source(*, source_id: int) -> tuple[list[int], PipelineSummary]:
         source=source,
         etag=(result.etag or "") if result else "",
         last_modified=(result.last_modified or "") if result else "",
+        warning="; ".join(summary.warnings + summary.errors),
     )
     return new_ids, summary
 
@@ -230,12 +256,21 @@ def _describe(exc: Exception) -> str:
 # --- Step 2: an entry's article -----------------------------------------------------------------
 
 
-def fetch_entry(*, entry_id: int, wait_for_politeness: bool = False) -> tuple[str, int | None]:
+def fetch_entry(
+    *, entry_id: int, wait_for_politeness: bool = False, claim_token: str = ""
+) -> tuple[str, int | None]:
     """Fetch and store one entry's article. Returns (outcome, document id): outcome is one of
-    "new", "duplicate", "failed", "skipped" (already done, or held by another worker)."""
+    "new", "duplicate", "failed", "skipped" (already done, or held by another worker).
+
+    `claim_token` names the caller (a Celery task id): a redelivery of the same task, after its
+    worker died holding the entry, takes the entry over instead of waiting for the sweeper.
+    """
     now = timezone.now()
-    claimed = FeedEntry.objects.filter(pk=entry_id, state=EntryState.NEW).update(
-        state=EntryState.FETCHING, claimed_at=now, attempts=F("attempts") + 1
+    claimable = Q(state=EntryState.NEW)
+    if claim_token:
+        claimable |= Q(state=EntryState.FETCHING, claim_token=claim_token)
+    claimed = FeedEntry.objects.filter(claimable, pk=entry_id).update(
+        state=EntryState.FETCHING, claimed_at=now, claim_token=claim_token, attempts=F("attempts") + 1
     )
     entry = FeedEntry.objects.select_related("source").filter(pk=entry_id).first()
     if entry is None:
@@ -251,9 +286,11 @@ def fetch_entry(*, entry_id: int, wait_for_politeness: bool = False) -> tuple[st
             return "failed", None
         _finish_entry(entry, EntryState.NEW, error=_describe(exc))
         raise TransientPipelineError(_describe(exc), retry_after=getattr(exc, "retry_after", None)) from exc
-    except TransientPipelineError:
-        _finish_entry(entry, EntryState.NEW, error="waiting for the per-domain delay", attempts_back=True)
+    except TransientPipelineError as exc:
+        _finish_entry(entry, EntryState.NEW, error=str(exc), attempts_back=True)
         raise
+    except DatabaseError:
+        raise  # the database is away: the entry stays claimed, and the sweeper puts it back
     except Exception as exc:
         _finish_entry(entry, EntryState.FAILED, error=f"could not read the article: {exc}")
         logger.exception("entry %s failed", entry_id)
@@ -290,7 +327,8 @@ def _finish_entry(
     entry.error = error[:2000]
     entry.document = document or entry.document
     entry.claimed_at = None
-    fields = ["state", "error", "document", "claimed_at", "updated_at"]
+    entry.claim_token = ""
+    fields = ["state", "error", "document", "claimed_at", "claim_token", "updated_at"]
     if attempts_back:
         entry.attempts = max(entry.attempts - 1, 0)
         fields.append("attempts")
@@ -309,8 +347,9 @@ def _article_for(entry: FeedEntry, *, wait_for_politeness: bool) -> tuple[Articl
         ), ""
     fetching.wait_for_domain(entry.url, block=wait_for_politeness)
     result = fetching.fetch_page(entry.url)
-    article = extract_article(result.content, url=result.final_url, encoding_hint=result.encoding)
-    html = result.content.decode(result.encoding or "utf-8", errors="replace") if result.content else ""
+    # Decoded once (BOM, HTTP charset, <meta charset>, detection): the text and the stored raw HTML agree.
+    html = decode_html(result.content, encoding_hint=result.encoding) if result.content else ""
+    article = extract_article(html, url=result.final_url)
     return article, html
 
 
@@ -397,17 +436,20 @@ def _add_alternate_url(document: Document, url: str) -> None:
 # --- Step 3: a document's statements ------------------------------------------------------------
 
 
-def extract_document(*, document_id: int, force: bool = False) -> int:
+def extract_document(*, document_id: int, force: bool = False, claim_token: str = "") -> int:
     """Extract statements from a stored document; returns how many it carries afterwards.
 
     With `force`, a document already extracted is extracted again (reprocess). Statements an
-    editor touched are never changed or deleted.
+    editor touched are never changed or deleted. `claim_token` as for `fetch_entry`.
     """
     allowed = [DocumentState.PENDING, DocumentState.FAILED]
     if force:
         allowed += [DocumentState.EXTRACTED]
-    claimed = Document.objects.filter(pk=document_id, state__in=allowed).update(
-        state=DocumentState.EXTRACTING, claimed_at=timezone.now()
+    claimable = Q(state__in=allowed)
+    if claim_token:
+        claimable |= Q(state=DocumentState.EXTRACTING, claim_token=claim_token)
+    claimed = Document.objects.filter(claimable, pk=document_id).update(
+        state=DocumentState.EXTRACTING, claimed_at=timezone.now(), claim_token=claim_token
     )
     if not claimed:
         return 0
@@ -433,7 +475,8 @@ def _finish_document(document: Document, state: str, *, error: str = "") -> None
     document.state = state
     document.error = error[:2000]
     document.claimed_at = None
-    fields = ["state", "error", "claimed_at"]
+    document.claim_token = ""
+    fields = ["state", "error", "claimed_at", "claim_token"]
     if state == DocumentState.EXTRACTED:
         document.extractor_version = EXTRACTOR_VERSION
         document.extracted_at = timezone.now()
@@ -604,7 +647,7 @@ def requeue_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=15)) -> tup
         )
     )
     FeedEntry.objects.filter(pk__in=entries, state=EntryState.FETCHING).update(
-        state=EntryState.NEW, claimed_at=None
+        state=EntryState.NEW, claimed_at=None, claim_token=""
     )
     documents = list(
         Document.objects.filter(state=DocumentState.EXTRACTING, claimed_at__lt=cutoff).values_list(
@@ -612,7 +655,7 @@ def requeue_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=15)) -> tup
         )
     )
     Document.objects.filter(pk__in=documents, state=DocumentState.EXTRACTING).update(
-        state=DocumentState.PENDING, claimed_at=None
+        state=DocumentState.PENDING, claimed_at=None, claim_token=""
     )
     # Entries and documents waiting with no task in flight (a lost message) are re-queued too.
     waiting_entries = FeedEntry.objects.filter(state=EntryState.NEW, updated_at__lt=cutoff).values_list(

@@ -1,6 +1,7 @@
 """Writes about sources: registering them, scheduling polls, recording their health."""
 
 import datetime as dt
+import ipaddress
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,6 +12,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from negotiations.enums import SourceKind
+from negotiations.ingest.addresses import is_allowed_address, resolve
+from negotiations.ingest.files import SUPPORTED_SUFFIXES
 from negotiations.models import Negotiation, Source
 
 MAX_BACKOFF = dt.timedelta(hours=24)
@@ -22,16 +25,47 @@ def validate_source_location(*, kind: str, url: str) -> None:
     if kind not in SourceKind.values:
         raise ValidationError(f"Unknown source kind {kind!r}: use one of {', '.join(SourceKind.values)}.")
     if kind == SourceKind.FILE:
-        if not Path(url).exists():
+        path = Path(url)
+        if not path.exists():
             raise ValidationError(f"No file or folder at {url}.")
+        if path.is_file() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise ValidationError(
+                f"{path.name}: unsupported file type; use {', '.join(sorted(SUPPORTED_SUFFIXES))} "
+                "or a folder of them."
+            )
         return
-    parts = urlsplit(url)
+    if len(url) > 2048:
+        raise ValidationError("URL longer than 2,048 characters.")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise ValidationError(f"{url!r} is not a valid URL: {exc}.") from exc
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise ValidationError(f"{url!r} is not an http(s) URL.")
     if parts.username or parts.password:
         raise ValidationError("URLs with a user name or password are refused.")
-    if len(url) > 2048:
-        raise ValidationError("URL longer than 2,048 characters.")
+    _refuse_private_host(parts.hostname, port or (443 if parts.scheme == "https" else 80))
+
+
+def _refuse_private_host(host: str, port: int) -> None:
+    """Refuse at registration what the fetcher would refuse anyway (it checks again on every request)."""
+    if settings.FETCH_ALLOW_PRIVATE_NETWORKS:
+        return
+    try:
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        try:
+            addresses = resolve(host, port)
+        except (OSError, UnicodeError):
+            return  # unresolvable now (offline, a typo): the poll will say so
+    allowlist = tuple(getattr(settings, "FETCH_PRIVATE_ALLOWLIST", ()))
+    for address in addresses:
+        if not is_allowed_address(address, allowlist=allowlist):
+            raise ValidationError(
+                f"{host} is a private or local address ({address}); "
+                "set FETCH_ALLOW_PRIVATE_NETWORKS=true to allow it."
+            )
 
 
 def default_negotiation() -> Negotiation | None:
@@ -78,6 +112,22 @@ def due_sources(*, now: dt.datetime | None = None) -> QuerySet[Source]:
     )
 
 
+def reserve_due_sources(*, now: dt.datetime | None = None) -> list[int]:
+    """The due sources, each moved out of the schedule for one lease so that beat does not queue it
+    again every minute while it waits for a worker. A lost poll makes the source due again after it."""
+    now = now or timezone.now()
+    reserved = []
+    for source_id, next_poll_at in due_sources(now=now).values_list("pk", "next_poll_at"):
+        if (
+            Source.objects.filter(pk=source_id, next_poll_at=next_poll_at).update(
+                next_poll_at=now + POLL_LEASE
+            )
+            == 1
+        ):
+            reserved.append(source_id)
+    return reserved
+
+
 def claim_source(*, source_id: int) -> bool:
     """Take the poll lease; only one worker polls a source at a time, and a dead one's lease expires."""
     now = timezone.now()
@@ -90,13 +140,14 @@ def claim_source(*, source_id: int) -> bool:
 
 
 def record_poll_success(
-    *, source: Source, new_documents: int = 0, etag: str = "", last_modified: str = ""
+    *, source: Source, new_documents: int = 0, etag: str = "", last_modified: str = "", warning: str = ""
 ) -> None:
+    """A poll that read the source; `warning` keeps what it could not read (a half-broken feed)."""
     now = timezone.now()
     source.last_polled_at = now
     source.last_success_at = now
     source.consecutive_failures = 0
-    source.last_error = ""
+    source.last_error = f"warning: {warning}"[:2000] if warning else ""
     source.polling_since = None
     source.next_poll_at = now + dt.timedelta(minutes=source.poll_interval_minutes)
     source.documents_found += new_documents
@@ -143,6 +194,11 @@ def record_poll_failure(*, source: Source, error: str, permanent: bool = False) 
     )
 
 
+def record_queue_failure(*, source_id: int, error: str) -> None:
+    """The poll worked but its work could not be queued: visible in the admin, not a poll failure."""
+    Source.objects.filter(pk=source_id).update(last_error=error[:2000])
+
+
 def release_source(*, source: Source) -> None:
     Source.objects.filter(pk=source.pk).update(polling_since=None)
 
@@ -165,4 +221,5 @@ def request_poll(*, source: Source) -> None:
     from negotiations import tasks
 
     Source.objects.filter(pk=source.pk).update(next_poll_at=timezone.now())
-    transaction.on_commit(lambda: tasks.poll_source.delay(source_id=source.pk))
+    # If the broker is away the source is simply due: beat queues it once the broker is back.
+    transaction.on_commit(lambda: tasks.enqueue(tasks.poll_source, source_id=source.pk))
