@@ -11,6 +11,8 @@ def _tasks_in_process(request, settings):
     # Tests fetch from local servers on 127.0.0.1; the refusal tests turn this off again.
     settings.FETCH_ALLOW_PRIVATE_NETWORKS = True
     settings.FETCH_MIN_DOMAIN_INTERVAL_SECONDS = 0
+    # Real hashers cost a third of a second per user; tests create hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
     if request.node.get_closest_marker("worker"):
         yield

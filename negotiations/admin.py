@@ -3,14 +3,20 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from negotiations.models import (
+    AlertSettings,
     AuditLog,
     Citation,
+    ClassifierModel,
     Document,
     Event,
     FeedEntry,
+    Follow,
     Issue,
     Negotiation,
     Note,
+    Position,
+    SavedFilter,
+    Shift,
     Source,
     Statement,
     StatementIssue,
@@ -189,3 +195,66 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: AuditLog | None = None) -> bool:
         return False
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    """The matrix's maintained table: read-only here, rebuilt from statements by services.positions."""
+
+    list_display = [
+        "actor",
+        "issue",
+        "scope",
+        "stance",
+        "confidence",
+        "valid_from",
+        "valid_until",
+        "reviewed",
+    ]
+    list_filter = ["scope", "stance", "reviewed_only", "reviewed", "negotiation"]
+    search_fields = ["actor__name", "issue__name", "issue__slug"]
+    raw_id_fields = ["actor", "issue", "statement"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Position | None = None) -> bool:
+        return False
+
+
+@admin.register(Shift)
+class ShiftAdmin(admin.ModelAdmin):
+    list_display = ["shifted_on", "actor", "issue", "from_stance", "to_stance"]
+    list_filter = ["from_stance", "to_stance", "negotiation"]
+    search_fields = ["actor__name", "issue__name"]
+    raw_id_fields = ["actor", "issue", "from_statement", "to_statement"]
+
+
+@admin.register(SavedFilter)
+class SavedFilterAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "negotiation", "created_at"]
+    list_filter = ["negotiation"]
+    search_fields = ["name", "query", "user__username"]
+
+
+@admin.register(Follow)
+class FollowAdmin(admin.ModelAdmin):
+    list_display = ["user", "actor", "issue", "saved_filter", "created_at"]
+    search_fields = ["user__username", "actor__name", "issue__name"]
+    raw_id_fields = ["actor", "issue", "saved_filter"]
+
+
+@admin.register(AlertSettings)
+class AlertSettingsAdmin(admin.ModelAdmin):
+    list_display = ["user", "digest_enabled", "last_digest_at"]
+    list_filter = ["digest_enabled"]
+    search_fields = ["user__username"]
+    exclude = ["feed_token"]
+
+
+@admin.register(ClassifierModel)
+class ClassifierModelAdmin(admin.ModelAdmin):
+    list_display = ["negotiation", "version", "active", "trained_on", "held_out", "created_at"]
+    list_filter = ["active", "negotiation"]
+    search_fields = ["rules_version"]
+    readonly_fields = ["rules_scores", "model_scores"]
