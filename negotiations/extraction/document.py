@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .issues import IssueSpans
 from .lexicon import PARTICIPLE_CUES, PHRASE_CUES, POSITION_VERBS, QUOTE_ONLY_CUES, SPEECH_VERBS
 from .mentions import Mention, find_mentions
 from .quotes import Quote, find_quotes
@@ -43,11 +44,27 @@ CUE_RE = re.compile(
     r"(?<![\w'’-])(?:" + _trie_regex(sorted(_CUE_KINDS, key=len, reverse=True)) + r")(?![\w'’-])"
 )
 
-CAPTION_RE = re.compile(
-    r"\((?:image|photo|file photo|ap photo|source|reuters|afp|getty|credit)\b|\b(?:photo|image|credit):|"
-    r"pic\.twitter\.com|^(?:video|watch|photo|listen)\s*[|:]|\b[a-z]+\)$|getty images|/\s*(?:reuters|afp|ap)\b",
-    re.IGNORECASE,
-)
+# Caption and credit lines, matched on the lower-cased line; each test runs only when its mark is there.
+CAPTION_PAREN_RE = re.compile(r"\((?:image|photo|file photo|ap photo|source|reuters|afp|getty|credit)\b")
+CAPTION_LABEL_RE = re.compile(r"\b(?:photo|image|credit):")
+CAPTION_START_RE = re.compile(r"(?:video|watch|photo|listen)\s*[|:]")
+CAPTION_END_RE = re.compile(r"\b[a-z]+\)$")
+CAPTION_SLASH_RE = re.compile(r"/\s*(?:reuters|afp|ap)\b")
+
+
+def is_caption(line: str) -> bool:
+    """Whether a lower-cased line is a caption, a credit or a video/photo line."""
+    return bool(
+        "pic.twitter.com" in line
+        or "getty images" in line
+        or CAPTION_START_RE.match(line)
+        or ("(" in line and CAPTION_PAREN_RE.search(line))
+        or (":" in line and CAPTION_LABEL_RE.search(line))
+        or (line.endswith(")") and CAPTION_END_RE.search(line, max(0, len(line) - 60)))
+        or ("/" in line and CAPTION_SLASH_RE.search(line))
+    )
+
+
 READ_ALSO_RE = re.compile(
     r"^(?:also read|read also|read more|related|see also|more on this|must read)\b", re.I
 )
@@ -66,17 +83,19 @@ class Cue:
         return self.word.split()[0] in QUOTE_ONLY_CUES
 
 
-def _zone(text: str, paragraph: Paragraph) -> str:
+def _zone(text: str, paragraph: Paragraph, lower: str | None = None) -> str:
     line = text[paragraph.start : paragraph.end]
+    line_lower = (lower if lower is not None else text.lower())[paragraph.start : paragraph.end]
     if READ_ALSO_RE.match(line):
         return HEADLINE
-    if CAPTION_RE.search(line):
+    if is_caption(line_lower):
         return CAPTION
     if paragraph.index == 0 and line[-1:] not in ".!?\"”’'":
         return HEADLINE
-    words = WORD_RE.findall(line)
-    long_words = [word for word in words if len(word) > 3]
-    if line[-1:] not in ".!?" and len(long_words) >= 3:
+    if line[-1:] in ".!?":
+        return BODY
+    long_words = [word for word in WORD_RE.findall(line) if len(word) > 3]
+    if len(long_words) >= 3:
         capitalised = sum(1 for word in long_words if word[0].isupper())
         if capitalised >= 0.7 * len(long_words):
             return HEADLINE
@@ -96,7 +115,7 @@ class Document:
             lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in self.folded)
         self.lower = lower
         self.paragraphs = paragraphs(text)
-        self.zones = [_zone(text, paragraph) for paragraph in self.paragraphs]
+        self.zones = [_zone(text, paragraph, lower) for paragraph in self.paragraphs]
         self.quotes: list[Quote] = find_quotes(text, self.paragraphs)
         self.outer_quotes = [quote for quote in self.quotes if quote.depth == 0]
         self._quote_opens = [quote.open for quote in self.outer_quotes]
@@ -121,6 +140,8 @@ class Document:
             for match in CUE_RE.finditer(lower)
         ]
         self._cue_starts = [cue.start for cue in self.cues]
+        self.issue_spans: IssueSpans | None = None  # filled on first use by the issue tagger
+        self.party_phrases: dict[str, str] | None = None
 
     # Lookups
 

@@ -798,19 +798,22 @@ def _date_of_same_remarks(candidates: list[Candidate], index: int) -> date | Non
 # Output
 
 
-def _neighbours(doc: Document, sentence: Sentence, last: Sentence) -> str:
-    pieces = []
+def _neighbour_ranges(doc: Document, sentence: Sentence, last: Sentence) -> tuple[tuple[int, int], ...]:
+    ranges = []
     if sentence.index > 0:
         previous = doc.sentences[sentence.index - 1]
-        pieces.append(doc.lower[previous.start : previous.end])
+        ranges.append((previous.start, previous.end))
     if last.index + 1 < len(doc.sentences):
         following = doc.sentences[last.index + 1]
-        pieces.append(doc.lower[following.start : following.end])
-    return " ".join(pieces)
+        ranges.append((following.start, following.end))
+    return tuple(ranges)
 
 
 def _party_phrases(doc: Document) -> dict[str, str]:
+    if doc.party_phrases is not None:
+        return doc.party_phrases
     parties: dict[str, str] = {}
+    doc.party_phrases = parties
     for match in OTHERS_WANT_RE.finditer(doc.lower):
         who = match.group("who")
         if who in parties:
@@ -828,14 +831,20 @@ def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:
     assert speaker is not None
     first = doc.sentence_at(candidate.start)
     last = doc.sentence_at(max(candidate.start, candidate.end - 1))
-    sentence_text = doc.lower[first.start : last.end]
+    neighbours = _neighbour_ranges(doc, first, last)
+    if doc.issue_spans is None:
+        doc.issue_spans = doc.registry.issue_scanner.scan(doc.lower)
     context = IssueContext(
         quote=doc.lower[candidate.start : candidate.end],
-        sentence=sentence_text,
-        neighbours=_neighbours(doc, first, last),
+        sentence=doc.lower[first.start : last.end],
+        neighbours=" ".join(doc.lower[start:end] for start, end in neighbours),
         cue=candidate.cue.word if candidate.cue is not None and candidate.kind == PARAPHRASE else "",
         speaker_party=doc.registry.party_of(speaker.actor) if speaker.actor is not None else "",
         other_parties=_party_phrases(doc),
+        found=doc.issue_spans,
+        quote_range=(candidate.start, candidate.end),
+        sentence_range=(first.start, last.end),
+        neighbour_ranges=neighbours,
     )
     issues = tag_issues(context, doc.registry.issue_patterns)
     return ExtractedStatement(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+import re._constants as sre_constants
+import re._parser as sre_parse
+from dataclasses import dataclass, field
 
 from .entries import IssueStance
 from .registry import IssuePatterns
@@ -124,6 +127,183 @@ class IssueContext:
     cue: str  # the cue verb of a paraphrase ("rejected"), or ""
     speaker_party: str
     other_parties: dict[str, str]  # phrase -> party, for "X wants ..." reports
+    # With an index of the whole article (IssueSpans), where quote, sentence and neighbours lie in it.
+    found: IssueSpans | None = None
+    quote_range: tuple[int, int] = (0, 0)
+    sentence_range: tuple[int, int] = (0, 0)
+    neighbour_ranges: tuple[tuple[int, int], ...] = ()
+
+
+# Finding issue cues once per article. Every issue pattern starts with a word boundary, so it can only
+# match where a word starts; most patterns can only start with a few two-letter heads ("se" for "security
+# guarantees"), read from the parsed pattern. The article's word starts are looked up in a table of heads
+# and a pattern is tried (``match``) only there, which is many times faster than scanning the whole text
+# with each of the issues' patterns. Patterns whose heads cannot be read are scanned in full.
+
+WORD_START_RE = re.compile(r"(?<![\w-])\w\w+")
+HEAD_SIZES = (4, 3, 2)  # the longest first; MIN_HEAD is the shortest
+_ZERO_WIDTH = (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT)
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+
+MIN_HEAD = 2
+DIGITS = frozenset("0123456789")
+
+
+def _stuck(prefixes: frozenset[str]) -> frozenset[str] | None:
+    """Where reading stops: the prefixes read so far serve as heads if they are long enough."""
+    return prefixes if all(len(prefix) >= MIN_HEAD for prefix in prefixes) else None
+
+
+def _chars(items: list) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for item_op, item in items:
+        if item_op == sre_constants.LITERAL:
+            chars.add(chr(item))
+        elif item_op == sre_constants.CATEGORY and item == sre_constants.CATEGORY_DIGIT:
+            chars |= DIGITS
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= 12 else None
+
+
+def _heads(ops: list, prefixes: frozenset[str], size: int) -> frozenset[str] | None:
+    """Strings (``MIN_HEAD`` to ``size`` characters) one of which starts every match of ops, or None."""
+    for index, (op, value) in enumerate(ops):
+        if all(len(prefix) >= size for prefix in prefixes):
+            break
+        rest = list(ops[index + 1 :])
+        if op == sre_constants.LITERAL:
+            prefixes = frozenset(prefix + chr(value) for prefix in prefixes)
+        elif op == sre_constants.IN:
+            chars = _chars(value)
+            if chars is None:
+                return _stuck(prefixes)
+            prefixes = frozenset(prefix + char for prefix in prefixes for char in chars)
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op == sre_constants.BRANCH:
+            found: set[str] = set()
+            for branch in value[1]:
+                heads = _heads([*branch, *rest], prefixes, size)
+                if heads is None:
+                    return None
+                found |= heads
+            return frozenset(found)
+        elif op == sre_constants.SUBPATTERN:
+            return _heads([*value[-1], *rest], prefixes, size)
+        elif op in _REPEATS:
+            low, high, body = value
+            # Once through the body; then the rest only when the body cannot repeat.
+            once = _heads([*body, *rest] if high == 1 else list(body), prefixes, size)
+            if once is None:
+                return None
+            if low >= 1:
+                return once
+            skipped = _heads(rest, prefixes, size)
+            return None if skipped is None else once | skipped
+        else:
+            return _stuck(prefixes)
+    return _stuck(frozenset(prefix[:size] for prefix in prefixes))
+
+
+def pattern_heads(pattern: re.Pattern[str], size: int = 4) -> frozenset[str] | None:
+    """The heads of a pattern (see above), or None when they cannot be read from it."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return None
+    heads = _heads(list(parsed), frozenset([""]), size)
+    if heads is None or not all(re.match(r"\w", head) for head in heads):
+        return None
+    return frozenset(head[:size] for head in heads)
+
+
+KINDS = ("strong", "weak")
+
+
+@dataclass
+class IssueScanner:
+    """Finds the strong and weak cues of every issue in an article in one pass (see above)."""
+
+    by_head: dict[str, list[tuple[int, re.Pattern[str]]]] = field(default_factory=dict)
+    heads_re: re.Pattern[str] | None = None
+    full_scan: list[tuple[int, re.Pattern[str]]] = field(default_factory=list)
+    keys: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, patterns: tuple[IssuePatterns, ...]) -> IssueScanner:
+        scanner = cls()
+        for issue in patterns:
+            for kind in KINDS:
+                pattern = getattr(issue, kind)
+                if pattern is None:
+                    continue
+                number = len(scanner.keys)
+                scanner.keys.append((issue.issue.slug, kind))
+                heads = pattern_heads(pattern, HEAD_SIZES[0])
+                if heads is None:
+                    scanner.full_scan.append((number, pattern))
+                    continue
+                for head in heads:
+                    scanner.by_head.setdefault(head, []).append((number, pattern))
+        if scanner.by_head:
+            from .registry import _trie_regex
+
+            scanner.heads_re = re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(scanner.by_head)) + ")")
+        return scanner
+
+    def scan(self, lower: str) -> IssueSpans:
+        spans: list[list[tuple[int, int]]] = [[] for _ in self.keys]
+        reached = [0] * len(self.keys)
+        by_head = self.by_head
+        for word in self.heads_re.finditer(lower) if self.heads_re is not None else ():
+            position = word.start()
+            for size in HEAD_SIZES:
+                tried = by_head.get(lower[position : position + size])
+                if tried is None:
+                    continue
+                for number, pattern in tried:
+                    if position < reached[number]:
+                        continue
+                    match = pattern.match(lower, position)
+                    if match is not None:
+                        spans[number].append(match.span())
+                        reached[number] = match.end()
+        for number, pattern in self.full_scan:
+            spans[number] = [match.span() for match in pattern.finditer(lower)]
+        return IssueSpans({key: found for key, found in zip(self.keys, spans, strict=True) if found})
+
+
+@dataclass
+class IssueSpans:
+    """Where each issue's strong and weak cues stand in one article."""
+
+    spans: dict[tuple[str, str], list[tuple[int, int]]]
+    slugs: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.slugs = frozenset(slug for slug, _ in self.spans)
+
+    def mentions(self, slug: str) -> bool:
+        return slug in self.slugs
+
+    def within(self, slug: str, kind: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Cue spans inside [start, end), relative to start."""
+        found = self.spans.get((slug, kind))
+        if not found:
+            return []
+        first = bisect.bisect_left(found, (start, -1))
+        result = []
+        for span_start, span_end in found[first:]:
+            if span_start >= end:
+                break
+            if span_end <= end:
+                result.append((span_start - start, span_end - start))
+        return result
+
+    def any_within(self, slug: str, kind: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+        return any(self.within(slug, kind, start, end) for start, end in ranges)
 
 
 def _count_outside(pattern: re.Pattern[str], text: str, excluded: list[tuple[int, int]]) -> int:
@@ -138,22 +318,42 @@ def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)] if pattern is not None else []
 
 
+def _strong_near(context: IssueContext, issue: IssuePatterns, slug: str, *, neighbours: bool) -> bool:
+    """A strong cue of the issue in the statement's sentence (or, with neighbours, the ones around it)."""
+    found = context.found
+    if found is not None:
+        ranges = (
+            (context.sentence_range, *context.neighbour_ranges) if neighbours else (context.sentence_range,)
+        )
+        return found.any_within(slug, "strong", ranges)
+    if issue.strong is None:
+        return False
+    return bool(
+        issue.strong.search(context.sentence) or (neighbours and issue.strong.search(context.neighbours))
+    )
+
+
 def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> dict[str, IssueStance]:
     tagged: dict[str, IssueStance] = {}
     short = len(context.quote.split()) < 14
+    found = context.found
+    slugs = found.slugs if found is not None else None
     for issue in patterns:
-        strong = _spans(issue.strong, context.quote)
-        weak = _spans(issue.weak, context.quote)
+        slug = issue.issue.slug
+        if slugs is not None and slug not in slugs:
+            continue
+        if found is not None:
+            strong = found.within(slug, "strong", *context.quote_range)
+            weak = [] if strong else found.within(slug, "weak", *context.quote_range)
+        else:
+            strong = _spans(issue.strong, context.quote)
+            weak = _spans(issue.weak, context.quote)
         if strong:
             confidence = 0.85
-        elif weak and (
-            issue.strong
-            and (issue.strong.search(context.sentence) or issue.strong.search(context.neighbours))
-        ):
+        elif weak and _strong_near(context, issue, slug, neighbours=True):
             confidence = 0.6
-        elif not weak and short and issue.strong and issue.strong.search(context.sentence):
-            strong_outside = issue.strong.search(context.sentence)
-            confidence = 0.55 if strong_outside else 0
+        elif not weak and short and _strong_near(context, issue, slug, neighbours=False):
+            confidence = 0.55
         else:
             confidence = 0
         if confidence == 0:

@@ -81,16 +81,27 @@ def _is_title_word(word: str) -> bool:
     return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or DEMONYM_RE.match(word) is not None
 
 
+def _word_before(folded: str, cursor: int, lower_bound: int) -> tuple[int, str] | None:
+    """The word (letters, digits, . ' -) that ends just before cursor, spaces between allowed."""
+    end = cursor
+    while end > lower_bound and folded[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lower_bound and (folded[start - 1].isalnum() or folded[start - 1] in "_.'-"):
+        start -= 1
+    return (start, folded[start:end]) if start < end else None
+
+
 def title_before(folded: str, position: int, lower_bound: int) -> tuple[str, int]:
     """The title written just before a name ("Russian Foreign Minister"), and where it starts."""
     words: list[tuple[int, str]] = []
     cursor = position
     for _ in range(7):
-        match = TITLE_WORD_RE.search(folded, max(lower_bound, cursor - 40), cursor)
-        if match is None or not _is_title_word(match.group(1)):
+        found = _word_before(folded, cursor, max(lower_bound, cursor - 40))
+        if found is None or not _is_title_word(found[1]):
             break
-        words.append((match.start(1), match.group(1)))
-        cursor = match.start(1)
+        words.append(found)
+        cursor = found[0]
     while words and words[-1][1].lower() in ("the", "a", "an", "and", "of", "for", "to", "his", "her"):
         words.pop()
     if not any(word.lower() in TITLE_HEADS for _, word in words):

@@ -95,6 +95,9 @@ class Registry:
             re.compile(r"(?<![\w'’-])(?:" + _trie_regex(phrases) + r")(?![\w])") if phrases else None
         )
         self.issue_patterns = tuple(self._compile_issue(issue) for issue in self.issues)
+        from .issues import IssueScanner  # issues.py reads IssuePatterns from this module
+
+        self.issue_scanner = IssueScanner.build(self.issue_patterns)
 
     # Loading
 
