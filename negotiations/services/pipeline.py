@@ -377,6 +377,8 @@ def store_article(
     )
     digest = content_hash(article.text)
     published = _as_datetime(article.published) or fallback_published
+    if published and fallback_published and fallback_published.date() == published.date():
+        published = fallback_published  # the same day, and the feed knows the time
     existing = Document.objects.filter(Q(canonical_url=canonical) | Q(content_hash=digest)).first()
     signature = minhash_signature(article.text)
     if existing is None:
