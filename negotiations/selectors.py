@@ -609,6 +609,10 @@ class ComparisonRow:
     def verdict(self) -> str:
         return distance_word(self.distance) if self.distance is not None else "not comparable yet"
 
+    @property
+    def entries(self) -> list[tuple[Cell | None, Statement | None]]:
+        return list(zip(self.cells, self.statements, strict=True))
+
 
 @dataclass
 class Comparison:

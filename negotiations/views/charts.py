@@ -1,4 +1,4 @@
-"""Server-rendered SVG charts: geometry computed here, drawn by templates/_charts/*.html with CSS classes.
+"""Server-rendered SVG charts: geometry computed here, drawn by templates/negotiations/_*_chart.html with CSS classes.
 
 No JavaScript and no inline styles, so they work under the strict Content Security Policy and print well.
 """
@@ -16,6 +16,11 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 12, 10, 26
 class Tick:
     position: float
     label: str
+
+    @property
+    def baseline(self) -> float:
+        """Where a label centred on the tick sits (11px text)."""
+        return round(self.position + 4, 1)
 
 
 @dataclass
@@ -40,6 +45,7 @@ class StripRow:
     y: float
     bands: list[Band]
     summary: str
+    label_y: float = 0
 
 
 @dataclass
@@ -55,6 +61,18 @@ class StripChart:
     plot_width: float
     axis_y: float
 
+    @property
+    def label_x(self) -> int:
+        return self.plot_left - 8
+
+    @property
+    def tick_label_y(self) -> float:
+        return self.axis_y + 16
+
+    @property
+    def plot_right(self) -> float:
+        return self.plot_left + self.plot_width
+
 
 @dataclass
 class LineChart:
@@ -68,6 +86,19 @@ class LineChart:
     plot_right: float = WIDTH - RIGHT
     plot_top: int = TOP
     plot_bottom: float = 0
+
+    @property
+    def y_label_x(self) -> int:
+        return self.plot_left - 6
+
+    @property
+    def tick_label_y(self) -> float:
+        return self.plot_bottom + 16
+
+
+def _with_next(items: list) -> list[tuple]:
+    """Each item with the one after it (None after the last); empty for no items."""
+    return list(zip(items, [*items[1:], None], strict=False))
 
 
 def _scale(start: dt.date, end: dt.date, left: float, width: float):
@@ -108,7 +139,7 @@ def strip_chart(
     for index, (label, url, changes) in enumerate(rows):
         changes = [(day, stance) for day, stance in changes if day <= end]
         bands = []
-        for (day, stance), following in zip(changes, [*changes[1:], None], strict=True):
+        for (day, stance), following in _with_next(changes):
             until = following[0] if following else end
             left, right = x(max(day, start)), x(until)
             if right - left > 0 or following is None:
@@ -129,6 +160,7 @@ def strip_chart(
                 y=TOP + index * (row_height + gap),
                 bands=bands,
                 summary=f"{label}: {current}, {len(changes)} change{'s' if len(changes) != 1 else ''} of stance",
+                label_y=TOP + index * (row_height + gap) + row_height / 2 + 4,
             )
         )
     axis_y = TOP + len(rows) * (row_height + gap)
@@ -163,7 +195,7 @@ def step_line_chart(
 
     paths, points, segment = [], [], []
     steps = [(day, value) for day, value in series if start <= day <= end]
-    for (day, value), following in zip(steps, [*steps[1:], None], strict=True):
+    for (day, value), following in _with_next(steps):
         until = following[0] if following else end
         if value is None:
             if segment:
@@ -199,7 +231,7 @@ def sparkline(
     x = _scale(start, end, 1, width - 2)
     parts, pen_down = [], False
     steps = [(day, value) for day, value in series if start <= day <= end]
-    for (day, value), following in zip(steps, [*steps[1:], None], strict=True):
+    for (day, value), following in _with_next(steps):
         until = following[0] if following else end
         if value is None:
             pen_down = False

@@ -9,7 +9,7 @@ from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
 from negotiations.views import charts
-from negotiations.views.filters import AsOfForm
+from negotiations.views.filters import AsOfForm, wants_fragment
 
 MAX_SUBJECTS = 4
 
@@ -36,11 +36,12 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
         slugs = _most_quoted_parties(negotiation)
     subjects = selectors.compare_subjects(negotiation=negotiation, slugs=slugs)
     issues = selectors.matrix_issues(negotiation=negotiation)
+    chosen = [subject.actor.slug for subject in subjects]
     context = {
         "negotiation": negotiation,
         "form": form,
         "subjects": subjects,
-        "chosen": [subject.actor.slug for subject in subjects],
+        "chosen": chosen,
         "issues": issues,
     }
     if len(subjects) >= 2:
@@ -53,17 +54,20 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
         )
         for row in result.rows:
             row.sparkline = charts.sparkline(row.series, start=result.start, end=result.as_of)
+            row.trend = _trend(row.series)
         context |= {
             "comparison": result,
             "chart": charts.step_line_chart(result.average_series, start=result.start, end=result.as_of),
             "trend": _trend(result.average_series),
+            "overlap": [row for row in result.rows if row.verdict in ("agree", "close")],
+            "diverge": [row for row in result.rows if row.verdict in ("apart", "opposed")],
         }
-    if request.htmx:
+    if wants_fragment(request):
         return render(request, "negotiations/compare.html#comparison", context)
     context |= {
         "parties": negotiation.parties.order_by("name"),
         "actors": Actor.objects.exclude(pk__in=negotiation.parties.values("pk")).order_by("name"),
-        "slots": range(MAX_SUBJECTS),
+        "slots": [(index, chosen[index] if index < len(chosen) else "") for index in range(MAX_SUBJECTS)],
     }
     return render(request, "negotiations/compare.html", context)
 

@@ -18,6 +18,12 @@ from negotiations.selectors import Cursor, TimelineFilters
 CELL_SEPARATOR = "."
 
 
+def wants_fragment(request) -> bool:
+    """An htmx request for part of a page; a history restore after "back" wants the whole page."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

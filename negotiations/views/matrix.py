@@ -11,7 +11,7 @@ from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation, PositionScope
 from negotiations.services.positions import RULE
-from negotiations.views.filters import AsOfForm, MatrixFilterForm, cell_parameter
+from negotiations.views.filters import AsOfForm, MatrixFilterForm, cell_parameter, wants_fragment
 
 
 @reader_required
@@ -54,7 +54,7 @@ def matrix(request, negotiation_slug: str) -> HttpResponse:
         "evidence": evidence,
         "rule": RULE,
     }
-    template = "negotiations/matrix.html" + ("#matrix" if request.htmx else "")
+    template = "negotiations/matrix.html" + ("#matrix" if wants_fragment(request) else "")
     return render(request, template, context)
 
 
@@ -114,5 +114,5 @@ def matrix_cell(request, negotiation_slug: str, scope: str, actor_slug: str, iss
     except ValueError:
         span = 1
     context = {"negotiation": negotiation, "evidence": evidence, "span": span, "form": form}
-    template = "negotiations/_evidence.html" if request.htmx else "negotiations/matrix_cell.html"
+    template = "negotiations/_evidence.html" if wants_fragment(request) else "negotiations/matrix_cell.html"
     return render(request, template, context)

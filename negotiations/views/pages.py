@@ -9,7 +9,7 @@ from negotiations import selectors
 from negotiations.access import REVIEW_PERMISSION, reader_required
 from negotiations.models import Event, Issue, Negotiation, Statement
 from negotiations.views import charts
-from negotiations.views.filters import AsOfForm
+from negotiations.views.filters import AsOfForm, wants_fragment
 
 
 @reader_required
@@ -39,7 +39,7 @@ def issue_detail(request: HttpRequest, negotiation_slug: str, slug: str) -> Http
         "positions": positions,
         "chart": chart,
     }
-    template = "negotiations/issue_detail.html" + ("#positions" if request.htmx else "")
+    template = "negotiations/issue_detail.html" + ("#positions" if wants_fragment(request) else "")
     return render(request, template, context)
 
 
@@ -86,5 +86,5 @@ def search(request: HttpRequest) -> HttpResponse:
         negotiation = Negotiation.objects.filter(slug=slug).first() or negotiation
     results = selectors.search(query=query, negotiation=negotiation)
     context = {"query": query.strip(), "results": results, "negotiation": negotiation}
-    template = "negotiations/search.html" + ("#results" if request.htmx else "")
+    template = "negotiations/search.html" + ("#results" if wants_fragment(request) else "")
     return render(request, template, context)

@@ -19,7 +19,12 @@ from negotiations.access import reader_required
 from negotiations.enums import Stance
 from negotiations.models import Event, Negotiation, Source, Statement
 from negotiations.services.exports import CSV_COLUMNS, csv_row, statement_record, statements_for_export
-from negotiations.views.filters import ResolvedTimeline, TimelineFilterForm, resolve_timeline_filters
+from negotiations.views.filters import (
+    ResolvedTimeline,
+    TimelineFilterForm,
+    resolve_timeline_filters,
+    wants_fragment,
+)
 
 EXPORT_BATCH = 1000
 FEED_SIZE = 50
@@ -51,7 +56,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "page": page,
         "next_query": _next_query(request, page),
     }
-    if request.htmx:
+    if wants_fragment(request):
         return render(
             request, "negotiations/timeline.html#" + ("items" if resolved.cursor else "results"), context
         )
