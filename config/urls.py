@@ -14,4 +14,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("actors.urls")),
     path("", include("negotiations.urls")),
+    path("", include("negotiations.urls_review")),
 ]
