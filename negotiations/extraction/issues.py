@@ -141,7 +141,7 @@ class IssueContext:
 # with each of the issues' patterns. Patterns whose heads cannot be read are scanned in full.
 
 WORD_START_RE = re.compile(r"(?<![\w-])\w\w+")
-HEAD_SIZES = (4, 3, 2)  # the longest first; MIN_HEAD is the shortest
+HEAD_SIZES = (6, 5, 4, 3, 2)  # the longest first; MIN_HEAD is the shortest
 _ZERO_WIDTH = (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT)
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 

@@ -135,6 +135,12 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return index > 0 and taken[index - 1][1] > start
 
 
+def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted, non-overlapping spans."""
+    index = bisect.bisect_right(taken, (start, end + 1))
+    return index > 0 and taken[index - 1][0] <= start and taken[index - 1][1] >= end
+
+
 def _registry_mentions(text: str, lower: str, published: date | None, registry: Registry) -> list[Mention]:
     if registry.mention_re is None:
         return []
@@ -208,6 +214,8 @@ def _unknown_mentions(text: str, folded: str, taken: list[tuple[int, int]]) -> l
     full_names: dict[str, str] = {}
     for match in NAME_RE.finditer(folded):
         start, end = match.span()
+        if _inside(taken, start, end):
+            continue  # a registry name, an anonymous source: already found
         words = match.group().split()
         offsets = [start]
         for word in words[1:]:

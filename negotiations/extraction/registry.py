@@ -142,6 +142,9 @@ class Registry:
                 self._add_name(surname, NameEntry(actors[0], None, capitalised=True))
 
     def names_for(self, phrase: str) -> list[NameEntry]:
+        found = self._names.get(phrase)  # already a key (folded, lower case, single spaces): the usual case
+        if found is not None:
+            return found
         return self._names.get(" ".join(fold(phrase).lower().split()), [])
 
     def resolve(self, phrase: str, on: date | None = None) -> list[ActorEntry]:
