@@ -90,7 +90,7 @@ def _zone(text: str, paragraph: Paragraph, lower: str | None = None) -> str:
         return HEADLINE
     if is_caption(line_lower):
         return CAPTION
-    if paragraph.index == 0 and line[-1:] not in ".!?\"”’'":
+    if paragraph.index == 0 and line.rstrip("\"”’'»")[-1:] not in ".!?":
         return HEADLINE
     if line[-1:] in ".!?":
         return BODY

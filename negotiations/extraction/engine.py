@@ -26,6 +26,13 @@ LABEL_BEFORE_RE = re.compile(
     r"terms|named|known as|labell?ed|branded|what \w+(?: \w+)? (?:calls?|called|terms?|dubbed|describes? as)|"
     r"as|of|for|word|words|phrase|slogan|term|on)\s*)$"
 )
+# A fragment with a pronoun or a finite verb reproduces someone's words ("you could argue"); labels are
+# noun phrases ("special military operation", "Coalition of the Willing").
+SPOKEN_RE = re.compile(
+    r"(?<![\w'’])(?:i|we|you|they|he|she|it|us|our|my|your|this|there|could|would|will|won't|can|cannot|"
+    r"can't|must|should|shall|may|might|is|are|was|were|am|have|has|had|do|does|did|don't|doesn't|not|never)"
+    r"(?![\w'’])"
+)
 THAT_RE = re.compile(r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+")
 TIME_PHRASE_RE = re.compile(
     r"\s*,?\s*(?:(?:late |early )?(?:on |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
@@ -127,7 +134,7 @@ def is_label(doc: Document, quote: Quote) -> bool:
     if words > 5:
         return False
     content = doc.text[quote.start : quote.end]
-    if content[-1:] in ",.!?":
+    if content[-1:] in ",.!?" or SPOKEN_RE.search(doc.lower, quote.start, quote.end):
         return False
     if doc.zone_of(quote.paragraph) == BODY and all(
         word[:1].isupper() for word in content.split() if len(word) > 3

@@ -1,0 +1,68 @@
+"""Actor resolution: aliases, transliterations, diacritics, titles, surnames, offices held on a date."""
+
+from datetime import date
+
+import pytest
+
+from negotiations.extraction.text import fold
+
+
+@pytest.mark.parametrize("name", ["Zelenskyy", "Zelensky", "Zelenskiy", "Volodymyr Zelensky"])
+def test_transliterations_resolve_to_one_actor(run, name):
+    statement = run(f"“We need real guarantees,” {name} said.")[0]
+
+    assert statement.actor_slug == "volodymyr-zelenskyy"
+
+
+def test_sergei_is_sergey(run):
+    assert run("“The West is lying,” Sergei Lavrov said.")[0].speaker_name == "Sergey Lavrov"
+
+
+def test_diacritics_do_not_matter(run):
+    assert run("“We will host the talks,” Erdogan said.")[0].speaker_name == "Recep Tayyip Erdoğan"
+    assert run("“We will host the talks,” Erdoğan said.")[0].speaker_name == "Recep Tayyip Erdoğan"
+
+
+def test_fold_keeps_offsets():
+    text = "Erdoğan’s «plan»"
+
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "Erdogan's «plan»"
+
+
+def test_title_and_name_are_one_mention(run):
+    statement = run("Russian Foreign Minister Sergey Lavrov said the plan was unacceptable.")[0]
+
+    assert statement.speaker_name == "Sergey Lavrov"
+    assert "Foreign Minister" in statement.speaker_title
+
+
+def test_possessive_descriptor_resolves_by_role(run):
+    statement = run("“This is not a serious offer,” Russia’s top diplomat said.")[0]
+
+    assert statement.speaker_name == "Sergey Lavrov"
+
+
+def test_surname_alone_after_a_full_mention_of_an_unknown_person(run):
+    text = (
+        "Finnish envoy Mikko Virtanen arrived in Geneva on Monday.\n\n"
+        "“Both sides want a humanitarian corridor,” Virtanen said."
+    )
+
+    assert run(text)[0].speaker_name == "Mikko Virtanen"
+
+
+def test_office_is_resolved_on_the_publication_date(run):
+    text = "“We stand with Ukraine for as long as it takes,” the US secretary of state said."
+
+    assert run(text, published=date(2024, 6, 1))[0].speaker_name == "Antony Blinken"
+    assert run(text, published=date(2026, 1, 30))[0].speaker_name == "Marco Rubio"
+
+
+def test_role_noun_refers_back_to_the_person_holding_it(run):
+    text = (
+        "Russian Foreign Minister Sergey Lavrov met his Turkish counterpart on Monday.\n\n"
+        "“Moscow does not need a pause,” the minister said."
+    )
+
+    assert run(text)[0].speaker_name == "Sergey Lavrov"

@@ -1,0 +1,83 @@
+"""Who said it: cue verbs before and after, pronouns, institutions and capitals, anonymous and unknown."""
+
+
+def first(statements, kind=None):
+    chosen = [s for s in statements if kind is None or s.kind == kind]
+    assert chosen, "no statement found"
+    return chosen[0]
+
+
+def test_paraphrase_with_said_that(run):
+    statement = first(run("Lavrov said on Thursday that the guarantees were meant to preserve the regime."))
+
+    assert (statement.speaker_name, statement.kind) == ("Sergey Lavrov", "paraphrase")
+    assert statement.quote == "the guarantees were meant to preserve the regime"
+
+
+def test_paraphrase_with_a_stance_verb(run):
+    statement = first(run("Zelenskyy rejected any withdrawal from the Donbas region."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "any withdrawal from the Donbas region",
+    )
+
+
+def test_according_to_names_the_speaker(run):
+    statement = first(run("According to Ushakov, the meeting in Moscow lasted five hours."))
+
+    assert statement.speaker_name == "Yuri Ushakov"
+    assert statement.quote.startswith("the meeting in Moscow lasted five hours")
+
+
+def test_he_said_resolves_to_the_person_named_before(run):
+    text = "Peskov spoke to reporters in Moscow.\n\n“There is no date for a new round of talks yet,” he said."
+
+    assert first(run(text), "direct").speaker_name == "Dmitry Peskov"
+
+
+def test_she_said_skips_a_man_named_in_between(run):
+    text = (
+        "Kallas met Rubio in Brussels on Tuesday.\n\n"
+        "“Europe must be at the table when Ukraine’s future is decided,” she said."
+    )
+
+    assert first(run(text), "direct").speaker_name == "Kaja Kallas"
+
+
+def test_the_kremlin_speaks_as_itself(run):
+    statement = first(run("The Kremlin said the proposals needed careful study."))
+
+    assert statement.speaker_name == "Kremlin"
+
+
+def test_a_capital_speaks_for_its_state(run):
+    statement = first(run("Moscow has insisted that it must be part of any security framework for Ukraine."))
+
+    assert statement.speaker_name == "Russia"
+    assert statement.quote == "it must be part of any security framework for Ukraine"
+
+
+def test_anonymous_source_is_kept_and_marked(run):
+    statement = first(run("A senior US official told reporters the two leaders were close to meeting."))
+
+    assert statement.anonymous is True
+    assert statement.speaker_name.startswith("unnamed")
+    assert statement.actor_slug is None
+
+
+def test_unknown_person_is_kept_with_the_name_in_the_text(run):
+    statement = first(run("“We will keep the corridor open,” said Ahmed Al-Mansouri, a Gulf mediator."))
+
+    assert statement.speaker_name == "Ahmed Al-Mansouri"
+    assert statement.actor_slug is None
+
+
+def test_quote_after_a_colon_sentence_takes_its_speaker(run):
+    text = "Peskov told reporters on Friday:\n\n“The dialogue with Washington continues.”"
+
+    assert first(run(text), "direct").speaker_name == "Dmitry Peskov"
+
+
+def test_narration_of_actions_is_not_a_statement(run):
+    assert run("Witkoff flew to Moscow on Thursday and met Putin for five hours.") == []

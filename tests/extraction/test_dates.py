@@ -1,0 +1,61 @@
+"""The date words were said, resolved against the publication date (Friday 30 January 2026 here)."""
+
+from datetime import date
+
+import pytest
+
+from negotiations.extraction.dates import read_date
+
+FRIDAY = date(2026, 1, 30)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on monday", date(2026, 1, 26)),
+        ("on thursday", date(2026, 1, 29)),
+        ("on friday", date(2026, 1, 30)),  # the day of publication itself
+        ("on sunday", date(2026, 1, 25)),
+        ("last friday", date(2026, 1, 23)),
+        ("yesterday", date(2026, 1, 29)),
+        ("today", date(2026, 1, 30)),
+        ("on jan. 27", date(2026, 1, 27)),
+        ("on 28 january", date(2026, 1, 28)),
+        ("on december 31", date(2025, 12, 31)),  # no year: the last one before publication
+        ("on march 3, 2025", date(2025, 3, 3)),
+    ],
+)
+def test_date_phrases(phrase, expected):
+    assert read_date(f"he told reporters {phrase}", FRIDAY) == (expected, False)
+
+
+def test_no_date_phrase_gives_none():
+    assert read_date("he told reporters", FRIDAY) == (None, False)
+
+
+def test_vague_time_is_flagged_as_vague():
+    assert read_date("he said last week", FRIDAY) == (None, True)
+
+
+def test_weekday_in_the_attribution_dates_the_quote(run):
+    statement = run("“The talks were constructive,” Witkoff said on Wednesday.")[0]
+
+    assert statement.said_on == date(2026, 1, 28)
+    assert statement.said_on_source == "text"
+
+
+def test_weekday_inside_the_quote_does_not_date_it(run):
+    statement = run("“We will meet again on Monday,” Witkoff said.")[0]
+
+    assert statement.said_on is None
+    assert statement.said_on_source == "published"
+
+
+def test_later_statements_of_the_same_remarks_share_the_date(run):
+    text = (
+        "Lavrov told a news conference in Moscow on Tuesday that the plan needed changes.\n\n"
+        "“We have not seen the final text,” he said."
+    )
+    statements = run(text)
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 27), date(2026, 1, 27)]

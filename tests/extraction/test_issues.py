@@ -1,0 +1,93 @@
+"""Issue tagging and stance, from the speaker's point of view on each issue's proposition."""
+
+import re
+
+import pytest
+
+from negotiations.extraction.issues import pattern_heads
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_a_statement_on_no_issue_has_none(run):
+    assert stances(run("“The weather in Geneva was lovely,” Witkoff said.")) == [{}]
+
+
+def test_support(run):
+    text = "“We welcome the prisoner exchange and want more of them,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_negation_makes_opposition(run):
+    text = "“Ukraine will never join NATO, that is clear,” Peskov said."
+
+    assert stances(run(text)) == [{"nato-membership": "opposes"}]
+
+
+def test_rejection_cue_makes_opposition(run):
+    text = "Lavrov rejected the deployment of European peacekeepers in Ukraine."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+def test_condition_makes_conditional(run):
+    text = "“We are ready for a ceasefire only if Russia stops its strikes too,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_must_be_part_of_is_conditional(run):
+    text = "Moscow has insisted that it must be part of any security framework for Ukraine."
+
+    assert stances(run(text)) == [{"security-guarantees": "conditional"}]
+
+
+def test_progress_report_is_neutral(run):
+    text = "“We made progress on security guarantees, but there is more work,” Umerov said."
+
+    assert stances(run(text)) == [{"security-guarantees": "neutral"}]
+
+
+def test_several_issues_in_one_statement(run):
+    text = "“Sanctions must stay until Russia agrees to a ceasefire,” Kallas said."
+
+    assert set(stances(run(text))[0]) == {"sanctions", "ceasefire"}
+
+
+def test_lifting_sanctions_opposes_the_sanctions_proposition(run):
+    text = "“The lifting of sanctions is necessary for any deal,” Dmitriev said."
+
+    assert stances(run(text))[0]["sanctions"] == "opposes"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "heads"),
+    [
+        (r"(?<![\w-])(?:security guarantees?|truce)", {"securi", "truce"}),
+        (r"(?<![\w-])(?:de-?escalation)", {"de-esc", "deesca"}),
+        (r"(?<![\w-])(?:\d+-point plan)", None),
+        (r"(?<![\w-])(?:[a-z]+ plan)", None),
+    ],
+)
+def test_issue_cue_heads_are_read_from_the_pattern(pattern, heads):
+    found = pattern_heads(re.compile(pattern), 6)
+
+    assert (set(found) if found is not None else None) == heads
+
+
+def test_issue_scanner_finds_what_a_full_scan_finds(registry):
+    text = (
+        "president zelenskyy said security guarantees and a ceasefire, an energy truce, the 28-point plan, "
+        "frozen russian assets, sanctions relief and a prisoner swap were discussed; nato membership and "
+        "the zaporizhzhia nuclear power plant were not. the donbas and elections, a summit of leaders."
+    )
+    spans = registry.issue_scanner.scan(text)
+
+    for issue in registry.issue_patterns:
+        for kind in ("strong", "weak"):
+            pattern = getattr(issue, kind)
+            expected = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+            assert spans.spans.get((issue.issue.slug, kind), []) == expected, (issue.issue.slug, kind)

@@ -1,0 +1,115 @@
+"""Direct quotes in the quoting styles of news, over paragraphs, split, partial, in headlines; duplicates."""
+
+import pytest
+
+
+def direct(statements):
+    return [(s.speaker_name, s.quote) for s in statements if s.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’")],
+    ids=["curly", "straight", "guillemets", "german", "single"],
+)
+def test_quote_styles(run, opening, closing):
+    text = f"{opening}We are ready to continue the talks in Istanbul,{closing} Peskov told reporters."
+
+    assert direct(run(text)) == [("Dmitry Peskov", "We are ready to continue the talks in Istanbul,")]
+
+
+def test_quote_with_apostrophes_inside_single_marks(run):
+    text = "‘Russia’s position hasn’t changed at all,’ Lavrov said."
+
+    assert direct(run(text)) == [("Sergey Lavrov", "Russia’s position hasn’t changed at all,")]
+
+
+def test_speaker_before_the_quote_with_a_colon(run):
+    text = "Zelenskyy said: “Ukraine will not give up its land.”"
+
+    assert direct(run(text)) == [("Volodymyr Zelenskyy", "Ukraine will not give up its land.")]
+
+
+def test_quote_running_over_paragraphs_gives_one_statement_per_paragraph(run):
+    text = (
+        "Putin spoke at length on Thursday.\n\n"
+        "“We are open to a settlement, but it must remove the root causes of the conflict.\n\n"
+        "“Nobody should doubt that Russia will achieve its goals,” the Russian leader said."
+    )
+
+    assert direct(run(text)) == [
+        (
+            "Vladimir Putin",
+            "We are open to a settlement, but it must remove the root causes of the conflict.",
+        ),
+        ("Vladimir Putin", "Nobody should doubt that Russia will achieve its goals,"),
+    ]
+
+
+def test_split_quote_gives_two_statements_of_one_speaker(run):
+    text = "“The talks were useful,” Umerov said. “We agreed to continue next week in Geneva.”"
+
+    assert direct(run(text)) == [
+        ("Rustem Umerov", "The talks were useful,"),
+        ("Rustem Umerov", "We agreed to continue next week in Geneva."),
+    ]
+
+
+def test_partial_quotes_of_one_sentence_become_one_statement(run):
+    text = (
+        "Rubio told a Senate hearing on Wednesday that “you could argue” that the guarantees "
+        "“are agreed to from our side of the equation.”"
+    )
+
+    assert direct(run(text)) == [
+        ("Marco Rubio", "you could argue” that the guarantees “are agreed to from our side of the equation.")
+    ]
+
+
+def test_scare_quotes_are_not_statements(run):
+    text = "Putin launched what he calls a “special military operation” in February 2022, Lavrov said."
+
+    assert direct(run(text)) == []
+
+
+def test_video_line_quote_is_attributed_to_the_speaker_after_it(run):
+    text = (
+        "Talks resumed.\n\n"
+        "VIDEO | Moscow: “Ukraine security guarantees meant to preserve Zelenskyy regime, not ensure "
+        'security," said Russian Foreign Minister Sergey Lavrov.'
+    )
+
+    assert direct(run(text)) == [
+        (
+            "Sergey Lavrov",
+            "Ukraine security guarantees meant to preserve Zelenskyy regime, not ensure security,",
+        )
+    ]
+
+
+def test_headline_quote_repeated_in_the_body_is_one_statement_at_the_body(run):
+    text = (
+        "Peskov: 'No date yet for a Putin-Zelenskyy meeting'\n\n"
+        "The Kremlin said on Friday there was no progress.\n\n"
+        "“No date yet for a Putin-Zelenskyy meeting,” Peskov told reporters."
+    )
+    found = direct(run(text))
+
+    assert found == [("Dmitry Peskov", "No date yet for a Putin-Zelenskyy meeting,")]
+
+
+def test_the_same_quote_twice_in_the_body_is_one_statement(run):
+    text = (
+        "“We will not sign a bad deal,” Zelenskyy said on Sunday.\n\n"
+        "Analysts said the remark was aimed at Washington.\n\n"
+        "“We will not sign a bad deal,” Zelenskyy repeated."
+    )
+
+    assert len(direct(run(text))) == 1
+
+
+def test_statement_offsets_point_at_the_quote_in_the_text(run):
+    text = "“The ball is in Russia’s court,” Rubio said."
+    statement = run(text)[0]
+
+    assert text[statement.start : statement.end] == statement.quote
