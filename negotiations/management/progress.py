@@ -1,4 +1,5 @@
-"""A progress bar on a terminal, a quiet one elsewhere (CI logs, pipes)."""
+"""A progress bar on a terminal, nothing at all elsewhere (CI logs, pipes, files): the commands
+then print only their summary."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -6,14 +7,21 @@ from contextlib import contextmanager
 from tqdm import tqdm
 
 
+def is_terminal(stream) -> bool:
+    return bool(getattr(stream, "isatty", None) and stream.isatty())
+
+
 @contextmanager
 def progress_bar(*, total: int, stream, label: str) -> Iterator[Callable[[int], None]]:
-    is_terminal = hasattr(stream, "isatty") and stream.isatty()
+    """Yields `advance(n)`. `stream` is a command's self.stdout (an OutputWrapper) or a file."""
     bar = tqdm(
         total=total,
         unit=f" {label}",
-        disable=not is_terminal or total == 0,
-        file=getattr(stream, "_out", None),
+        desc=label,
+        disable=not is_terminal(stream) or total == 0,
+        file=getattr(stream, "_out", stream),
+        dynamic_ncols=True,
+        leave=False,
     )
     try:
         yield bar.update

@@ -76,13 +76,17 @@ class PipelineSummary:
         self.errors.extend(other.errors)
         self.warnings.extend(other.warnings)
 
-    def as_text(self) -> str:
-        lines = [
-            f"entries seen: {self.entries_seen} (new: {self.entries_new})",
+    def line(self) -> str:
+        """The one-line summary the commands print."""
+        return (
+            f"entries seen: {self.entries_seen} (new: {self.entries_new}); "
             f"documents new: {self.documents_new}, duplicate: {self.documents_duplicate}, "
-            f"failed: {self.documents_failed}",
-            f"statements extracted: {self.statements_extracted}",
-        ]
+            f"failed: {self.documents_failed}; statements extracted: {self.statements_extracted}"
+        )
+
+    def as_text(self) -> str:
+        """The summary line, then one line per warning and error."""
+        lines = [self.line()]
         lines += [f"warning: {warning}" for warning in self.warnings]
         lines += [f"error: {error}" for error in self.errors]
         return "\n".join(lines)

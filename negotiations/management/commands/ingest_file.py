@@ -11,7 +11,10 @@ from negotiations.services.sources import create_source
 
 
 class Command(BaseCommand):
-    help = "Import a local file (HTML, .txt, or .jsonl of articles) through the whole pipeline."
+    help = (
+        "Import a local file through the whole pipeline: an HTML page, a .txt file (first line is the "
+        "title), a .jsonl file of articles (id, url, title, published, text), or a folder of them."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("path")
@@ -28,6 +31,8 @@ class Command(BaseCommand):
             except ValidationError as exc:
                 raise CommandError("; ".join(exc.messages)) from exc
         entry_ids, summary = pipeline.poll_source(source_id=source.pk)
+        if not entry_ids and summary.errors and not summary.entries_seen:
+            raise CommandError("; ".join(summary.errors))
         with progress_bar(total=len(entry_ids), stream=self.stdout, label="articles") as advance:
             summary.add(pipeline.process_entries_sync(entry_ids=entry_ids, progress=advance))
         self.stdout.write(summary.as_text())
