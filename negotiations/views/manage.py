@@ -7,6 +7,7 @@ Users and roles stay in the Django admin (/admin/auth/user/): the three roles ar
 import datetime as dt
 import logging
 import threading
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -120,8 +121,12 @@ def start_fetch(source: Source) -> dt.datetime:
     return since
 
 
+def _since_query(since: dt.datetime) -> str:
+    return urlencode({"since": since.isoformat()})
+
+
 def _progress_url(source: Source, since: dt.datetime) -> str:
-    return reverse("source_progress", kwargs={"pk": source.pk}) + f"?since={since.isoformat()}"
+    return reverse("source_progress", kwargs={"pk": source.pk}) + "?" + _since_query(since)
 
 
 @admin_required
@@ -154,7 +159,7 @@ def source_create(request) -> HttpResponse:
     url = reverse("source_edit", kwargs={"pk": source.pk})
     if post.get("fetch_now"):
         since = start_fetch(source)
-        url += f"?since={since.isoformat()}"
+        url += "?" + _since_query(since)
     return redirect(url)
 
 

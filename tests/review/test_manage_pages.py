@@ -1,0 +1,260 @@
+"""Admins' pages: sources with health, add, pause, fetch now with progress; the registry with preview."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from actors.models import Alias
+from negotiations.enums import SourceKind
+from negotiations.models import AuditLog, Source
+from tests.factories import (
+    ActorFactory,
+    CitationFactory,
+    DocumentFactory,
+    IssueFactory,
+    NegotiationFactory,
+    PartyFactory,
+    SourceFactory,
+    StatementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+DEMO_FEED = Path(__file__).resolve().parents[2] / "negotiations" / "demo" / "data" / "feed.jsonl"
+
+
+@pytest.fixture(autouse=True)
+def _synchronous_fetch(settings):
+    settings.FETCH_NOW_IN_THREAD = False
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def negotiation():
+    return NegotiationFactory(slug="talks")
+
+
+def test_source_list_shows_health(admin_client, negotiation):
+    source = SourceFactory(
+        name="Wire",
+        negotiation=negotiation,
+        consecutive_failures=3,
+        last_error="HTTP 503 from the server",
+        last_polled_at=timezone.now() - dt.timedelta(minutes=5),
+    )
+    document = DocumentFactory(source=source)
+    statement = StatementFactory(negotiation=negotiation)
+    CitationFactory(statement=statement, document=document, start=0, end=5)
+    DocumentFactory(source=source)
+
+    body = admin_client.get(reverse("source_list")).content.decode()
+
+    assert "Wire" in body
+    assert "HTTP 503 from the server" in body
+    assert "2 documents, 1 statement" in body
+    assert "Fetch now" in body
+
+
+def test_source_list_runs_a_bounded_number_of_queries(admin_client, django_assert_max_num_queries):
+    for _ in range(15):
+        DocumentFactory(source=SourceFactory())
+
+    with django_assert_max_num_queries(12):
+        admin_client.get(reverse("source_list"))
+
+
+def test_add_source_refuses_a_bad_url(admin_client):
+    response = admin_client.post(reverse("source_create"), {"name": "X", "kind": "rss", "url": "ftp://x"})
+
+    assert response.status_code == 422
+    assert "is not an http(s) URL" in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_add_source_and_fetch_it_at_once(admin_client, negotiation, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("source_create"),
+            {
+                "name": "Demo wire",
+                "kind": SourceKind.FILE,
+                "url": str(DEMO_FEED),
+                "negotiation": negotiation.slug,
+                "poll_interval_minutes": "30",
+                "reliability": "unknown",
+                "fetch_now": "on",
+            },
+        )
+
+    source = Source.objects.get(name="Demo wire")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("source_edit", kwargs={"pk": source.pk}) + "?since=")
+    assert source.documents.count() == 30
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Fetch finished." in page
+    assert AuditLog.objects.filter(action="create-source").exists()
+
+
+def test_fetch_now_shows_progress_then_stops_polling(
+    admin_client, negotiation, django_capture_on_commit_callbacks
+):
+    source = SourceFactory(kind=SourceKind.FILE, url=str(DEMO_FEED), negotiation=negotiation)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = admin_client.post(reverse("source_fetch", kwargs={"pk": source.pk}), **HTMX)
+    body = started.content.decode()
+    progress_url = body.split('hx-get="')[1].split('"')[0] if 'hx-get="' in body else None
+
+    assert started.status_code == 200
+    assert "<progress" in body
+    url = progress_url or reverse("source_progress", kwargs={"pk": source.pk})
+    finished = admin_client.get(url.replace("&amp;", "&"), **HTMX)
+    assert finished.status_code == 286  # htmx stops polling
+    assert "Fetch finished." in finished.content.decode()
+    assert "30 of 30" in finished.content.decode()
+
+
+def test_progress_polls_while_the_poll_has_not_run(admin_client):
+    source = SourceFactory()
+    since = (timezone.now() + dt.timedelta(seconds=1)).isoformat()
+
+    response = admin_client.get(
+        reverse("source_progress", kwargs={"pk": source.pk}), {"since": since}, **HTMX
+    )
+
+    assert response.status_code == 200
+    assert 'hx-trigger="every 1s"' in response.content.decode()
+
+
+def test_pause_and_resume(admin_client):
+    source = SourceFactory()
+
+    admin_client.post(reverse("source_pause", kwargs={"pk": source.pk}), {"reason": "Too noisy"})
+    source.refresh_from_db()
+    assert source.paused_reason == "Too noisy"
+
+    admin_client.post(reverse("source_resume", kwargs={"pk": source.pk}))
+    source.refresh_from_db()
+    assert source.paused_reason == ""
+    assert source.enabled
+
+
+def test_edit_source(admin_client):
+    source = SourceFactory(url="https://old.example.org/feed.xml")
+
+    response = admin_client.post(
+        reverse("source_edit", kwargs={"pk": source.pk}),
+        {
+            "name": "Renamed",
+            "url": "https://new.example.org/feed.xml",
+            "poll_interval_minutes": "15",
+            "reliability": "public",
+        },
+    )
+
+    source.refresh_from_db()
+    assert response.status_code == 302
+    assert (source.name, source.url, source.poll_interval_minutes, source.enabled) == (
+        "Renamed",
+        "https://new.example.org/feed.xml",
+        15,
+        False,
+    )
+
+
+# Registry -----------------------------------------------------------------------------------------------
+
+
+def test_registry_lists_actors_and_issues(admin_client, negotiation):
+    ActorFactory(name="Sergey Lavrov")
+    IssueFactory(negotiation=negotiation, name="Territory")
+
+    body = admin_client.get(reverse("registry")).content.decode()
+
+    assert "Sergey Lavrov" in body and "Territory" in body
+
+
+def test_add_alias_and_refuse_a_duplicate_spelling(admin_client):
+    actor = ActorFactory(name="Volodymyr Zelensky")
+
+    admin_client.post(reverse("registry_alias_add", kwargs={"pk": actor.pk}), {"name": "Zelenskyy"})
+    admin_client.post(reverse("registry_alias_add", kwargs={"pk": actor.pk}), {"name": "ZELENSKYY"})
+
+    assert list(Alias.objects.filter(actor=actor).values_list("name", flat=True)) == ["Zelenskyy"]
+
+
+def test_actor_cannot_speak_for_itself_through_its_party(admin_client):
+    russia = PartyFactory(name="Russia")
+    kremlin = ActorFactory(name="Kremlin", party=russia)
+
+    response = admin_client.post(
+        reverse("registry_actor_edit", kwargs={"pk": russia.pk}),
+        {"name": "Russia", "kind": "government", "party": kremlin.pk},
+    )
+
+    assert response.status_code == 422
+
+
+def test_role_is_added(admin_client):
+    actor = ActorFactory()
+
+    admin_client.post(
+        reverse("registry_role_add", kwargs={"pk": actor.pk}),
+        {
+            "title": "Foreign minister",
+            "start": "2004-03-09",
+            "descriptors": "the Russian foreign minister\nRussia's top diplomat",
+        },
+    )
+
+    role = actor.roles.get()
+    assert role.descriptors == ["the Russian foreign minister", "Russia's top diplomat"]
+
+
+def test_issue_cue_preview_counts_the_difference_without_saving(admin_client, negotiation):
+    ActorFactory(name="Sergey Lavrov", slug="sergey-lavrov")
+    issue = IssueFactory(negotiation=negotiation, slug="grain", name="Grain", cues=["grain"])
+    DocumentFactory(
+        text="Sergey Lavrov told reporters: “We will never accept the wheat corridor on these terms.” "
+        "The talks continue."
+    )
+
+    response = admin_client.post(
+        reverse("registry_issue_edit", kwargs={"pk": issue.pk}),
+        {
+            "name": "Grain",
+            "proposition": "The corridor reopens.",
+            "cues": "grain\nwheat corridor",
+            "preview": "1",
+        },
+    )
+
+    body = response.content.decode()
+    issue.refresh_from_db()
+    assert "Preview on 1 stored document" in body
+    assert "Tagged with this issue" in body
+    assert issue.cues == ["grain"]
+
+
+def test_issue_save_changes_cues_and_is_audited(admin_client, negotiation):
+    issue = IssueFactory(negotiation=negotiation, cues=["grain"])
+
+    admin_client.post(
+        reverse("registry_issue_edit", kwargs={"pk": issue.pk}),
+        {"name": issue.name, "proposition": issue.proposition, "cues": "grain, wheat corridor"},
+    )
+
+    issue.refresh_from_db()
+    assert issue.cues == ["grain", "wheat corridor"]
+    assert AuditLog.objects.get(action="edit-issue").changes["cues"] == [
+        ["grain"],
+        ["grain", "wheat corridor"],
+    ]
