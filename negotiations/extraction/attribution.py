@@ -102,8 +102,6 @@ PREPOSITIONS = frozenset(
         "and",
         "or",
         "nor",
-        "after",
-        "before",
         "via",
         "under",
         "upon",

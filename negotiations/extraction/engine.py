@@ -8,7 +8,18 @@ from datetime import date
 
 from .attribution import Slot, according_to, speaker_after, subject_before
 from .dates import read_date
-from .document import ACCORDING, AS_SAYING, BODY, PARTICIPLE, POSITION, SPEECH, Cue, Document
+from .document import (
+    ACCORDING,
+    AS_SAYING,
+    BODY,
+    CAPTION,
+    HEADLINE,
+    PARTICIPLE,
+    POSITION,
+    SPEECH,
+    Cue,
+    Document,
+)
 from .entries import ActorEntry, ExtractedStatement
 from .issues import OTHERS_WANT_RE, IssueContext, tag_issues
 from .lexicon import INVERTED_VERBS, STOPWORDS
@@ -749,9 +760,12 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
     return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
 
 
+ZONE_RANK = {BODY: 0, CAPTION: 1, HEADLINE: 2}  # a copy in the body, then in a caption/video line, wins
+
+
 def _loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
-    if (first.zone == BODY) != (second.zone == BODY):
-        return j if first.zone == BODY else i
+    if first.zone != second.zone:
+        return j if ZONE_RANK.get(first.zone, 3) < ZONE_RANK.get(second.zone, 3) else i
     if first.kind == PARAPHRASE:
         return j if (first.end - first.start) >= (second.end - second.start) else i
     return j

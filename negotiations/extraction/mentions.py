@@ -118,9 +118,15 @@ def find_mentions(
     text: str, folded: str, lower: str, published: date | None, registry: Registry
 ) -> list[Mention]:
     """Mentions in text order, without overlaps: registry names win over unknown names."""
-    mentions = _registry_mentions(text, lower, published, registry)
-    taken = sorted((mention.text_start, mention.end) for mention in mentions)
-    mentions += _anonymous_mentions(text, lower, taken)
+    registry_mentions = _registry_mentions(text, lower, published, registry)
+    # An anonymous source wins over the state or body that qualifies it ("a US official", "a Kremlin
+    # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
+    people = sorted(
+        (m.text_start, m.end) for m in registry_mentions if m.actor is not None and m.actor.is_person
+    )
+    anonymous = _anonymous_mentions(text, lower, people)
+    covered = sorted((mention.start, mention.end) for mention in anonymous)
+    mentions = [m for m in registry_mentions if not _overlaps(covered, m.text_start, m.end)] + anonymous
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _unknown_mentions(text, folded, taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
