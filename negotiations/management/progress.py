@@ -12,11 +12,12 @@ def is_terminal(stream) -> bool:
 
 
 @contextmanager
-def progress_bar(*, total: int, stream, label: str) -> Iterator[Callable[[int], None]]:
-    """Yields `advance(n)`. `stream` is a command's self.stdout (an OutputWrapper) or a file."""
+def progress_bar(*, total: int, stream, label: str, unit: str = "items") -> Iterator[Callable[[int], None]]:
+    """Yields `advance(n)`. `stream` is a command's self.stdout (an OutputWrapper) or a file.
+    The bar is cleared when done, so that the summary printed after it stands alone."""
     bar = tqdm(
         total=total,
-        unit=f" {label}",
+        unit=f" {unit}",
         desc=label,
         disable=not is_terminal(stream) or total == 0,
         file=getattr(stream, "_out", stream),

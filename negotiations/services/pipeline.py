@@ -146,18 +146,27 @@ def _feed_items(source: Source, result: FetchResult) -> tuple[list[EntryItem], l
     feed = parse_feed(
         result.content, url=result.final_url, content_type=result.headers.get("content-type", "")
     )
-    items = []
+    items, warnings = [], list(feed.warnings)
+    unreadable = 0
     for entry in feed.entries:
         link = entry.link or ""
-        guid = entry.guid or link
-        if not guid:
+        # An entry without a web page may carry its article itself (content:encoded, a long summary).
+        inline = "" if link else (entry.content or entry.summary or "")
+        if not link and len(inline) < MIN_DOCUMENT_CHARACTERS:
+            unreadable += 1
             continue
         items.append(
             EntryItem(
-                guid=guid[:2048], url=link[:2048], title=entry.title or "", published_at=entry.published
+                guid=entry.guid[:2048],
+                url=link[:2048],
+                title=entry.title or "",
+                published_at=entry.published,
+                inline_text=inline,
             )
         )
-    return items, list(feed.warnings)
+    if unreadable:
+        warnings.append(f"skipped {unreadable} entries with neither a link nor text")
+    return items, warnings
 
 
 def _sitemap_items(result: FetchResult) -> tuple[list[EntryItem], list[str]]:

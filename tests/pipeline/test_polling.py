@@ -248,3 +248,20 @@ def test_a_dead_pollers_lease_expires(web, negotiation):
     assert len(entry_ids) == 1
     source.refresh_from_db()
     assert source.polling_since is None
+
+
+def test_an_entry_without_a_link_keeps_its_own_text_and_an_empty_one_is_reported(web, negotiation):
+    story = "Peskov said on Monday that Russia was not ready for a ceasefire before a settlement. " * 3
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Bulletin</title>
+<item><guid isPermaLink="false">bulletin-1</guid><title>Bulletin 1</title><description>{story}</description></item>
+<item><guid isPermaLink="false">bulletin-2</guid><title>Bulletin 2</title></item>
+</channel></rss>"""
+    web.expect_request("/bulletin.xml").respond_with_data(feed, content_type=RSS)
+    source = feed_source(web.url_for("/bulletin.xml"))
+
+    summary = pipeline.run_source_sync(source=source)
+
+    assert (summary.entries_seen, summary.documents_new) == (1, 1)
+    assert summary.warnings == [f"{source}: skipped 1 entries with neither a link nor text"]
+    assert Document.objects.get().text.startswith("Peskov said on Monday")
+    assert paths_requested(web) == ["/bulletin.xml"]

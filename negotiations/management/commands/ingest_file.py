@@ -33,6 +33,8 @@ class Command(BaseCommand):
         entry_ids, summary = pipeline.poll_source(source_id=source.pk)
         if not entry_ids and summary.errors and not summary.entries_seen:
             raise CommandError("; ".join(summary.errors))
-        with progress_bar(total=len(entry_ids), stream=self.stdout, label="articles") as advance:
+        with progress_bar(
+            total=len(entry_ids), stream=self.stdout, label="articles", unit="articles"
+        ) as advance:
             summary.add(pipeline.process_entries_sync(entry_ids=entry_ids, progress=advance))
         self.stdout.write(summary.as_text())

@@ -52,7 +52,9 @@ class Command(BaseCommand):
         if source.is_paused:
             self.stdout.write(f"Note: {source.name} is paused ({source.paused_reason or 'disabled'}).")
         entry_ids, summary = pipeline.poll_source(source_id=source.pk)
-        with progress_bar(total=len(entry_ids), stream=self.stdout, label=source.name[:30]) as advance:
+        with progress_bar(
+            total=len(entry_ids), stream=self.stdout, label=source.name[:30], unit="entries"
+        ) as advance:
             summary.add(pipeline.process_entries_sync(entry_ids=entry_ids, progress=advance))
         if say_which:
             self.stdout.write(f"{source.name}: {summary.line()}")

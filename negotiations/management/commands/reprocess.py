@@ -26,7 +26,9 @@ class Command(BaseCommand):
             raise CommandError(f"No source with id {source}.")
         document_ids = list(documents_to_reprocess(since=since_date, source_id=source))
         statements = failed = 0
-        with progress_bar(total=len(document_ids), stream=self.stdout, label="documents") as advance:
+        with progress_bar(
+            total=len(document_ids), stream=self.stdout, label="documents", unit="documents"
+        ) as advance:
             for document_id in document_ids:
                 try:
                     statements += reprocess_document(document_id=document_id)
