@@ -111,7 +111,7 @@ def discover_entries(*, source: Source) -> tuple[list[int], PipelineSummary, Fet
     if source.kind == SourceKind.FILE:
         items, errors = _file_items(source)
         if errors and not items:
-            raise FileSourceError(f"nothing readable in {source.url}: {errors[0]}" + _more(errors))
+            raise FileSourceError(f"nothing readable: {errors[0]}" + _more(errors))
         # A bad record does not stop the rest of the file: it is counted as a failed document.
         summary.errors.extend(errors)
         summary.documents_failed += len(errors)
