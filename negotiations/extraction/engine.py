@@ -774,18 +774,97 @@ def _loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
 # Dates
 
 
+# "has insisted", "had long said": a position held over time, not words of one day.
+PERFECT_RE = re.compile(
+    r"(?<![\w'])(?:has|have|had|'s|’s)\s+(?:[a-z]+ly\s+|long\s+|also\s+|already\s+|since\s+|often\s+)?"
+    r"(?:[a-z]+ed|said|told|made|spoken|written|sought|held|kept|drawn)(?![\w'])"
+)
+LEAD_PARAGRAPHS = 2
+# Anywhere in the sentence (outside quotes), these put the words at another time than the news.
+OTHER_TIME_RE = re.compile(
+    r"(?<![\w-])(?:last (?:year|month|spring|summer|autumn|fall|winter)|in the past|previously|years ago|"
+    r"months ago|earlier this year|in (?:19|20)\d\d|at the time|back then)(?![\w-])"
+)
+DEMONYM_PARTIES = {
+    "russian": "russia",
+    "ukrainian": "ukraine",
+    "american": "united-states",
+    "us": "united-states",
+}
+DEMONYM_PARTY_RE = re.compile(
+    r"(?<![\w-])(russian|ukrainian|american|us)(?= (?:and [a-z]+ )?(?:delegations?|negotiators|sides?|teams?|officials))"
+)
+
+
 def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
-    for candidate in candidates:
+    """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
+    perfect: set[int] = set()
+    for index, candidate in enumerate(candidates):
         if candidate.region is None:
             continue
         start, end = candidate.region
-        said_on, vague = read_date(_outside_quotes(doc, start, end), doc.published)
+        attribution = _outside_quotes(doc, start, end)
+        said_on, vague = read_date(attribution, doc.published)
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
+        if said_on is None and PERFECT_RE.search(attribution):
+            perfect.add(index)
+        if said_on is None and not vague:
+            sentence = candidate.sentence
+            candidate.said_on_vague = bool(
+                OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
+            )
+    lead = _lead_date(doc)
+    in_lead = _lead_speakers(doc) if lead is not None else set()
     for index, candidate in enumerate(candidates):
-        if candidate.said_on is not None or candidate.said_on_vague or candidate.speaker is None:
+        if candidate.said_on is not None or candidate.speaker is None:
             continue
-        candidate.said_on = _date_of_same_remarks(candidates, index)
+        candidate.said_on = _date_of_same_remarks(candidates, index, vague=candidate.said_on_vague)
+        if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
+            continue
+        if candidate.zone == BODY and _in_lead(doc, candidate.speaker, in_lead):
+            candidate.said_on = lead
+
+
+def _lead_body(doc: Document) -> list:
+    """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") aside."""
+    return [
+        paragraph
+        for paragraph in doc.paragraphs
+        if doc.zones[paragraph.index] == BODY
+        and len(TOKEN_RE.findall(doc.text, paragraph.start, paragraph.end)) > 8
+    ][:LEAD_PARAGRAPHS]
+
+
+def _lead_speakers(doc: Document) -> set[str]:
+    """Who the lead names: the people, bodies and parties ("Russian and Ukrainian delegations") at its event."""
+    keys = set()
+    for paragraph in _lead_body(doc):
+        for mention in doc.mentions_between(paragraph.start, paragraph.end):
+            if mention.actor is not None:
+                keys.add(mention.actor.slug)
+            elif mention.kind != ROLE:
+                keys.add(mention.name.lower())
+        for match in DEMONYM_PARTY_RE.finditer(doc.lower, paragraph.start, paragraph.end):
+            keys.add(DEMONYM_PARTIES[match.group(1)])
+    return keys
+
+
+def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
+    if speaker.key in keys:
+        return True
+    return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys
+
+
+def _lead_date(doc: Document) -> date | None:
+    """The day of the event the article reports, when its first body paragraphs name it."""
+    for paragraph in _lead_body(doc):
+        said_on, vague = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
+        if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+            return said_on
+        if vague:
+            return None
+    return None
 
 
 def _outside_quotes(doc: Document, start: int, end: int) -> str:
@@ -798,7 +877,7 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
     return " ".join(pieces)
 
 
-def _date_of_same_remarks(candidates: list[Candidate], index: int) -> date | None:
+def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: bool = False) -> date | None:
     """A date given once for a set of remarks carries to the other statements from them."""
     candidate = candidates[index]
     key = candidate.speaker.key if candidate.speaker else ""
@@ -807,6 +886,8 @@ def _date_of_same_remarks(candidates: list[Candidate], index: int) -> date | Non
             break
         if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
             return later.said_on
+    if vague:
+        return None
     for earlier in reversed(candidates[:index]):
         if earlier.speaker is not None and earlier.speaker.key == key:
             if earlier.said_on_from_text:
