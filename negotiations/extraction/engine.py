@@ -911,6 +911,12 @@ def _neighbour_ranges(doc: Document, sentence: Sentence, last: Sentence) -> tupl
     return tuple(ranges)
 
 
+def _topic_ranges(doc: Document, paragraph: int) -> tuple[tuple[int, int], ...]:
+    """The statement's paragraph, the one before it and the headline."""
+    indexes = sorted({0, max(0, paragraph - 1), paragraph})
+    return tuple((doc.paragraphs[index].start, doc.paragraphs[index].end) for index in indexes)
+
+
 def _party_phrases(doc: Document) -> dict[str, str]:
     if doc.party_phrases is not None:
         return doc.party_phrases
@@ -947,6 +953,7 @@ def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:
         quote_range=(candidate.start, candidate.end),
         sentence_range=(first.start, last.end),
         neighbour_ranges=neighbours,
+        topic_ranges=_topic_ranges(doc, first.paragraph),
     )
     issues = tag_issues(context, doc.registry.issue_patterns)
     return ExtractedStatement(

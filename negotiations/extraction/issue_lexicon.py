@@ -83,6 +83,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"not (?:to )?(?:fire|strike|attack|shell|bomb)(?:ing)?\b",
             r"(?:stop|end) the (?:war|killing|bloodshed)",
             r"cessation of hostilities",
+            r"(?:fire|firing|killings?|killing|fighting|shelling|hostilities|bloodshed) (?:must|should|has to|have to|"
+            r"will|would) (?:stop|cease|end|halt)",
+            r"stop(?:ping)? the (?:killing|fighting|bloodshed|shooting)",
         ),
         weak=(r"pause", r"halt", r"de-?escalation"),
     ),
@@ -106,8 +109,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"shadow fleet",
             r"embargo",
             r"secondary tariffs",
+            r"pressure on (?:russia|moscow|the kremlin|putin)",
         ),
-        weak=(r"pressure on (?:russia|moscow)", r"tariffs?"),
+        weak=(r"tariffs?", r"pressure"),
         inverse=(
             r"(?:lift\w*|eas(?:e|ed|ing)|relief|remov\w+|drop\w*|end\w*|scrap\w*|roll\w* back|unfreez\w*|"
             r"loosen\w*|without)\b[^.;]{0,25}\bsanctions?",
@@ -131,8 +135,15 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"deported children",
             r"(?:abducted|stolen|deported) (?:ukrainian )?children",
             r"captives",
+            r"(?:bodies|remains) of (?:\w+ ){0,4}(?:soldiers|servicemen|fallen|dead|troops|defenders)",
+            r"(?:return\w*|hand\w* over|repatriat\w+|bring\w* back|brought back|releas\w+)\b[^.;]{0,40}\b(?:bodies|"
+            r"prisoners|pows|captives|servicemen|captivity|children)",
+            r"(?:exchange|swap) of (?:everyone|all) for (?:everyone|all)",
+            r"(?:returned|came|come|back) (?:home )?from (?:russian )?captivity",
+            r"in (?:russian |ukrainian )?captivity",
+            r"(?:ukrainian )?children\b[^.;]{0,40}\b(?:returned|brought back|deported|abducted|evacuated|taken)",
         ),
-        weak=(r"prisoners?", r"exchange", r"swap"),
+        weak=(r"prisoners?", r"exchange", r"swap", r"humanitarian", r"bodies"),
     ),
     "nato-membership": IssueLexicon(
         strong=(
@@ -211,6 +222,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"putin\b[^.;]{0,20}\b(?:come|go|travel|fly) to (?:kyiv|kiev)",
             r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?russian (?:president|leader)",
             r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?ukrainian (?:president|leader)",
+            r"(?:leaders|presidents|heads of state)\b[^.;]{0,40}\b(?:meet|meeting|summit|sit down|get together)\b",
+            r"(?:meet\w*|summit)\b[^.;]{0,30}\b(?:between|of|with) (?:the )?(?:two |three )?(?:leaders|presidents|"
+            r"heads of state)",
+            r"putin\b[^.;]{0,80}\b" + UKRAINE_LEADER + r"\b[^.;]{0,60}\btogether",
+            UKRAINE_LEADER + r"\b[^.;]{0,80}\bputin\b[^.;]{0,60}\btogether",
         ),
         weak=(r"invitation", r"summit", r"\bmeet(?:ing)?\b", r"meet\w*\s+(?:with\s+)?putin"),
     ),

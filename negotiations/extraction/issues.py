@@ -23,7 +23,9 @@ NEGATIVE_RE = re.compile(
     r"sham|farce|trap|lies|lie|lying|deceptive|dangerous|threats?|hostile|aggressive|aggression|useless|"
     r"pointless|meaningless|dead end|red lines?|non-starter|capitulation|surrender|ultimatums?|blackmail|"
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"
-    r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake)(?![\w-])"
+    r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
+    r"rearm\w*|regroup\w*|destruction|legitimate targets?|pretext|smokescreen|obstruct\w*|buy time|"
+    r"declaration of war|danger\w*|reckless|escalat\w+|slogan)(?![\w-])"
 )
 POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"
@@ -33,11 +35,15 @@ POSITIVE_RE = re.compile(
     r"finali[sz]ed|100%|progress)(?![\w-])"
 )
 CONDITIONAL_RE = re.compile(
-    r"(?<![\w'-])(?:only if|only when|only after|unless|provided that|provided|on condition|conditions?|"
+    r"(?<![\w'-])(?:only if|only when|only after|unless|provided that|provided|on condition|"
+    r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
     r"as long as|in exchange|in return|reciproc\w+|must be part of|must include|must take into account|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as|once (?:the|a|russia|"
     r"ukraine|moscow|kyiv)|after a (?:peace )?(?:deal|agreement|settlement))(?![\w-])"
+)
+COMPLETE_RE = re.compile(
+    r"(?<![\w'-])(?:100 ?(?:%|per ?cent)|fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])"
 )
 WEAK_CONDITIONAL_RE = re.compile(r"(?<![\w'-])if(?![\w-])")
 PROGRESS_RE = re.compile(
@@ -132,6 +138,8 @@ class IssueContext:
     quote_range: tuple[int, int] = (0, 0)
     sentence_range: tuple[int, int] = (0, 0)
     neighbour_ranges: tuple[tuple[int, int], ...] = ()
+    # The statement's paragraph, the one before and the headline: the topic a weak cue ("guarantees") refers to.
+    topic_ranges: tuple[tuple[int, int], ...] = ()
 
 
 # Finding issue cues once per article. Every issue pattern starts with a word boundary, so it can only
@@ -352,6 +360,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             confidence = 0.85
         elif weak and _strong_near(context, issue, slug, neighbours=True):
             confidence = 0.6
+        elif weak and found is not None and found.any_within(slug, "strong", context.topic_ranges):
+            confidence = 0.5
         elif not weak and short and _strong_near(context, issue, slug, neighbours=False):
             confidence = 0.55
         else:
@@ -377,20 +387,38 @@ def _local_text(quote: str, cue_spans: list[tuple[int, int]]) -> tuple[str, list
     return quote, cue_spans
 
 
+def _cue_sentence(local: str, cue_spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence of local that holds the first cue: where a negation governs the issue."""
+    if not cue_spans:
+        return local, cue_spans
+    bounds = [0] + [match.end() for match in SENTENCE_SPLIT_RE.finditer(local)] + [len(local)]
+    first_cue = cue_spans[0][0]
+    for index in range(len(bounds) - 1):
+        start, end = bounds[index], bounds[index + 1]
+        if start <= first_cue < end:
+            return local[start:end], [(s - start, e - start) for s, e in cue_spans if start <= s < end]
+    return local, cue_spans
+
+
 def decide_stance(
     context: IssueContext, issue: IssuePatterns, cue_spans: list[tuple[int, int]]
 ) -> tuple[str, float]:
     local, cue_spans = _local_text(context.quote, cue_spans)
     if _reports_others(local, context):
         return NEUTRAL, 0.6
-    negations = _count_outside(NEGATION_RE, local, cue_spans)
+    clause, clause_spans = _cue_sentence(local, cue_spans)
+    negations = _count_outside(NEGATION_RE, clause, clause_spans)
     negative = _count_outside(NEGATIVE_RE, local, cue_spans)
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     cue_word = context.cue.split()[0] if context.cue else ""
-    if CONDITIONAL_RE.search(local) or (WEAK_CONDITIONAL_RE.search(local) and not negations and not negative):
-        return CONDITIONAL, 0.6
     if cue_word in NEGATIVE_CUES:
-        polarity = -1
+        polarity = -1  # "rejected ...": whatever conditions the rejected thing names
+    elif COMPLETE_RE.search(local) and not negations:
+        return SUPPORTS, 0.6  # "100% ready", "fully agreed": done, not a progress report
+    elif CONDITIONAL_RE.search(local) or (
+        WEAK_CONDITIONAL_RE.search(local) and not negations and not negative
+    ):
+        return CONDITIONAL, 0.6
     else:
         polarity = -1 if negations % 2 else 1
         if negative > positive:
