@@ -21,7 +21,7 @@ from .document import (
     Document,
 )
 from .entries import ActorEntry, ExtractedStatement
-from .issues import OTHERS_WANT_RE, IssueContext, tag_issues
+from .issues import OTHERS_REFUSE_RE, OTHERS_WANT_RE, IssueContext, tag_issues
 from .lexicon import INVERTED_VERBS, STOPWORDS
 from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
@@ -922,7 +922,7 @@ def _party_phrases(doc: Document) -> dict[str, str]:
         return doc.party_phrases
     parties: dict[str, str] = {}
     doc.party_phrases = parties
-    for match in OTHERS_WANT_RE.finditer(doc.lower):
+    for match in (*OTHERS_WANT_RE.finditer(doc.lower), *OTHERS_REFUSE_RE.finditer(doc.lower)):
         who = match.group("who")
         if who in parties:
             continue

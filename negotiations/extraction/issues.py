@@ -39,8 +39,11 @@ CONDITIONAL_RE = re.compile(
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
     r"as long as|in exchange|in return|reciproc\w+|must be part of|must include|must take into account|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
-    r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as|once (?:the|a|russia|"
-    r"ukraine|moscow|kyiv)|after a (?:peace )?(?:deal|agreement|settlement))(?![\w-])"
+    r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
+    r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been)|"
+    r"after a (?:peace )?(?:deal|agreement|settlement)|but only|only (?:as|once|through|in the context)|"
+    r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
+    r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold))(?![\w-])"
 )
 COMPLETE_RE = re.compile(
     r"(?<![\w'-])(?:100 ?(?:%|per ?cent)|fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])"
@@ -50,11 +53,14 @@ PROGRESS_RE = re.compile(
     r"(?<![\w'-])(?:close to|closer|very close|progress|discuss\w*|under discussion|on the table|working on|"
     r"work on|negotiat\w+|talks on|focus\w*|agenda|no decision|not yet|too early|consider\w*|"
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|remains? (?:open|unresolved)|unresolved|sticking point|"
-    r"sticky point|differences|narrow\w*|raised|address\w*|studying|study)(?![\w-])"
+    r"sticky point|differences|narrow\w*|raised|address\w*|studying|study|(?:most |very )?(?:difficult|sensitive|"
+    r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
+    r"may have to|not dead|not (?:been )?discussed)(?![\w-])"
 )
 SUPPORT_CLAIM_RE = re.compile(
     r"(?<![\w'-])(?:we (?:have )?agreed|agreed to from|(?:we|i) (?:fully )?support|we are ready|i am ready|"
-    r"we're ready|i'm ready|from our side|we back|we welcome|(?:is|are|was|were) (?:\w+ )?ready)(?![\w-])"
+    r"we're ready|i'm ready|from our side|we back|we welcome|(?:is|are|was|were) (?:\w+ )?ready|"
+    r"(?:leaders|sides|parties|both|they|presidents|delegations) (?:have |had )?agreed)(?![\w-])"
 )
 OTHERS_WANT_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|russia|moscow|the kremlin|kyiv|"
@@ -62,6 +68,14 @@ OTHERS_WANT_RE = re.compile(
     r"the white house)\s+(?:\w+\s+){0,2}?(?:wants?|wanted|demands?|demanded|is demanding|proposes?|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked)"
     r"(?![\w-])"
+)
+# "Putin rejected the proposal": the other side refusing what the speaker reports it refused. The speaker
+# backs the thing refused ("Today, Putin effectively rejected the proposal for a full ceasefire").
+OTHERS_REFUSE_RE = re.compile(
+    r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
+    r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the enemy)\s+(?:\w+\s+){0,2}?"
+    r"(?:rejected|rejects|refused|refuses|dismissed|blocked|blocks|violated|violates|broke|breaks|ignored|"
+    r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited)(?![\w-])"
 )
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])")
 
@@ -88,10 +102,6 @@ NEGATIVE_CUES = frozenset(
         "criticizes",
         "ruled",
         "rules",
-        "accuse",
-        "accuses",
-        "accused",
-        "blamed",
         "questioned",
     ]
 )
@@ -406,6 +416,8 @@ def decide_stance(
     local, cue_spans = _local_text(context.quote, cue_spans)
     if _reports_others(local, context):
         return NEUTRAL, 0.6
+    if _others_refuse(local, context):
+        return SUPPORTS, 0.55
     clause, clause_spans = _cue_sentence(local, cue_spans)
     negations = _count_outside(NEGATION_RE, clause, clause_spans)
     negative = _count_outside(NEGATIVE_RE, local, cue_spans)
@@ -431,6 +443,15 @@ def decide_stance(
         polarity = -polarity
     confidence = 0.7 if (negations or negative or positive or cue_word) else 0.5
     return (SUPPORTS if polarity > 0 else OPPOSES), confidence
+
+
+def _others_refuse(local: str, context: IssueContext) -> bool:
+    for match in OTHERS_REFUSE_RE.finditer(local):
+        who = match.group("who")
+        party = context.other_parties.get(who, "")
+        if who == "the enemy" or (party and context.speaker_party and party != context.speaker_party):
+            return True
+    return False
 
 
 def _reports_others(local: str, context: IssueContext) -> bool:
