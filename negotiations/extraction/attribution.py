@@ -215,6 +215,9 @@ def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None
         cursor += 3
     mention = doc.mention_starting_at(cursor)
     if mention is not None and mention.end <= upper_bound and not mention.possessive:
+        person = _person_after_body(doc, mention, upper_bound)
+        if person is not None:
+            mention = person
         return Slot(mention, start=mention.text_start, end=mention.end)
     for pronoun in ("he", "she"):
         if (
@@ -222,6 +225,21 @@ def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None
             and not doc.lower[cursor + len(pronoun) : cursor + len(pronoun) + 1].isalnum()
         ):
             return Slot(None, pronoun=pronoun, start=cursor, end=cursor + len(pronoun))
+    return None
+
+
+ROLE_WORD_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}$")
+
+
+def _person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Mention | None:
+    """'says Kremlin aide Yuri Ushakov': a body's name used as the title of the person named after it."""
+    if mention.is_person:
+        return None
+    for other in doc.mentions_between(mention.end, min(upper_bound, mention.end + 40)):
+        between = doc.text[mention.end : other.text_start]
+        if other.is_person and other.kind != "role" and ROLE_WORD_RE.fullmatch(between.lstrip()):
+            return other
+        break
     return None
 
 

@@ -239,6 +239,13 @@ def _attribute_quote(
             candidate.slot, candidate.confidence = slot, 0.75
             return
 
+    if not quote.continued and not prefix.strip(QUOTE_EDGE):
+        slot = _previous_sentence_subject(doc, sentence)
+        if slot is not None:
+            candidate.slot, candidate.confidence = slot, 0.7
+            candidate.region = (doc.sentences[sentence.index - 1].start, sentence.start)
+            return
+
     if quote.continued:
         candidate.inherit, candidate.confidence = "chain", 0.75
     elif any(other.paragraph == candidate.paragraph and other.kind == DIRECT for other in earlier[-3:]):
@@ -294,6 +301,20 @@ def _mention_right_before(doc: Document, position: int, lower_bound: int) -> Men
         if not doc.text[mention.end : position].strip():
             return mention
     return None
+
+
+def _previous_sentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
+    """'Zakharova went further. “Any attempt ...”': a quote with no cue of its own, after a sentence of the
+    same paragraph whose subject is a person and which quotes no one."""
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
+        return None
+    slot = _sentence_subject(doc, previous, previous.end)
+    if slot is None or slot.mention is None or not slot.mention.is_person:
+        return None
+    return slot
 
 
 def _slot_from_colon_sentence(doc: Document, sentence: Sentence) -> Slot | None:
