@@ -219,12 +219,12 @@ def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None
         if person is not None:
             mention = person
         return Slot(mention, start=mention.text_start, end=mention.end)
-    for pronoun in ("he", "she"):
+    for word, pronoun in (("he", "he"), ("she", "she"), ("him", "he"), ("her", "she")):
         if (
-            doc.lower.startswith(pronoun, cursor)
-            and not doc.lower[cursor + len(pronoun) : cursor + len(pronoun) + 1].isalnum()
+            doc.lower.startswith(word, cursor)
+            and not doc.lower[cursor + len(word) : cursor + len(word) + 1].isalnum()
         ):
-            return Slot(None, pronoun=pronoun, start=cursor, end=cursor + len(pronoun))
+            return Slot(None, pronoun=pronoun, start=cursor, end=cursor + len(word))
     return None
 
 

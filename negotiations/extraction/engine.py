@@ -367,6 +367,29 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if cue.kind == PARTICIPLE:
         return _participle_paraphrase(doc, cue, sentence, earlier)
     slot = subject_before(doc, cue, sentence.start)
+    parent = None
+    if slot is None and _coordinated_cue(doc, cue) is not None:
+        same = [
+            other for other in earlier if other.sentence.index == sentence.index and other.start < cue.start
+        ]
+        if same and (same[-1].slot is not None or same[-1].inherit):
+            parent = same[-1]
+    if parent is not None:
+        start = _content_start(doc, cue, sentence)
+        if start is None:
+            return None
+        candidate = _make_paraphrase(
+            doc,
+            cue,
+            sentence,
+            parent.slot,
+            start,
+            _clause_end(doc, start, sentence.end),
+            region=parent.region,
+        )
+        if candidate is not None and parent.slot is None:
+            candidate.inherit, candidate.parent = "parent", parent
+        return candidate
     if slot is None and cue.word in INVERTED_VERBS:
         inverted = speaker_after(doc, cue.end, sentence.end)
         if inverted is not None and _ends_sentence(doc, inverted.end, sentence):
@@ -381,7 +404,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         comma >= 0
         and not doc.text[comma + 1 : slot.start].strip()
         and cue.kind == SPEECH
-        and _ends_sentence(doc, cue.end, sentence, allow_words=8)
+        and _ends_sentence(doc, cue.end, sentence, allow_words=14)
+        and _word_count(doc, sentence.start, comma) >= 4  # not "Additionally, Russia said ..."
     ):
         return _trailing_paraphrase(doc, cue, sentence, slot, comma)
     start = _content_start(doc, cue, sentence)
@@ -478,9 +502,24 @@ def _skip_space(doc: Document, position: int, limit: int) -> int:
     return position
 
 
+COORDINATED_RE = re.compile(r"(?:,\s*)?\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _coordinated_cue(doc: Document, cue: Cue) -> re.Match[str] | None:
+    """'..., and insisted that ...': a second cue sharing the subject of the first."""
+    if cue.quote_only or cue.kind not in (SPEECH, POSITION):
+        return None
+    return COORDINATED_RE.search(doc.lower, max(0, cue.start - 20), cue.start)
+
+
 def _clause_end(doc: Document, start: int, limit: int) -> int:
     match = CLAUSE_CUT_RE.search(doc.text, start, limit)
     end = match.start() if match is not None else limit
+    for cue in doc.cues_between(start + 1, end):
+        coordinated = _coordinated_cue(doc, cue)
+        if coordinated is not None and doc.quote_at(cue.start) is None:
+            end = coordinated.start()
+            break
     while end > start and doc.text[end - 1] in " \t.,;:":
         end -= 1
     return end

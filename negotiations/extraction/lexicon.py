@@ -163,6 +163,13 @@ QUOTE_ONLY_CUES = frozenset(
 
 # Multi-word cues, matched as phrases.
 PHRASE_CUES = (
+    "pressed for",
+    "presses for",
+    "pushed for",
+    "pushes for",
+    "appealed for",
+    "argued for",
+    "asked for",
     "called for",
     "calls for",
     "call for",
