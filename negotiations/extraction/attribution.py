@@ -215,7 +215,7 @@ def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None
         cursor += 3
     mention = doc.mention_starting_at(cursor)
     if mention is not None and mention.end <= upper_bound and not mention.possessive:
-        person = _person_after_body(doc, mention, upper_bound)
+        person = person_after_body(doc, mention, upper_bound)
         if person is not None:
             mention = person
         return Slot(mention, start=mention.text_start, end=mention.end)
@@ -231,7 +231,7 @@ def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None
 ROLE_WORD_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}$")
 
 
-def _person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Mention | None:
+def person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Mention | None:
     """'says Kremlin aide Yuri Ushakov': a body's name used as the title of the person named after it."""
     if mention.is_person:
         return None

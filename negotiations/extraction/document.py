@@ -94,6 +94,8 @@ def _zone(text: str, paragraph: Paragraph, lower: str | None = None) -> str:
         return HEADLINE
     if line[-1:] in ".!?":
         return BODY
+    if line.rstrip("\"”’'»)")[-1:] not in ".!?,:" and len(line.split()) <= 12:
+        return HEADLINE  # a subheading, a dateline, a live-blog entry title
     long_words = [word for word in WORD_RE.findall(line) if len(word) > 3]
     if len(long_words) >= 3:
         capitalised = sum(1 for word in long_words if word[0].isupper())

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .attribution import Slot, according_to, speaker_after, subject_before
+from .attribution import Slot, according_to, person_after_body, speaker_after, subject_before
 from .dates import read_date
 from .document import (
     ACCORDING,
@@ -44,6 +44,7 @@ SPOKEN_RE = re.compile(
     r"can't|must|should|shall|may|might|is|are|was|were|am|have|has|had|do|does|did|don't|doesn't|not|never)"
     r"(?![\w'’])"
 )
+ARTICLE_START_RE = re.compile(r"(?:a|an|the|some|many|several|most|all|no|every|\d+)\s")
 THAT_RE = re.compile(r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+")
 TIME_PHRASE_RE = re.compile(
     r"\s*,?\s*(?:(?:late |early )?(?:on |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
@@ -152,7 +153,14 @@ def is_label(doc: Document, quote: Quote) -> bool:
     ):
         return True
     before = doc.lower[max(0, quote.open - 40) : quote.open]
-    return LABEL_BEFORE_RE.search(before) is not None
+    label = LABEL_BEFORE_RE.search(before)
+    if (
+        label is not None
+        and label.group().strip().startswith("that")
+        and ARTICLE_START_RE.match(content.lower())
+    ):
+        return False  # 'said that “a couple of big ones” remained': "that" opens a clause here
+    return label is not None
 
 
 def find_direct(doc: Document, consumed: set[int]) -> list[Candidate]:
@@ -272,6 +280,8 @@ def _slot_before_quote(
     slot = subject_before(doc, cue, sentence.start)
     if slot is None and cue.word in INVERTED_VERBS:
         slot = speaker_after(doc, cue.end, quote.open)
+    if slot is None and _coordinated_cue(doc, cue) is not None:
+        slot = _sentence_subject(doc, sentence, cue.start)  # 'Putin turned to Trump and said: “...”'
     return slot
 
 
@@ -311,10 +321,15 @@ def _previous_sentence_subject(doc: Document, sentence: Sentence) -> Slot | None
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
         return None
-    slot = _sentence_subject(doc, previous, previous.end)
-    if slot is None or slot.mention is None or not slot.mention.is_person:
-        return None
-    return slot
+    for mention in doc.mentions_between(previous.start, previous.end):
+        person = mention if mention.is_person else person_after_body(doc, mention, previous.end)
+        if person is None:
+            continue
+        intro = doc.text[previous.start : mention.text_start].rstrip()
+        if person.possessive or (intro and not intro.endswith(",") and len(intro.split()) > 4):
+            return None
+        return Slot(person, start=person.text_start, end=person.end)
+    return None
 
 
 def _slot_from_colon_sentence(doc: Document, sentence: Sentence) -> Slot | None:
@@ -621,11 +636,18 @@ def _role_words(speaker_or_mention_title: str, actor: ActorEntry | None, on: dat
     return words
 
 
+# Role nouns named differently from the titles they refer to.
+ROLE_SYNONYMS = {"leader": "president", "premier": "prime", "diplomat": "minister"}
+
+
 def _resolve_role(
     doc: Document, mention: Mention, history: list[Candidate], subjects: list[Mention]
 ) -> Speaker | None:
     """'the minister said': the last person named before with that role."""
     head = mention.name.split()[-1].lower()
+    if "head of state" in mention.name.lower():
+        head = "president"
+    head = ROLE_SYNONYMS.get(head, head)
     options: list[tuple[int, Speaker]] = []
     for candidate in history:
         speaker = candidate.speaker
@@ -828,6 +850,9 @@ def _loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
         return j if ZONE_RANK.get(first.zone, 3) < ZONE_RANK.get(second.zone, 3) else i
     if first.kind == PARAPHRASE:
         return j if (first.end - first.start) >= (second.end - second.start) else i
+    first_size, second_size = first.end - first.start, second.end - second.start
+    if min(first_size, second_size) < 0.6 * max(first_size, second_size):
+        return i if first_size < second_size else j  # a fragment repeats a longer quote: keep the longer
     return j
 
 

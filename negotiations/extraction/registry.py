@@ -73,6 +73,20 @@ def _spelling_variants(name: str) -> set[str]:
     return variants
 
 
+ABBREVIATIONS = (("US", "U.S."), ("UK", "U.K."), ("UN", "U.N."), ("EU", "E.U."))
+
+
+def _abbreviation_variants(phrase: str) -> set[str]:
+    """ "US special envoy" and "U.S. special envoy" name the same."""
+    variants = {phrase}
+    for short, dotted in ABBREVIATIONS:
+        if re.search(rf"\b{short}\b", phrase):
+            variants.add(re.sub(rf"\b{short}\b", dotted, phrase))
+        if dotted in phrase:
+            variants.add(phrase.replace(dotted, short))
+    return variants
+
+
 def _compile_any(patterns: Iterable[str]) -> re.Pattern[str] | None:
     patterns = [pattern for pattern in patterns if pattern]
     if not patterns:
@@ -114,6 +128,10 @@ class Registry:
     # Names
 
     def _add_name(self, phrase: str, entry: NameEntry) -> None:
+        for variant in _abbreviation_variants(phrase):
+            self._add_one_name(variant, entry)
+
+    def _add_one_name(self, phrase: str, entry: NameEntry) -> None:
         key = " ".join(fold(phrase).lower().split())
         if len(key) < 2:
             return
