@@ -300,8 +300,14 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
     if not mentions:
         return None
     mention = mentions[0]
+    person = person_after_body(doc, mention, before)  # "Foreign Ministry spokeswoman Maria Zakharova"
+    if person is not None:
+        mention = person
     prefix = INTRO_RE.sub("", doc.text[sentence.start : mention.text_start].strip())
-    if len(prefix.split()) > 4 or mention.possessive or doc.quote_at(mention.start) is not None:
+    # An introductory phrase closed by a comma ("In his nightly address on Sunday, Zelensky ...") is allowed.
+    if (len(prefix.split()) > 4 and not (prefix.endswith(",") and len(prefix.split()) <= 12)) or (
+        mention.possessive or doc.quote_at(mention.start) is not None
+    ):
         return None
     return Slot(mention, start=mention.text_start, end=mention.end)
 
