@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection, transaction
+from django.db import OperationalError, close_old_connections, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -264,10 +264,16 @@ def _since(request) -> dt.datetime | None:
 def source_progress(request, pk: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=pk)
     since = _since(request) or source.last_polled_at or timezone.now()
-    progress = selectors_review.fetch_progress(source=source, since=since)
-    context = {"progress": progress, "progress_url": _progress_url(source, since), "poll_every": POLL_EVERY}
     if not request.htmx:
         return redirect(_progress_url(source, since).replace("progress/", ""))
+    try:
+        progress = selectors_review.fetch_progress(source=source, since=since)
+    except OperationalError as error:
+        # SQLite can refuse a read while the fetch writes: say so and ask again at the next tick.
+        logger.warning("progress of source %s not readable yet: %s", source.pk, error)
+        context = {"source": source, "progress_url": _progress_url(source, since), "poll_every": POLL_EVERY}
+        return render(request, "manage/_progress_busy.html", context)
+    context = {"progress": progress, "progress_url": _progress_url(source, since), "poll_every": POLL_EVERY}
     if progress.done:
         # 286: htmx swaps this last state in and stops polling.
         response = HttpResponseStopPolling(render(request, "manage/_progress.html", context).content)

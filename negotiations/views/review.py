@@ -74,7 +74,7 @@ def _row_response(
     )
     context["single"] = "/review/statements/" in (request.htmx.current_url or "")
     response = render(request, "review/_row.html", context, status=status)
-    if status == 200 and not editing and message:
+    if not editing and message:
         response["HX-Trigger"] = "history-stale"  # the statement page reloads its history
     return response
 

@@ -6,7 +6,12 @@
 
   var current = null; // id of the current row ("statement-12")
   var pending = null; // {row, action} of the request in flight
+  var waiting = []; // keys pressed while a row was being swapped, replayed once it has settled
   var ADVANCE = { accept: true, reject: true, correct: true };
+
+  // htmx "settles" the style attribute of swapped elements by writing it inline, which the CSP (no inline
+  // styles) refuses; nothing here is styled inline, so settle only the other attributes.
+  if (window.htmx) window.htmx.config.attributesToSettle = ["class", "width", "height"];
 
   function rows() {
     return Array.prototype.slice.call(document.querySelectorAll("[data-review-queue] .review-row"));
@@ -47,22 +52,42 @@
 
   function submit(row, action) {
     var form = row && row.querySelector('form[data-action="' + action + '"]');
-    if (form) form.requestSubmit();
+    if (!form) return;
+    if (window.htmx) window.htmx.trigger(form, "submit");
+    else form.requestSubmit();
+  }
+
+  function setPanel(panel, open) {
+    var body = panel.querySelector(".panel-body");
+    var button = panel.querySelector("[data-toggle]");
+    if (!body || !button) return;
+    body.hidden = !open;
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    panel.classList.toggle("is-open", open);
   }
 
   function openPanel(row, name) {
-    var panel = row && row.querySelector('details[data-panel="' + name + '"]');
+    var panel = row && row.querySelector('.action-panel[data-panel="' + name + '"]');
     if (!panel) return;
-    panel.open = true;
-    var field = panel.querySelector("input:not([type=hidden]), select, textarea");
+    setPanel(panel, true);
+    var field = panel.querySelector(".panel-body input:not([type=hidden]), .panel-body select, .panel-body textarea");
     if (field) field.focus();
   }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".action-panel [data-toggle]");
+    if (!button) return;
+    var panel = button.closest(".action-panel");
+    var opening = button.getAttribute("aria-expanded") !== "true";
+    setPanel(panel, opening);
+    if (opening) openPanel(panel.closest(".review-row"), panel.dataset.panel);
+  });
 
   function closeForms(row) {
     if (!row) return false;
     var closed = false;
-    row.querySelectorAll("details[open]").forEach(function (panel) {
-      panel.open = false;
+    row.querySelectorAll(".action-panel.is-open").forEach(function (panel) {
+      setPanel(panel, false);
       closed = true;
     });
     var cancel = row.querySelector('[data-action="cancel"]');
@@ -90,8 +115,17 @@
       return;
     }
     if (typing(event.target) || !row) return;
+    if (pending && "jkarenmu".indexOf(event.key) !== -1 && event.key.length === 1) {
+      waiting.push(event.key); // the row is being replaced: act on the right one once it is back
+      event.preventDefault();
+      return;
+    }
+    if (handle(event.key, row)) event.preventDefault();
+  });
+
+  function handle(key, row) {
     var handled = true;
-    switch (event.key) {
+    switch (key) {
       case "j":
         move(1);
         break;
@@ -128,8 +162,14 @@
       default:
         handled = false;
     }
-    if (handled) event.preventDefault();
-  });
+    return handled;
+  }
+
+  function replay() {
+    while (waiting.length && !pending) {
+      handle(waiting.shift(), currentRow());
+    }
+  }
 
   document.addEventListener("focusin", function (event) {
     var row = event.target.closest && event.target.closest("[data-review-queue] .review-row");
@@ -139,7 +179,7 @@
   document.addEventListener("htmx:beforeRequest", function (event) {
     var elt = event.detail.elt;
     var row = elt.closest && elt.closest(".review-row");
-    if (row) pending = { row: row.id, action: elt.dataset.action || "" };
+    if (row) pending = { row: row.id, action: elt.dataset.action || "", elt: elt };
   });
 
   // A refused action (409: someone else changed it; 422: a bad value) still brings back the row,
@@ -153,13 +193,15 @@
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (!pending) return;
+    var config = event.detail.requestConfig;
+    if (!pending || (config && config.elt && config.elt !== pending.elt)) return;
     var done = pending;
     pending = null;
     var row = document.getElementById(done.row);
     if (!row) return;
     var field = row.querySelector("[data-autofocus]");
     if (field) {
+      waiting = [];
       select(row, false);
       field.focus();
       return;
@@ -168,7 +210,20 @@
     if (ok && ADVANCE[done.action] && !row.querySelector(".review-message.error")) {
       select(nextToReview(row));
     } else {
+      waiting = []; // something went wrong: let the editor read the message before acting again
       select(row);
+    }
+    replay();
+  });
+
+  // A request that failed outright (network, 500) never settles: forget it so the keys work again.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (pending && event.detail.failed && !event.detail.successful) {
+      var status = event.detail.xhr && event.detail.xhr.status;
+      if (status !== 409 && status !== 422) {
+        pending = null;
+        waiting = [];
+      }
     }
   });
 

@@ -1,0 +1,187 @@
+"""An editor's day in a real browser: the keyboard alone clears the queue, a correction moves the matrix,
+a conflicting edit from a second browser is refused clearly, and the history shows who did what."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from negotiations.enums import ReviewState
+from negotiations.models import Statement
+from negotiations.services.positions import refresh_positions
+from tests.conftest import user_in
+from tests.factories import (
+    ActorFactory,
+    CitationFactory,
+    IssueFactory,
+    NegotiationFactory,
+    PartyFactory,
+    StatementFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SCREENSHOTS = Path(settings.BASE_DIR) / "data" / "screenshots"
+
+
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+def log_in(context, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+@pytest.fixture
+def talks():
+    russia = PartyFactory(name="Russia", slug="russia")
+    negotiation = NegotiationFactory(slug="talks", name="Peace talks", parties=[russia])
+    territory = IssueFactory(negotiation=negotiation, slug="territory", name="Territory")
+    return negotiation, russia, territory
+
+
+def unreviewed(negotiation, issue, count: int, *, actor=None) -> list[Statement]:
+    statements = []
+    for number in range(count):
+        statement = StatementFactory(
+            negotiation=negotiation,
+            actor=actor or ActorFactory(),
+            confidence=round(0.6 + number / 100, 2),
+            quote=f"We will not give up land, point number {number}.",
+            stances={issue: "opposes"},
+        )
+        CitationFactory(statement=statement)
+        statements.append(statement)
+    return statements
+
+
+def test_editor_clears_ten_statements_with_the_keyboard_alone(page, live_server, talks):
+    from playwright.sync_api import expect
+
+    negotiation, _, territory = talks
+    unreviewed(negotiation, territory, 12)
+    log_in(page.context, live_server, user_in("editor", "editor"))
+
+    page.goto(f"{live_server.url}/review/")
+    expect(page.locator(".review-row.is-current")).to_have_count(1)
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    page.keyboard.press("?")
+    expect(page.locator("#review-keys")).to_be_visible()
+    shoot(page, "editor-queue-help")
+    page.keyboard.press("Escape")
+    for done in range(1, 11):
+        page.keyboard.press("a")
+        expect(page.locator('.review-row[data-state="accepted"]')).to_have_count(done)
+    shoot(page, "editor-queue-ten-accepted")
+
+    assert Statement.objects.filter(review_state=ReviewState.ACCEPTED).count() == 10
+    current = page.locator(".review-row.is-current")
+    expect(current).to_have_attribute("data-state", "unreviewed")  # the focus moved on to the next one
+
+
+def test_editor_rejects_with_a_reason_from_the_keyboard(page, live_server, talks):
+    from playwright.sync_api import expect
+
+    negotiation, _, territory = talks
+    [statement] = unreviewed(negotiation, territory, 1)
+    log_in(page.context, live_server, user_in("editor", "editor"))
+
+    page.goto(f"{live_server.url}/review/")
+    page.keyboard.press("r")
+    page.keyboard.type("Reporter's words")
+    page.keyboard.press("Enter")
+
+    expect(page.locator('.review-row[data-state="rejected"]')).to_have_count(1)
+    statement.refresh_from_db()
+    assert statement.rejection_reason == "Reporter's words"
+
+
+def test_editor_corrects_a_speaker_and_the_matrix_changes(page, live_server, talks):
+    from playwright.sync_api import expect
+
+    negotiation, russia, territory = talks
+    wrong = ActorFactory(name="Maria Zakharova", slug="maria-zakharova", party=russia)
+    right = ActorFactory(name="Sergey Lavrov", slug="sergey-lavrov", party=russia)
+    [statement] = unreviewed(negotiation, territory, 1, actor=wrong)
+    refresh_positions(pairs=[(wrong.pk, territory.pk)])
+    log_in(page.context, live_server, user_in("editor", "editor"))
+
+    page.goto(f"{live_server.url}/n/talks/")
+    expect(page.locator("main")).to_contain_text("Maria Zakharova")
+    expect(page.locator("main")).not_to_contain_text("Sergey Lavrov")
+
+    page.goto(f"{live_server.url}/review/")
+    page.keyboard.press("e")
+    speaker = page.locator(f"#edit-actor-{statement.pk}")
+    expect(speaker).to_be_focused()
+    speaker.select_option(label="Sergey Lavrov (Russia)")
+    shoot(page, "editor-correct-speaker")
+    page.get_by_role("button", name="Save correction").click()
+    expect(page.locator(f"#statement-{statement.pk}")).to_contain_text("Corrected.")
+
+    page.goto(f"{live_server.url}/n/talks/")
+    expect(page.locator("main")).to_contain_text("Sergey Lavrov")
+    expect(page.locator("main")).not_to_contain_text("Maria Zakharova")
+    shoot(page, "editor-matrix-after-correction")
+    statement.refresh_from_db()
+    assert statement.actor == right
+
+
+def test_conflicting_edit_from_a_second_browser_is_refused_clearly(page, chromium, live_server, talks):
+    from playwright.sync_api import expect
+
+    negotiation, _, territory = talks
+    [statement] = unreviewed(negotiation, territory, 1)
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    other = chromium.new_context(viewport={"width": 1280, "height": 900})
+    log_in(other, live_server, user_in("editor", "second-editor"))
+    second = other.new_page()
+    url = f"{live_server.url}/review/statements/{statement.pk}/"
+
+    try:
+        page.goto(url)
+        second.goto(url)
+        page.keyboard.press("a")  # the first editor accepts
+        expect(page.locator(f"#statement-{statement.pk}")).to_have_attribute("data-state", "accepted")
+
+        second.keyboard.press("r")  # the second, who still sees it unreviewed, rejects
+        second.keyboard.type("Wrong speaker")
+        second.keyboard.press("Enter")
+
+        row = second.locator(f"#statement-{statement.pk}")
+        expect(row.locator(".review-message.error")).to_contain_text("changed by someone else")
+        expect(row).to_have_attribute("data-state", "accepted")  # and it shows the current values
+        shoot(second, "editor-conflict-refused")
+    finally:
+        other.close()
+
+    statement.refresh_from_db()
+    assert statement.review_state == ReviewState.ACCEPTED
+
+
+def test_history_is_visible_and_a_change_can_be_reverted(page, live_server, talks):
+    from playwright.sync_api import expect
+
+    negotiation, _, territory = talks
+    [statement] = unreviewed(negotiation, territory, 1)
+    log_in(page.context, live_server, user_in("editor", "editor"))
+
+    page.goto(f"{live_server.url}/review/statements/{statement.pk}/")
+    page.keyboard.press("a")
+    history = page.locator(f"#history-{statement.pk}")
+    expect(history).to_contain_text("accept by editor")
+    shoot(page, "editor-history")
+    history.get_by_role("button", name="Revert this change").click()
+    expect(history).to_contain_text("reverted")
+    expect(page.locator(f"#statement-{statement.pk}")).to_have_attribute("data-state", "unreviewed")
+
+    statement.refresh_from_db()
+    assert statement.review_state == ReviewState.UNREVIEWED
+    assert statement.said_on == dt.date(2026, 1, 15)
