@@ -44,6 +44,7 @@ SPOKEN_RE = re.compile(
     r"can't|must|should|shall|may|might|is|are|was|were|am|have|has|had|do|does|did|don't|doesn't|not|never)"
     r"(?![\w'’])"
 )
+TRAILING_TITLE_RE = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|of|the|for))+\s*$")  # ", President" before a name
 ARTICLE_START_RE = re.compile(r"(?:a|an|the|some|many|several|most|all|no|every|\d+)\s")
 THAT_RE = re.compile(r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+")
 TIME_PHRASE_RE = re.compile(
@@ -303,7 +304,9 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
     person = person_after_body(doc, mention, before)  # "Foreign Ministry spokeswoman Maria Zakharova"
     if person is not None:
         mention = person
-    prefix = INTRO_RE.sub("", doc.text[sentence.start : mention.text_start].strip())
+    prefix = INTRO_RE.sub(
+        "", TRAILING_TITLE_RE.sub("", doc.text[sentence.start : mention.text_start]).strip()
+    )
     # An introductory phrase closed by a comma ("In his nightly address on Sunday, Zelensky ...") is allowed.
     if (len(prefix.split()) > 4 and not (prefix.endswith(",") and len(prefix.split()) <= 12)) or (
         mention.possessive or doc.quote_at(mention.start) is not None
@@ -331,7 +334,7 @@ def _previous_sentence_subject(doc: Document, sentence: Sentence) -> Slot | None
         person = mention if mention.is_person else person_after_body(doc, mention, previous.end)
         if person is None:
             continue
-        intro = doc.text[previous.start : mention.text_start].rstrip()
+        intro = TRAILING_TITLE_RE.sub("", doc.text[previous.start : person.text_start]).rstrip()
         if person.possessive or (intro and not intro.endswith(",") and len(intro.split()) > 4):
             return None
         return Slot(person, start=person.text_start, end=person.end)
