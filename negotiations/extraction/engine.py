@@ -597,7 +597,7 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
 
 def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
     """Give every candidate its speaker, in text order, so that "he said" finds the right person."""
-    subjects = _subject_mentions(doc)
+    subjects = _LazySubjects(doc)
     history: list[Candidate] = []
     for candidate in candidates:
         speaker = None
@@ -680,6 +680,19 @@ def _resolve_role(
     speaker = max(options, key=lambda option: option[0])[1]
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+class _LazySubjects:
+    """The sentence subjects of the article, found only if a pronoun needs them."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.found: list[Mention] | None = None
+
+    def __iter__(self):
+        if self.found is None:
+            self.found = _subject_mentions(self.doc)
+        return iter(self.found)
 
 
 def _subject_mentions(doc: Document) -> list[Mention]:
@@ -922,12 +935,13 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
 
 def _lead_body(doc: Document) -> list:
     """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") aside."""
-    return [
-        paragraph
-        for paragraph in doc.paragraphs
-        if doc.zones[paragraph.index] == BODY
-        and len(TOKEN_RE.findall(doc.text, paragraph.start, paragraph.end)) > 8
-    ][:LEAD_PARAGRAPHS]
+    lead = []
+    for paragraph in doc.paragraphs:
+        if doc.zones[paragraph.index] == BODY and doc.text.count(" ", paragraph.start, paragraph.end) >= 8:
+            lead.append(paragraph)
+            if len(lead) == LEAD_PARAGRAPHS:
+                break
+    return lead
 
 
 def _lead_speakers(doc: Document) -> set[str]:
@@ -1038,8 +1052,8 @@ def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:
         doc.issue_spans = doc.registry.issue_scanner.scan(doc.lower)
     context = IssueContext(
         quote=doc.lower[candidate.start : candidate.end],
-        sentence=doc.lower[first.start : last.end],
-        neighbours=" ".join(doc.lower[start:end] for start, end in neighbours),
+        sentence="",  # read from the index (found, sentence_range, neighbour_ranges) instead
+        neighbours="",
         cue=candidate.cue.word if candidate.cue is not None and candidate.kind == PARAPHRASE else "",
         speaker_party=doc.registry.party_of(speaker.actor) if speaker.actor is not None else "",
         other_parties=_party_phrases(doc),

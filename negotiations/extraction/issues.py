@@ -246,6 +246,7 @@ class IssueScanner:
 
     by_head: dict[str, list[tuple[int, re.Pattern[str]]]] = field(default_factory=dict)
     heads_re: re.Pattern[str] | None = None
+    by_match: dict[str, list[tuple[int, re.Pattern[str]]]] = field(default_factory=dict)
     full_scan: list[tuple[int, re.Pattern[str]]] = field(default_factory=list)
     keys: list[tuple[str, str]] = field(default_factory=list)
 
@@ -269,25 +270,37 @@ class IssueScanner:
             from .registry import _trie_regex
 
             scanner.heads_re = re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(scanner.by_head)) + ")")
+            # The regex finds the longest head at a place; the patterns of all its shorter heads go with it.
+            for head in scanner.by_head:
+                tried: list[tuple[int, re.Pattern[str]]] = []
+                for size in HEAD_SIZES:
+                    for entry in scanner.by_head.get(head[:size], ()):
+                        if entry not in tried:
+                            tried.append(entry)
+                scanner.by_match[head] = tried
         return scanner
 
     def scan(self, lower: str) -> IssueSpans:
         spans: list[list[tuple[int, int]]] = [[] for _ in self.keys]
         reached = [0] * len(self.keys)
         by_head = self.by_head
+        by_match = self.by_match
         for word in self.heads_re.finditer(lower) if self.heads_re is not None else ():
             position = word.start()
-            for size in HEAD_SIZES:
-                tried = by_head.get(lower[position : position + size])
-                if tried is None:
+            tried = by_match.get(word.group())
+            if tried is None:  # written with other spaces or apostrophes than the head: look up each size
+                tried = [
+                    entry
+                    for size in HEAD_SIZES
+                    for entry in by_head.get(lower[position : position + size], ())
+                ]
+            for number, pattern in tried:
+                if position < reached[number]:
                     continue
-                for number, pattern in tried:
-                    if position < reached[number]:
-                        continue
-                    match = pattern.match(lower, position)
-                    if match is not None:
-                        spans[number].append(match.span())
-                        reached[number] = match.end()
+                match = pattern.match(lower, position)
+                if match is not None:
+                    spans[number].append(match.span())
+                    reached[number] = match.end()
         for number, pattern in self.full_scan:
             spans[number] = [match.span() for match in pattern.finditer(lower)]
         return IssueSpans({key: found for key, found in zip(self.keys, spans, strict=True) if found})
