@@ -2,22 +2,27 @@
 killed mid-run loses and duplicates nothing. Runs on CI's real stack (REDIS_URL and a PostgreSQL
 DATABASE_URL set); skipped on the embedded default."""
 
+import datetime as dt
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
+from werkzeug import Response
 
-from negotiations.enums import EntryState
+from negotiations.enums import DocumentState, EntryState
 from negotiations.models import Document, FeedEntry, Statement
 from negotiations.services import pipeline
 from negotiations.services.sources import create_source
 from tests.pipeline.helpers import make_registry_rows, write_articles
+from tests.pipeline.web import HTML, article_html, serve_site
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,18 +39,26 @@ pytestmark = [
 ]
 
 
-def start_worker(log_path: Path) -> subprocess.Popen:
+def database_url_for_workers() -> str:
     database = settings.DATABASES["default"]
-    env = {
+    return (
+        f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/"
+        f"{connection.settings_dict['NAME']}"
+    )
+
+
+def worker_env(**changes: str) -> dict[str, str]:
+    return {
         **os.environ,
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/"
-            f"{connection.settings_dict['NAME']}"
-        ),
+        "DATABASE_URL": database_url_for_workers(),
         "REDIS_URL": settings.REDIS_URL,
         "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
         "FETCH_MIN_DOMAIN_INTERVAL_SECONDS": "0",
+        **changes,
     }
+
+
+def start_worker(log_path: Path, *, pool: str = "solo") -> subprocess.Popen:
     log = log_path.open("w")
     return subprocess.Popen(
         [
@@ -55,14 +68,15 @@ def start_worker(log_path: Path) -> subprocess.Popen:
             "-A",
             "config",
             "worker",
-            "--pool=solo",
+            f"--pool={pool}",
+            "--concurrency=1",
             "--loglevel=INFO",
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
         ],
         cwd=REPO,
-        env=env,
+        env=worker_env(),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -87,14 +101,33 @@ def stop(worker: subprocess.Popen, sig=signal.SIGTERM) -> None:
             worker.wait()
 
 
+def forget_queued_work() -> None:
+    """Empty the queue, and drop what a killed worker left unacknowledged (Redis would hand it to a
+    later worker after the visibility timeout, in some other test)."""
+    from config.celery import app
+
+    app.control.purge()
+    with app.connection_for_write() as conn:
+        conn.default_channel.client.delete("unacked", "unacked_index")
+
+
 @pytest.fixture
 def purged_queue():
     from config.celery import app
 
     app.conf.task_always_eager = False
-    app.control.purge()
+    forget_queued_work()
     yield
-    app.control.purge()
+    forget_queued_work()
+
+
+def worker_log(path: Path) -> str:
+    return path.read_text()[-3000:] if path.exists() else "(no log)"
+
+
+def child_pids(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in children.read_text().split()] if children.exists() else []
 
 
 def test_a_real_worker_ingests_a_file_source_into_postgresql(tmp_path, purged_queue):
@@ -109,7 +142,7 @@ def test_a_real_worker_ingests_a_file_source_into_postgresql(tmp_path, purged_qu
     finally:
         stop(worker)
 
-    assert landed, (tmp_path / "worker.log").read_text()[-3000:]
+    assert landed, worker_log(tmp_path / "worker.log")
     assert FeedEntry.objects.filter(state=EntryState.DONE).count() == 3
 
 
@@ -148,3 +181,109 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path, purged_q
     assert FeedEntry.objects.count() == count
     assert Statement.objects.count() > 0
     assert not Statement.objects.filter(citations__isnull=True).exists()
+
+
+def test_a_real_worker_ingests_a_local_feed_end_to_end(tmp_path, purged_queue, web):
+    from negotiations import tasks
+
+    make_registry_rows()
+    source = create_source(name="Local Observer", kind="rss", url=serve_site(web, count=5))
+    worker = start_worker(tmp_path / "worker.log")
+    try:
+        tasks.poll_source.delay(source_id=source.pk)
+        landed = wait_for(
+            lambda: (
+                FeedEntry.objects.filter(state=EntryState.DONE).count() == 5
+                and Document.objects.filter(state=DocumentState.EXTRACTED).count() == 5
+            )
+        )
+    finally:
+        stop(worker)
+
+    assert landed, worker_log(tmp_path / "worker.log")
+    assert Statement.objects.count() > 0
+    source.refresh_from_db()
+    assert (source.documents_found, source.consecutive_failures, source.last_error) == (5, 0, "")
+    assert sorted(Document.objects.values_list("url", flat=True)) == sorted(
+        web.url_for(f"/news/report-{number}") for number in range(5)
+    )
+
+
+def test_a_worker_process_killed_mid_fetch_is_replaced_and_its_task_resumed(tmp_path, purged_queue, web):
+    """reject_on_worker_lost puts the task back at once; the same task id resumes the entry it claimed."""
+    from negotiations import tasks
+
+    make_registry_rows()
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_article(request):
+        entered.set()
+        release.wait(30)
+        return Response(article_html(0), content_type=HTML)
+
+    web.expect_oneshot_request("/news/report-0").respond_with_handler(slow_article)
+    source = create_source(name="Local Observer", kind="rss", url=serve_site(web, count=3))
+    worker = start_worker(tmp_path / "worker.log", pool="prefork")
+    try:
+        tasks.poll_source.delay(source_id=source.pk)
+        assert entered.wait(60), worker_log(tmp_path / "worker.log")
+        children = child_pids(worker.pid)
+        assert len(children) == 1, children
+        os.kill(children[0], signal.SIGKILL)  # the OOM killer, say, in the middle of the fetch
+        release.set()
+        finished = wait_for(
+            lambda: (
+                FeedEntry.objects.filter(state=EntryState.DONE).count() == 3
+                and Document.objects.filter(state=DocumentState.EXTRACTED).count() == 3
+            )
+        )
+    finally:
+        release.set()
+        stop(worker)
+
+    log = worker_log(tmp_path / "worker.log")
+    assert finished, log
+    assert "WorkerLostError" in log or "signal 9" in log
+    slow = FeedEntry.objects.get(url=web.url_for("/news/report-0"))
+    assert slow.attempts == 2  # the killed attempt, then the resumed one; no sweeper needed
+    assert Document.objects.count() == 3
+    assert not Statement.objects.filter(citations__isnull=True).exists()
+
+
+def test_a_broker_outage_while_polling_is_recorded_and_the_sweeper_requeues(tmp_path, purged_queue, web):
+    """The poll runs while Redis is unreachable: the source says why nothing was queued, the entries
+    wait in the database, and once Redis is back the sweeper hands them to a worker."""
+    from negotiations import tasks
+
+    make_registry_rows()
+    source = create_source(name="Local Observer", kind="rss", url=serve_site(web, count=3))
+    poll = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            f"from negotiations import tasks; tasks.poll_source(source_id={source.pk})",
+        ],
+        cwd=REPO,
+        env=worker_env(REDIS_URL="redis://127.0.0.1:1/13"),  # nothing listens on port 1
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert poll.returncode == 0, poll.stderr[-3000:]
+    source.refresh_from_db()
+    assert "could not queue 3 of 3 new entries (broker unavailable)" in source.last_error
+    assert set(FeedEntry.objects.values_list("state", flat=True)) == {EntryState.NEW}
+
+    # Fifteen minutes later, with Redis back, beat's sweeper finds the entries waiting with no task.
+    FeedEntry.objects.update(updated_at=timezone.now() - dt.timedelta(minutes=20))
+    worker = start_worker(tmp_path / "worker.log")
+    try:
+        tasks.requeue_stuck_work.delay()
+        finished = wait_for(lambda: Document.objects.filter(state=DocumentState.EXTRACTED).count() == 3)
+    finally:
+        stop(worker)
+
+    assert finished, worker_log(tmp_path / "worker.log")
+    assert set(FeedEntry.objects.values_list("state", flat=True)) == {EntryState.DONE}
