@@ -104,3 +104,24 @@ def requeue_stuck_work() -> int:
     queued = sum(enqueue(fetch_entry, entry_id=entry_id) for entry_id in entry_ids)
     queued += sum(enqueue(extract_document, document_id=document_id) for document_id in document_ids)
     return queued
+
+
+@shared_task(name="negotiations.train_classifier", acks_late=True)
+def train_classifier(*, negotiation_id: int, relabel: bool = True) -> dict:
+    """Train on the verified statements (on a schedule or on demand); apply the model if it became active."""
+    from negotiations.models import Negotiation
+    from negotiations.services import training
+
+    negotiation = Negotiation.objects.filter(pk=negotiation_id).first()
+    if negotiation is None:
+        logger.warning("negotiation %s vanished before training", negotiation_id)
+        return {}
+    result = training.train_classifier(negotiation=negotiation)
+    relabelled = training.relabel_with_classifier(negotiation=negotiation) if relabel and result.active else 0
+    return {
+        "version": result.model.version if result.model else None,
+        "active": result.active,
+        "rules": result.rules_scores,
+        "model": result.model_scores,
+        "relabelled": relabelled,
+    }
