@@ -155,6 +155,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:enter|entering) (?:the )?nato",
             r"neutral(?:ity| status)",
             r"non-?aligned status",
+            r"(?:go|going|get|getting|let|letting|bring|bringing|admit\w*)\b[^.;]{0,20}\b(?:in)?to nato",
+            r"membership (?:of|in) the (?:alliance|bloc)",
+            r"(?:join|joining|entry into|accession to) the alliance",
         ),
         weak=(r"\bnato\b", r"alliance", r"neutral"),
         inverse=(r"neutral(?:ity| status)", r"non-?aligned status"),
@@ -223,8 +226,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?russian (?:president|leader)",
             r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?ukrainian (?:president|leader)",
             r"(?:leaders|presidents|heads of state)\b[^.;]{0,40}\b(?:meet|meeting|summit|sit down|get together)\b",
-            r"(?:meet\w*|summit)\b[^.;]{0,30}\b(?:between|of|with) (?:the )?(?:two |three )?(?:leaders|presidents|"
-            r"heads of state)",
+            r"(?:meet\w*|summit|contacts?|talks)\b[^.;]{0,30}\b(?:between|of|with|involving) (?:the )?(?:two |three )?"
+            r"(?:countries'? |sides'? )?(?:leaders|presidents|heads of state)",
             r"putin\b[^.;]{0,80}\b" + UKRAINE_LEADER + r"\b[^.;]{0,60}\btogether",
             UKRAINE_LEADER + r"\b[^.;]{0,80}\bputin\b[^.;]{0,60}\btogether",
         ),
