@@ -36,7 +36,20 @@ for _phrase in PHRASE_CUES:
 _CUE_KINDS["according to"] = ACCORDING
 _CUE_KINDS["as saying"] = AS_SAYING
 _CUE_KINDS["quoted as saying"] = AS_SAYING
-for _phrase in ("called for", "calls for", "call for", "ruled out", "rules out"):
+for _phrase in (
+    "called for",
+    "calls for",
+    "call for",
+    "ruled out",
+    "rules out",
+    "pressed for",
+    "presses for",
+    "pushed for",
+    "pushes for",
+    "appealed for",
+    "argued for",
+    "asked for",
+):
     _CUE_KINDS[_phrase] = POSITION
 _CUE_KINDS["calling for"] = PARTICIPLE
 

@@ -482,7 +482,7 @@ def _participle_paraphrase(
     in_sentence = [
         other for other in earlier if other.sentence.index == sentence.index and other.start < cue.start
     ]
-    if in_sentence and in_sentence[-1].kind == PARAPHRASE:
+    if in_sentence and in_sentence[-1].kind == PARAPHRASE and in_sentence[-1].end >= cue.start - 25:
         return None  # "rejected X, saying Y" is one statement
     if in_sentence:
         parent = in_sentence[-1]
@@ -566,6 +566,24 @@ def _make_paraphrase(
     return candidate
 
 
+AFTER_QUOTE_CLAUSE_RE = re.compile(r"[\"”’»]?\s*,?\s+(?:but|and)\s+(?:that|said|added)\s+")
+
+
+def _clause_after_quotes(doc: Document, candidate: Candidate, inside: list[Candidate]) -> bool:
+    """'said the moratorium was “an important first step” but that a ceasefire must follow': the quoted
+    clause is the direct statement; the clause after "but that" is a paraphrase of its own."""
+    last = max(inside, key=lambda other: other.end)
+    close = last.quote.close if last.quote is not None else last.end
+    match = AFTER_QUOTE_CLAUSE_RE.match(doc.text, close)
+    if match is None:
+        return False
+    end = _clause_end(doc, match.end(), candidate.sentence.end)
+    if _word_count(doc, match.end(), end) < 3:
+        return False
+    candidate.start, candidate.end = match.end(), end
+    return True
+
+
 def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list[Candidate]) -> bool:
     """Never report the same words twice: a reported clause that is a direct quote is left to the quote."""
     inside = [
@@ -579,7 +597,7 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
     opening = first.quote.open if first.quote is not None else first.start
     prefix = doc.text[candidate.start : opening]
     if _word_count(doc, candidate.start, opening) <= 2:
-        return False
+        return _clause_after_quotes(doc, candidate, inside)
     subordinate = SUBORDINATE_END_RE.search(prefix)
     if subordinate is None:
         return False

@@ -307,6 +307,13 @@ POSITIVE_CUE_VERBS = frozenset(
 # Words that may stand between a speaker and the cue ("Lavrov has also repeatedly said").
 GAP_WORDS = frozenset(
     [
+        "long",
+        "consistently",
+        "always",
+        "continues",
+        "continued",
+        "continue",
+        "to",
         "also",
         "again",
         "later",
