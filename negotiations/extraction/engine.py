@@ -22,7 +22,7 @@ from .document import (
 )
 from .entries import ActorEntry, ExtractedStatement
 from .issues import OTHERS_REFUSE_RE, OTHERS_WANT_RE, IssueContext, tag_issues
-from .lexicon import INVERTED_VERBS, STOPWORDS
+from .lexicon import ANONYMOUS_HEADS, INVERTED_VERBS, STOPWORDS
 from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
 from .registry import Registry
@@ -663,6 +663,7 @@ def _role_words(speaker_or_mention_title: str, actor: ActorEntry | None, on: dat
     return words
 
 
+ANONYMOUS_HEAD_WORDS = frozenset(ANONYMOUS_HEADS)
 # Role nouns named differently from the titles they refer to.
 ROLE_SYNONYMS = {"leader": "president", "premier": "prime", "diplomat": "minister"}
 
@@ -694,10 +695,22 @@ def _resolve_role(
             if speaker is not None:
                 options.append((other.start, speaker))
     if not options:
-        return None
+        return _anonymous_back_reference(doc, mention, history)
     speaker = max(options, key=lambda option: option[0])[1]
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+def _anonymous_back_reference(doc: Document, mention: Mention, history: list[Candidate]) -> Speaker | None:
+    """'A US official said ... The official added ...': the unnamed source quoted just before."""
+    head = mention.name.split()[-1].lower()
+    if head not in ANONYMOUS_HEAD_WORDS:
+        return None
+    for candidate in reversed(history[-4:]):
+        speaker = candidate.speaker
+        if speaker is not None and speaker.anonymous and head.rstrip("s") in speaker.name.lower():
+            return speaker
+    return None
 
 
 class _LazySubjects:

@@ -307,6 +307,13 @@ POSITIVE_CUE_VERBS = frozenset(
 # Words that may stand between a speaker and the cue ("Lavrov has also repeatedly said").
 GAP_WORDS = frozenset(
     [
+        "speaking",
+        "briefing",
+        "reporters",
+        "journalists",
+        "condition",
+        "anonymity",
+        "of",
         "long",
         "consistently",
         "always",
