@@ -161,7 +161,26 @@ def is_label(doc: Document, quote: Quote) -> bool:
         and ARTICLE_START_RE.match(content.lower())
     ):
         return False  # 'said that “a couple of big ones” remained': "that" opens a clause here
+    if label is not None and words >= 3 and _named_by_speaker(doc, quote):
+        return (
+            False  # 'Kallas called the plan “a recipe for capitulation”': her words, not the writer's label
+        )
     return label is not None
+
+
+NAMING_RE = re.compile(
+    r"(?<![\w-])(?:called|calls|branded|dubbed|termed|described)\s+(?:[\w'’-]+\s+){0,4}(?:as\s+)?$"
+)
+
+
+def _named_by_speaker(doc: Document, quote: Quote) -> bool:
+    """A naming verb right before the quote whose subject is a named speaker."""
+    sentence = doc.sentence_at(quote.open)
+    naming = NAMING_RE.search(doc.lower, sentence.start, quote.open)
+    if naming is None:
+        return False
+    mentions = doc.mentions_between(sentence.start, naming.start())
+    return bool(mentions) and not doc.text[mentions[-1].end : naming.start()].strip(" ,")
 
 
 def find_direct(doc: Document, consumed: set[int]) -> list[Candidate]:
@@ -414,6 +433,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         if candidate is not None and parent.slot is None:
             candidate.inherit, candidate.parent = "parent", parent
         return candidate
+    if slot is None and _coordinated_cue(doc, cue) is not None:
+        slot = _sentence_subject(doc, sentence, cue.start)  # 'Zelenskyy thanked the mediators and said ...'
     if slot is None and cue.word in INVERTED_VERBS:
         inverted = speaker_after(doc, cue.end, sentence.end)
         if inverted is not None and _ends_sentence(doc, inverted.end, sentence):
@@ -439,10 +460,19 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
 
 
+EVENT_TAIL_RE = re.compile(
+    r"(?:on|at|in|during|after|before|to|from|via|when|while|late|early|last|this|yesterday|today|tonight|"
+    r"earlier|later|afterwards|told|wrote|added|following)\b",
+    re.I,
+)
+
+
 def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words: int = 0) -> bool:
     tail = doc.text[position : sentence.end].strip()
     if "that" in tail.split() or any(mark in tail for mark in '"“”«»'):
         return False
+    if len(tail.split()) > 3 and not EVENT_TAIL_RE.match(tail):
+        return False  # 'Trump said Europe should take the lead.': the content follows the cue
     return len(tail.split()) <= allow_words and (not tail or tail[-1] in ".!?")
 
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 # Verbs and phrases of saying that introduce a clause ("X said (that) ...") or follow a quote ("..., X said").
 SPEECH_VERBS = [
+    "called",
+    "calls",
+    "branded",
+    "dubbed",
+    "termed",
     "say",
     "says",
     "said",
@@ -142,6 +147,11 @@ POSITION_VERBS = [
 # Cues that only attribute a quote: as the verb of a paraphrase they mostly narrate actions.
 QUOTE_ONLY_CUES = frozenset(
     [
+        "called",  # 'Kallas called the plan “a recipe for capitulation”'; "called Putin" is a phone call
+        "calls",
+        "branded",
+        "dubbed",
+        "termed",
         "continued",
         "asked",
         "replied",

@@ -150,6 +150,8 @@ class Registry:
                 surname = actor.name.split()[-1]
                 if len(surname) > 3 and surname[0].isupper():
                     surnames.setdefault(fold(surname).lower(), []).append(actor)
+            if not actor.is_person:  # "the Elysee Palace", "the Kremlin": the article belongs to the name
+                names |= {"the " + name for name in names if not name.lower().startswith("the ")}
             for name in names:
                 self._add_name(name, NameEntry(actor, None, capitalised=name[:1].isupper()))
             for role in actor.roles:
