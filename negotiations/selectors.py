@@ -158,6 +158,7 @@ class CellLink:
     issue: Issue
     href: str
     hx: str
+    open: bool = False
 
 
 @dataclass
@@ -166,6 +167,8 @@ class MatrixRow:
     scope: str
     cells: list[Cell | None]
     links: list[CellLink] = field(default_factory=list)
+    evidence: "CellEvidence | None" = None
+    cells_html: str = ""
 
     @property
     def entries(self) -> list[tuple[Cell | None, CellLink]]:
@@ -197,6 +200,11 @@ class Matrix:
     @property
     def truncated(self) -> bool:
         return self.shown_actors < self.total_actors
+
+    @property
+    def is_empty(self) -> bool:
+        """No cell has a stance: nothing was said yet (at this date, with these filters)."""
+        return not any(cell for row in self.all_rows for cell in row.cells)
 
     @property
     def all_rows(self) -> list[MatrixRow]:
