@@ -23,7 +23,7 @@ from .document import (
 from .entries import ActorEntry, ExtractedStatement
 from .issues import OTHERS_REFUSE_RE, OTHERS_WANT_RE, IssueContext, tag_issues
 from .lexicon import ANONYMOUS_HEADS, INVERTED_VERBS, STOPWORDS
-from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, Mention
+from .mentions import ACTOR, ANONYMOUS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
 from .registry import Registry
 from .text import TOKEN_RE, Sentence
@@ -462,7 +462,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
 
 EVENT_TAIL_RE = re.compile(
     r"(?:on|at|in|during|after|before|to|from|via|when|while|late|early|last|this|yesterday|today|tonight|"
-    r"earlier|later|afterwards|told|wrote|added|following)\b",
+    r"earlier|later|afterwards|told|wrote|added|following|reporters|journalists|lawmakers|parliament|"
+    r"the (?:press|media|audience|broadcaster|newspaper|agency)|a (?:news|press) conference|a briefing)\b",
     re.I,
 )
 
@@ -703,6 +704,8 @@ def _resolve_role(
 ) -> Speaker | None:
     """'the minister said': the last person named before with that role."""
     head = mention.name.split()[-1].lower()
+    if head in INSTITUTION_HEADS:
+        return _institution_back_reference(doc, mention, head)
     if "head of state" in mention.name.lower():
         head = "president"
     head = ROLE_SYNONYMS.get(head, head)
@@ -729,6 +732,15 @@ def _resolve_role(
     speaker = max(options, key=lambda option: option[0])[1]
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+def _institution_back_reference(doc: Document, mention: Mention, head: str) -> Speaker | None:
+    """'the ministry said': the last institution of that kind named before."""
+    for other in reversed(doc.mentions_between(max(0, mention.start - 3000), mention.start)):
+        actor = other.actor
+        if other.kind == ACTOR and actor is not None and not actor.is_person and head in actor.name.lower():
+            return Speaker(actor.name, actor, doc.text[mention.start : mention.end])
+    return None
 
 
 def _anonymous_back_reference(doc: Document, mention: Mention, history: list[Candidate]) -> Speaker | None:

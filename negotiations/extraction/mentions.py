@@ -48,7 +48,9 @@ class Mention:
     def is_person(self) -> bool:
         if self.kind == ACTOR:
             return self.actor is not None and self.actor.is_person
-        return self.kind in (PERSON, ROLE)
+        if self.kind == ROLE:
+            return self.name.rsplit(None, 1)[-1].lower() not in INSTITUTION_HEADS
+        return self.kind == PERSON
 
     @property
     def text_start(self) -> int:
@@ -70,7 +72,11 @@ ANONYMOUS_RE = re.compile(
     rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
     rf"white house|[a-z]+ side))?"
 )
-_ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS, key=len, reverse=True))
+# "the ministry said": an institution named before, referred to by its kind.
+INSTITUTION_HEADS = frozenset(
+    ["ministry", "department", "agency", "embassy", "commission", "palace", "office"]
+)
+_ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS, key=len, reverse=True))
 ROLE_RE = re.compile(rf"(?<![\w-])the\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?![\w-])")
 TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
