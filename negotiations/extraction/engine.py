@@ -597,6 +597,7 @@ def _make_paraphrase(
     return candidate
 
 
+LATER_THAT_CLAUSE_RE = re.compile(r",?\s+(?:but|and)\s+that\s+")
 AFTER_QUOTE_CLAUSE_RE = re.compile(r"[\"”’»]?\s*,?\s+(?:but|and)\s+(?:that|said|added)\s+")
 
 
@@ -605,7 +606,9 @@ def _clause_after_quotes(doc: Document, candidate: Candidate, inside: list[Candi
     clause is the direct statement; the clause after "but that" is a paraphrase of its own."""
     last = max(inside, key=lambda other: other.end)
     close = last.quote.close if last.quote is not None else last.end
-    match = AFTER_QUOTE_CLAUSE_RE.match(doc.text, close)
+    match = AFTER_QUOTE_CLAUSE_RE.match(doc.text, close) or LATER_THAT_CLAUSE_RE.search(
+        doc.text, close, min(candidate.sentence.end, close + 100)
+    )
     if match is None:
         return False
     end = _clause_end(doc, match.end(), candidate.sentence.end)
@@ -1032,6 +1035,7 @@ def _lead_speakers(doc: Document) -> set[str]:
 
 
 def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
+    """The speaker, or someone of a party the lead names ("Russian and Ukrainian delegations met")."""
     if speaker.key in keys:
         return True
     return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys

@@ -111,10 +111,18 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"secondary tariffs",
             r"pressure on (?:russia|moscow|the kremlin|putin)",
         ),
-        weak=(r"tariffs?", r"pressure"),
+        weak=(
+            r"tariffs?",
+            r"pressure",
+            r"restrictions",
+            r"(?:punitive |economic |restrictive )?measures",
+            r"package",
+            r"blacklist\w*",
+            r"\bban\b",
+        ),
         inverse=(
             r"(?:lift\w*|eas(?:e|ed|ing)|relief|remov\w+|drop\w*|end\w*|scrap\w*|roll\w* back|unfreez\w*|"
-            r"loosen\w*|without)\b[^.;]{0,25}\bsanctions?",
+            r"loosen\w*|without)\b[^.;]{0,25}\b(?:sanctions?|ban|restrictions|measures|pressure)",
             r"sanctions?(?:\s+\w+){0,2}\s+(?:relief|lifted|eased|removed|dropped|ended)",
             r"against sanctions",
             r"sanctions (?:do not|don't|did not|didn't) work",

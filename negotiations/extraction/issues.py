@@ -25,7 +25,8 @@ NEGATIVE_RE = re.compile(
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"
     r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
     r"rearm\w*|regroup\w*|destruction|legitimate targets?|pretext|smokescreen|obstruct\w*|buy time|"
-    r"declaration of war|danger\w*|reckless|escalat\w+|slogan)(?![\w-])"
+    r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
+    r"counterproductive|suicide)(?![\w-])"
 )
 POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"

@@ -33,7 +33,7 @@ CLOSERS = {
 APOSTROPHE_LIKE = frozenset("’'")
 OPEN_AFTER = frozenset("([{—–-/:;|")
 CLOSE_BEFORE = frozenset(",.;:!?)]}—–-/|…")
-RUN_ON_OPENERS = frozenset('“„‟«"')
+RUN_ON_OPENERS = frozenset('“„‟«"‘')  # ‘ too: British style quotes with single marks
 MAX_DEPTH = 12
 
 
@@ -116,7 +116,9 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
         runs_on = False
         if stack:
             opened, opening_mark = stack[0]
-            if opening_mark in DOUBLE_MARKS and _runs_on(text, paragraphs, paragraph, opened):
+            if (opening_mark in DOUBLE_MARKS or opening_mark == "‘") and _runs_on(
+                text, paragraphs, paragraph, opened
+            ):
                 start, end = _content_span(text, opened + 1, paragraph.end)
                 found.append(
                     Quote(
