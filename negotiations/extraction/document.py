@@ -156,7 +156,7 @@ class Document:
         ]
         self._cue_starts = [cue.start for cue in self.cues]
         self.issue_spans: IssueSpans | None = None  # filled on first use by the issue tagger
-        self.party_phrases: dict[str, str] | None = None
+        self.party_phrases = None  # the engine's lazy phrase -> party lookup
 
     # Lookups
 

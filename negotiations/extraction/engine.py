@@ -21,7 +21,7 @@ from .document import (
     Document,
 )
 from .entries import ActorEntry, ExtractedStatement
-from .issues import OTHERS_REFUSE_RE, OTHERS_WANT_RE, IssueContext, tag_issues
+from .issues import IssueContext, tag_issues
 from .lexicon import ANONYMOUS_HEADS, INVERTED_VERBS, STOPWORDS
 from .mentions import ACTOR, ANONYMOUS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
@@ -1102,21 +1102,25 @@ def _topic_ranges(doc: Document, paragraph: int) -> tuple[tuple[int, int], ...]:
     return tuple((doc.paragraphs[index].start, doc.paragraphs[index].end) for index in indexes)
 
 
-def _party_phrases(doc: Document) -> dict[str, str]:
-    if doc.party_phrases is not None:
-        return doc.party_phrases
-    parties: dict[str, str] = {}
-    doc.party_phrases = parties
-    for match in (*OTHERS_WANT_RE.finditer(doc.lower), *OTHERS_REFUSE_RE.finditer(doc.lower)):
-        who = match.group("who")
-        if who in parties:
-            continue
-        actors = doc.registry.resolve(who, doc.published) or doc.registry.resolve(
-            who.removeprefix("the "), doc.published
-        )
-        if actors:
-            parties[who] = doc.registry.party_of(actors[0])
-    return parties
+class _PartyOf:
+    """Which party a phrase such as "Moscow" or "the White House" speaks for, looked up when asked."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.known: dict[str, str] = {}
+
+    def get(self, who: str, default: str = "") -> str:
+        if who not in self.known:
+            registry, published = self.doc.registry, self.doc.published
+            actors = registry.resolve(who, published) or registry.resolve(who.removeprefix("the "), published)
+            self.known[who] = registry.party_of(actors[0]) if actors else ""
+        return self.known[who] or default
+
+
+def _party_phrases(doc: Document) -> _PartyOf:
+    if doc.party_phrases is None:
+        doc.party_phrases = _PartyOf(doc)
+    return doc.party_phrases
 
 
 def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:

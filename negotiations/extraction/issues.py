@@ -6,6 +6,7 @@ import bisect
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .entries import IssueStance
@@ -143,7 +144,7 @@ class IssueContext:
     neighbours: str  # the sentences before and after, for short statements with no cue of their own
     cue: str  # the cue verb of a paraphrase ("rejected"), or ""
     speaker_party: str
-    other_parties: dict[str, str]  # phrase -> party, for "X wants ..." reports
+    other_parties: Mapping[str, str]  # phrase -> party, for "X wants ..." reports (.get is all that is used)
     # With an index of the whole article (IssueSpans), where quote, sentence and neighbours lie in it.
     found: IssueSpans | None = None
     quote_range: tuple[int, int] = (0, 0)
