@@ -39,7 +39,11 @@ urlpatterns = [
     path("manage/registry/actors/<int:pk>/aliases/", manage.alias_add, name="registry_alias_add"),
     path("manage/registry/aliases/<int:pk>/delete/", manage.alias_delete, name="registry_alias_delete"),
     path("manage/registry/actors/<int:pk>/roles/", manage.role_add, name="registry_role_add"),
+    path("manage/registry/issues/new/", manage.issue_create, name="registry_issue_create"),
     path("manage/registry/issues/<int:pk>/", manage.issue_edit, name="registry_issue_edit"),
+    path(
+        "manage/registry/negotiations/<int:pk>/parties/", manage.negotiation_parties, name="registry_parties"
+    ),
     # Alerts
     path("following/", alerts.following, name="following"),
     path("following/follow/", alerts.follow, name="follow"),

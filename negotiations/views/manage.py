@@ -13,10 +13,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, close_old_connections, connection, transaction
+from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
@@ -296,7 +298,9 @@ def registry(request) -> HttpResponse:
     actors = Actor.objects.select_related("party").prefetch_related("aliases").order_by("name")
     if query:
         actors = actors.filter(name__icontains=query) | actors.filter(aliases__name__icontains=query)
+    negotiations = list(Negotiation.objects.prefetch_related("parties").order_by("name"))
     context = {
+        "negotiations": negotiations,
         "actors": actors.distinct()[:300],
         "issues": Issue.objects.select_related("negotiation").order_by("negotiation", "position"),
         "actor_kinds": ActorKind.choices,
@@ -464,3 +468,47 @@ def issue_edit(request, pk: int) -> HttpResponse:
             return redirect("registry_issue_edit", pk=issue.pk)
     context = {"issue": issue, "values": values, "error": error, "preview": preview}
     return render(request, "manage/issue_form.html", context, status=UNPROCESSABLE if error else 200)
+
+
+@admin_required
+@require_POST
+def negotiation_parties(request, pk: int) -> HttpResponse:
+    """The parties of a negotiation: the groups of the matrix."""
+    negotiation = get_object_or_404(Negotiation, pk=pk)
+    wanted = [int(value) for value in request.POST.getlist("parties") if value.isdigit()]
+    parties = list(Actor.objects.filter(pk__in=wanted))
+    before = sorted(negotiation.parties.values_list("pk", flat=True))
+    negotiation.parties.set(parties)
+    after = sorted(actor.pk for actor in parties)
+    if before != after:
+        _audit(request, "edit-parties", negotiation, {"parties": [before, after]})
+    messages.success(request, f"Parties of {negotiation.name} saved.")
+    return redirect("registry")
+
+
+@admin_required
+@require_POST
+def issue_create(request) -> HttpResponse:
+    negotiation = get_object_or_404(Negotiation, slug=request.POST.get("negotiation", ""))
+    name = request.POST.get("name", "").strip()[:200]
+    proposition = request.POST.get("proposition", "").strip()
+    if not name or not proposition:
+        messages.error(request, "A new issue needs a name and a proposition (what “supports” means).")
+        return redirect("registry")
+    base = slugify(name)[:100] or "issue"
+    slug, number = base, 2
+    while negotiation.issues.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    position = (negotiation.issues.aggregate(last=Max("position"))["last"] or 0) + 1
+    issue = Issue.objects.create(
+        negotiation=negotiation,
+        slug=slug,
+        name=name,
+        proposition=proposition,
+        cues=_cues(request.POST.get("cues", "")),
+        position=position,
+    )
+    _audit(request, "create-issue", issue, {"name": [None, name], "cues": [None, issue.cues]})
+    invalidate_registry(negotiation=negotiation)
+    messages.success(request, f"Issue “{name}” added; try its cue words with the preview below.")
+    return redirect("registry_issue_edit", pk=issue.pk)

@@ -84,6 +84,8 @@ ENDPOINTS = [
     Endpoint("registry_alias_add", "actor", "POST", A, (("name", ""),)),
     Endpoint("registry_alias_delete", "alias", "POST", A),
     Endpoint("registry_role_add", "actor", "POST", A, (("title", ""),)),
+    Endpoint("registry_issue_create", "", "POST", A, (("name", ""),)),
+    Endpoint("registry_parties", "negotiation", "POST", A),
     Endpoint("registry_issue_edit", "issue", "GET", A),
     Endpoint("registry_issue_edit", "issue", "POST", A, (("name", ""),)),
     # Alerts (anyone who may read, with an account)
@@ -122,6 +124,7 @@ def world(db) -> dict:
         "actor": actor,
         "alias": AliasFactory(actor=actor),
         "issue": issue,
+        "negotiation": negotiation,
     }
 
 

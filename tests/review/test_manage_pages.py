@@ -258,3 +258,32 @@ def test_issue_save_changes_cues_and_is_audited(admin_client, negotiation):
         ["grain"],
         ["grain", "wheat corridor"],
     ]
+
+
+def test_admin_adds_an_issue_with_a_unique_slug(admin_client, negotiation):
+    IssueFactory(negotiation=negotiation, slug="grain-deal", name="Grain deal")
+
+    response = admin_client.post(
+        reverse("registry_issue_create"),
+        {
+            "negotiation": negotiation.slug,
+            "name": "Grain deal",
+            "proposition": "The deal is renewed.",
+            "cues": "grain",
+        },
+    )
+
+    issue = negotiation.issues.get(slug="grain-deal-2")
+    assert response["Location"] == reverse("registry_issue_edit", kwargs={"pk": issue.pk})
+    assert issue.cues == ["grain"]
+
+
+def test_admin_sets_the_parties_of_a_negotiation(admin_client, negotiation):
+    russia, ukraine = PartyFactory(name="Russia"), PartyFactory(name="Ukraine")
+
+    admin_client.post(
+        reverse("registry_parties", kwargs={"pk": negotiation.pk}), {"parties": [russia.pk, ukraine.pk]}
+    )
+
+    assert set(negotiation.parties.all()) == {russia, ukraine}
+    assert AuditLog.objects.get(action="edit-parties").target_id == negotiation.pk
