@@ -41,7 +41,7 @@ ISSUES = [
     ("elections", "Elections"), ("leaders-meeting", "Leaders' meeting"), ("peace-plan", "US peace plan"),
     ("nuclear-plant", "Zaporizhzhia nuclear plant"),
 ]  # fmt: skip
-WORDS = (
+WORDS = (  # noqa: SIM905 - a sentence reads better than a list of words
     "security guarantees territory ceasefire talks sanctions prisoners exchange energy strikes peace plan "
     "negotiations troops withdrawal referendum elections frozen assets nuclear plant summit envoys delegation "
     "agreement proposal memorandum conditions unacceptable ready compromise aggression sovereignty borders "
@@ -140,6 +140,7 @@ class Copier:
 
 def fill(*, statements: int, seed: int) -> None:
     from django.db import connection, transaction
+    from django.utils import timezone
 
     from actors.models import Actor, ActorKind
     from negotiations.models import (
@@ -154,7 +155,7 @@ def fill(*, statements: int, seed: int) -> None:
     )
 
     rng = random.Random(seed)
-    today = dt.date.today()
+    today = timezone.localdate()
     days = (today - START).days
     n_actors = max(60, statements // 500)
     n_documents = max(50, statements // 4)
@@ -305,12 +306,14 @@ def fill(*, statements: int, seed: int) -> None:
 
 
 def pages() -> list[tuple[str, str]]:
+    from django.utils import timezone
+
     from negotiations.models import Negotiation, Statement
     from negotiations.selectors import Cursor
 
     negotiation = Negotiation.objects.get(slug="russia-ukraine")
     slug = negotiation.slug
-    today = dt.date.today()
+    today = timezone.localdate()
     as_of = START + (today - START) / 2
     # A cursor a month after the start: every newer statement lies before it (the deepest pages).
     deep_day = START + dt.timedelta(days=30)
