@@ -399,7 +399,34 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             continue
         found.append(candidate)
         covered_until = candidate.end
-    return found
+    found += _clauses_after_fragments(doc, statements, found)
+    return sorted(found, key=lambda candidate: candidate.start)
+
+
+def _clauses_after_fragments(
+    doc: Document, direct: list[Candidate], found: list[Candidate]
+) -> list[Candidate]:
+    """'Kallas said the move was “an important first step” but that a ceasefire must follow': the quote took
+    the cue; the clause after "but that" is a paraphrase of the same speaker."""
+    extra = []
+    for quoted in direct:
+        cue, quote = quoted.cue, quoted.quote
+        if cue is None or quote is None or cue.start > quote.open or quoted.slot is None:
+            continue
+        match = AFTER_QUOTE_CLAUSE_RE.match(doc.text, quote.close) or LATER_THAT_CLAUSE_RE.search(
+            doc.text, quote.close, min(quoted.sentence.end, quote.close + 100)
+        )
+        if match is None or doc.quotes_between(quote.close + 1, match.end()):
+            continue
+        end = _clause_end(doc, match.end(), quoted.sentence.end)
+        if any(other.start < end and match.end() < other.end for other in (*found, *direct)):
+            continue
+        candidate = _make_paraphrase(
+            doc, cue, quoted.sentence, quoted.slot, match.end(), end, quoted.region or (0, 0)
+        )
+        if candidate is not None:
+            extra.append(candidate)
+    return extra
 
 
 def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Candidate]) -> Candidate | None:
@@ -634,12 +661,12 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
         return _clause_after_quotes(doc, candidate, inside)
     subordinate = SUBORDINATE_END_RE.search(prefix)
     if subordinate is None:
-        return False
+        return _clause_after_quotes(doc, candidate, inside)
     end = candidate.start + subordinate.start()
     while end > candidate.start and doc.text[end - 1] in " ,;:":
         end -= 1
     if _word_count(doc, candidate.start, end) < 3:
-        return False
+        return _clause_after_quotes(doc, candidate, inside)
     candidate.end = end
     return True
 

@@ -66,3 +66,33 @@ def test_role_noun_refers_back_to_the_person_holding_it(run):
     )
 
     assert run(text)[0].speaker_name == "Sergey Lavrov"
+
+
+def test_institution_referred_to_by_its_kind(registry):
+    from negotiations.extraction import ActorEntry, Registry
+
+    ministry = ActorEntry(slug="russian-defence-ministry", name="Russian Defence Ministry", kind="organisation",
+                          party="russia", aliases=("Russia's Defence Ministry",))  # fmt: skip
+    with_ministry = Registry((*registry.actors, ministry), registry.issues)
+    text = "The Russian Defence Ministry said 157 servicemen had returned. The ministry said they were in Belarus."
+    statements = extract_with(with_ministry, text)
+
+    assert [s.speaker_name for s in statements] == ["Russian Defence Ministry"] * 2
+
+
+def test_institution_name_with_the_is_one_mention(run):
+    statement = run("The White House said in a statement that the call had been productive.")[0]
+
+    assert (statement.speaker_name, statement.quote) == ("White House", "the call had been productive")
+
+
+def test_dotted_abbreviation_in_a_descriptor(run):
+    text = "“We have largely finished the protocols,” the U.S. secretary of state told journalists."
+
+    assert run(text)[0].speaker_name == "Marco Rubio"
+
+
+def extract_with(registry, text):
+    from negotiations.extraction import extract
+
+    return extract(text, published=date(2026, 1, 30), registry=registry)

@@ -81,3 +81,87 @@ def test_quote_after_a_colon_sentence_takes_its_speaker(run):
 
 def test_narration_of_actions_is_not_a_statement(run):
     assert run("Witkoff flew to Moscow on Thursday and met Putin for five hours.") == []
+
+
+def test_second_cue_coordinated_with_the_first_is_its_own_statement(run):
+    text = "Zelenskyy said Kyiv would support a pause in attacks, and insisted that Ukraine would not stop first."
+    statements = run(text)
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Volodymyr Zelenskyy", "Kyiv would support a pause in attacks"),
+        ("Volodymyr Zelenskyy", "Ukraine would not stop first"),
+    ]
+
+
+def test_coordinated_said_takes_the_subject_of_the_sentence(run):
+    statement = first(run("Zelenskyy thanked the mediators and said Ukraine was ready for more talks."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "Ukraine was ready for more talks",
+    )
+
+
+def test_trailing_attribution_with_event_details(run):
+    statement = first(
+        run("Talks will resume next week in Geneva, Peskov told reporters in Moscow on Wednesday.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Dmitry Peskov",
+        "Talks will resume next week in Geneva",
+    )
+
+
+def test_introductory_phrase_before_the_subject_is_not_the_content(run):
+    text = "Speaking to reporters on Tuesday, Trump said Europe should take the lead."
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.quote) == ("Donald Trump", "Europe should take the lead")
+
+
+def test_the_unnamed_official_said_refers_back_to_the_unnamed_source(run):
+    text = (
+        "A senior US official said the delegations had discussed monitoring. "
+        "The official said the Russian side had engaged seriously."
+    )
+    statements = run(text)
+
+    assert [s.speaker_name for s in statements] == ["unnamed senior US official"] * 2
+    assert all(s.anonymous for s in statements)
+
+
+def test_quote_after_a_sentence_whose_subject_is_a_person(run):
+    text = "Maria Zakharova went further. “Any attempt to seize Russian property will not go unanswered.”"
+
+    assert first(run(text), "direct").speaker_name == "Maria Zakharova"
+
+
+def test_naming_verb_before_a_speakers_words_makes_a_direct_quote(run):
+    statement = first(run("Kallas called the plan “a recipe for capitulation”."))
+
+    assert (statement.kind, statement.speaker_name, statement.quote) == (
+        "direct",
+        "Kaja Kallas",
+        "a recipe for capitulation",
+    )
+
+
+def test_clause_after_a_quoted_fragment_is_a_paraphrase(run):
+    text = "Kallas said the move was “an important first step” but that a full ceasefire must follow."
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("direct", "an important first step"),
+        ("paraphrase", "a full ceasefire must follow"),
+    ]
+
+
+def test_subheading_copy_of_a_quote_is_not_a_second_statement(run):
+    text = (
+        "Peskov: ‘no date yet’\n\n"
+        "“There is no date yet for a new round of talks,” Peskov told reporters on Friday."
+    )
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("direct", "There is no date yet for a new round of talks,")
+    ]

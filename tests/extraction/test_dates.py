@@ -59,3 +59,30 @@ def test_later_statements_of_the_same_remarks_share_the_date(run):
     statements = run(text)
 
     assert [s.said_on for s in statements] == [date(2026, 1, 27), date(2026, 1, 27)]
+
+
+def test_statements_of_the_leads_event_take_its_day(run):
+    text = (
+        "Putin and Zelenskyy's envoys met in Istanbul on Monday for a second round of talks about prisoners.\n\n"
+        "“The exchange will happen within days,” Putin said."
+    )
+
+    assert run(text)[0].said_on == date(2026, 1, 26)
+
+
+def test_a_position_held_over_time_has_no_day(run):
+    text = (
+        "Peskov spoke to reporters in Moscow on Monday about the next round of talks with the US side.\n\n"
+        "Moscow has long insisted that Ukraine must withdraw from Donbas."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Russia"] == [None]
+
+
+def test_words_said_last_year_have_no_day(run):
+    text = (
+        "Zelenskyy said on Sunday that talks must continue.\n\n"
+        "Zelenskyy rejected a similar invitation last year, saying he could not go to Moscow."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 25), None]

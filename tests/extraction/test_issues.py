@@ -91,3 +91,36 @@ def test_issue_scanner_finds_what_a_full_scan_finds(registry):
             pattern = getattr(issue, kind)
             expected = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
             assert spans.spans.get((issue.issue.slug, kind), []) == expected, (issue.issue.slug, kind)
+
+
+def test_the_other_side_refusing_means_the_speaker_backs_it(run):
+    text = "“Today, Putin effectively rejected the proposal for a full ceasefire,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
+
+
+def test_reciprocal_offer_is_conditional(run):
+    text = "“If Russia does not strike our energy infrastructure, we will not strike theirs,” Zelenskyy said."
+
+    assert stances(run(text))[0]["energy-strikes"] == "conditional"
+
+
+def test_rejection_beats_the_word_condition(run):
+    text = "Lavrov rejected the security guarantees, a central condition for the deal."
+
+    assert stances(run(text)) == [{"security-guarantees": "opposes"}]
+
+
+def test_complete_readiness_is_support(run):
+    text = "Zelenskyy had said that a US document on security guarantees was “100% ready”."
+
+    assert stances(run(text)) == [{"security-guarantees": "supports"}]
+
+
+def test_weak_cue_takes_the_topic_of_the_paragraph(run):
+    text = (
+        "Talks on security guarantees resumed in Berlin.\n\n"
+        "“What the United States has offered in terms of legal guarantees is remarkable,” Umerov said."
+    )
+
+    assert "security-guarantees" in stances(run(text))[0]

@@ -113,3 +113,16 @@ def test_statement_offsets_point_at_the_quote_in_the_text(run):
     statement = run(text)[0]
 
     assert text[statement.start : statement.end] == statement.quote
+
+
+def test_single_mark_quote_running_over_paragraphs(run):
+    text = (
+        "‘Our answer is more pressure on Russia,’ Kallas said. ‘And more support for Ukraine.\n\n"
+        "‘That includes the immobilised assets.’"
+    )
+
+    assert [quote for _, quote in direct(run(text))] == [
+        "Our answer is more pressure on Russia,",
+        "And more support for Ukraine.",
+        "That includes the immobilised assets.",
+    ]
