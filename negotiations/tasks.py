@@ -125,3 +125,11 @@ def train_classifier(*, negotiation_id: int, relabel: bool = True) -> dict:
         "model": result.model_scores,
         "relabelled": relabelled,
     }
+
+
+@shared_task(name="negotiations.send_digests", acks_late=True)
+def send_digests() -> int:
+    """The daily e-mail digest of followed stance shifts (each user at most once a day)."""
+    from negotiations.services import alerts
+
+    return alerts.send_digests()

@@ -6,11 +6,13 @@ A stale version is refused with 409 and the row's current values; a bad value wi
 """
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -74,9 +76,22 @@ def _row_response(
     )
     context["single"] = "/review/statements/" in (request.htmx.current_url or "")
     response = render(request, "review/_row.html", context, status=status)
+    count = _queue_count_update(request)
+    if count:
+        response.content += count.encode()
     if not editing and message:
         response["HX-Trigger"] = "history-stale"  # the statement page reloads its history
     return response
+
+
+def _queue_count_update(request) -> str:
+    """When the action came from the queue, its count too (swapped out of band), with the queue's filters."""
+    current = urlsplit(request.htmx.current_url or "")
+    if current.path != reverse("review_queue"):
+        return ""
+    filters = QueueFilters.from_query(QueryDict(current.query))
+    context = {"total": filters.statements().count(), "filters": filters, "oob": True}
+    return render_to_string("review/_queue_count.html", context, request=request)
 
 
 def _refused(request, pk: int, error: Exception, *, editing: bool = False, form_values=None) -> HttpResponse:

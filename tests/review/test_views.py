@@ -436,3 +436,19 @@ def test_stale_event_edit_is_refused(editor_client, negotiation, editor):
     assert "changed by someone else" in response.content.decode()
     event.refresh_from_db()
     assert event.place == "Riyadh"
+
+
+def test_an_action_from_the_queue_updates_its_count_out_of_band(editor_client, statement, negotiation):
+    StatementFactory(negotiation=negotiation)
+    queue = "http://testserver" + reverse("review_queue")
+
+    response = editor_client.post(
+        reverse("review_accept", kwargs={"pk": statement.pk}),
+        {"version": statement.version},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=queue,
+    )
+
+    body = response.content.decode()
+    assert 'id="queue-count"' in body and 'hx-swap-oob="true"' in body
+    assert "1 statement left to review" in body
