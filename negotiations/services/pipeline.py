@@ -512,6 +512,13 @@ def statement_fingerprint(*, speaker_key: str, quote: str) -> str:
 def save_statements(
     *, document: Document, negotiation: Negotiation, extracted: list[ExtractedStatement]
 ) -> int:
+    """Store what the extractor found in a document: one statement per utterance (found by its
+    fingerprint, however many documents carry it), its stances, and a citation in this document.
+
+    Statements an editor touched keep every field and stance; untouched ones follow the extractor.
+    Statements this document alone supported and the extractor no longer finds are deleted (unless
+    touched). Only what changed is written, and only the position cells it affects are refreshed.
+    """
     from actors.models import Actor
     from negotiations.models import Issue
     from negotiations.services.positions import refresh_positions
@@ -521,48 +528,73 @@ def save_statements(
         for actor in Actor.objects.filter(slug__in={s.actor_slug for s in extracted if s.actor_slug})
     }
     issues = {issue.slug: issue for issue in Issue.objects.filter(negotiation=negotiation)}
-    before = set(Statement.objects.filter(citations__document=document).values_list("pk", flat=True))
-    touched_pairs: set[tuple[int, int]] = set()
-    kept: set[int] = set()
-
+    prepared = []
     for item in extracted:
         actor = actors.get(item.actor_slug or "")
         speaker_key = actor.slug if actor else (item.speaker_name or item.speaker_text)
-        fingerprint = statement_fingerprint(speaker_key=speaker_key, quote=item.quote)
+        prepared.append((statement_fingerprint(speaker_key=speaker_key, quote=item.quote), item, actor))
+    known = {
+        statement.fingerprint: statement
+        for statement in Statement.objects.filter(
+            negotiation=negotiation, fingerprint__in={fingerprint for fingerprint, _, _ in prepared}
+        ).prefetch_related("stances__issue")
+    }
+    before = set(Statement.objects.filter(citations__document=document).values_list("pk", flat=True))
+    cited = set(Citation.objects.filter(document=document).values_list("statement_id", "start"))
+    touched_pairs: set[tuple[int, int]] = set()
+    kept: set[int] = set()
+    new_citations: list[Citation] = []
+
+    for fingerprint, item, actor in prepared:
         said_on, said_on_source = _said_on(item, document)
-        statement, created = Statement.objects.get_or_create(
-            negotiation=negotiation,
-            fingerprint=fingerprint,
-            defaults={
-                "actor": actor,
-                "speaker_text": item.speaker_text[:300],
-                "speaker_name": item.speaker_name[:300],
-                "speaker_title": (item.speaker_title or "")[:300],
-                "anonymous": item.anonymous,
-                "quote": item.quote,
-                "kind": item.kind,
-                "said_on": said_on,
-                "said_on_source": said_on_source,
-                "confidence": _clamp(item.confidence),
-                "extractor_version": EXTRACTOR_VERSION,
-            },
-        )
-        if not created and not statement.editor_touched:
-            _refresh_machine_fields(statement, item, actor, said_on, said_on_source)
-        if created or not statement.editor_touched:
-            _replace_stances(statement, item, issues)
-        Citation.objects.get_or_create(
-            statement=statement,
-            document=document,
-            start=item.start,
-            defaults={"end": item.end, "speaker_text": item.speaker_text[:300]},
-        )
-        kept.add(statement.pk)
-        if statement.actor_id:
-            touched_pairs.update(
-                (statement.actor_id, issue_id)
-                for issue_id in statement.stances.values_list("issue_id", flat=True)
+        statement = known.get(fingerprint)
+        created = False
+        if statement is None:
+            statement, created = Statement.objects.get_or_create(
+                negotiation=negotiation,
+                fingerprint=fingerprint,
+                defaults={
+                    "actor": actor,
+                    "speaker_text": item.speaker_text[:300],
+                    "speaker_name": item.speaker_name[:300],
+                    "speaker_title": (item.speaker_title or "")[:300],
+                    "anonymous": item.anonymous,
+                    "quote": item.quote,
+                    "kind": item.kind,
+                    "said_on": said_on,
+                    "said_on_source": said_on_source,
+                    "confidence": _clamp(item.confidence),
+                    "extractor_version": EXTRACTOR_VERSION,
+                },
             )
+            known[fingerprint] = statement
+        changed = created
+        previous_actor_id = statement.actor_id
+        if not created and not statement.editor_touched:
+            changed |= _refresh_machine_fields(statement, item, actor, said_on, said_on_source)
+        if created or not statement.editor_touched:
+            changed |= _replace_stances(statement, item, issues)
+        if (statement.pk, item.start) not in cited:
+            cited.add((statement.pk, item.start))
+            new_citations.append(
+                Citation(
+                    statement=statement,
+                    document=document,
+                    start=item.start,
+                    end=item.end,
+                    speaker_text=item.speaker_text[:300],
+                )
+            )
+            changed = True  # a new citation is new evidence for the statement's position cells
+        kept.add(statement.pk)
+        if changed:
+            issue_ids = list(statement.stances.values_list("issue_id", flat=True))
+            touched_pairs.update(
+                (actor_id, issue_id)
+                for actor_id in {previous_actor_id, statement.actor_id} - {None}
+                for issue_id in issue_ids
+            )
+    Citation.objects.bulk_create(new_citations, ignore_conflicts=True)
 
     for stale in Statement.objects.filter(pk__in=before - kept).prefetch_related("stances"):
         if stale.editor_touched:
@@ -591,32 +623,50 @@ def _clamp(value: float) -> float:
 
 def _refresh_machine_fields(
     statement: Statement, item: ExtractedStatement, actor, said_on, said_on_source
-) -> None:
-    statement.actor = actor
-    statement.speaker_text = item.speaker_text[:300]
-    statement.speaker_name = item.speaker_name[:300]
-    statement.speaker_title = (item.speaker_title or "")[:300]
-    statement.anonymous = item.anonymous
-    statement.kind = item.kind
-    statement.said_on = (
-        min(statement.said_on, said_on) if statement.said_on_source == SaidOnSource.TEXT else said_on
-    )
-    statement.said_on_source = said_on_source
-    statement.confidence = max(statement.confidence, _clamp(item.confidence))
-    statement.extractor_version = EXTRACTOR_VERSION
+) -> bool:
+    """Bring an untouched statement up to date with the extractor; True if anything changed (then saved,
+    with its version raised, so that an editor's form opened before refuses to overwrite it)."""
+    values = {
+        "actor_id": actor.pk if actor else None,
+        "speaker_text": item.speaker_text[:300],
+        "speaker_name": item.speaker_name[:300],
+        "speaker_title": (item.speaker_title or "")[:300],
+        "anonymous": item.anonymous,
+        "kind": item.kind,
+        "said_on": (
+            min(statement.said_on, said_on) if statement.said_on_source == SaidOnSource.TEXT else said_on
+        ),
+        "said_on_source": said_on_source,
+        "confidence": max(statement.confidence, _clamp(item.confidence)),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    if all(getattr(statement, name) == value for name, value in values.items()):
+        return False
+    for name, value in values.items():
+        setattr(statement, name, value)
     statement.version += 1
     statement.save()
+    return True
 
 
-def _replace_stances(statement: Statement, item: ExtractedStatement, issues: dict) -> None:
-    wanted = {slug: value for slug, value in item.issues.items() if slug in issues}
+def _replace_stances(statement: Statement, item: ExtractedStatement, issues: dict) -> bool:
+    """Make the statement's stances what the extractor says; True if anything changed."""
+    wanted = {
+        slug: (value.stance, _clamp(value.confidence))
+        for slug, value in item.issues.items()
+        if slug in issues
+    }
+    current = {stance.issue.slug: (stance.stance, stance.confidence) for stance in statement.stances.all()}
+    if current == wanted:
+        return False
     statement.stances.exclude(issue__slug__in=list(wanted)).delete()
-    for slug, value in wanted.items():
+    for slug, (stance, confidence) in wanted.items():
         StatementIssue.objects.update_or_create(
-            statement=statement,
-            issue=issues[slug],
-            defaults={"stance": value.stance, "confidence": _clamp(value.confidence)},
+            statement=statement, issue=issues[slug], defaults={"stance": stance, "confidence": confidence}
         )
+    if hasattr(statement, "_prefetched_objects_cache"):
+        statement._prefetched_objects_cache.pop("stances", None)  # read them afresh next time
+    return True
 
 
 # --- Whole runs, for the commands and the demo ---------------------------------------------------
