@@ -47,6 +47,14 @@ CONDITIONAL_RE = re.compile(
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold))(?![\w-])"
 )
+# Reports on how the talks stand, which refer to the deal under discussion without naming it.
+ASSESSMENT_RE = re.compile(
+    r"(?<![\w'-])(?:progress|productive|substantive|closer|close|starting point|finished|far from|"
+    r"remains? open|insurmountable|one issue|work remains|nothing official|moving forward|breakthrough)(?![\w-])"
+)
+GENERAL_CEASEFIRE_RE = re.compile(
+    r"(?<!energy )(?<!infrastructure )(?:cease-?fire|truce|armistice|fighting|hostilities|killing|bloodshed)"
+)
 COMPLETE_RE = re.compile(
     r"(?<![\w'-])(?:100 ?(?:%|per ?cent)|fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])"
 )
@@ -395,6 +403,21 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             continue
         stance, stance_confidence = decide_stance(context, issue, strong or weak)
         tagged[issue.issue.slug] = IssueStance(stance, round(min(confidence, stance_confidence), 2))
+    if (
+        not tagged
+        and found is not None
+        and "peace-plan" in found.slugs
+        and any(issue.issue.slug == "peace-plan" for issue in patterns)
+        and ASSESSMENT_RE.search(context.quote)
+    ):
+        # "We've made a lot of progress": in an article about the plan, a report on the talks is about the plan.
+        tagged["peace-plan"] = IssueStance(NEUTRAL, 0.4)
+    if (
+        "ceasefire" in tagged
+        and "energy-strikes" in tagged
+        and not GENERAL_CEASEFIRE_RE.search(context.quote)
+    ):
+        del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
     return tagged
 
 
