@@ -307,7 +307,7 @@ def registry(request) -> HttpResponse:
         "parties": Actor.objects.filter(
             kind__in=[ActorKind.GOVERNMENT, ActorKind.BLOC, ActorKind.ORGANISATION]
         ),
-        "query": query,
+        "actor_query": query,
     }
     return render(request, "manage/registry.html", context)
 

@@ -142,7 +142,7 @@ def review_queue(request) -> HttpResponse:
     context = {
         "queue": queue,
         "filters": filters,
-        "query": filters.as_query(),
+        "filter_query": filters.as_query(),
         "choices": choices,
         "states": list(selectors_review.QUEUE_STATES),
         "stances": Stance.choices,
