@@ -65,7 +65,7 @@ TOLD_OBJECT_RE = re.compile(
 )
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
-    r"though|but|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
+    r"though|but(?! only| not| also| that| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
     r"weeks) after|where|just)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
 SUBORDINATE_END_RE = re.compile(

@@ -15,7 +15,7 @@ from .registry import IssuePatterns
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
     r"(?<![\w'-])(?:not|no|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
-    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|against|rule out|ruled out|won't|can't|don't|"
+    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
 # Words that judge something bad, whatever their grammar.
@@ -458,7 +458,7 @@ def decide_stance(
         return SUPPORTS, 0.55
     clause, clause_spans = _cue_sentence(local, cue_spans)
     negations = _count_outside(NEGATION_RE, clause, clause_spans)
-    negative = _count_outside(NEGATIVE_RE, local, cue_spans)
+    negative = _count_outside(NEGATIVE_RE, local, [])  # "legitimate targets" may be a cue and still hostile
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     cue_word = context.cue.split()[0] if context.cue else ""
     if cue_word in NEGATIVE_CUES:
