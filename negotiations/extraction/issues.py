@@ -7,6 +7,7 @@ import re
 import re._constants as sre_constants
 import re._parser as sre_parse
 from collections.abc import Mapping
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from .entries import IssueStance
@@ -87,7 +88,11 @@ OTHERS_REFUSE_RE = re.compile(
     r"(?:rejected|rejects|refused|refuses|dismissed|blocked|blocks|violated|violates|broke|breaks|ignored|"
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited)(?![\w-])"
 )
-SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])")
+# The texts here are lower-cased: a sentence ends at . ! ? (maybe inside closing quotes) before a space.
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
+CLAUSE_SPLIT_RE = re.compile(
+    r",\s+(?:saying|adding|but|while|whereas|although|though|insisting|arguing|noting|warning)\b|;|\s[—–]\s"
+)
 
 NEGATIVE_CUES = frozenset(
     [
@@ -444,6 +449,12 @@ def _cue_sentence(local: str, cue_spans: list[tuple[int, int]]) -> tuple[str, li
     for index in range(len(bounds) - 1):
         start, end = bounds[index], bounds[index + 1]
         if start <= first_cue < end:
+            # Within the sentence, the clause of the cue: "would not send troops, saying guarantees ..."
+            cuts = [start] + [m.start() for m in CLAUSE_SPLIT_RE.finditer(local, start, end)] + [end]
+            for left, right in pairwise(cuts):
+                if left <= first_cue < right:
+                    start, end = left, right
+                    break
             return local[start:end], [(s - start, e - start) for s, e in cue_spans if start <= s < end]
     return local, cue_spans
 
