@@ -310,6 +310,15 @@ class CellEvidence:
     cell: Cell | None
     stances: list[StatementIssue]
 
+    @property
+    def speakers(self) -> list[Actor]:
+        """Who said the statements listed, most recent first, each once."""
+        seen: dict[int, Actor] = {}
+        for stance in self.stances:
+            if stance.statement.actor_id is not None:
+                seen.setdefault(stance.statement.actor_id, stance.statement.actor)
+        return list(seen.values())
+
 
 def cell_evidence(
     *, actor: Actor, issue: Issue, scope: str, as_of: dt.date, reviewed_only: bool, limit: int = 20

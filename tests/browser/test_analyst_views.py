@@ -1,0 +1,129 @@
+"""The analyst pages in headless Chromium: a matrix cell opens in place, the date replays the matrix,
+the timeline loads more as it scrolls, a comparison opens. Screenshots go to data/screenshots/ (ignored by git)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.views.conftest import build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path(__file__).resolve().parents[2] / "data" / "screenshots"
+
+
+def shoot(page, name: str, *, full_page: bool = False) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"analyst-{name}.png"), full_page=full_page)
+
+
+@pytest.fixture
+def demo(settings):
+    settings.PUBLIC_READ = True
+    return build_world(extra_speakers=10, extra_statements=80)
+
+
+def test_clicking_a_cell_opens_its_statements_in_place(page, live_server, demo):
+    page.goto(f"{live_server.url}/n/russia-ukraine/?as_of=2026-01-25&party=russia")
+    cell = page.locator('a[data-cell][href*="cell=actor.sergey-lavrov.security-guarantees"]')
+    assert cell.get_attribute("aria-expanded") == "false"
+
+    cell.click()
+
+    evidence = page.locator("#evidence-actor-sergey-lavrov")
+    evidence.get_by_text("No foreign troops at all.").wait_for()
+    assert cell.get_attribute("aria-expanded") == "true"
+    assert "cell=" not in page.url  # swapped in place, not a new page
+    heading = evidence.locator("h3")
+    assert "Sergey Lavrov on Security guarantees, as of 25 January 2026" in " ".join(
+        heading.inner_text().split()
+    )
+    assert page.evaluate("document.activeElement.tagName") == "H3"  # focus moved to the statements
+    assert evidence.locator('a[href^="https://news.example.org/"]').count() >= 1
+    shoot(page, "matrix-cell-open")
+
+    page.keyboard.press("Escape")
+    expect(evidence.locator("td")).to_have_count(0)
+    assert cell.get_attribute("aria-expanded") == "false"
+
+
+def test_changing_the_date_replays_the_matrix_and_the_url_follows(page, live_server, demo):
+    page.goto(f"{live_server.url}/n/russia-ukraine/?party=russia")
+    lavrov_guarantees = 'a[data-cell][href*="cell=actor.sergey-lavrov.security-guarantees"]'
+
+    page.fill("#id_as_of", "2026-01-12")  # fires "change": htmx asks for the matrix
+
+    page.get_by_role("heading", name="As of 12 January 2026").wait_for()
+    assert "as_of=2026-01-12" in page.url
+    assert "Conditional" in page.locator(lavrov_guarantees).inner_text()
+    shoot(page, "matrix-as-of")
+
+    page.go_back()
+    page.wait_for_url(lambda url: "as_of" not in url)
+    page.get_by_role("heading", name=re.compile(r"^As of ")).wait_for()
+    assert page.get_by_role("heading", name="As of 12 January 2026").count() == 0
+
+
+def test_scrolling_the_timeline_loads_older_items(page, live_server, demo):
+    page.goto(f"{live_server.url}/timeline/")
+    items = page.locator("#results li.item")
+    assert items.count() == 30
+
+    page.locator("li.more").scroll_into_view_if_needed()
+    expect(items).to_have_count(60)
+    page.locator("li.more").scroll_into_view_if_needed()
+    expect(items).to_have_count(86)  # 85 statements and an event, each once
+    page.get_by_text("The start of the record.").wait_for()
+    assert page.locator("li.more").count() == 0
+    shoot(page, "timeline-scrolled")
+
+
+def test_timeline_filters_update_the_results_and_the_url(page, live_server, demo):
+    page.goto(f"{live_server.url}/timeline/")
+
+    page.select_option("#id_actor", "sergey-lavrov")
+
+    page.wait_for_url(re.compile(r"actor=sergey-lavrov"))
+    page.get_by_role("heading", name="Sergey Lavrov").wait_for()
+    assert page.locator("#results li.item").count() == 4  # three statements and the Geneva round
+    shoot(page, "timeline-filtered", full_page=True)
+
+
+def test_opening_a_comparison(page, live_server, demo):
+    page.goto(f"{live_server.url}/n/russia-ukraine/")
+    page.get_by_role("link", name="Compare", exact=True).click()
+    page.wait_for_url(re.compile(r"/compare/"))
+
+    page.select_option("#id_actor_0", "sergey-lavrov")
+    page.select_option("#id_actor_1", "volodymyr-zelenskyy")
+
+    page.get_by_role("heading", name=re.compile("Sergey Lavrov and Volodymyr Zelenskyy")).wait_for()
+    assert "actor=sergey-lavrov" in page.url and "actor=volodymyr-zelenskyy" in page.url
+    row = page.locator("#issue-territory")
+    assert "Opposes" in row.inner_text()
+    assert page.locator("svg.line-chart path.line").count() >= 1
+    shoot(page, "compare", full_page=True)
+
+
+def test_the_matrix_works_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/n/russia-ukraine/")
+
+    assert page.locator("nav[aria-label=Main] a", has_text="Timeline").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # only the table scrolls sideways
+    shoot(page, "matrix-phone")
+
+
+def test_keyboard_reaches_a_cell_with_a_visible_focus(page, live_server, demo):
+    page.goto(f"{live_server.url}/n/russia-ukraine/?issue=territory&party=ukraine")
+    cell = page.locator('a[data-cell][href*="cell=actor.volodymyr-zelenskyy.territory"]')
+
+    cell.focus()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    page.keyboard.press("Enter")
+
+    assert outline == "solid"
+    page.locator("#evidence-actor-volodymyr-zelenskyy h3").wait_for()
+    shoot(page, "keyboard-cell")
