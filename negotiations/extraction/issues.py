@@ -7,8 +7,8 @@ import re
 import re._constants as sre_constants
 import re._parser as sre_parse
 from collections.abc import Mapping
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .entries import IssueStance
 from .registry import IssuePatterns
