@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from negotiations.enums import Stance
 
 WIDTH = 720
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 10, 26
+LEFT, RIGHT, TOP, BOTTOM = 58, 12, 10, 26
 
 
 @dataclass(frozen=True)

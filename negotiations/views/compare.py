@@ -94,5 +94,5 @@ def _trend(series: list) -> str:
     earlier = [value for day, value in defined if (last_day - day).days >= 90] or [defined[0][1]]
     before = earlier[-1]
     if abs(last - before) < 0.1:
-        return "about as far apart as three months ago"
+        return "unchanged over the last three months"
     return "closer than three months ago" if last < before else "further apart than three months ago"
