@@ -1026,6 +1026,7 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             )
     lead = _lead_date(doc)
     in_lead = _lead_speakers(doc) if lead is not None else set()
+    live = doc.published if _is_live_blog(doc) else None
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
             continue
@@ -1034,6 +1035,8 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             continue
         if candidate.zone == BODY and _in_lead(doc, candidate.speaker, in_lead):
             candidate.said_on = lead
+        elif live is not None and candidate.zone == BODY:
+            candidate.said_on = live  # a live blog reports the day it is written
 
 
 def _lead_body(doc: Document) -> list:
@@ -1066,6 +1069,19 @@ def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
     if speaker.key in keys:
         return True
     return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys
+
+
+LIVE_ENTRY_RE = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*[–—-]"
+)
+
+
+def _is_live_blog(doc: Document) -> bool:
+    """Entries headed by a time ("20:40 GMT – Zelenskyy: ...")."""
+    entries = sum(
+        1 for paragraph in doc.paragraphs if LIVE_ENTRY_RE.match(doc.text, paragraph.start, paragraph.end)
+    )
+    return entries >= 2
 
 
 def _lead_date(doc: Document) -> date | None:
