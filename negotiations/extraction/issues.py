@@ -330,6 +330,19 @@ class IssueSpans:
 
     def __post_init__(self) -> None:
         self.slugs = frozenset(slug for slug, _ in self.spans)
+        self.all = sorted(
+            (start, end, slug, kind) for (slug, kind), spans in self.spans.items() for start, end in spans
+        )
+        self.starts = [entry[0] for entry in self.all]
+
+    def by_slug(self, start: int, end: int, kind: str) -> dict[str, list[tuple[int, int]]]:
+        """Cue spans of one kind inside [start, end), relative to start, by issue."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for index in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+            span_start, span_end, slug, span_kind = self.all[index]
+            if span_kind == kind and span_end <= end:
+                found.setdefault(slug, []).append((span_start - start, span_end - start))
+        return found
 
     def mentions(self, slug: str) -> bool:
         return slug in self.slugs
@@ -383,14 +396,17 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     tagged: dict[str, IssueStance] = {}
     short = len(context.quote.split()) < 14
     found = context.found
-    slugs = found.slugs if found is not None else None
+    if found is not None:
+        strong_in_quote = found.by_slug(*context.quote_range, "strong")
+        weak_in_quote = found.by_slug(*context.quote_range, "weak")
+        strong_in_sentence = found.by_slug(*context.sentence_range, "strong") if short else {}
     for issue in patterns:
         slug = issue.issue.slug
-        if slugs is not None and slug not in slugs:
-            continue
         if found is not None:
-            strong = found.within(slug, "strong", *context.quote_range)
-            weak = [] if strong else found.within(slug, "weak", *context.quote_range)
+            strong = strong_in_quote.get(slug, [])
+            weak = [] if strong else weak_in_quote.get(slug, [])
+            if not strong and not weak and slug not in strong_in_sentence:
+                continue
         else:
             strong = _spans(issue.strong, context.quote)
             weak = _spans(issue.weak, context.quote)
