@@ -28,7 +28,11 @@ def issue_detail(request: HttpRequest, negotiation_slug: str, slug: str) -> Http
         (changes[0][0] for _, changes in positions.party_histories if changes), default=form.as_of_date
     )
     chart = charts.strip_chart(
-        [(party.name, party.get_absolute_url(), changes) for party, changes in positions.party_histories],
+        [
+            (party.name, party.get_absolute_url(), changes)
+            for party, changes in positions.party_histories
+            if changes  # parties that never spoke on the issue would only add empty strips
+        ],
         start=start,
         end=form.as_of_date,
     )
