@@ -212,6 +212,9 @@ def find_direct(doc: Document, consumed: set[int]) -> list[Candidate]:
     return found
 
 
+DASH_ATTRIBUTION_RE = re.compile(r"[ \t]*[,.]?[ \t]*[—–][ \t]*")
+
+
 def _attribute_quote(
     doc: Document, candidate: Candidate, earlier: list[Candidate], consumed: set[int]
 ) -> None:
@@ -226,6 +229,13 @@ def _attribute_quote(
     limit = min(sentence_end, following[0].open if following else paragraph.end, quote.close + 220)
 
     # After the quote: '"...," said Lavrov', '"...," he told reporters', "'...': Trump says".
+    dash = DASH_ATTRIBUTION_RE.match(doc.text, quote.close + 1)
+    if dash is not None:  # '“...” — Volodymyr Zelenskyy'
+        mention = doc.mention_starting_at(dash.end())
+        if mention is not None and not mention.possessive:
+            candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
+            candidate.region, candidate.confidence = (quote.close + 1, mention.end), 0.8
+            return
     for cue in doc.cues_between(quote.close + 1, limit):
         between = doc.text[quote.close + 1 : cue.start]
         if len(between) > 110:

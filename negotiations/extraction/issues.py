@@ -84,7 +84,7 @@ OTHERS_WANT_RE = re.compile(
 # backs the thing refused ("Today, Putin effectively rejected the proposal for a full ceasefire").
 OTHERS_REFUSE_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
-    r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the enemy)\s+(?:\w+\s+){0,2}?"
+    r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the enemy)\s+(?:\w+\s+){0,3}?"
     r"(?:rejected|rejects|refused|refuses|dismissed|blocked|blocks|violated|violates|broke|breaks|ignored|"
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited)(?![\w-])"
 )

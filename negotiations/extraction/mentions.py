@@ -194,6 +194,9 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
     return found
 
 
+COMMON_ANONYMOUS_WORDS = frozenset(word.lower() for word in (*ANONYMOUS_HEADS, *ANONYMOUS_MODIFIERS))
+
+
 def _anonymous_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
     for match in ANONYMOUS_RE.finditer(lower):
@@ -217,6 +220,8 @@ def _anonymous_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> 
         if match.group("det"):
             words = words[1:]
         words = [word for word in words if word.lower() not in ("unnamed", "anonymous")]
+        if words and words[0].lower() in COMMON_ANONYMOUS_WORDS:
+            words[0] = words[0].lower()  # "Sources close to the talks" opening a sentence
         found.append(Mention(start, end, ANONYMOUS, "unnamed " + " ".join(words).strip(" ,")))
     return found
 
