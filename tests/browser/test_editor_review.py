@@ -13,6 +13,7 @@ from negotiations.models import Statement
 from negotiations.services.positions import refresh_positions
 from tests.conftest import user_in
 from tests.factories import (
+    DEFAULT_PASSWORD,
     ActorFactory,
     CitationFactory,
     IssueFactory,
@@ -66,9 +67,13 @@ def test_editor_clears_ten_statements_with_the_keyboard_alone(page, live_server,
 
     negotiation, _, territory = talks
     unreviewed(negotiation, territory, 12)
-    log_in(page.context, live_server, user_in("editor", "editor"))
+    user_in("editor", "editor")
 
-    page.goto(f"{live_server.url}/review/")
+    page.goto(f"{live_server.url}/review/")  # a new editor is asked to log in first
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{live_server.url}/review/")
     expect(page.locator(".review-row.is-current")).to_have_count(1)
     page.keyboard.press("j")
     page.keyboard.press("k")
