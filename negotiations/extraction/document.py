@@ -93,7 +93,8 @@ class Cue:
 
     @property
     def quote_only(self) -> bool:
-        return self.word.split()[0] in QUOTE_ONLY_CUES
+        # "called" attributes a quote only; "called for" states a position.
+        return self.word.split()[0] in QUOTE_ONLY_CUES and self.kind != POSITION
 
 
 def _zone(text: str, paragraph: Paragraph, lower: str | None = None) -> str:

@@ -574,7 +574,11 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     position = cue.end
     if cue.kind in (SPEECH, PARTICIPLE):
         match = THAT_RE.match(doc.lower, position, sentence.end)
-        if match is not None and not doc.cues_between(position + 1, match.end() - 5):
+        if (
+            match is not None
+            and not doc.cues_between(position + 1, match.end() - 5)
+            and _only_attribution(doc.lower[position : match.end()], cue)
+        ):
             return _skip_space(doc, match.end(), sentence.end)
         if cue.word.split()[0] in ("told", "tells", "tell", "telling", "urged", "urges", "urge", "assured"):
             match = TOLD_OBJECT_RE.match(doc.text, position, sentence.end)
@@ -586,6 +590,22 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     ) is not None and match.end() > position:
         position = match.end()
     return _skip_space(doc, position, sentence.end)
+
+
+GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
+GAP_PREPOSITION_RE = re.compile(
+    r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|told|tells|tell|telling|assured|reminded|"
+    r"informed|warned|urged)\s+$"
+)
+
+
+def _only_attribution(gap: str, cue: Cue) -> bool:
+    """'said in a statement on Thursday that', not 'said the plan contained provisions that'."""
+    for determiner in GAP_DETERMINER_RE.finditer(gap):
+        before = cue.word + " " + gap[: determiner.start()]
+        if not GAP_PREPOSITION_RE.search(before):
+            return False
+    return True
 
 
 def _skip_space(doc: Document, position: int, limit: int) -> int:

@@ -92,9 +92,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"truce",
             r"armistice",
             r"(?:halt|stop|pause|suspend|end|cease|refrain from|moratorium on)\w*\s+(?:\w+\s+){0,2}"
-            r"(?:the )?(?:fighting|hostilities|attacks|strikes|shelling|bombing|firing|fire|killing|war)",
+            r"(?:the )?(?:fighting|hostilities|attacks|strikes|shelling|bombing|firing|fire|killing)",
+            r"(?:halt|stop|pause|suspend|cease)\w*\s+(?:the )?war\b",
             r"not (?:to )?(?:fire|strike|attack|shell|bomb)(?:ing)?\b",
-            r"(?:stop|end) the (?:war|killing|bloodshed)",
+            r"stop the (?:war|killing|bloodshed)",
+            r"end the (?:killing|bloodshed)",
             r"cessation of hostilities",
             r"(?:fire|firing|killings?|killing|fighting|shelling|hostilities|bloodshed) (?:must|should|has to|have to|"
             r"will|would) (?:stop|cease|end|halt)",

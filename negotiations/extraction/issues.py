@@ -38,7 +38,7 @@ POSITIVE_RE = re.compile(
     r"finali[sz]ed|100%|progress)(?![\w-])"
 )
 CONDITIONAL_RE = re.compile(
-    r"(?<![\w'-])(?:only if|only when|only after|unless|provided that|provided|on condition|"
+    r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
     r"as long as|in exchange|in return|reciproc\w+|must be part of|must include|must take into account|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"

@@ -165,3 +165,21 @@ def test_subheading_copy_of_a_quote_is_not_a_second_statement(run):
     assert [(s.kind, s.quote) for s in run(text)] == [
         ("direct", "There is no date yet for a new round of talks,")
     ]
+
+
+def test_dash_attribution_after_a_quote(run):
+    assert first(run("“Nobody will dictate terms to Ukraine.” — Volodymyr Zelenskyy")).speaker_name == (
+        "Volodymyr Zelenskyy"
+    )
+
+
+def test_called_for_states_a_position(run):
+    statement = first(run("Zelenskyy called for a full ceasefire in the air and at sea."))
+
+    assert (statement.kind, statement.quote) == ("paraphrase", "a full ceasefire in the air and at sea")
+
+
+def test_a_relative_that_does_not_open_the_reported_clause(run):
+    statement = first(run("Ushakov said the US plan contained provisions that suit Moscow."))
+
+    assert statement.quote == "the US plan contained provisions that suit Moscow"
