@@ -287,3 +287,25 @@ def test_admin_sets_the_parties_of_a_negotiation(admin_client, negotiation):
 
     assert set(negotiation.parties.all()) == {russia, ukraine}
     assert AuditLog.objects.get(action="edit-parties").target_id == negotiation.pk
+
+
+def test_alias_preview_shows_how_many_more_statements_the_actor_would_get(admin_client, negotiation):
+    russia = PartyFactory(name="Russia", slug="russia")
+    lavrov = ActorFactory(name="Sergey Lavrov", slug="sergey-lavrov", party=russia)
+    statement = StatementFactory(negotiation=negotiation, actor=lavrov)
+    document = DocumentFactory(
+        text="The chief negotiator Grigory Karasin told reporters: “We will not sign anything that ignores "
+        "the realities on the ground.” The talks continue."
+    )
+    CitationFactory(statement=statement, document=document, start=0, end=10)
+    karasin = ActorFactory(name="Grigory Karasin", slug="grigory-karasin", party=russia)
+
+    response = admin_client.get(
+        reverse("registry_actor_edit", kwargs={"pk": karasin.pk}), {"try_alias": "The chief negotiator"}
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Preview on 1 stored document" in body
+    assert "Attributed to this actor" in body
+    assert not karasin.aliases.exists()  # a preview saves nothing
