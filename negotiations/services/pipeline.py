@@ -633,10 +633,7 @@ def _refresh_machine_fields(
         "speaker_title": (item.speaker_title or "")[:300],
         "anonymous": item.anonymous,
         "kind": item.kind,
-        "said_on": (
-            min(statement.said_on, said_on) if statement.said_on_source == SaidOnSource.TEXT else said_on
-        ),
-        "said_on_source": said_on_source,
+        **_merged_said_on(statement, said_on, said_on_source),
         "confidence": max(statement.confidence, _clamp(item.confidence)),
         "extractor_version": EXTRACTOR_VERSION,
     }
@@ -647,6 +644,17 @@ def _refresh_machine_fields(
     statement.version += 1
     statement.save()
     return True
+
+
+def _merged_said_on(statement: Statement, said_on: dt.date, said_on_source: str) -> dict:
+    """When an utterance was made, as best several documents tell: a date the text states beats a
+    publication date; between two of a kind, the earlier (a later article repeats an older quote)."""
+    ranks = {SaidOnSource.TEXT: 0, SaidOnSource.PUBLISHED: 1}
+    old = (ranks.get(statement.said_on_source, 0), statement.said_on)
+    new = (ranks.get(said_on_source, 1), said_on)
+    if statement.said_on_source == SaidOnSource.EDITOR or old <= new:
+        return {"said_on": statement.said_on, "said_on_source": statement.said_on_source}
+    return {"said_on": said_on, "said_on_source": said_on_source}
 
 
 def _replace_stances(statement: Statement, item: ExtractedStatement, issues: dict) -> bool:
