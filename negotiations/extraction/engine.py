@@ -308,6 +308,8 @@ def _slot_before_quote(
     if cue.kind == PARTICIPLE:
         return _clause_subject(doc, cue, sentence, cues)
     slot = subject_before(doc, cue, sentence.start)
+    if slot is not None:
+        slot = _prefer_person_subject(doc, slot, sentence, cue)
     if slot is None and cue.word in INVERTED_VERBS:
         slot = speaker_after(doc, cue.end, quote.open)
     if slot is None and _coordinated_cue(doc, cue) is not None:
@@ -481,6 +483,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return None
     if slot is None:
         return None
+    slot = _prefer_person_subject(doc, slot, sentence, cue)
     comma = doc.text.rfind(",", sentence.start, slot.start)
     if (
         comma >= 0
@@ -503,6 +506,18 @@ EVENT_TAIL_RE = re.compile(
     r"the (?:press|media|audience|broadcaster|newspaper|agency)|a (?:news|press) conference|a briefing)\b",
     re.I,
 )
+
+
+def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: Cue) -> Slot:
+    """'Zelenskiy, speaking in the Albanian capital Tirana, where ..., called for': a place or body caught in an
+    aside is not the speaker when the sentence opens with a person."""
+    mention = slot.mention
+    if mention is None or mention.kind != NAME:
+        return slot
+    subject = _sentence_subject(doc, sentence, mention.text_start)
+    if subject is not None and subject.mention is not None and subject.mention.is_person:
+        return subject
+    return slot
 
 
 def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words: int = 0) -> bool:
@@ -547,6 +562,8 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
 def _participle_paraphrase(
     doc: Document, cue: Cue, sentence: Sentence, earlier: list[Candidate]
 ) -> Candidate | None:
+    if not INTRO_RE.sub("", doc.text[sentence.start : cue.start]).strip(QUOTE_EDGE):
+        return None  # "Speaking to reporters on Sunday, Zelenskyy said ...": the setting, not the words
     in_sentence = [
         other for other in earlier if other.sentence.index == sentence.index and other.start < cue.start
     ]

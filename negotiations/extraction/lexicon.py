@@ -860,6 +860,11 @@ TITLE_HEADS = frozenset(
 )
 TITLE_MODIFIERS = frozenset(
     [
+        "parliament",
+        "congress",
+        "duma",
+        "rada",
+        "senate",
         "former",
         "acting",
         "deputy",
