@@ -32,7 +32,11 @@ def actor_profile(*, actor: Actor, negotiation: Negotiation | None, latest: int 
     is_party = listed or (actor.party_id is None and bool(members))
     scope = PositionScope.PARTY if is_party else PositionScope.ACTOR
     runs = selectors.stance_runs(actor=actor, scope=scope, negotiation=negotiation)
-    issues = list(Issue.objects.filter(pk__in=runs.keys()).order_by("negotiation", "position", "name"))
+    issues = list(
+        Issue.objects.filter(pk__in=runs.keys())
+        .select_related("negotiation")
+        .order_by("negotiation", "position", "name")
+    )
     statements = Statement.objects.filter(merged_into__isnull=True).exclude(review_state="rejected")
     if negotiation is not None:
         statements = statements.filter(negotiation=negotiation)
