@@ -57,7 +57,9 @@ TIME_PHRASE_RE = re.compile(
     r"publicly|repeatedly|again|also|earlier|later|separately|previously)(?=[\s,])"
 )
 TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:reporters|journalists|lawmakers|parliament|the (?:press|media|audience|parliament|lawmakers|senate|"
+    r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|allies|partners|leaders|"
+    r"(?:western |european |ukraine's |kyiv's )?(?:allies|partners|leaders|governments)|"
+    r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
     r"(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:conference|briefing|meeting|hearing|interview|forum|"
     r"summit|session|audience|channel|programme|program|show|newspaper|outlet|agency|broadcaster|reporters|"
