@@ -104,6 +104,15 @@
   }
 
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      var editing = event.target.closest && event.target.closest("form.review-edit");
+      if (editing) {
+        event.preventDefault();
+        if (window.htmx) window.htmx.trigger(editing, "submit");
+        else editing.requestSubmit();
+      }
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var row = currentRow();
     if (event.key === "Escape") {
