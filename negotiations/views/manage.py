@@ -7,7 +7,7 @@ Users and roles stay in the Django admin (/admin/auth/user/): the three roles ar
 import datetime as dt
 import logging
 import threading
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +16,7 @@ from django.db import OperationalError, close_old_connections, connection, trans
 from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -261,6 +261,14 @@ def _since(request) -> dt.datetime | None:
     return since
 
 
+def _current_page(request) -> str:
+    """The name of the page an htmx request came from ("" when unknown)."""
+    try:
+        return resolve(urlsplit(request.htmx.current_url or "").path).url_name or ""
+    except Resolver404:
+        return ""
+
+
 @admin_required
 @require_GET
 def source_progress(request, pk: int) -> HttpResponse:
@@ -277,9 +285,13 @@ def source_progress(request, pk: int) -> HttpResponse:
         return render(request, "manage/_progress_busy.html", context)
     context = {"progress": progress, "progress_url": _progress_url(source, since), "poll_every": POLL_EVERY}
     if progress.done:
-        # 286: htmx swaps this last state in and stops polling.
-        response = HttpResponseStopPolling(render(request, "manage/_progress.html", context).content)
-        return response
+        # 286: htmx swaps this last state in and stops polling; the health figures are refreshed too
+        # when the page shows them.
+        content = render(request, "manage/_progress.html", context).content
+        if _current_page(request) == "source_edit":
+            health = render(request, "manage/_health.html", {"source": progress.source, "oob": True}).content
+            content += health
+        return HttpResponseStopPolling(content)
     return render(request, "manage/_progress.html", context)
 
 

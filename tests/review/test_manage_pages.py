@@ -116,8 +116,10 @@ def test_fetch_now_shows_progress_then_stops_polling(
     assert started.status_code == 200
     assert "<progress" in body
     url = progress_url or reverse("source_progress", kwargs={"pk": source.pk})
-    finished = admin_client.get(url.replace("&amp;", "&"), **HTMX)
+    page = "http://testserver" + reverse("source_edit", kwargs={"pk": source.pk})
+    finished = admin_client.get(url.replace("&amp;", "&"), HTTP_HX_CURRENT_URL=page, **HTMX)
     assert finished.status_code == 286  # htmx stops polling
+    assert f'id="health-{source.pk}" hx-swap-oob="true"' in finished.content.decode()
     assert "Fetch finished." in finished.content.decode()
     assert "30 of 30" in finished.content.decode()
 
