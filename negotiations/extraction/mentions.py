@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,9 +83,13 @@ TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_title_word(word: str) -> bool:
     lower = word.lower()
     return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or DEMONYM_RE.match(word) is not None
+
+
+WORD_CHARS_RE = re.compile(r"[\w.'-]+")
 
 
 def _word_before(folded: str, cursor: int, lower_bound: int) -> tuple[int, str] | None:
@@ -92,10 +97,20 @@ def _word_before(folded: str, cursor: int, lower_bound: int) -> tuple[int, str] 
     end = cursor
     while end > lower_bound and folded[end - 1].isspace():
         end -= 1
-    start = end
-    while start > lower_bound and (folded[start - 1].isalnum() or folded[start - 1] in "_.'-"):
-        start -= 1
-    return (start, folded[start:end]) if start < end else None
+    start = max(folded.rfind(" ", lower_bound, end), folded.rfind("\n", lower_bound, end)) + 1
+    start = max(start, lower_bound)
+    if start >= end:
+        return None
+    word = folded[start:end]
+    if WORD_CHARS_RE.fullmatch(word) is None:  # punctuation inside: keep the word characters at the end
+        tail = None
+        for piece in WORD_CHARS_RE.finditer(word):
+            tail = piece
+        if tail is None or tail.end() != len(word):
+            return None
+        start += tail.start()
+        word = tail.group()
+    return start, word
 
 
 def title_before(folded: str, position: int, lower_bound: int) -> tuple[str, int]:
@@ -197,9 +212,30 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
 COMMON_ANONYMOUS_WORDS = frozenset(word.lower() for word in (*ANONYMOUS_HEADS, *ANONYMOUS_MODIFIERS))
 
 
+ANONYMOUS_HEAD_RE = re.compile(rf"(?<![\w-])(?:{_ANON_HEAD})(?![\w-])")
+
+
+def _anonymous_matches(lower: str):
+    """ANONYMOUS_RE.finditer(lower), only tried around the head words every match contains (much faster)."""
+    reached = 0
+    for head in ANONYMOUS_HEAD_RE.finditer(lower):
+        if head.start() < reached:
+            continue
+        position = max(reached, head.start() - 120)
+        while True:
+            match = ANONYMOUS_RE.search(lower, position, min(len(lower), head.end() + 200))
+            if match is None or match.start() > head.start():
+                break
+            if match.end() >= head.end():
+                yield match
+                reached = match.end()
+                break
+            position = match.end()
+
+
 def _anonymous_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
-    for match in ANONYMOUS_RE.finditer(lower):
+    for match in _anonymous_matches(lower):
         start, end = match.span()
         head = match.group("head")
         has_qualifier = match.group("qual") is not None
