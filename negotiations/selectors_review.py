@@ -7,7 +7,7 @@ function runs a fixed number of queries, whatever the data size.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -94,19 +94,20 @@ class QueueFilters:
         if self.actor:
             wanted &= Q(actor__slug=self.actor) | Q(actor__party__slug=self.actor)
         if self.issue:
-            wanted &= Q(stances__issue__slug=self.issue)
+            wanted &= Q(
+                Exists(StatementIssue.objects.filter(statement=OuterRef("pk"), issue__slug=self.issue))
+            )
         if self.source:
-            wanted &= Q(citations__document__source_id=self.source)
+            wanted &= Q(
+                Exists(Citation.objects.filter(statement=OuterRef("pk"), document__source_id=self.source))
+            )
         if self.date_from:
             wanted &= Q(said_on__gte=self.date_from)
         if self.date_to:
             wanted &= Q(said_on__lte=self.date_to)
         if self.speaker == "unknown":
             wanted &= Q(actor__isnull=True)
-        statements = Statement.objects.filter(wanted)
-        if self.issue or self.source:
-            statements = statements.distinct()
-        return statements
+        return Statement.objects.filter(wanted)
 
 
 @dataclass
@@ -130,22 +131,18 @@ class ReviewRow:
 
 
 def _with_review_context(statements: QuerySet[Statement]) -> QuerySet[Statement]:
-    return (
-        statements.select_related("actor__party", "negotiation", "reviewed_by")
-        .annotate(citation_total=Count("citations", distinct=True))
-        .prefetch_related(
-            Prefetch(
-                "stances",
-                queryset=StatementIssue.objects.select_related("issue").order_by("issue__position"),
+    return statements.select_related("actor__party", "negotiation", "reviewed_by").prefetch_related(
+        Prefetch(
+            "stances",
+            queryset=StatementIssue.objects.select_related("issue").order_by("issue__position"),
+        ),
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("document__source").order_by(
+                "document__published_at", "id"
             ),
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("document__source").order_by(
-                    "document__published_at", "id"
-                ),
-            ),
-            Prefetch("notes", queryset=Note.objects.select_related("author").order_by("created_at")),
-        )
+        ),
+        Prefetch("notes", queryset=Note.objects.select_related("author").order_by("created_at")),
     )
 
 
@@ -158,7 +155,7 @@ def review_row(statement: Statement) -> ReviewRow:
         passage=passage(first.document.text, first.start, first.end, context=300) if first else None,
         stances=list(statement.stances.all()),
         notes=list(statement.notes.all()),
-        citation_count=getattr(statement, "citation_total", len(citations)),
+        citation_count=len(citations),
     )
 
 
