@@ -1,8 +1,9 @@
 """Regression guard: the engine on the gold files keeps the figures it reached, less a small margin.
 
 The floors are what the engine measured when they were set (see the report in the commit history) minus
-0.03; a change that loses more than that on any file fails here. ``holdout-mine.jsonl`` is held out: the
-engine was not tuned on it, so its floor guards against regressions only, not a target.
+0.03; a change that loses more than that on any file fails here. ``dev.jsonl``, ``dev-mine.jsonl`` and
+``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` is held out (the engine was not tuned on
+its errors), so its floor guards against regressions only and its figures are the honest estimate.
 """
 
 import json
@@ -18,13 +19,14 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = (REPO_ROOT / "../shared").resolve()
 GOLD = Path(__file__).resolve().parent / "gold"
 MARGIN = 0.03
-SEED_RECALL_FLOOR = 0.78  # every seed statement: 1.0 is the target
+SEED_RECALL_FLOOR = 1.0  # the issue: every statement of the development article, with the right speaker
 # file -> figure -> floor before the margin (measured with the demo registry).
 FLOORS = {
-    SHARED / "dev-gold/seed.jsonl": {"direct": 0.72, "paraphrase": 0.93, "all": 0.84, "speaker": 1.0},
-    GOLD / "dev.jsonl": {"direct": 0.85, "paraphrase": 0.76, "all": 0.81, "speaker": 0.94},
-    GOLD / "holdout.jsonl": {"direct": 1.0, "paraphrase": 0.87, "all": 0.91, "speaker": 1.0},
-    GOLD / "holdout-mine.jsonl": {"direct": 0.84, "paraphrase": 0.62, "all": 0.78, "speaker": 1.0},
+    SHARED / "dev-gold/seed.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
+    GOLD / "dev.jsonl": {"direct": 0.96, "paraphrase": 0.89, "all": 0.94, "speaker": 0.99},
+    GOLD / "holdout.jsonl": {"direct": 1.0, "paraphrase": 0.90, "all": 0.93, "speaker": 1.0},
+    GOLD / "dev-mine.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
+    GOLD / "holdout-mine.jsonl": {"direct": 0.88, "paraphrase": 0.78, "all": 0.89, "speaker": 1.0},
 }
 
 
