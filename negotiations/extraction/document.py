@@ -41,6 +41,7 @@ for _phrase in (
     "calls for",
     "call for",
     "ruled out",
+    "rule out",
     "rules out",
     "pressed for",
     "presses for",

@@ -443,7 +443,19 @@ def _clauses_after_fragments(
     return extra
 
 
+RELATIVE_BEFORE_RE = re.compile(r",\s+(?:who|which)\b")
+NEGATED_CUE_RE = re.compile(
+    r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bwould not|\bno one)\s+(?:\w+\s+)?$"
+)
+SAID_NOTHING_RE = re.compile(r"\s*(?:nothing|little|no more|anything)\b")
+
+
 def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Candidate]) -> Candidate | None:
+    if cue.kind == SPEECH and (
+        NEGATED_CUE_RE.search(doc.lower, max(sentence.start, cue.start - 30), cue.start)
+        or SAID_NOTHING_RE.match(doc.lower, cue.end)
+    ):
+        return None  # "has not commented", "declined to say", "said nothing": no words reported
     if cue.kind == ACCORDING:
         return _according_paraphrase(doc, cue, sentence)
     if cue.kind == AS_SAYING:
@@ -499,6 +511,10 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if start is None:
         return None
     end = _clause_end(doc, start, sentence.end)
+    if RELATIVE_BEFORE_RE.search(doc.lower, max(sentence.start, slot.start - 12), slot.start + 4):
+        comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"
+        if comma >= 0:
+            end = comma
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
 
 
@@ -994,7 +1010,17 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
             if i in dropped:
                 break
             second = candidates[j]
-            if j in dropped or first.kind != second.kind or first.speaker is None or second.speaker is None:
+            if j in dropped or first.speaker is None or second.speaker is None:
+                continue
+            if (
+                first.kind == second.kind == PARAPHRASE
+                and first.start < second.end
+                and second.start < first.end
+            ):
+                # The same words reported twice over ("X has ruled out Y, according to officials"): keep one.
+                dropped.add(i if (first.end - first.start) < (second.end - second.start) else j)
+                continue
+            if first.kind != second.kind:
                 continue
             shared = words[i] & words[j]
             smaller = min(len(words[i]), len(words[j]))

@@ -188,6 +188,7 @@ PHRASE_CUES = (
     "points out",
     "ruled out",
     "rules out",
+    "rule out",
     "went on",
     "goes on",
     "made clear",
@@ -317,6 +318,11 @@ POSITIVE_CUE_VERBS = frozenset(
 # Words that may stand between a speaker and the cue ("Lavrov has also repeatedly said").
 GAP_WORDS = frozenset(
     [
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
         "speaking",
         "briefing",
         "reporters",

@@ -183,3 +183,26 @@ def test_a_relative_that_does_not_open_the_reported_clause(run):
     statement = first(run("Ushakov said the US plan contained provisions that suit Moscow."))
 
     assert statement.quote == "the US plan contained provisions that suit Moscow"
+
+
+def test_no_statement_when_nothing_is_said(run):
+    assert (
+        run("The Kremlin has not commented on the report. Trump's envoy said nothing after the meeting.")
+        == []
+    )
+
+
+def test_relative_clause_attribution_ends_at_its_comma(run):
+    statement = first(run("Zelenskyy, who has said he will never cede land, met Merz in Berlin."))
+
+    assert statement.quote == "he will never cede land"
+
+
+def test_the_same_words_are_reported_once(run):
+    text = (
+        "Putin has ruled out a ceasefire before a final deal, according to officials familiar with the talks."
+    )
+
+    assert [(s.speaker_name, s.anonymous) for s in run(text)] == [
+        ("unnamed officials familiar with the talks", True)
+    ]
