@@ -42,6 +42,7 @@ MAX_ENTRY_ATTEMPTS = 5
 NEAR_DUPLICATE_WINDOW = dt.timedelta(days=3)
 NEAR_DUPLICATE_CANDIDATES = 500
 MIN_DOCUMENT_CHARACTERS = 40
+MAX_WAITING_RETRIED = 2000  # per synchronous run
 
 
 class TransientPipelineError(Exception):
@@ -681,10 +682,19 @@ def _replace_stances(statement: Statement, item: ExtractedStatement, issues: dic
 
 
 def run_source_sync(*, source: Source, progress=None) -> PipelineSummary:
-    """Poll a source and push every new entry through the whole pipeline in this process."""
+    """Poll a source and push its new entries, and those still waiting from earlier polls, through
+    the whole pipeline in this process."""
     entry_ids, summary = poll_source(source_id=source.pk)
+    entry_ids = entry_ids + waiting_entry_ids(source_id=source.pk, exclude=entry_ids)
     summary.add(process_entries_sync(entry_ids=entry_ids, progress=progress))
     return summary
+
+
+def waiting_entry_ids(*, source_id: int, exclude: list[int] = ()) -> list[int]:
+    """Entries of a source still waiting for their article (a busy server, a rate limit, a lost task):
+    a synchronous run retries them, so it needs no worker to catch up."""
+    waiting = FeedEntry.objects.filter(source_id=source_id, state=EntryState.NEW).exclude(pk__in=exclude)
+    return list(waiting.order_by("pk").values_list("pk", flat=True)[:MAX_WAITING_RETRIED])
 
 
 def process_entries_sync(*, entry_ids: list[int], progress=None) -> PipelineSummary:
@@ -694,7 +704,9 @@ def process_entries_sync(*, entry_ids: list[int], progress=None) -> PipelineSumm
             outcome, document_id = fetch_entry(entry_id=entry_id, wait_for_politeness=True)
         except TransientPipelineError as exc:
             summary.documents_failed += 1
-            summary.errors.append(f"entry {entry_id}: {exc} (will be retried)")
+            entry = FeedEntry.objects.filter(pk=entry_id).first()
+            where = (entry.url or entry.guid) if entry else f"entry {entry_id}"
+            summary.errors.append(f"{where}: {exc} (tried again on the next poll)")
             outcome, document_id = "failed", None
         if outcome == "new":
             summary.documents_new += 1

@@ -316,3 +316,19 @@ def test_an_entry_failing_again_and_again_is_given_up_with_the_reason(web, negot
     assert outcome == "failed"
     assert (entry.state, entry.attempts) == (EntryState.FAILED, pipeline.MAX_ENTRY_ATTEMPTS)
     assert "HTTP 502" in entry.error
+
+
+def test_a_sync_run_tries_again_what_a_busy_server_refused_last_time(web, negotiation):
+    web.expect_oneshot_request("/news/busy").respond_with_data("busy", status=503)
+    web.expect_request("/news/busy").respond_with_data(article_html(6), content_type=HTML)
+    source = source_listing(web, ["/news/busy"])
+
+    first = pipeline.run_source_sync(source=source)
+    second = pipeline.run_source_sync(source=source)
+
+    assert (first.documents_new, first.documents_failed) == (0, 1)
+    assert first.errors == [
+        f"{web.url_for('/news/busy')}: http_status: HTTP 503 SERVICE UNAVAILABLE (tried again on the next poll)"
+    ]
+    assert (second.entries_new, second.documents_new, second.errors) == (0, 1, [])
+    assert entry_for(web, "/news/busy").state == EntryState.DONE

@@ -52,6 +52,7 @@ class Command(BaseCommand):
         if source.is_paused:
             self.stdout.write(f"Note: {source.name} is paused ({source.paused_reason or 'disabled'}).")
         entry_ids, summary = pipeline.poll_source(source_id=source.pk)
+        entry_ids += pipeline.waiting_entry_ids(source_id=source.pk, exclude=entry_ids)
         with progress_bar(
             total=len(entry_ids), stream=self.stdout, label=source.name[:30], unit="entries"
         ) as advance:
