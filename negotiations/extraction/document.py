@@ -66,13 +66,17 @@ CAPTION_END_RE = re.compile(r"\b[a-z]+\)$")
 CAPTION_SLASH_RE = re.compile(r"/\s*(?:reuters|afp|ap)\b")
 
 
+# "VIENNA/KYIV, Feb 26 (Reuters) - The head of ...": a wire dateline opening the lead, not a photo credit.
+DATELINE_RE = re.compile(r"[a-z/ ,.'-]{2,60}(?:\d{1,2}\s*)?\((?:reuters|afp|ap|tass|interfax|ria)\)\s*[-–—]")
+
+
 def is_caption(line: str) -> bool:
     """Whether a lower-cased line is a caption, a credit or a video/photo line."""
     return bool(
         "pic.twitter.com" in line
         or "getty images" in line
         or CAPTION_START_RE.match(line)
-        or ("(" in line and CAPTION_PAREN_RE.search(line))
+        or ("(" in line and CAPTION_PAREN_RE.search(line) and not DATELINE_RE.match(line))
         or (":" in line and CAPTION_LABEL_RE.search(line))
         or (line.endswith(")") and CAPTION_END_RE.search(line, max(0, len(line) - 60)))
         or ("/" in line and CAPTION_SLASH_RE.search(line))

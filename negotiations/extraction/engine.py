@@ -58,7 +58,7 @@ TIME_PHRASE_RE = re.compile(
 )
 TOLD_OBJECT_RE = re.compile(
     r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|allies|partners|leaders|"
-    r"(?:western |european |ukraine's |kyiv's )?(?:allies|partners|leaders|governments)|"
+    r"(?i:western |european |ukraine['’]s |kyiv['’]s |its |their )?(?:allies|partners|leaders|governments)|"
     r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
     r"(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:conference|briefing|meeting|hearing|interview|forum|"

@@ -114,6 +114,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:refiner(?:y|ies)|energy)\b[^.;]{0,30}\bstrikes?",
         ),
         weak=(r"power grid", r"blackouts?", r"electricity", r"energy"),
+        inverse=(
+            r"(?:struck|hit|hitting|hits|targeted|targeting|attacked|attacking|bombed|shelled)\b[^.;]{0,30}\b"
+            r"(?:energy|power|grid|electricity|refiner)",
+        ),
     ),
     "sanctions": IssueLexicon(
         strong=(
@@ -289,5 +293,6 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"zaporozhye (?:nuclear|npp|plant)",
         ),
         weak=(r"nuclear", r"\biaea\b", r"\bplant\b", r"\breactors?\b"),
+        inverse=(r"(?:russian|rosatom|moscow's) (?:control|operation|management|facility|ownership|plant)",),
     ),
 }

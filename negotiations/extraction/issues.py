@@ -46,7 +46,9 @@ CONDITIONAL_RE = re.compile(
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been)|"
     r"after a (?:peace )?(?:deal|agreement|settlement)|but only|only (?:as|once|through|in the context)|"
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
-    r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold))(?![\w-])"
+    r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
+    r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|give us\b[^.;]{0,60}\band (?:we|i) will)"
+    r"(?![\w-])"
 )
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.
 ASSESSMENT_RE = re.compile(
