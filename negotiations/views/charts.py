@@ -96,6 +96,31 @@ class LineChart:
         return self.plot_bottom + 16
 
 
+MAX_STEPS = 150  # a chart is about 550 px wide: finer steps than ~4 px are noise, and page weight
+
+
+def resample(steps: list[tuple[dt.date, object]], *, start: dt.date, end: dt.date, buckets: int = MAX_STEPS):
+    """At most `buckets` steps: the value in effect at the end of each equal slice of [start, end], equal
+    neighbours merged. Steps are (day the value took effect, value) in day order; a step before `start`
+    carries into the first slice. Short series come back unchanged."""
+    steps = [(day, value) for day, value in steps if day <= end]
+    if len(steps) <= buckets:
+        return steps
+    span = max((end - start).days, 1)
+    width = span / buckets
+    resampled: list[tuple[dt.date, object]] = []
+    index, current = 0, None
+    for bucket in range(buckets):
+        bucket_start = start + dt.timedelta(days=round(bucket * width))
+        bucket_end = start + dt.timedelta(days=round((bucket + 1) * width))
+        while index < len(steps) and steps[index][0] <= bucket_end:
+            current = steps[index][1]
+            index += 1
+        if index and (not resampled or resampled[-1][1] != current):
+            resampled.append((max(bucket_start, steps[0][0]), current))
+    return resampled
+
+
 def _with_next(items: list) -> list[tuple]:
     """Each item with the one after it (None after the last); empty for no items."""
     return list(zip(items, [*items[1:], None], strict=False))
@@ -137,7 +162,7 @@ def strip_chart(
     x = _scale(start, end, label_width, plot_width)
     strip_rows = []
     for index, (label, url, changes) in enumerate(rows):
-        changes = [(day, stance) for day, stance in changes if day <= end]
+        changes = resample(changes, start=start, end=end)
         bands = []
         for (day, stance), following in _with_next(changes):
             until = following[0] if following else end
@@ -194,7 +219,7 @@ def step_line_chart(
         return round(plot_bottom - (plot_bottom - TOP) * value / y_max, 1)
 
     paths, points, segment = [], [], []
-    steps = [(day, value) for day, value in series if start <= day <= end]
+    steps = resample([(day, value) for day, value in series if start <= day <= end], start=start, end=end)
     for (day, value), following in _with_next(steps):
         until = following[0] if following else end
         if value is None:
@@ -208,6 +233,8 @@ def step_line_chart(
         points.append((x0, y0, f"{day:%-d %b %Y}: {value:.1f}"))
     if segment:
         paths.append(" ".join(segment))
+    if len(points) > 40:  # dots help read a few steps; on a dense line they are clutter
+        points = []
     return LineChart(
         width=WIDTH,
         height=height,
@@ -230,7 +257,9 @@ def sparkline(
     """A tiny step line of a distance (0 to 2) as an SVG path, for tables."""
     x = _scale(start, end, 1, width - 2)
     parts, pen_down = [], False
-    steps = [(day, value) for day, value in series if start <= day <= end]
+    steps = resample(
+        [(day, value) for day, value in series if start <= day <= end], start=start, end=end, buckets=60
+    )
     for (day, value), following in _with_next(steps):
         until = following[0] if following else end
         if value is None:

@@ -1,0 +1,40 @@
+import datetime as dt
+
+from negotiations.views import charts
+
+START = dt.date(2025, 1, 1)
+
+
+def day(n: int) -> dt.date:
+    return START + dt.timedelta(days=n)
+
+
+def test_short_series_are_kept_as_they_are():
+    steps = [(day(0), "supports"), (day(10), "opposes")]
+
+    assert charts.resample(steps, start=START, end=day(100)) == steps
+
+
+def test_a_dense_series_is_cut_to_at_most_the_bucket_count_and_keeps_the_last_value():
+    steps = [(day(n), ("supports", "opposes")[n % 2]) for n in range(700)] + [(day(700), "neutral")]
+
+    resampled = charts.resample(steps, start=START, end=day(720), buckets=50)
+
+    assert len(resampled) <= 50
+    assert resampled[-1][1] == "neutral"
+    assert [d for d, _ in resampled] == sorted(d for d, _ in resampled)
+
+
+def test_strip_chart_of_a_noisy_history_stays_small():
+    changes = [(day(n), ("supports", "opposes", "neutral")[n % 3]) for n in range(600)]
+
+    chart = charts.strip_chart([("Russia", "/actors/russia/", changes)], start=START, end=day(640))
+
+    assert 1 <= len(chart.rows[0].bands) <= charts.MAX_STEPS
+
+
+def test_empty_rows_and_series_draw_nothing():
+    chart = charts.strip_chart([("Nobody", "/", [])], start=START, end=day(10))
+    assert chart.rows[0].bands == []
+    assert charts.sparkline([], start=START, end=day(10)) == ""
+    assert charts.step_line_chart([], start=START, end=day(10)).paths == []
