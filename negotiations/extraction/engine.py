@@ -1170,7 +1170,17 @@ def _lead_date(doc: Document) -> date | None:
     return None
 
 
+# "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.": the filing date, not when words were said.
+DATELINE_DATE_RE = re.compile(
+    r"[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"(?:\s*\(\w+\)|\s*\.?\s*/\w+/)?"
+)
+
+
 def _outside_quotes(doc: Document, start: int, end: int) -> str:
+    paragraph = doc.paragraphs[doc.sentence_at(start).paragraph]
+    if start == paragraph.start and (dateline := DATELINE_DATE_RE.match(doc.lower, start, end)) is not None:
+        start = dateline.end()
     pieces = []
     cursor = start
     for quote in doc.quotes_between(start, end):

@@ -109,7 +109,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"energy (?:ceasefire|truce|infrastructure|facilities|facility|sites?|targets?|grid|system|sector)",
             r"(?:strikes?|attacks?|shelling|bombing)\s+on\s+(?:\w+\s+){0,2}(?:energy|power|electricity|"
             r"refiner\w+|oil)",
-            r"power (?:plants?|stations?|grid|infrastructure)",
+            r"(?<!nuclear )power (?:plants?|stations?|grid|infrastructure)",
             r"energy strikes?",
             r"(?:refiner(?:y|ies)|energy)\b[^.;]{0,30}\bstrikes?",
         ),

@@ -86,3 +86,13 @@ def test_words_said_last_year_have_no_day(run):
     )
 
     assert [s.said_on for s in run(text)] == [date(2026, 1, 25), None]
+
+
+def test_the_datelines_date_is_not_when_the_words_were_said(run):
+    text = (
+        "Putin urges talks\n\n"
+        "VIENNA, Jan 30 (Reuters) - Rafael Grossi said on Wednesday that a deal on the nuclear plant was close."
+    )
+    statement = [s for s in run(text) if s.speaker_name == "Rafael Grossi"] or run(text)
+
+    assert statement[0].said_on == date(2026, 1, 28)
