@@ -94,6 +94,26 @@ def similarity(signature_a: bytes, signature_b: bytes) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+def most_similar(signature: bytes, candidates: list[bytes]) -> tuple[int, float]:
+    """(index, similarity) of the candidate most similar to `signature`, compared all at once;
+    (-1, 0.0) when there is no candidate or the text had no words. Candidates of another size
+    (made with other MinHash settings) never match."""
+    own = np.frombuffer(signature, dtype="<u4")
+    if not candidates or np.array_equal(own, _EMPTY_SIGNATURE):
+        return -1, 0.0
+    size = len(signature)
+    usable = [index for index, candidate in enumerate(candidates) if len(candidate) == size]
+    if not usable:
+        return -1, 0.0
+    matrix = np.frombuffer(b"".join(candidates[index] for index in usable), dtype="<u4").reshape(
+        len(usable), -1
+    )
+    scores = np.count_nonzero(matrix == own, axis=1) / own.size
+    scores[np.all(matrix == _EMPTY_SIGNATURE, axis=1)] = 0.0
+    best = int(np.argmax(scores))
+    return usable[best], float(scores[best])
+
+
 def is_near_duplicate(signature_a: bytes, signature_b: bytes) -> bool:
     return similarity(signature_a, signature_b) >= NEAR_DUPLICATE_THRESHOLD
 

@@ -22,7 +22,7 @@ from negotiations.ingest.dedup import (
     canonicalize_url,
     content_hash,
     minhash_signature,
-    similarity,
+    most_similar,
 )
 from negotiations.ingest.errors import SitemapError
 from negotiations.ingest.feeds import FeedError, parse_feed
@@ -433,9 +433,10 @@ def _near_duplicate(signature: bytes, published: dt.datetime | None) -> Document
             published_at__gte=published - NEAR_DUPLICATE_WINDOW,
             published_at__lte=published + NEAR_DUPLICATE_WINDOW,
         )
-    for candidate in candidates.only("id", "minhash").order_by("-id")[:NEAR_DUPLICATE_CANDIDATES]:
-        if similarity(signature, bytes(candidate.minhash)) >= NEAR_DUPLICATE_THRESHOLD:
-            return Document.objects.get(pk=candidate.pk)
+    rows = list(candidates.order_by("-id").values_list("id", "minhash")[:NEAR_DUPLICATE_CANDIDATES])
+    index, score = most_similar(signature, [bytes(minhash) for _, minhash in rows])
+    if score >= NEAR_DUPLICATE_THRESHOLD:
+        return Document.objects.get(pk=rows[index][0])
     return None
 
 
