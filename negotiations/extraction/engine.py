@@ -459,7 +459,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if cue.kind == ACCORDING:
         return _according_paraphrase(doc, cue, sentence)
     if cue.kind == AS_SAYING:
-        return None
+        return _quoted_as_saying(doc, cue, sentence)
     if cue.kind == PARTICIPLE:
         return _participle_paraphrase(doc, cue, sentence, earlier)
     slot = subject_before(doc, cue, sentence.start)
@@ -538,6 +538,25 @@ def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: C
     return slot
 
 
+QUOTED_RE = re.compile(r"(?<![\w-])quoted\s+$")
+
+
+def _quoted_as_saying(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
+    """'State media quoted Lavrov as saying that the West wanted to prolong the war.'"""
+    mentions = doc.mentions_ending_before(cue.start, sentence.start, 1)
+    if not mentions or doc.text[mentions[0].end : cue.start].strip():
+        return None
+    mention = mentions[0]
+    if QUOTED_RE.search(doc.lower, max(sentence.start, mention.text_start - 12), mention.text_start) is None:
+        return None
+    start = cue.end
+    that = re.compile(r"\s*(?:that\s+)?").match(doc.lower, start)
+    start = _skip_space(doc, that.end() if that else start, sentence.end)
+    end = _clause_end(doc, start, sentence.end)
+    slot = Slot(mention, start=mention.text_start, end=mention.end)
+    return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+
+
 def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words: int = 0) -> bool:
     tail = doc.text[position : sentence.end].strip()
     if "that" in tail.split() or any(mark in tail for mark in '"“”«»'):
@@ -605,8 +624,14 @@ def _participle_paraphrase(
     return candidate
 
 
+CITING_RE = re.compile(r",\s*(?:citing|according to|quoting)\s[^,;.]{1,80},\s*(?:that\s+)?")
+
+
 def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     position = cue.end
+    citing = CITING_RE.match(doc.lower, position, sentence.end)
+    if citing is not None:  # "reported, citing people familiar with the matter, that ..."
+        return _skip_space(doc, citing.end(), sentence.end)
     if cue.kind in (SPEECH, PARTICIPLE):
         match = THAT_RE.match(doc.lower, position, sentence.end)
         if (

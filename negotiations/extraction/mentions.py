@@ -256,7 +256,10 @@ def _anonymous_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> 
         if match.group("det"):
             words = words[1:]
         words = [word for word in words if word.lower() not in ("unnamed", "anonymous")]
-        if words and words[0].lower() in COMMON_ANONYMOUS_WORDS:
+        sentence_start = (
+            start == 0 or text[max(0, start - 2) : start] in (". ", "\n\n") or text[start - 1] == "\n"
+        )
+        if words and sentence_start and not match.group("det") and words[0].lower() in COMMON_ANONYMOUS_WORDS:
             words[0] = words[0].lower()  # "Sources close to the talks" opening a sentence
         found.append(Mention(start, end, ANONYMOUS, "unnamed " + " ".join(words).strip(" ,")))
     return found

@@ -206,3 +206,22 @@ def test_the_same_words_are_reported_once(run):
     assert [(s.speaker_name, s.anonymous) for s in run(text)] == [
         ("unnamed officials familiar with the talks", True)
     ]
+
+
+def test_quoted_as_saying(run):
+    statement = first(
+        run("Russian state media quoted Lavrov as saying that the West wanted to prolong the war.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Sergey Lavrov",
+        "the West wanted to prolong the war",
+    )
+
+
+def test_outlet_citing_sources_reports_the_clause_after_the_citation(run):
+    statement = first(
+        run("Bloomberg reported, citing people familiar with the matter, that the EU was ready.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("Bloomberg", "the EU was ready")
