@@ -173,3 +173,13 @@ def test_ingest_file_refuses_what_it_cannot_read(tmp_path, negotiation, name, co
 
     with pytest.raises(CommandError, match=message):
         run("ingest_file", str(path))
+
+
+def test_ingest_file_reads_a_folder_of_files(tmp_path, negotiation):
+    write_articles(tmp_path, count=2)
+    (tmp_path / "geneva.html").write_bytes(read_fixture("pages/article_en.html"))
+    (tmp_path / "notes.md").write_text("ignored: not a supported file type")
+
+    output = run("ingest_file", str(tmp_path))
+
+    assert output.startswith("entries seen: 3 (new: 3); documents new: 3, duplicate: 0, failed: 0;")
