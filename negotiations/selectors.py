@@ -779,17 +779,23 @@ def issue_positions(
         parties=parties,
         limit=limit,
     )
-    shifts = list(
-        Position.objects.filter(
-            issue=issue,
-            reviewed_only=reviewed_only,
-            valid_from__lte=as_of,
-            stance_since=F("valid_from"),
+    # One query per scope, so that each walks the (issue, scope, reviewed_only, -valid_from) index backwards
+    # and stops after 20 rows, instead of sorting every shift the issue ever had.
+    shifts = []
+    for scope in PositionScope.values:
+        shifts += (
+            Position.objects.filter(
+                issue=issue,
+                scope=scope,
+                reviewed_only=reviewed_only,
+                valid_from__lte=as_of,
+                stance_since=F("valid_from"),
+            )
+            .exclude(previous_stance="")
+            .select_related("actor", "statement")
+            .order_by("-valid_from", "-id")[:20]
         )
-        .exclude(previous_stance="")
-        .select_related("actor", "statement")
-        .order_by("-valid_from", "-id")[:20]
-    )
+    shifts = sorted(shifts, key=lambda shift: (shift.valid_from, shift.pk), reverse=True)[:20]
     changes = _stance_changes(
         keys=[(party.pk, PositionScope.PARTY) for party in parties],
         issue_ids=[issue.pk],

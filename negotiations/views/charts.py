@@ -96,6 +96,7 @@ class LineChart:
         return self.plot_bottom + 16
 
 
+STRIP_STEPS = 60  # a strip per row: about a week per step over a year of talks
 MAX_STEPS = 150  # a chart is about 550 px wide: finer steps than ~4 px are noise, and page weight
 
 
@@ -162,7 +163,7 @@ def strip_chart(
     x = _scale(start, end, label_width, plot_width)
     strip_rows = []
     for index, (label, url, changes) in enumerate(rows):
-        changes = resample(changes, start=start, end=end)
+        changes = resample(changes, start=start, end=end, buckets=STRIP_STEPS)
         bands = []
         for (day, stance), following in _with_next(changes):
             until = following[0] if following else end
