@@ -90,7 +90,12 @@ def _queue_count_update(request) -> str:
     if current.path != reverse("review_queue"):
         return ""
     filters = QueueFilters.from_query(QueryDict(current.query))
-    context = {"total": filters.statements().count(), "filters": filters, "oob": True}
+    context = {
+        "total": selectors_review.capped_count(filters.statements()),
+        "cap": selectors_review.COUNT_CAP,
+        "filters": filters,
+        "oob": True,
+    }
     return render_to_string("review/_queue_count.html", context, request=request)
 
 
@@ -143,6 +148,7 @@ def review_queue(request) -> HttpResponse:
         "queue": queue,
         "filters": filters,
         "filter_query": filters.as_query(),
+        "cap": selectors_review.COUNT_CAP,
         "choices": choices,
         "states": list(selectors_review.QUEUE_STATES),
         "stances": Stance.choices,

@@ -452,3 +452,15 @@ def test_an_action_from_the_queue_updates_its_count_out_of_band(editor_client, s
     body = response.content.decode()
     assert 'id="queue-count"' in body and 'hx-swap-oob="true"' in body
     assert "1 statement left to review" in body
+
+
+def test_queue_count_is_capped(editor_client, negotiation, monkeypatch):
+    from negotiations import selectors_review
+
+    monkeypatch.setattr(selectors_review, "COUNT_CAP", 3)
+    for _ in range(5):
+        StatementFactory(negotiation=negotiation)
+
+    body = editor_client.get(reverse("review_queue")).content.decode()
+
+    assert "3+ statements left to review" in body
