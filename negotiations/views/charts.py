@@ -5,6 +5,9 @@ No JavaScript and no inline styles, so they work under the strict Content Securi
 
 import datetime as dt
 from dataclasses import dataclass, field
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
 
 from negotiations.enums import Stance
 
@@ -46,6 +49,19 @@ class StripRow:
     bands: list[Band]
     summary: str
     label_y: float = 0
+    height: int = 22
+
+    @property
+    def bands_svg(self) -> SafeString:
+        """The row's bands as SVG: built here because a template per band is slow at hundreds of bands.
+        Every interpolated value is a number or escaped."""
+        return mark_safe(
+            "".join(
+                f'<rect class="band band-{escape(band.stance)}" x="{band.x}" y="{self.y}" width="{band.width}" '
+                f'height="{self.height}"><title>{escape(self.label)}: {escape(band.label)}</title></rect>'
+                for band in self.bands
+            )
+        )
 
 
 @dataclass
@@ -187,6 +203,7 @@ def strip_chart(
                 bands=bands,
                 summary=f"{label}: {current}, {len(changes)} change{'s' if len(changes) != 1 else ''} of stance",
                 label_y=TOP + index * (row_height + gap) + row_height / 2 + 4,
+                height=row_height,
             )
         )
     axis_y = TOP + len(rows) * (row_height + gap)
