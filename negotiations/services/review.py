@@ -574,16 +574,31 @@ def _current_value(statement: Statement, field: str):
     return getattr(statement, field)
 
 
-def revert_blockers(*, entry: AuditLog, statement: Statement) -> list[str]:
+class _CurrentValues(dict):
+    """The statement's current value of each field, read once however many history entries ask."""
+
+    def __init__(self, statement: Statement) -> None:
+        super().__init__()
+        self.statement = statement
+
+    def __missing__(self, field: str):
+        value = self[field] = _current_value(self.statement, field)
+        return value
+
+
+def revert_blockers(
+    *, entry: AuditLog, statement: Statement, current: _CurrentValues | None = None
+) -> list[str]:
     """Fields that changed again since `entry`: it can be reverted only when this list is empty."""
     if entry.action not in REVERTIBLE_ACTIONS or entry.statement_id != statement.pk or not entry.changes:
         return ["not revertible"]
     if entry.action == "revert" and "merged_into" in entry.changes:
         return ["not revertible"]  # merge again instead: the citations to move are no longer recorded
+    current = current if current is not None else _CurrentValues(statement)
     return [
         field
         for field, (_, after) in entry.changes.items()
-        if field not in ("spans", "moved_citations") and _current_value(statement, field) != after
+        if field not in ("spans", "moved_citations") and current[field] != after
     ]
 
 
@@ -674,8 +689,9 @@ def statement_history(*, statement: Statement) -> list[AuditLog]:
         for pk in side
     }
     event_names = {event.pk: str(event) for event in Event.objects.filter(pk__in=event_ids)}
+    current = _CurrentValues(statement)
     for entry in entries:
-        entry.blockers = revert_blockers(entry=entry, statement=statement)
+        entry.blockers = revert_blockers(entry=entry, statement=statement, current=current)
         entry.revertible = not entry.blockers
         entry.rows = list(_describe_changes(entry.changes, actor_names=actor_names, event_names=event_names))
     return entries

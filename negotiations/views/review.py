@@ -395,8 +395,9 @@ def alias_speaker(request, pk: int) -> HttpResponse:
 def _history_response(
     request, statement: Statement, *, message: str = "", level: str = "success", status=200
 ):
+    statement = Statement.objects.get(pk=statement.pk)  # as it is now, after the action
     context = {
-        "statement": Statement.objects.get(pk=statement.pk),
+        "statement": statement,
         "history": review_services.statement_history(statement=statement),
         "history_message": message,
         "history_level": level,

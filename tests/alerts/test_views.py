@@ -135,3 +135,29 @@ def test_daily_digest_command_sends_the_shifts(analyst, shifted, settings):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [analyst.email]
     assert "opposes -> conditional" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_following_page_runs_a_bounded_number_of_queries(
+    analyst_client, analyst, count, django_assert_max_num_queries
+):
+    negotiation = NegotiationFactory()
+    issue = IssueFactory(negotiation=negotiation)
+    for number in range(count):
+        actor = ActorFactory()
+        alerts.follow(user=analyst, actor=actor)
+        Shift.objects.create(
+            negotiation=negotiation,
+            actor=actor,
+            issue=issue,
+            shifted_on=dt.date(2026, 1, 1) + dt.timedelta(days=number),
+            from_stance="opposes",
+            to_stance="conditional",
+            from_statement=StatementFactory(negotiation=negotiation, actor=actor),
+            to_statement=StatementFactory(negotiation=negotiation, actor=actor),
+        )
+
+    with django_assert_max_num_queries(14):
+        response = analyst_client.get(reverse("following"))
+
+    assert response.content.decode().count('class="shift"') == count

@@ -464,3 +464,34 @@ def test_queue_count_is_capped(editor_client, negotiation, monkeypatch):
     body = editor_client.get(reverse("review_queue")).content.decode()
 
     assert "3+ statements left to review" in body
+
+
+@pytest.mark.parametrize("changes", [1, 12])
+def test_statement_review_page_runs_a_bounded_number_of_queries(
+    editor_client, statement, editor, changes, django_assert_max_num_queries
+):
+    for number in range(changes):
+        review.add_note(statement=statement, editor=editor, text=f"Note {number}")
+        current = Statement.objects.get(pk=statement.pk)
+        stance = "supports" if number % 2 else "opposes"
+        review.correct_statement(
+            statement=current, editor=editor, version=current.version, stances={"territory": stance}
+        )
+
+    with django_assert_max_num_queries(25):
+        response = editor_client.get(reverse("review_statement", kwargs={"pk": statement.pk}))
+
+    assert response.status_code == 200
+
+
+def test_after_a_revert_the_history_offers_the_revert_of_the_revert(editor_client, statement, editor):
+    review.correct_statement(statement=statement, editor=editor, version=1, kind="paraphrase")
+    entry = AuditLog.objects.get()
+
+    response = editor_client.post(
+        reverse("review_revert", kwargs={"entry_pk": entry.pk}), {"version": 2}, **HTMX
+    )
+
+    body = response.content.decode()
+    assert body.count("Revert this change") == 1  # the revert itself; the correction is undone already
+    assert 'name="version" value="3"' in body
