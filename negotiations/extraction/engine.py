@@ -399,6 +399,9 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
     found: list[Candidate] = []
     covered_until = -1
     statements = [candidate for candidate in direct if candidate.slot is not None or candidate.inherit]
+    by_paragraph: dict[int, list[Candidate]] = {}
+    for statement in statements:
+        by_paragraph.setdefault(statement.paragraph, []).append(statement)
     for cue in doc.cues:
         if cue.start in consumed or cue.start < covered_until or cue.quote_only:
             continue
@@ -409,7 +412,7 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
         candidate = _paraphrase_at(doc, cue, sentence, statements + found)
         if candidate is None:
             continue
-        if not _settle_against_quotes(doc, candidate, statements):
+        if not _settle_against_quotes(doc, candidate, by_paragraph.get(candidate.paragraph, [])):
             continue
         found.append(candidate)
         covered_until = candidate.end
@@ -1031,7 +1034,10 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
     words = [_content_words(doc, candidate.start, candidate.end) for candidate in candidates]
     dropped: set[int] = set()
     for i, first in enumerate(candidates):
-        for j in range(i + 1, len(candidates)):
+        # Repeats sit near each other in the body; a headline or caption copy may be anywhere. Bounding the
+        # window keeps the work linear in the length of the article.
+        limit = len(candidates) if first.zone != BODY else min(len(candidates), i + 1 + DEDUPE_WINDOW)
+        for j in range(i + 1, limit):
             if i in dropped:
                 break
             second = candidates[j]
@@ -1067,6 +1073,7 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
     return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
 
 
+DEDUPE_WINDOW = 60
 ZONE_RANK = {BODY: 0, CAPTION: 1, HEADLINE: 2}  # a copy in the body, then in a caption/video line, wins
 
 
@@ -1219,14 +1226,14 @@ def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: boo
     """A date given once for a set of remarks carries to the other statements from them."""
     candidate = candidates[index]
     key = candidate.speaker.key if candidate.speaker else ""
-    for later in candidates[index + 1 :]:
+    for later in candidates[index + 1 : index + 12]:
         if later.paragraph != candidate.paragraph:
             break
         if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
             return later.said_on
     if vague:
         return None
-    for earlier in reversed(candidates[:index]):
+    for earlier in reversed(candidates[max(0, index - 40) : index]):
         if earlier.speaker is not None and earlier.speaker.key == key:
             if earlier.said_on_from_text:
                 return earlier.said_on
