@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -788,7 +789,7 @@ def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
 
 
 def _speaker_from_mention(
-    doc: Document, mention: Mention, history: list[Candidate], subjects: list[Mention]
+    doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
     text = doc.text[mention.text_start : mention.end]
     if mention.kind == ACTOR:
@@ -823,7 +824,7 @@ ROLE_SYNONYMS = {"leader": "president", "premier": "prime", "diplomat": "ministe
 
 
 def _resolve_role(
-    doc: Document, mention: Mention, history: list[Candidate], subjects: list[Mention]
+    doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
     """'the minister said': the last person named before with that role."""
     head = mention.name.split()[-1].lower()
@@ -833,7 +834,7 @@ def _resolve_role(
         head = "president"
     head = ROLE_SYNONYMS.get(head, head)
     options: list[tuple[int, Speaker]] = []
-    for candidate in history:
+    for candidate in history[-40:]:
         speaker = candidate.speaker
         if (
             speaker is not None
@@ -884,11 +885,18 @@ class _LazySubjects:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.found: list[Mention] | None = None
+        self.starts: list[int] = []
 
     def __iter__(self):
         if self.found is None:
             self.found = _subject_mentions(self.doc)
+            self.starts = [mention.start for mention in self.found]
         return iter(self.found)
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The subjects that start in [start, end), in text order."""
+        iter(self)
+        return self.found[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
 def _subject_mentions(doc: Document) -> list[Mention]:
@@ -910,7 +918,7 @@ def _gender_fits(pronoun: str, gender: str) -> bool:
 
 
 def _resolve_pronoun(
-    doc: Document, slot: Slot, candidate: Candidate, history: list[Candidate], subjects: list[Mention]
+    doc: Document, slot: Slot, candidate: Candidate, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
     pronoun = slot.pronoun
     if pronoun == "who":
@@ -939,10 +947,8 @@ def _resolve_pronoun(
             options.append((position, speaker))
     if pronoun in ("he", "she"):
         floor = doc.paragraphs[max(0, lowest_paragraph)].start
-        for mention in subjects:
-            if floor <= mention.start < slot.start and _gender_fits(
-                pronoun, mention.gender or _actor_gender(mention)
-            ):
+        for mention in subjects.between(floor, slot.start):
+            if _gender_fits(pronoun, mention.gender or _actor_gender(mention)):
                 speaker = _speaker_from_mention(doc, mention, history, subjects)
                 if speaker is not None:
                     options.append((mention.start, speaker))
