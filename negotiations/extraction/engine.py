@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -1022,16 +1023,20 @@ def merge_fragments(doc: Document, candidates: list[Candidate]) -> list[Candidat
     return merged
 
 
+@functools.lru_cache(maxsize=16384)
+def _content_word(token: str) -> str:
+    """A token's stem for comparing quotes ("" for stopwords and short words)."""
+    if token in STOPWORDS or len(token) < 3:
+        return ""
+    for suffix in ("ing", "ed", "es", "s"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)]
+    return token
+
+
 def _content_words(doc: Document, start: int, end: int) -> set[str]:
-    words = set()
-    for token in TOKEN_RE.findall(doc.lower, start, end):
-        if token in STOPWORDS or len(token) < 3:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-                token = token[: -len(suffix)]
-                break
-        words.add(token)
+    words = set(map(_content_word, TOKEN_RE.findall(doc.lower, start, end)))
+    words.discard("")
     return words
 
 
