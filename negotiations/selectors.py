@@ -323,17 +323,27 @@ class CellEvidence:
 def cell_evidence(
     *, actor: Actor, issue: Issue, scope: str, as_of: dt.date, reviewed_only: bool, limit: int = 20
 ) -> CellEvidence:
-    """The counted statements behind one cell, newest first, with their sources. Five queries."""
+    """The counted statements behind one cell, newest first, with their sources. Six queries."""
     position = positions_as_of(
         subjects=[(actor.pk, scope)], issue_ids=[issue.pk], as_of=as_of, reviewed_only=reviewed_only
     ).get((actor.pk, scope, issue.pk))
     speakers = speaking_for(actor).values("pk") if scope == PositionScope.PARTY else [actor.pk]
-    stances = counted_stances(
-        StatementIssue.objects.filter(
-            issue=issue, statement__actor__in=speakers, statement__said_on__lte=as_of
-        ),
-        reviewed_only=reviewed_only,
+    # The cell's history has one row per day with counted statements: the `limit`-th newest such day bounds
+    # the search, so a party with tens of thousands of statements reads only its last few days.
+    since = (
+        Position.objects.filter(
+            actor=actor, issue=issue, scope=scope, reviewed_only=reviewed_only, valid_from__lte=as_of
+        )
+        .order_by("-valid_from")
+        .values_list("valid_from", flat=True)[limit - 1 : limit]
+        .first()
     )
+    stances = StatementIssue.objects.filter(
+        issue=issue, statement__actor__in=speakers, statement__said_on__lte=as_of
+    )
+    if since is not None:
+        stances = stances.filter(statement__said_on__gte=since)
+    stances = counted_stances(stances, reviewed_only=reviewed_only)
     stances = stances.select_related("statement__actor").prefetch_related(
         Prefetch(
             "statement__citations",
