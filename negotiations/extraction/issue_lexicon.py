@@ -215,6 +215,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"frozen funds",
             r"assets of the (?:russian )?central bank",
             r"(?:confiscat\w+|seiz\w+)\b[^.;]{0,30}\b(?:assets|property|funds|reserves)",
+            r"(?:use|using|tap\w*|mobili[sz]\w+) (?:of )?(?:the )?(?:frozen |immobili[sz]ed |russian |sovereign )*"
+            r"(?:assets|reserves)",
         ),
         weak=(
             r"\bassets\b",

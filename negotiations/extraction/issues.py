@@ -47,7 +47,10 @@ CONDITIONAL_RE = re.compile(
     r"after a (?:peace )?(?:deal|agreement|settlement)|but only|only (?:as|once|through|in the context)|"
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
-    r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|give us\b[^.;]{0,60}\band (?:we|i) will)"
+    r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|give us\b[^.;]{0,60}\band (?:we|i) will|"
+    r"(?:not|never) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
+    r"thoroughly |carefully )?prepared|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
+    r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments))"
     r"(?![\w-])"
 )
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.
@@ -91,6 +94,11 @@ OTHERS_REFUSE_RE = re.compile(
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited)(?![\w-])"
 )
 # The texts here are lower-cased: a sentence ends at . ! ? (maybe inside closing quotes) before a space.
+REFUSED_BY_OTHERS_RE = re.compile(
+    r"(?<![\w'-])(?:rejected|violated|broken|ignored|blocked|sabotaged|undermined|torpedoed|derailed)\s+by\s+"
+    r"(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|the europeans|putin|"
+    r"trump|zelensk\w+|the russians|the ukrainians|the enemy)(?![\w-])"
+)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
 CLAUSE_SPLIT_RE = re.compile(
     r",\s+(?:saying|adding|but|while|whereas|although|though|insisting|arguing|noting|warning)\b|;|\s[—–]\s"
@@ -513,7 +521,7 @@ def decide_stance(
 
 
 def _others_refuse(local: str, context: IssueContext) -> bool:
-    for match in OTHERS_REFUSE_RE.finditer(local):
+    for match in (*OTHERS_REFUSE_RE.finditer(local), *REFUSED_BY_OTHERS_RE.finditer(local)):
         who = match.group("who")
         party = context.other_parties.get(who, "")
         if who == "the enemy" or (party and context.speaker_party and party != context.speaker_party):
