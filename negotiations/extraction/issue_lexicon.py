@@ -38,6 +38,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"security pact",
             r"security deal",
             r"security (?:protocols?|documents?|agreements?)",
+            r"(?:western|american|us|u\.s\.|european|nato|allied|bilateral|legal|legally binding|binding|firm|"
+            r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
         weak=(r"guarantees?", r"guarantors?", r"deterren(?:ce|t)"),
     ),
