@@ -148,13 +148,27 @@ def setup_django() -> None:
 
 def run_pipeline(base: str, count: int) -> dict[str, float]:
     from negotiations.models import Document, Statement
-    from negotiations.services import pipeline
+    from negotiations.services import pipeline, positions
     from negotiations.services.demo import SeedReport, load_registry
     from negotiations.services.sources import create_source
 
     load_registry(report=SeedReport())
     source = create_source(name="Bench Observer", kind="rss", url=f"{base}/feed.xml")
-    timings = {"poll": 0.0, "fetch": 0.0, "statements": 0.0}
+    timings = {"poll": 0.0, "fetch": 0.0, "statements": 0.0, "extractor": 0.0, "positions": 0.0}
+
+    def timed(name: str, function):
+        def wrapper(*args, **kwargs):
+            step = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timings[name] += time.perf_counter() - step
+
+        return wrapper
+
+    # Attribute the statement step: the extraction engine, and the refresh of the stance positions.
+    pipeline.extract = timed("extractor", pipeline.extract)
+    positions.refresh_positions = timed("positions", positions.refresh_positions)
     outcomes: dict[str, int] = {}
     started = time.perf_counter()
     entry_ids, _summary = pipeline.poll_source(source_id=source.pk)
@@ -235,6 +249,11 @@ def main() -> None:
     print(f"fetch + text + dedup + store: {timings['fetch']:.2f} s = {n / timings['fetch']:.1f} documents/s")
     print(
         f"statement extraction: {timings['statements']:.2f} s = {n / timings['statements']:.1f} documents/s"
+    )
+    storing = timings["statements"] - timings["extractor"] - timings["positions"]
+    print(
+        f"  of which the extraction engine {timings['extractor']:.2f} s, storing statements {storing:.2f} s, "
+        f"refreshing positions {timings['positions']:.2f} s"
     )
     print(f"whole pipeline: {timings['total']:.2f} s = {n / timings['total']:.1f} documents/s")
     print(

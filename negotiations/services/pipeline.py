@@ -539,7 +539,16 @@ def save_statements(
         statement.fingerprint: statement
         for statement in Statement.objects.filter(
             negotiation=negotiation, fingerprint__in={fingerprint for fingerprint, _, _ in prepared}
-        ).prefetch_related("stances__issue")
+        ).prefetch_related("stances")
+    }
+    issue_slugs = {issue.pk: slug for slug, issue in issues.items()}
+    # Each statement's stances by issue slug, kept up to date below instead of read again.
+    stances_of: dict[int, dict[str, StatementIssue]] = {
+        statement.pk: {
+            issue_slugs.get(stance.issue_id, str(stance.issue_id)): stance
+            for stance in statement.stances.all()
+        }
+        for statement in known.values()
     }
     before = set(Statement.objects.filter(citations__document=document).values_list("pk", flat=True))
     cited = set(Citation.objects.filter(document=document).values_list("statement_id", "start"))
@@ -570,12 +579,21 @@ def save_statements(
                 },
             )
             known[fingerprint] = statement
+            if created:
+                stances_of[statement.pk] = {}
+            else:
+                stances_of[statement.pk] = {
+                    issue_slugs.get(stance.issue_id, str(stance.issue_id)): stance
+                    for stance in statement.stances.all()
+                }
         changed = created
         previous_actor_id = statement.actor_id
+        affected_issues: set[int] = set()
         if not created and not statement.editor_touched:
             changed |= _refresh_machine_fields(statement, item, actor, said_on, said_on_source)
         if created or not statement.editor_touched:
-            changed |= _replace_stances(statement, item, issues)
+            affected_issues = _replace_stances(statement, item, issues, stances_of[statement.pk])
+            changed |= bool(affected_issues)
         if (statement.pk, item.start) not in cited:
             cited.add((statement.pk, item.start))
             new_citations.append(
@@ -590,7 +608,7 @@ def save_statements(
             changed = True  # a new citation is new evidence for the statement's position cells
         kept.add(statement.pk)
         if changed:
-            issue_ids = list(statement.stances.values_list("issue_id", flat=True))
+            issue_ids = affected_issues | {stance.issue_id for stance in stances_of[statement.pk].values()}
             touched_pairs.update(
                 (actor_id, issue_id)
                 for actor_id in {previous_actor_id, statement.actor_id} - {None}
@@ -659,24 +677,41 @@ def _merged_said_on(statement: Statement, said_on: dt.date, said_on_source: str)
     return {"said_on": said_on, "said_on_source": said_on_source}
 
 
-def _replace_stances(statement: Statement, item: ExtractedStatement, issues: dict) -> bool:
-    """Make the statement's stances what the extractor says; True if anything changed."""
+def _replace_stances(
+    statement: Statement, item: ExtractedStatement, issues: dict, current: dict[str, StatementIssue]
+) -> set[int]:
+    """Make the statement's stances what the extractor says. `current` (its stances by issue slug) is
+    updated in place. Returns the issues whose stance was added, changed or removed."""
     wanted = {
         slug: (value.stance, _clamp(value.confidence))
         for slug, value in item.issues.items()
         if slug in issues
     }
-    current = {stance.issue.slug: (stance.stance, stance.confidence) for stance in statement.stances.all()}
-    if current == wanted:
-        return False
-    statement.stances.exclude(issue__slug__in=list(wanted)).delete()
+    if {slug: (row.stance, row.confidence) for slug, row in current.items()} == wanted:
+        return set()
+    affected: set[int] = set()
+    removed = [slug for slug in current if slug not in wanted]
+    if removed:
+        affected.update(current[slug].issue_id for slug in removed)
+        StatementIssue.objects.filter(pk__in=[current.pop(slug).pk for slug in removed]).delete()
+    to_update, to_create = [], []
     for slug, (stance, confidence) in wanted.items():
-        StatementIssue.objects.update_or_create(
-            statement=statement, issue=issues[slug], defaults={"stance": stance, "confidence": confidence}
-        )
-    if hasattr(statement, "_prefetched_objects_cache"):
-        statement._prefetched_objects_cache.pop("stances", None)  # read them afresh next time
-    return True
+        row = current.get(slug)
+        if row is None:
+            row = StatementIssue(
+                statement=statement, issue=issues[slug], stance=stance, confidence=confidence
+            )
+            to_create.append(row)
+            current[slug] = row
+        elif (row.stance, row.confidence) != (stance, confidence):
+            row.stance, row.confidence = stance, confidence
+            to_update.append(row)
+        else:
+            continue
+        affected.add(issues[slug].pk)
+    StatementIssue.objects.bulk_update(to_update, ["stance", "confidence"])
+    StatementIssue.objects.bulk_create(to_create)
+    return affected
 
 
 # --- Whole runs, for the commands and the demo ---------------------------------------------------
