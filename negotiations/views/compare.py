@@ -4,7 +4,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from actors.models import Actor
 from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
@@ -66,7 +65,9 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
         return render(request, "negotiations/compare.html#comparison", context)
     context |= {
         "parties": negotiation.parties.order_by("name"),
-        "actors": Actor.objects.exclude(pk__in=negotiation.parties.values("pk")).order_by("name"),
+        "actors": selectors.most_quoted_speakers(
+            negotiation=negotiation, keep=[s.actor for s in subjects if s.scope == PositionScope.ACTOR]
+        ),
         "slots": [(index, chosen[index] if index < len(chosen) else "") for index in range(MAX_SUBJECTS)],
     }
     return render(request, "negotiations/compare.html", context)

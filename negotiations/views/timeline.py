@@ -13,7 +13,6 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from actors.models import Actor
 from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.enums import Stance
@@ -60,7 +59,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return render(
             request, "negotiations/timeline.html#" + ("items" if resolved.cursor else "results"), context
         )
-    context |= _choices(resolved.filters.negotiation)
+    context |= _choices(resolved.filters)
     return render(request, "negotiations/timeline.html", context)
 
 
@@ -72,13 +71,14 @@ def _next_query(request: HttpRequest, page: selectors.TimelinePage) -> str:
     return query.urlencode()
 
 
-def _choices(negotiation: Negotiation) -> dict:
-    """The options of the filter form: five small queries."""
+def _choices(filters: selectors.TimelineFilters) -> dict:
+    """The options of the filter form: five small queries (speakers: the most quoted, and the chosen one)."""
+    negotiation = filters.negotiation
     return {
         "negotiations": Negotiation.objects.order_by("-started_on", "name").values_list("slug", "name"),
         "issues": negotiation.issues.order_by("position", "name").values_list("slug", "name"),
         "parties": negotiation.parties.order_by("name").values_list("slug", "name"),
-        "actors": Actor.objects.order_by("name").values_list("slug", "name"),
+        "actors": selectors.most_quoted_speakers(negotiation=negotiation, keep=[filters.actor]),
         "sources": Source.objects.order_by("name").values_list("pk", "name"),
         "stances": Stance.choices,
     }
