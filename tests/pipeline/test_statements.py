@@ -7,9 +7,10 @@ import pytest
 
 from negotiations.enums import SaidOnSource
 from negotiations.extraction import ExtractedStatement
-from negotiations.models import Citation, Statement
+from negotiations.extraction.entries import IssueStance
+from negotiations.models import Citation, Position, Statement
 from negotiations.services.pipeline import save_statements
-from tests.factories import DocumentFactory, NegotiationFactory
+from tests.factories import ActorFactory, DocumentFactory, IssueFactory, NegotiationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,24 @@ def test_extracting_the_same_document_again_writes_nothing(django_assert_max_num
     statement.refresh_from_db()
     assert statement.version == 1
     assert Citation.objects.count() == 1
+
+
+def test_a_stance_the_extractor_drops_leaves_the_position_matrix_too():
+    negotiation = NegotiationFactory()
+    ceasefire = IssueFactory(negotiation=negotiation, slug="ceasefire")
+    territory = IssueFactory(negotiation=negotiation, slug="territory")
+    ActorFactory(slug="the-envoy", name="The Envoy")
+    document = published(5)
+    both = found()
+    both[0].actor_slug = "the-envoy"
+    both[0].issues = {"ceasefire": IssueStance("opposes", 0.9), "territory": IssueStance("supports", 0.8)}
+    save_statements(document=document, negotiation=negotiation, extracted=both)
+    assert set(Position.objects.values_list("issue_id", flat=True)) == {ceasefire.pk, territory.pk}
+
+    both[0].issues = {"ceasefire": IssueStance("opposes", 0.9)}
+    save_statements(document=document, negotiation=negotiation, extracted=both)
+
+    assert set(Position.objects.values_list("issue_id", flat=True)) == {ceasefire.pk}
+    assert list(Statement.objects.get().stances.values_list("issue__slug", "stance")) == [
+        ("ceasefire", "opposes")
+    ]
