@@ -53,6 +53,7 @@ Pages (`negotiations.ingest.pages`)
 Duplicates (`negotiations.ingest.dedup`)
     canonicalize_url(url) -> str ("" if not an http(s) URL); content_hash(text) -> hex sha256 of
     normalize_text(text); minhash_signature(text) -> bytes (512); similarity(a, b) -> float;
+    most_similar(signature, candidates) -> (index, similarity) of the best of many, compared at once;
     is_near_duplicate(a, b); NEAR_DUPLICATE_THRESHOLD (0.8); MINHASH_SCHEME (store it with signatures).
 
 Files (`negotiations.ingest.files`)
@@ -67,6 +68,7 @@ from negotiations.ingest.dedup import (
     content_hash,
     is_near_duplicate,
     minhash_signature,
+    most_similar,
     similarity,
 )
 from negotiations.ingest.errors import FeedError, FetchError, IngestError, SitemapError
@@ -111,6 +113,7 @@ __all__ = [
     "fetch",
     "is_near_duplicate",
     "minhash_signature",
+    "most_similar",
     "parse_feed",
     "parse_sitemap",
     "read_articles",
