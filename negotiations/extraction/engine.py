@@ -148,13 +148,15 @@ def is_label(doc: Document, quote: Quote) -> bool:
     words = _word_count(doc, quote.start, quote.end)
     if words < 3:
         return True
-    if words > 5:
-        return False
     content = doc.text[quote.start : quote.end]
+    if words > 5:
+        return words <= 12 and _title_case(doc, quote, content)  # "Paris Declaration on Security Guarantees"
     if content[-1:] in ",.!?" or SPOKEN_RE.search(doc.lower, quote.start, quote.end):
         return False
-    if doc.zone_of(quote.paragraph) == BODY and all(
-        word[:1].isupper() for word in content.split() if len(word) > 3
+    if (
+        doc.zone_of(quote.paragraph) == BODY
+        and not content.isupper()
+        and all(word[:1].isupper() for word in content.split() if len(word) > 3)
     ):
         return True
     before = doc.lower[max(0, quote.open - 40) : quote.open]
@@ -165,11 +167,22 @@ def is_label(doc: Document, quote: Quote) -> bool:
         and ARTICLE_START_RE.match(content.lower())
     ):
         return False  # 'said that “a couple of big ones” remained': "that" opens a clause here
-    if label is not None and words >= 3 and _named_by_speaker(doc, quote):
+    article_outside = ARTICLE_BEFORE_RE.search(before) is not None  # 'calls the war a “special operation”'
+    if label is not None and words >= 3 and not article_outside and _named_by_speaker(doc, quote):
         return (
             False  # 'Kallas called the plan “a recipe for capitulation”': her words, not the writer's label
         )
     return label is not None
+
+
+ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'-])(?:a|an|the|its|their|his|her)\s*$")
+
+
+def _title_case(doc: Document, quote: Quote, content: str) -> bool:
+    if doc.zone_of(quote.paragraph) != BODY or content[-1:] in ",.!?:;" or content.isupper():
+        return False  # all capitals is a post shouted, not a name
+    long_words = [word for word in content.split() if len(word) > 3]
+    return bool(long_words) and sum(word[:1].isupper() for word in long_words) >= 0.8 * len(long_words)
 
 
 NAMING_RE = re.compile(

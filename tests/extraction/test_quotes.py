@@ -126,3 +126,22 @@ def test_single_mark_quote_running_over_paragraphs(run):
         "And more support for Ukraine.",
         "That includes the immobilised assets.",
     ]
+
+
+def test_a_writers_term_after_an_article_is_a_label(run):
+    assert (
+        direct(run("Moscow calls the war a “special military operation” and says its goals are unchanged."))
+        == []
+    )
+
+
+def test_a_document_title_in_quotes_is_a_label(run):
+    text = "The leaders signed the “Paris Declaration on Security Guarantees for Ukraine” on Tuesday, Macron said."
+
+    assert direct(run(text)) == []
+
+
+def test_a_post_in_capitals_is_a_quote(run):
+    assert direct(run("Trump wrote: “NO DEAL WITHOUT A CEASEFIRE”.")) == [
+        ("Donald Trump", "NO DEAL WITHOUT A CEASEFIRE")
+    ]
