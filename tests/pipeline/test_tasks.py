@@ -177,3 +177,39 @@ def test_retry_countdowns_stay_below_the_visibility_timeout(web, negotiation, mo
 
     assert countdowns == [tasks.MAX_COUNTDOWN]
     assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > tasks.MAX_COUNTDOWN
+
+
+class CacheDown:
+    """Django's cache while Redis restarts: every call fails."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+        return fail
+
+
+def test_a_cache_outage_delays_the_fetch_instead_of_failing_it(feed, monkeypatch, settings):
+    from negotiations.services import fetching
+
+    settings.FETCH_MIN_DOMAIN_INTERVAL_SECONDS = 2
+    entry_ids, _ = pipeline.poll_source(source_id=feed.pk)
+    monkeypatch.setattr(fetching, "cache", CacheDown())
+
+    with pytest.raises(pipeline.TransientPipelineError, match="politeness cache unavailable"):
+        pipeline.fetch_entry(entry_id=entry_ids[0])
+
+    entry = FeedEntry.objects.get(pk=entry_ids[0])
+    assert (entry.state, entry.attempts) == (EntryState.NEW, 0)
+
+
+def test_a_cache_outage_only_costs_robots_txt_being_read_again(feed, web, monkeypatch):
+    from negotiations.services import fetching
+
+    entry_ids, _ = pipeline.poll_source(source_id=feed.pk)
+    monkeypatch.setattr(fetching, "cache", CacheDown())
+
+    outcomes = [pipeline.fetch_entry(entry_id=entry_id)[0] for entry_id in entry_ids]
+
+    assert outcomes == ["new", "new", "new"]
+    assert [request.path for request, _ in web.log].count("/robots.txt") == 3
