@@ -1121,6 +1121,7 @@ PERFECT_RE = re.compile(
     r"(?:[a-z]+ed|said|told|made|spoken|written|sought|held|kept|drawn)(?![\w'])"
 )
 LEAD_PARAGRAPHS = 2
+LEAD_REACH = 10  # body paragraphs the lead's day carries to
 # Anywhere in the sentence (outside quotes), these put the words at another time than the news.
 OTHER_TIME_RE = re.compile(
     r"(?<![\w-])(?:last (?:year|month|spring|summer|autumn|fall|winter)|in the past|previously|years ago|"
@@ -1157,6 +1158,9 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             )
     lead = _lead_date(doc)
     in_lead = _lead_speakers(doc) if lead is not None else set()
+    # The lead's event is the top of the story; further down, articles turn to background and other days.
+    body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
+    lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
     live = doc.published if _is_live_blog(doc) else None
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
@@ -1164,7 +1168,11 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
         candidate.said_on = _date_of_same_remarks(candidates, index, vague=candidate.said_on_vague)
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
             continue
-        if candidate.zone == BODY and _in_lead(doc, candidate.speaker, in_lead):
+        if (
+            candidate.zone == BODY
+            and candidate.paragraph <= lead_reach
+            and _in_lead(doc, candidate.speaker, in_lead)
+        ):
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
