@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Left
@@ -221,22 +222,33 @@ def matrix_issues(*, negotiation: Negotiation, slugs: Sequence[str] = ()) -> lis
 
 
 SPEAKER_CHOICES = 300
+SPEAKER_CHOICES_SECONDS = 300
 
 
 def most_quoted_speakers(
     *, negotiation: Negotiation, limit: int = SPEAKER_CHOICES, keep: Sequence[Actor | None] = ()
 ) -> list[tuple[str, str]]:
     """(slug, name) of the `limit` speakers with the most counted statements today, by name, plus `keep`:
-    the choices of the speaker menus, which would otherwise list every actor ever seen. One query."""
-    ranked = (
-        Position.objects.filter(
-            negotiation=negotiation, scope=PositionScope.ACTOR, reviewed_only=False, valid_until__isnull=True
+    the choices of the speaker menus, which would otherwise list every actor ever seen. One query, cached for a few minutes."""
+
+    def ranked() -> dict[str, str]:
+        rows = (
+            Position.objects.filter(
+                negotiation=negotiation,
+                scope=PositionScope.ACTOR,
+                reviewed_only=False,
+                valid_until__isnull=True,
+            )
+            .values("actor__slug", "actor__name")
+            .annotate(evidence=Sum("statement_count"))
+            .order_by("-evidence", "actor__slug")[:limit]
         )
-        .values("actor__slug", "actor__name")
-        .annotate(evidence=Sum("statement_count"))
-        .order_by("-evidence", "actor__slug")[:limit]
+        return {row["actor__slug"]: row["actor__name"] for row in rows}
+
+    # A menu a few minutes behind the data is harmless; the query sums every current cell of the negotiation.
+    choices = dict(
+        cache.get_or_set(f"parley:speakers:{negotiation.pk}:{limit}", ranked, SPEAKER_CHOICES_SECONDS)
     )
-    choices = {row["actor__slug"]: row["actor__name"] for row in ranked}
     choices |= {actor.slug: actor.name for actor in keep if actor is not None}
     return sorted(choices.items(), key=lambda choice: choice[1])
 

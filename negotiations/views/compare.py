@@ -8,7 +8,7 @@ from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
 from negotiations.views import charts
-from negotiations.views.filters import AsOfForm, wants_fragment
+from negotiations.views.filters import AsOfForm, options_html, wants_fragment
 
 MAX_SUBJECTS = 4
 
@@ -63,12 +63,15 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
         }
     if wants_fragment(request):
         return render(request, "negotiations/compare.html#comparison", context)
+    parties = list(negotiation.parties.order_by("name").values_list("slug", "name"))
+    speakers = selectors.most_quoted_speakers(
+        negotiation=negotiation, keep=[s.actor for s in subjects if s.scope == PositionScope.ACTOR]
+    )
     context |= {
-        "parties": negotiation.parties.order_by("name"),
-        "actors": selectors.most_quoted_speakers(
-            negotiation=negotiation, keep=[s.actor for s in subjects if s.scope == PositionScope.ACTOR]
-        ),
-        "slots": [(index, chosen[index] if index < len(chosen) else "") for index in range(MAX_SUBJECTS)],
+        "slots": [
+            (index, options_html(parties, selected=slug), options_html(speakers, selected=slug))
+            for index, slug in enumerate(chosen + [""] * (MAX_SUBJECTS - len(chosen)))
+        ],
     }
     return render(request, "negotiations/compare.html", context)
 

@@ -21,6 +21,7 @@ from negotiations.services.exports import CSV_COLUMNS, csv_row, statement_record
 from negotiations.views.filters import (
     ResolvedTimeline,
     TimelineFilterForm,
+    options_html,
     resolve_timeline_filters,
     wants_fragment,
 )
@@ -78,7 +79,10 @@ def _choices(filters: selectors.TimelineFilters) -> dict:
         "negotiations": Negotiation.objects.order_by("-started_on", "name").values_list("slug", "name"),
         "issues": negotiation.issues.order_by("position", "name").values_list("slug", "name"),
         "parties": negotiation.parties.order_by("name").values_list("slug", "name"),
-        "actors": selectors.most_quoted_speakers(negotiation=negotiation, keep=[filters.actor]),
+        "actor_options": options_html(
+            selectors.most_quoted_speakers(negotiation=negotiation, keep=[filters.actor]),
+            selected=filters.actor.slug if filters.actor else "",
+        ),
         "sources": Source.objects.order_by("name").values_list("pk", "name"),
         "stances": Stance.choices,
     }
