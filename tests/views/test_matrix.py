@@ -45,7 +45,8 @@ def test_cells_show_stance_in_words_with_counts_and_both_addresses(analyst_clien
     assert 'class="stance stance-opposes"' in html and ">Opposes</span>" in html
     assert "st · 1 src" in html
     assert "cell=actor.sergey-lavrov.security-guarantees#evidence-actor-sergey-lavrov" in html  # the href
-    assert 'hx-get="/n/russia-ukraine/cells/actor/sergey-lavrov/security-guarantees/?as_of=2026-01-25' in html
+    assert 'hx-get="/n/russia-ukraine/cells/actor/sergey-lavrov/security-guarantees/"' in html
+    assert 'hx-vals="{&quot;as_of&quot;: &quot;2026-01-25&quot;, &quot;span&quot;: 3}"' in html
 
 
 def test_the_fragment_is_only_the_matrix(analyst_client, world):
