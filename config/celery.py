@@ -16,4 +16,10 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     "poll-due-sources": {"task": "negotiations.poll_due_sources", "schedule": 60.0},
     "requeue-stuck-work": {"task": "negotiations.requeue_stuck_work", "schedule": crontab(minute="*/5")},
+    "send-digests": {"task": "negotiations.send_digests", "schedule": crontab(hour=6, minute=0)},
+    # Retrained nightly from the day's editor verifications; a model is used only if it beats the rules.
+    "train-classifiers": {
+        "task": "negotiations.train_all_classifiers",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }

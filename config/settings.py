@@ -215,6 +215,9 @@ FETCH_USER_AGENT = env.str(
     "FETCH_USER_AGENT", default="Parley/0.1 (+https://github.com/parley-project/parley; news stance tracker)"
 )
 SOURCE_MAX_FAILURES = env_int("SOURCE_MAX_FAILURES", 8, minimum=1)
+# "Fetch now" on the sources page: without a worker, run the fetch in a thread beside the request so
+# the page can show its progress; with a worker, queue it.
+FETCH_NOW_IN_THREAD = env_flag("FETCH_NOW_IN_THREAD", CELERY_TASK_ALWAYS_EAGER)
 
 EMAIL_BACKEND_PATH = env.str(
     "EMAIL_BACKEND",

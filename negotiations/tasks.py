@@ -133,3 +133,12 @@ def send_digests() -> int:
     from negotiations.services import alerts
 
     return alerts.send_digests()
+
+
+@shared_task(name="negotiations.train_all_classifiers", acks_late=True)
+def train_all_classifiers() -> int:
+    """Beat's nightly entry: one training task per negotiation, each retrained from its verified statements."""
+    from negotiations.models import Negotiation
+
+    negotiation_ids = list(Negotiation.objects.values_list("pk", flat=True))
+    return sum(enqueue(train_classifier, negotiation_id=negotiation_id) for negotiation_id in negotiation_ids)

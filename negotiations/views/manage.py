@@ -112,7 +112,7 @@ def start_fetch(source: Source) -> dt.datetime:
     """Queue a poll of the source now; returns the moment the progress is counted from."""
     since = timezone.now()
     Source.objects.filter(pk=source.pk).update(next_poll_at=since)
-    if getattr(settings, "FETCH_NOW_IN_THREAD", settings.CELERY_TASK_ALWAYS_EAGER):
+    if settings.FETCH_NOW_IN_THREAD:
         transaction.on_commit(
             lambda: threading.Thread(
                 target=_run_fetch, args=(source.pk,), daemon=True, name="fetch-now"
