@@ -122,22 +122,81 @@ def test_valid_feed_without_items_is_empty_not_an_error() -> None:
     assert feed.title == "Quiet"
 
 
-def test_billion_laughs_is_not_expanded() -> None:
+def test_billion_laughs_is_refused_at_once() -> None:
     started = time.monotonic()
 
-    feed = parse_feed(
-        read_fixture("feeds/billion_laughs.xml"), url="https://bomb.example.org/", content_type=RSS
-    )
+    with pytest.raises(FeedError, match="entity-expansion bomb"):
+        parse_feed(
+            read_fixture("feeds/billion_laughs.xml"), url="https://bomb.example.org/", content_type=RSS
+        )
 
     assert time.monotonic() - started < 1
-    assert feed.entries[0].title == "Laughing &lol9;"
-    assert "lollollol" not in all_text(feed)
 
 
-def test_external_entities_are_never_resolved(
+def test_external_entities_are_refused_without_being_opened(
     monkeypatch: pytest.MonkeyPatch, no_network: list[object]
 ) -> None:
-    opened = []
+    opened = watch_open(monkeypatch)
+
+    with pytest.raises(FeedError, match="external entity"):
+        parse_feed(read_fixture("feeds/xxe.xml"), url="https://xxe.example.org/", content_type=RSS)
+
+    assert not any("passwd" in name for name in opened)
+    assert no_network == []
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<!ENTITY % remote PUBLIC "-//A//B" "http://127.0.0.1/evil.dtd">',
+        "<!entity xxe system 'file:///etc/hosts'>",
+        "<!ENTITY a '&b;&b;'>",
+    ],
+)
+def test_other_spellings_of_hostile_entities_are_refused(declaration: str) -> None:
+    body = f'<?xml version="1.0"?><!DOCTYPE rss [{declaration}]><rss version="2.0"><channel/></rss>'
+
+    with pytest.raises(FeedError, match="refused"):
+        parse_feed(body.encode(), url="https://x.example.org/", content_type=RSS)
+
+
+def test_plain_doctypes_and_literal_entities_are_fine() -> None:
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        b'"http://my.netscape.com/publish/formats/rss-0.91.dtd" [<!ENTITY copy "&#169;">]>'
+        b'<rss version="0.91"><channel><title>Old</title><item><title>Notes &copy;</title>'
+        b"<link>https://old.example.org/1</link></item></channel></rss>"
+    )
+
+    feed = parse_feed(body, url="https://old.example.org/", content_type=RSS)
+
+    assert feed.entries[0].title == "Notes \u00a9"
+
+
+def test_feedparser_defuses_bombs_and_xxe_even_past_the_refusal(
+    monkeypatch: pytest.MonkeyPatch, no_network: list[object]
+) -> None:
+    """Defence in depth: without the up-front refusal, nothing is expanded or opened either."""
+    monkeypatch.setattr("negotiations.ingest.feeds._refuse_hostile_dtd", lambda body: None)
+    opened = watch_open(monkeypatch)
+    started = time.monotonic()
+
+    bomb = parse_feed(
+        read_fixture("feeds/billion_laughs.xml"), url="https://bomb.example.org/", content_type=RSS
+    )
+    xxe = parse_feed(read_fixture("feeds/xxe.xml"), url="https://xxe.example.org/", content_type=RSS)
+
+    assert time.monotonic() - started < 1
+    assert bomb.entries[0].title == "Laughing &lol9;"
+    assert "lollollol" not in all_text(bomb)
+    assert xxe.entries[0].title == "Secret: &xxe;"
+    assert "root:" not in all_text(xxe)
+    assert not any("passwd" in name for name in opened)
+    assert no_network == []
+
+
+def watch_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    opened: list[str] = []
     real_open = builtins.open
 
     def watching_open(file: object, *args: object, **kwargs: object) -> object:
@@ -145,13 +204,7 @@ def test_external_entities_are_never_resolved(
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", watching_open)
-
-    feed = parse_feed(read_fixture("feeds/xxe.xml"), url="https://xxe.example.org/", content_type=RSS)
-
-    assert feed.entries[0].title == "Secret: &xxe;"
-    assert "root:" not in all_text(feed)
-    assert not any("passwd" in name for name in opened)
-    assert no_network == []
+    return opened
 
 
 def test_entries_are_capped() -> None:
