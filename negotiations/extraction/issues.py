@@ -294,7 +294,8 @@ class IssueScanner:
         if scanner.by_head:
             from .registry import _trie_regex
 
-            scanner.heads_re = re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(scanner.by_head)) + ")")
+            # A lookahead, so that a head spanning two words ("on ter") does not hide the heads inside it.
+            scanner.heads_re = re.compile(r"(?<![\w-])(?=(" + _trie_regex(sorted(scanner.by_head)) + "))")
             # The regex finds the longest head at a place; the patterns of all its shorter heads go with it.
             for head in scanner.by_head:
                 tried: list[tuple[int, re.Pattern[str]]] = []
@@ -312,7 +313,7 @@ class IssueScanner:
         by_match = self.by_match
         for word in self.heads_re.finditer(lower) if self.heads_re is not None else ():
             position = word.start()
-            tried = by_match.get(word.group())
+            tried = by_match.get(word.group(1))
             if tried is None:  # written with other spaces or apostrophes than the head: look up each size
                 tried = [
                     entry

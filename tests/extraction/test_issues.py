@@ -124,3 +124,24 @@ def test_weak_cue_takes_the_topic_of_the_paragraph(run):
     )
 
     assert "security-guarantees" in stances(run(text))[0]
+
+
+def test_issue_scanner_matches_full_scans_on_the_gold_texts(registry):
+    import json
+    from pathlib import Path
+
+    from negotiations.extraction.text import fold
+
+    gold = Path(__file__).resolve().parent / "gold"
+    for path in sorted(gold.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            lower = fold(json.loads(line)["text"]).lower()
+            spans = registry.issue_scanner.scan(lower)
+            for issue in registry.issue_patterns:
+                for kind in ("strong", "weak"):
+                    pattern = getattr(issue, kind)
+                    expected = [m.span() for m in pattern.finditer(lower)] if pattern is not None else []
+                    assert spans.spans.get((issue.issue.slug, kind), []) == expected, (
+                        path.name,
+                        issue.issue.slug,
+                    )

@@ -171,3 +171,11 @@ def test_report_prints_every_figure():
 
     for label in ("direct", "paraphrase", "all", "speaker accuracy", "issues exact", "stance", "said_on"):
         assert label in report
+
+
+def test_a_quote_not_verbatim_in_the_text_is_compared_by_its_words():
+    reworded = statement(
+        "Sergey Lavrov", "guarantees aimed at preserving the regime in Kyiv"
+    )  # "were" dropped
+
+    assert score(gold(LAVROV), predicted(reworded))["all"]["matched"] == 1
