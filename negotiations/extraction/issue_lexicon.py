@@ -21,6 +21,22 @@ class IssueLexicon:
     inverse: tuple[str, ...] = ()
     # Phrases naming the proposition as an action: backing them supports the issue.
     forward: tuple[str, ...] = field(default_factory=tuple)
+    # Phrases where a cue word does not name the issue ("after a ceasefire" dates something else; "a
+    # proposal for a meeting" is not the peace plan): cues inside them are dropped.
+    exclude: tuple[str, ...] = ()
+    # Conditions the proposition holds anyway ("peacekeepers once the fighting stops"): not a condition.
+    inherent: tuple[str, ...] = ()
+
+
+# "after a ceasefire", "once the fighting stops": when something else happens, not a stance on the truce.
+AFTER_THE_WAR = (
+    r"(?:after|once|following|when|post-?)\s+(?:a |the |any |an )?(?:\w+ )?(?:cease-?fire|truce|armistice|"
+    r"peace (?:deal|agreement|settlement))(?:\s+(?:is|was|has been|had been|comes|came|takes effect)"
+    r"(?:\s+(?:in place|agreed|signed|reached|declared))?)?",
+    r"(?:after|once|when|until)\s+(?:the\s+)?(?:fighting|war|hostilities|guns)\s+(?:stops?|ends?|ceases?|"
+    r"fall silent|(?:is|are|has|have)\s+(?:over|ended|stopped))",
+    r"after the war",
+)
 
 
 DEFAULT_LEXICON: dict[str, IssueLexicon] = {
@@ -42,6 +58,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
         weak=(r"guarantees?", r"guarantors?", r"deterren(?:ce|t)"),
+        inherent=AFTER_THE_WAR,
     ),
     "territory": IssueLexicon(
         strong=(
@@ -105,10 +122,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"stop(?:ping)? the (?:killing|fighting|bloodshed|shooting)",
         ),
         weak=(r"pause", r"halt", r"de-?escalation"),
+        exclude=AFTER_THE_WAR,
     ),
     "energy-strikes": IssueLexicon(
         strong=(
-            r"energy (?:ceasefire|truce|infrastructure|facilities|facility|sites?|targets?|grid|system|sector)",
+            r"energy (?:ceasefire|truce|infrastructure|facilities|facility|sites?|targets?|grid|system)",
             r"(?:strikes?|attacks?|shelling|bombing)\s+on\s+(?:\w+\s+){0,2}(?:energy|power|electricity|"
             r"refiner\w+|oil)",
             r"(?<!nuclear )power (?:plants?|stations?|grid|infrastructure)",
@@ -166,7 +184,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"captives",
             r"(?:bodies|remains) of (?:\w+ ){0,4}(?:soldiers|servicemen|fallen|dead|troops|defenders)",
             r"(?:return\w*|hand\w* over|repatriat\w+|bring\w* back|brought back|releas\w+)\b[^.;]{0,40}\b(?:bodies|"
-            r"prisoners|pows|captives|servicemen|captivity|children)",
+            r"prisoners|pows|captives|servicemen|captivity|children|(?:wounded |injured )?soldiers|wounded|civilians|"
+            r"detainees)",
             r"(?:exchange|swap) of (?:everyone|all) for (?:everyone|all)",
             r"(?:returned|came|come|back) (?:home )?from (?:russian )?captivity",
             r"in (?:russian |ukrainian )?captivity",
@@ -187,9 +206,18 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:go|going|get|getting|let|letting|bring|bringing|admit\w*)\b[^.;]{0,20}\b(?:in)?to nato",
             r"membership (?:of|in) the (?:alliance|bloc)",
             r"(?:join|joining|entry into|accession to) the alliance",
+            r"nato['’]?s? (?:eastward )?(?:expansion|enlargement)",
         ),
         weak=(r"\bnato\b", r"alliance", r"neutral"),
-        inverse=(r"neutral(?:ity| status)", r"non-?aligned status"),
+        inverse=(
+            r"neutral(?:ity| status)",
+            r"non-?aligned status",
+            r"(?:renounc\w+|renunciation|give up|giving up|abandon\w*|drop\w*|forgo\w*|forswear\w*|"
+            r"(?:no|never|not) (?:\w+ )?(?:join|joining|membership|accession))\b[^.;]{0,30}\b(?:nato|membership|"
+            r"alliance|bid)",
+            r"(?:nato|eastward) (?:expansion|enlargement)",
+            r"nato'?s? (?:eastward )?expansion",
+        ),
     ),
     "peacekeepers": IssueLexicon(
         strong=(
@@ -205,8 +233,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:people|troops|boots|forces|soldiers|units) on the ground",
             r"(?:foreign|western|european|nato) (?:military )?(?:intervention|presence|units|contingents?|troops|forces)",
             r"(?:units|facilities|troops|soldiers) of (?:western|european|foreign|nato) (?:countries|states)",
+            r"(?:send|sending|sent|deploy\w*|station\w*|commit\w*|put|putting)\s+(?:\w+\s+){0,3}(?:troops|"
+            r"soldiers|forces|contingents?|personnel)\s+(?:\w+\s+){0,2}(?:to|in|into|on the ground in) ukraine",
         ),
         weak=(r"troops", r"contingents?", r"deploy\w*"),
+        inherent=AFTER_THE_WAR,
     ),
     "frozen-assets": IssueLexicon(
         strong=(
@@ -276,6 +307,16 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             UKRAINE_LEADER + r"\b[^.;]{0,80}\bputin\b[^.;]{0,60}\btogether",
         ),
         weak=(r"invitation", r"summit", r"\bmeet(?:ing)?\b", r"meet\w*\s+(?:with\s+)?putin"),
+        # Rule 5: a meeting of one party's leader with Trump alone is not the leaders' meeting.
+        exclude=(
+            r"(?:meet|meeting|met|summit|talks|sit down)\w*\s+(?:in person\s+)?(?:with\s+)?(?:the\s+)?"
+            r"(?:us\s+|u\.s\.\s+|american\s+)?(?:president\s+)?(?:donald\s+)?trump\b(?![^.;]{0,25}"
+            r"(?:putin|zelensk|three|trilateral))",
+            r"trump\s+and\s+(?:president\s+)?(?:vladimir\s+)?putin\s+(?:\w+\s+){0,2}(?:met|meet|meeting|summit|"
+            r"talks|get together)",
+            r"putin\s+and\s+(?:president\s+)?(?:donald\s+)?trump\s+(?:\w+\s+){0,2}(?:met|meet|meeting|summit|"
+            r"talks|get together)",
+        ),
     ),
     "peace-plan": IssueLexicon(
         strong=(
@@ -287,6 +328,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"draft (?:peace )?(?:agreement|deal|plan|framework)",
         ),
         weak=(r"\bplan\b", r"framework", r"proposals?", r"draft"),
+        # "the US proposal for a three-way meeting", "Russia's proposal of a truce": another issue's proposal.
+        exclude=(
+            r"(?:plans?|proposals?|idea|offer|draft) (?:for|of|to hold|to have) (?:a |an |the )?(?:\w+[- ])?"
+            r"(?:meeting|summit|talks|call|visit|exchange|swap|cease-?fire|truce|pause|loan|force|mission)",
+        ),
     ),
     "nuclear-plant": IssueLexicon(
         strong=(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .entries import IssueStance
+from .issue_lexicon import DEFAULT_LEXICON
 from .registry import IssuePatterns
 
 # Negations flip the polarity of what they govern.
@@ -28,7 +29,8 @@ NEGATIVE_RE = re.compile(
     r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
     r"rearm\w*|regroup\w*|destruction|legitimate targets?|pretext|smokescreen|obstruct\w*|buy time|"
     r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
-    r"counterproductive|suicide)(?![\w-])"
+    r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
+    r"not serious|nothing to do with)(?![\w-])"
 )
 POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"
@@ -55,8 +57,10 @@ CONDITIONAL_RE = re.compile(
 )
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.
 ASSESSMENT_RE = re.compile(
-    r"(?<![\w'-])(?:progress|productive|substantive|closer|close|starting point|finished|far from|"
-    r"remains? open|insurmountable|one issue|work remains|nothing official|moving forward|breakthrough)(?![\w-])"
+    r"(?<![\w'-])(?:progress|closer|(?:deal|agreement|peace) is (?:\w+ )?close|finished|far from|"
+    r"remains? open|insurmountable|one issue|work remains|nothing official|moving forward|"
+    r"(?:productive|substantive|constructive) (?:\w+ )?(?:peace )?(?:talks|negotiations)|"
+    r"\d+ ?(?:%|percent|per cent)|remaining issues|parameters|negotiating process)(?![\w-])"
 )
 GENERAL_CEASEFIRE_RE = re.compile(
     r"(?<!energy )(?<!infrastructure )(?:cease-?fire|truce|armistice|fighting|hostilities|killing|bloodshed)"
@@ -71,7 +75,19 @@ PROGRESS_RE = re.compile(
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|remains? (?:open|unresolved)|unresolved|sticking point|"
     r"sticky point|differences|narrow\w*|raised|address\w*|studying|study|(?:most |very )?(?:difficult|sensitive|"
     r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
-    r"may have to|not dead|not (?:been )?discussed)(?![\w-])"
+    r"may have to|not dead|not (?:been )?discussed|nearly|almost|largely|within reach|unsettled|undecided|"
+    r"stalled|deadlock\w*|not moved|\d+ ?(?:percent|per cent)|working groups?|examin\w+|review\w*|"
+    r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise|take note|taken note|noted)(?![\w-])"
+)
+# Reports that the issue stands open, whatever negation they carry ("had not been discussed").
+OPEN_RE = re.compile(
+    r"(?<![\w'-])(?:not (?:yet )?(?:been )?(?:discussed|decided|settled|resolved|agreed)|no decision|not on the table|"
+    r"(?:has|had|have) not moved|did not reach (?:a |any )?compromise|no compromise|not (?:there|finished) yet|"
+    r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely)(?![\w-])"
+)
+# "give up X in exchange for security guarantees": what is asked for in return is backed.
+IN_RETURN_RE = re.compile(
+    r"(?:in exchange for|in return for|in return,?|as a compensation for)\s+(?:\w+\s+){0,4}$"
 )
 SUPPORT_CLAIM_RE = re.compile(
     r"(?<![\w'-])(?:we (?:have )?agreed|agreed to from|(?:we|i) (?:fully )?support|we are ready|i am ready|"
@@ -101,7 +117,8 @@ REFUSED_BY_OTHERS_RE = re.compile(
 )
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
 CLAUSE_SPLIT_RE = re.compile(
-    r",\s+(?:saying|adding|but|while|whereas|although|though|insisting|arguing|noting|warning)\b|;|\s[—–]\s"
+    r",\s+(?:saying|adding|but|while|whereas|although|though|insisting|arguing|noting|warning|which|who)\b|;|"
+    r"\s[—–]\s"
 )
 
 NEGATIVE_CUES = frozenset(
@@ -156,6 +173,32 @@ POSITIVE_CUES = frozenset(
 )
 
 SUPPORTS, CONDITIONAL, NEUTRAL, OPPOSES = "supports", "conditional", "neutral", "opposes"
+
+
+def _compile_lexicon_field(name: str) -> dict[str, re.Pattern[str]]:
+    compiled = {}
+    for slug, lexicon in DEFAULT_LEXICON.items():
+        patterns = getattr(lexicon, name)
+        if patterns:
+            compiled[slug] = re.compile(
+                r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])"
+            )
+    return compiled
+
+
+EXCLUDE = _compile_lexicon_field("exclude")
+INHERENT = _compile_lexicon_field("inherent")
+
+
+def _kept(slug: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cue spans (relative to text) outside the issue's excluded phrases ("after a ceasefire")."""
+    exclude = EXCLUDE.get(slug)
+    if exclude is None or not spans:
+        return spans
+    excluded = [match.span() for match in exclude.finditer(text)]
+    if not excluded:
+        return spans
+    return [(s, e) for s, e in spans if not any(start <= s and e <= end for start, end in excluded)]
 
 
 @dataclass(frozen=True)
@@ -329,7 +372,9 @@ class IssueScanner:
                     reached[number] = match.end()
         for number, pattern in self.full_scan:
             spans[number] = [match.span() for match in pattern.finditer(lower)]
-        return IssueSpans({key: found for key, found in zip(self.keys, spans, strict=True) if found})
+        return IssueSpans(
+            {key: found for key, found in zip(self.keys, spans, strict=True) if found}, text=lower
+        )
 
 
 @dataclass
@@ -338,6 +383,7 @@ class IssueSpans:
 
     spans: dict[tuple[str, str], list[tuple[int, int]]]
     slugs: frozenset[str] = frozenset()
+    text: str = ""  # the lower-cased article the spans index, when the scanner was given it
 
     def __post_init__(self) -> None:
         self.slugs = frozenset(slug for slug, _ in self.spans)
@@ -395,7 +441,12 @@ def _strong_near(context: IssueContext, issue: IssuePatterns, slug: str, *, neig
         ranges = (
             (context.sentence_range, *context.neighbour_ranges) if neighbours else (context.sentence_range,)
         )
-        return found.any_within(slug, "strong", ranges)
+        if not found.text or slug not in EXCLUDE:
+            return found.any_within(slug, "strong", ranges)
+        return any(
+            _kept(slug, found.text[start:end], found.within(slug, "strong", start, end))
+            for start, end in ranges
+        )
     if issue.strong is None:
         return False
     return bool(
@@ -414,13 +465,13 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     for issue in patterns:
         slug = issue.issue.slug
         if found is not None:
-            strong = strong_in_quote.get(slug, [])
-            weak = [] if strong else weak_in_quote.get(slug, [])
+            strong = _kept(slug, context.quote, strong_in_quote.get(slug, []))
+            weak = [] if strong else _kept(slug, context.quote, weak_in_quote.get(slug, []))
             if not strong and not weak and slug not in strong_in_sentence:
                 continue
         else:
-            strong = _spans(issue.strong, context.quote)
-            weak = _spans(issue.weak, context.quote)
+            strong = _kept(slug, context.quote, _spans(issue.strong, context.quote))
+            weak = [] if strong else _kept(slug, context.quote, _spans(issue.weak, context.quote))
         if strong:
             confidence = 0.85
         elif weak and _strong_near(context, issue, slug, neighbours=True):
@@ -486,36 +537,62 @@ def _cue_sentence(local: str, cue_spans: list[tuple[int, int]]) -> tuple[str, li
     return local, cue_spans
 
 
+def _inverse_stance(local: str, issue: IssuePatterns) -> str | None:
+    """The stance when the statement names the opposite of the proposition ("lift sanctions")."""
+    if issue.inverse is None:
+        return None
+    match = issue.inverse.search(local)
+    if match is None:
+        return None
+    before = local[max(0, match.start() - 40) : match.start()]
+    after = local[match.end() : match.end() + 50]
+    # "will not lift sanctions", "sanctions relief is out of the question": against the opposite.
+    if NEGATION_RE.search(before) or NEGATIVE_RE.search(after) or NEGATION_RE.search(after[:25]):
+        return SUPPORTS
+    return OPPOSES
+
+
 def decide_stance(
     context: IssueContext, issue: IssuePatterns, cue_spans: list[tuple[int, int]]
 ) -> tuple[str, float]:
+    # The longest cue is the most specific mention of the issue: the clause around it carries the stance.
+    cue_spans = sorted(cue_spans, key=lambda span: span[0] - span[1])
     local, cue_spans = _local_text(context.quote, cue_spans)
     if _reports_others(local, context):
         return NEUTRAL, 0.6
     if _others_refuse(local, context):
         return SUPPORTS, 0.55
     clause, clause_spans = _cue_sentence(local, cue_spans)
+    if clause_spans and IN_RETURN_RE.search(clause, 0, clause_spans[0][0]):
+        return SUPPORTS, 0.6  # "... in exchange for legally binding security guarantees"
+    if OPEN_RE.search(clause):
+        return NEUTRAL, 0.55  # "had not been discussed", "no decision yet"
     negations = _count_outside(NEGATION_RE, clause, clause_spans)
     negative = _count_outside(NEGATIVE_RE, local, [])  # "legitimate targets" may be a cue and still hostile
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
+    inherent = INHERENT.get(issue.issue.slug)
+    conditional_text = inherent.sub(" ", local) if inherent is not None else local
     cue_word = context.cue.split()[0] if context.cue else ""
     if cue_word in NEGATIVE_CUES:
         polarity = -1  # "rejected ...": whatever conditions the rejected thing names
     elif COMPLETE_RE.search(local) and not negations:
         return SUPPORTS, 0.6  # "100% ready", "fully agreed": done, not a progress report
-    elif CONDITIONAL_RE.search(local) or (
-        WEAK_CONDITIONAL_RE.search(local) and not negations and not negative
+    elif CONDITIONAL_RE.search(conditional_text) or (
+        WEAK_CONDITIONAL_RE.search(conditional_text) and not negations and not negative
     ):
         return CONDITIONAL, 0.6
     else:
         polarity = -1 if negations % 2 else 1
-        if negative > positive:
+        if negative and negative >= positive:
             polarity = -1
         if polarity > 0 and not positive and PROGRESS_RE.search(local) and not SUPPORT_CLAIM_RE.search(local):
             return NEUTRAL, 0.55
         if polarity > 0 and PROGRESS_RE.search(local) and not SUPPORT_CLAIM_RE.search(local) and not negative:
             return NEUTRAL, 0.5
-    if issue.inverse is not None and issue.inverse.search(local):
+    inverse = _inverse_stance(local, issue)
+    if inverse is not None and cue_word not in NEGATIVE_CUES:
+        return inverse, 0.6
+    if inverse is not None:
         polarity = -polarity
     confidence = 0.7 if (negations or negative or positive or cue_word) else 0.5
     return (SUPPORTS if polarity > 0 else OPPOSES), confidence
