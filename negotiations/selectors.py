@@ -58,13 +58,23 @@ def side_of(actor: Actor) -> Actor:
     return party.party if party.party_id and party.party_id != actor.pk else party
 
 
+def citations_with_sources() -> QuerySet[Citation]:
+    """Citations with their document and source, without the article's text and raw HTML (a card shows
+    the source's name, the title and the link; loading whole articles for 30 cards costs megabytes)."""
+    return (
+        Citation.objects.select_related("document__source")
+        .defer("document__text", "document__raw_compressed", "document__minhash")
+        .order_by("id")
+    )
+
+
 def statements_with_provenance(statements: QuerySet[Statement]) -> QuerySet[Statement]:
     """Everything a statement card shows, in three queries for any number of statements."""
     return statements.select_related("actor__party").prefetch_related(
         Prefetch(
             "stances", queryset=StatementIssue.objects.select_related("issue").order_by("issue__position")
         ),
-        Prefetch("citations", queryset=Citation.objects.select_related("document__source").order_by("id")),
+        Prefetch("citations", queryset=citations_with_sources()),
     )
 
 
@@ -380,7 +390,7 @@ def cell_evidence(
     stances = stances.select_related("statement__actor").prefetch_related(
         Prefetch(
             "statement__citations",
-            queryset=Citation.objects.select_related("document__source").order_by("id"),
+            queryset=citations_with_sources(),
         )
     )
     return CellEvidence(
