@@ -62,6 +62,9 @@ ASSESSMENT_RE = re.compile(
     r"(?:productive|substantive|constructive) (?:\w+ )?(?:peace )?(?:talks|negotiations)|"
     r"\d+ ?(?:%|percent|per cent)|remaining issues|parameters|negotiating process)(?![\w-])"
 )
+ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|constructive|meaningful)(?![\w-])")
+TALKS_RE = re.compile(r"(?<![\w'-])(?:talks|negotiations|negotiating|process|round)(?![\w-])")
+CALL_RE = re.compile(r"(?<![\w'-])(?:call|conversation|phone|dinner|lunch)(?![\w-])")
 GENERAL_CEASEFIRE_RE = re.compile(
     r"(?<!energy )(?<!infrastructure )(?:cease-?fire|truce|armistice|fighting|hostilities|killing|bloodshed)"
 )
@@ -461,7 +464,9 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     if found is not None:
         strong_in_quote = found.by_slug(*context.quote_range, "strong")
         weak_in_quote = found.by_slug(*context.quote_range, "weak")
-        strong_in_sentence = found.by_slug(*context.sentence_range, "strong") if short else {}
+        strong_in_sentence = (
+            _nearest_issues(found, context) if short and not strong_in_quote and not weak_in_quote else {}
+        )
     for issue in patterns:
         slug = issue.issue.slug
         if found is not None:
@@ -478,7 +483,11 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             confidence = 0.6
         elif weak and found is not None and found.any_within(slug, "strong", context.topic_ranges):
             confidence = 0.5
-        elif not weak and short and _strong_near(context, issue, slug, neighbours=False):
+        elif not weak and (
+            slug in strong_in_sentence
+            if found is not None
+            else short and _strong_near(context, issue, slug, neighbours=False)
+        ):
             confidence = 0.55
         else:
             confidence = 0
@@ -489,11 +498,10 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     if (
         not tagged
         and found is not None
-        and "peace-plan" in found.slugs
         and any(issue.issue.slug == "peace-plan" for issue in patterns)
-        and ASSESSMENT_RE.search(context.quote)
+        and _assesses_talks(context)
     ):
-        # "We've made a lot of progress": in an article about the plan, a report on the talks is about the plan.
+        # "We've made a lot of progress", "a deal is close": a report on how the talks on the deal stand.
         tagged["peace-plan"] = IssueStance(NEUTRAL, 0.4)
     if (
         "ceasefire" in tagged
@@ -502,6 +510,33 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     ):
         del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
     return tagged
+
+
+def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
+    """For a short statement with no cue of its own: the issue whose strong cue in the sentence is nearest."""
+    in_sentence = found.by_slug(*context.sentence_range, "strong")
+    if len(in_sentence) < 2:
+        return in_sentence
+    quote_start = context.quote_range[0] - context.sentence_range[0]
+    quote_end = context.quote_range[1] - context.sentence_range[0]
+
+    def distance(spans: list[tuple[int, int]]) -> int:
+        return min(max(quote_start - end, start - quote_end, 0) for start, end in spans)
+
+    distances = {slug: distance(spans) for slug, spans in in_sentence.items()}
+    nearest = min(distances.values())
+    return {slug: spans for slug, spans in in_sentence.items() if distances[slug] == nearest}
+
+
+def _assesses_talks(context: IssueContext) -> bool:
+    """A report on how the talks stand ("a deal is close", "productive peace talks"), not on a call's mood."""
+    if ASSESSMENT_RE.search(context.quote):
+        return True
+    if not ATMOSPHERE_RE.search(context.quote):
+        return False
+    found = context.found
+    around = found.text[slice(*context.sentence_range)] if found is not None and found.text else context.quote
+    return bool(TALKS_RE.search(around)) and not CALL_RE.search(around)
 
 
 def _local_text(quote: str, cue_spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
