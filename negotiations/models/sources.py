@@ -108,7 +108,9 @@ class Document(models.Model):
     extracted_at = models.DateTimeField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     claim_token = models.CharField(
-        max_length=64, blank=True, help_text="The task extracting the document; a redelivery of it may resume."
+        max_length=64,
+        blank=True,
+        help_text="The task extracting the document; a redelivery of it may resume.",
     )
     fetched_at = models.DateTimeField(auto_now_add=True)
 
