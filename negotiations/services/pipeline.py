@@ -43,6 +43,8 @@ NEAR_DUPLICATE_WINDOW = dt.timedelta(days=3)
 NEAR_DUPLICATE_CANDIDATES = 500
 MIN_DOCUMENT_CHARACTERS = 40
 MAX_WAITING_RETRIED = 2000  # per synchronous run
+# A row waiting this long has no retry pending (task countdowns stay under 30 minutes): re-queue it.
+WAITING_LIMIT = dt.timedelta(minutes=35)
 
 
 class TransientPipelineError(Exception):
@@ -759,9 +761,16 @@ def process_entries_sync(*, entry_ids: list[int], progress=None) -> PipelineSumm
     return summary
 
 
-def requeue_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=15)) -> tuple[list[int], list[int]]:
-    """Put back rows a dead worker left in a working state; returns (entry ids, document ids) to re-queue."""
-    cutoff = timezone.now() - older_than
+def requeue_stuck(
+    *, older_than: dt.timedelta = dt.timedelta(minutes=15), waiting_longer_than: dt.timedelta = WAITING_LIMIT
+) -> tuple[list[int], list[int]]:
+    """Put back rows a dead worker left in a working state (claimed more than `older_than` ago, longer
+    than any task may run), and find rows waiting with no task in flight (untouched for longer than any
+    retry countdown: the message was lost, or never sent while the broker was away). Returns the
+    (entry ids, document ids) to queue again."""
+    now = timezone.now()
+    cutoff = now - older_than
+    waiting_cutoff = now - waiting_longer_than
     entries = list(
         FeedEntry.objects.filter(state=EntryState.FETCHING, claimed_at__lt=cutoff).values_list(
             "pk", flat=True
@@ -779,11 +788,11 @@ def requeue_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=15)) -> tup
         state=DocumentState.PENDING, claimed_at=None, claim_token=""
     )
     # Entries and documents waiting with no task in flight (a lost message) are re-queued too.
-    waiting_entries = FeedEntry.objects.filter(state=EntryState.NEW, updated_at__lt=cutoff).values_list(
-        "pk", flat=True
-    )
+    waiting_entries = FeedEntry.objects.filter(
+        state=EntryState.NEW, updated_at__lt=waiting_cutoff
+    ).values_list("pk", flat=True)
     waiting_documents = Document.objects.filter(
-        state=DocumentState.PENDING, fetched_at__lt=cutoff
+        state=DocumentState.PENDING, fetched_at__lt=waiting_cutoff
     ).values_list("pk", flat=True)
     return sorted(set(entries) | set(waiting_entries[:1000])), sorted(
         set(documents) | set(waiting_documents[:1000])

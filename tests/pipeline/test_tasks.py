@@ -177,6 +177,7 @@ def test_retry_countdowns_stay_below_the_visibility_timeout(web, negotiation, mo
 
     assert countdowns == [tasks.MAX_COUNTDOWN]
     assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > tasks.MAX_COUNTDOWN
+    assert pipeline.WAITING_LIMIT.total_seconds() > tasks.MAX_COUNTDOWN  # the sweeper never races a retry
 
 
 class CacheDown:
@@ -213,3 +214,13 @@ def test_a_cache_outage_only_costs_robots_txt_being_read_again(feed, web, monkey
 
     assert outcomes == ["new", "new", "new"]
     assert [request.path for request, _ in web.log].count("/robots.txt") == 3
+
+
+def test_the_sweeper_leaves_an_entry_waiting_for_its_retry_alone(feed):
+    entry_ids, _ = pipeline.poll_source(source_id=feed.pk)
+    FeedEntry.objects.filter(pk=entry_ids[0]).update(updated_at=timezone.now() - dt.timedelta(minutes=20))
+    FeedEntry.objects.filter(pk=entry_ids[1]).update(updated_at=timezone.now() - dt.timedelta(minutes=40))
+
+    waiting, _ = pipeline.requeue_stuck()
+
+    assert waiting == [entry_ids[1]]  # 20 minutes may be a retry countdown; 40 cannot

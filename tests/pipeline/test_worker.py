@@ -276,8 +276,8 @@ def test_a_broker_outage_while_polling_is_recorded_and_the_sweeper_requeues(tmp_
     assert "could not queue 3 of 3 new entries (broker unavailable)" in source.last_error
     assert set(FeedEntry.objects.values_list("state", flat=True)) == {EntryState.NEW}
 
-    # Fifteen minutes later, with Redis back, beat's sweeper finds the entries waiting with no task.
-    FeedEntry.objects.update(updated_at=timezone.now() - dt.timedelta(minutes=20))
+    # Forty minutes later, with Redis back, beat's sweeper finds the entries waiting with no task.
+    FeedEntry.objects.update(updated_at=timezone.now() - dt.timedelta(minutes=40))
     worker = start_worker(tmp_path / "worker.log")
     try:
         tasks.requeue_stuck_work.delay()
