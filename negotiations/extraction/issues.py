@@ -27,7 +27,7 @@ NEGATIVE_RE = re.compile(
     r"pointless|meaningless|dead end|red lines?|non-starter|capitulation|surrender|ultimatums?|blackmail|"
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"
     r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
-    r"rearm\w*|regroup\w*|destruction|legitimate targets?|pretext|smokescreen|obstruct\w*|buy time|"
+    r"rearm\w*|regroup\w*|destruction|legitimate (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
     r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with)(?![\w-])"
@@ -37,7 +37,28 @@ POSITIVE_RE = re.compile(
     r"important|essential|crucial|vital|key|necessary|need|needs|must|should|want|wants|committed|"
     r"commitment|open to|in favou?r|good|great|nice|constructive|productive|positive|useful|hope\w*|"
     r"invit\w+|propos\w+|offer\w*|call\w* for|urg\w+|demand\w*|insist\w*|guarantee\w*|sign\w*|"
-    r"finali[sz]ed|100%|progress)(?![\w-])"
+    r"finali[sz]ed|100%|progress|remarkable|historic|excellent|landmark|strong|step forward|breakthrough)(?![\w-])"
+)
+# Explicit endorsement: outweighs a progress report ("largely finished, and the US strongly backs them").
+ENDORSE_RE = re.compile(
+    r"(?<![\w'-])(?:(?:strongly|fully|firmly) (?:\w+ )?|we |i )(?:back|backs|backed|support\w*|welcom\w+|endors\w+)|"
+    r"(?:remarkable|historic|excellent|landmark|breakthrough)(?![\w-])"
+)
+# "Can contingents provide guarantees? Definitely not": a question answered with a no.
+ANSWERED_NO_RE = re.compile(
+    r"\?[\"'”’]?\s+(?:(?:definitely|certainly|of course|absolutely|clearly|obviously|surely)\s+)?(?:not|no)\b"
+)
+# "... before any ceasefire is signed": the cue's issue waits on something else.
+BEFORE_CUE_RE = re.compile(r"(?<![\w'-])(?:before|prior to)\s+(?:any\s+|a\s+|an\s+|the\s+)?(?:\w+\s+)?$")
+# Energy strikes: the proposition is a halt by agreement. Describing an attack is not a stance on that.
+ENERGY_HALT_RE = re.compile(
+    r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|suspen\w+|ban\w*|end to|"
+    r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
+    r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
+)
+VICTIM_RE = re.compile(
+    r"(?<![\w'-])(?:our|my|ukraine's|kyiv's|civilians?|homes?|people|blackouts?|outages?|repairs?|restore\w*|"
+    r"damage\w*|casualt\w+|killed|wounded|without (?:power|heat|electricity))(?![\w-])"
 )
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
@@ -74,7 +95,7 @@ COMPLETE_RE = re.compile(
 WEAK_CONDITIONAL_RE = re.compile(r"(?<![\w'-])if(?![\w-])")
 PROGRESS_RE = re.compile(
     r"(?<![\w'-])(?:close to|closer|very close|progress|discuss\w*|under discussion|on the table|working on|"
-    r"work on|negotiat\w+|talks on|focus\w*|agenda|no decision|not yet|too early|consider\w*|"
+    r"work on|negotiat\w+|talks on|focus\w*|agenda|no decision|not yet|too early|consideri\w*|consideration|"
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|remains? (?:open|unresolved)|unresolved|sticking point|"
     r"sticky point|differences|narrow\w*|raised|address\w*|studying|study|(?:most |very )?(?:difficult|sensitive|"
     r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
@@ -85,7 +106,8 @@ PROGRESS_RE = re.compile(
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = re.compile(
     r"(?<![\w'-])(?:not (?:yet )?(?:been )?(?:discussed|decided|settled|resolved|agreed)|no decision|not on the table|"
-    r"(?:has|had|have) not moved|did not reach (?:a |any )?compromise|no compromise|not (?:there|finished) yet|"
+    r"(?:has|had|have) not moved|(?:did not|didn't|failed to) reach (?:a |any )?compromise|"
+    r"no compromise (?:\w+ )?(?:was|has been|had been|is) (?:yet )?(?:reached|found|chosen)|not (?:there|finished) yet|"
     r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely)(?![\w-])"
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
@@ -101,7 +123,8 @@ OTHERS_WANT_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|russia|moscow|the kremlin|kyiv|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house)\s+(?:\w+\s+){0,2}?(?:wants?|wanted|demands?|demanded|is demanding|proposes?|"
-    r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked)"
+    r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
+    r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready))"
     r"(?![\w-])"
 )
 # "Putin rejected the proposal": the other side refusing what the speaker reports it refused. The speaker
@@ -503,6 +526,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     ):
         # "We've made a lot of progress", "a deal is close": a report on how the talks on the deal stand.
         tagged["peace-plan"] = IssueStance(NEUTRAL, 0.4)
+    if "energy-strikes" in tagged and not _about_energy_halt(context.quote):
+        del tagged["energy-strikes"]  # an attack described, not a halt to strikes
     if (
         "ceasefire" in tagged
         and "energy-strikes" in tagged
@@ -510,6 +535,11 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     ):
         del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
     return tagged
+
+
+def _about_energy_halt(quote: str) -> bool:
+    """Halting strikes on energy is addressed, or the striking side speaks of its strikes (no victim's words)."""
+    return bool(ENERGY_HALT_RE.search(quote)) or not VICTIM_RE.search(quote)
 
 
 def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
@@ -553,8 +583,10 @@ def _local_text(quote: str, cue_spans: list[tuple[int, int]]) -> tuple[str, list
     return quote, cue_spans
 
 
-def _cue_sentence(local: str, cue_spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """The sentence of local that holds the first cue: where a negation governs the issue."""
+def _cue_sentence(
+    local: str, cue_spans: list[tuple[int, int]], *, clause: bool = True
+) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence of local that holds the first cue (with clause, the clause of it in the sentence)."""
     if not cue_spans:
         return local, cue_spans
     bounds = [0] + [match.end() for match in SENTENCE_SPLIT_RE.finditer(local)] + [len(local)]
@@ -564,12 +596,19 @@ def _cue_sentence(local: str, cue_spans: list[tuple[int, int]]) -> tuple[str, li
         if start <= first_cue < end:
             # Within the sentence, the clause of the cue: "would not send troops, saying guarantees ..."
             cuts = [start] + [m.start() for m in CLAUSE_SPLIT_RE.finditer(local, start, end)] + [end]
-            for left, right in pairwise(cuts):
+            for left, right in pairwise(cuts) if clause else ():
                 if left <= first_cue < right:
                     start, end = left, right
                     break
             return local[start:end], [(s - start, e - start) for s, e in cue_spans if start <= s < end]
     return local, cue_spans
+
+
+def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
+    count = _count_outside(NEGATION_RE, clause, spans)
+    if count > 1 and "neither" in clause and " nor " in clause:
+        count -= clause.count(" nor ")  # "neither the president nor the parliament can": one negation
+    return count
 
 
 def _inverse_stance(local: str, issue: IssuePatterns) -> str | None:
@@ -598,32 +637,40 @@ def decide_stance(
     if _others_refuse(local, context):
         return SUPPORTS, 0.55
     clause, clause_spans = _cue_sentence(local, cue_spans)
+    sentence, _ = _cue_sentence(local, cue_spans, clause=False)
+    # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
+    sentence = local[local.index(sentence) :] if sentence in local else local
     if clause_spans and IN_RETURN_RE.search(clause, 0, clause_spans[0][0]):
         return SUPPORTS, 0.6  # "... in exchange for legally binding security guarantees"
     if OPEN_RE.search(clause):
         return NEUTRAL, 0.55  # "had not been discussed", "no decision yet"
-    negations = _count_outside(NEGATION_RE, clause, clause_spans)
+    if clause_spans and BEFORE_CUE_RE.search(clause, 0, clause_spans[0][0]):
+        return CONDITIONAL, 0.55  # "we need the troops in place before any ceasefire is signed"
+    negations = _negations(clause, clause_spans)
     negative = _count_outside(NEGATIVE_RE, local, [])  # "legitimate targets" may be a cue and still hostile
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)
-    conditional_text = inherent.sub(" ", local) if inherent is not None else local
+    conditional_text = inherent.sub(" ", sentence) if inherent is not None else sentence
     cue_word = context.cue.split()[0] if context.cue else ""
     if cue_word in NEGATIVE_CUES:
         polarity = -1  # "rejected ...": whatever conditions the rejected thing names
+    elif ANSWERED_NO_RE.search(local):
+        polarity = -1  # "Can they provide guarantees? Definitely not."
     elif COMPLETE_RE.search(local) and not negations:
         return SUPPORTS, 0.6  # "100% ready", "fully agreed": done, not a progress report
     elif CONDITIONAL_RE.search(conditional_text) or (
         WEAK_CONDITIONAL_RE.search(conditional_text) and not negations and not negative
     ):
         return CONDITIONAL, 0.6
+    elif cue_word in POSITIVE_CUES and not negations:
+        polarity = 1  # "called for strong sanctions, saying Moscow was not serious"
     else:
         polarity = -1 if negations % 2 else 1
         if negative and negative >= positive:
             polarity = -1
-        if polarity > 0 and not positive and PROGRESS_RE.search(local) and not SUPPORT_CLAIM_RE.search(local):
-            return NEUTRAL, 0.55
-        if polarity > 0 and PROGRESS_RE.search(local) and not SUPPORT_CLAIM_RE.search(local) and not negative:
-            return NEUTRAL, 0.5
+        progress = polarity > 0 and PROGRESS_RE.search(local) and not SUPPORT_CLAIM_RE.search(local)
+        if progress and not ENDORSE_RE.search(local) and (not positive or not negative):
+            return NEUTRAL, 0.55 if not positive else 0.5
     inverse = _inverse_stance(local, issue)
     if inverse is not None and cue_word not in NEGATIVE_CUES:
         return inverse, 0.6
