@@ -54,6 +54,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"security pact",
             r"security deal",
             r"security (?:protocols?|documents?|agreements?)",
+            r"guarantee\w*\s+(?:ukraine's|its|the country's|kyiv's|their|our)\s+(?:future\s+)?security",
+            r"(?:protect|defend)\w*\s+ukraine\s+(?:against|from)\s+(?:a |any |another |future |new )*"
+            r"(?:attack|aggression|invasion)",
             r"(?:western|american|us|u\.s\.|european|nato|allied|bilateral|legal|legally binding|binding|firm|"
             r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
@@ -74,8 +77,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:free|demilitari[sz]ed) (?:economic )?zone",
             r"buffer zone",
             r"line of (?:contact|control)",
-            r"(?:recogni[sz]\w+|recognition)\b[^.;]{0,40}\b(?:crimea|occupied|annex\w*|russian (?:control|"
-            r"sovereignty))",
+            r"(?:recogni[sz]\w+|recognition)\b[^.;]{0,40}\b(?:crimea|donbas+|donetsk|luhansk|occupied|annex\w*|"
+            r"(?:as )?russian(?: (?:control|sovereignty|territory))?)",
+            r"(?:russian|russia's) sovereignty over",
             r"territorial integrity",
             r"not (?:one|a single) (?:inch|metre|meter)",
             r"issue of territory",
@@ -94,6 +98,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"regions?",
             r"concessions?",
         ),
+        # "troops on the territory of Ukraine": where something stands, not the land question.
+        exclude=(
+            r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
+        ),
         inverse=(
             r"territorial integrity",
             r"not (?:one|a single) (?:inch|metre|meter)",
@@ -107,8 +115,12 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
     ),
     "ceasefire": IssueLexicon(
         strong=(
-            r"cease-?fire",
-            r"truce",
+            r"cease-?fires?",
+            r"truces?",
+            r"(?:freez\w+|froze)\s+(?:\w+\s+){0,2}(?:fighting|conflict|war|hostilities|front(?: ?line)?|line)",
+            r"(?:fighting|conflict|war|front ?line|hostilities)\s+(?:\w+\s+){0,2}(?:be |being |is |was )?frozen",
+            r"(?:silence|quiet) regime|regime of silence",
+            r"lay down (?:their |our |its )?(?:arms|weapons)",
             r"armistice",
             r"(?:halt|stop|pause|suspend|end|cease|refrain from|moratorium on)\w*\s+(?:\w+\s+){0,2}"
             r"(?:the )?(?:fighting|hostilities|attacks|strikes|shelling|bombing|firing|fire|killing)",
@@ -181,6 +193,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"all[- ]for[- ]all",
             r"deported children",
             r"(?:abducted|stolen|deported) (?:ukrainian )?children",
+            r"captured (?:\w+ )?(?:soldiers|servicemen|troops|fighters)",
             r"captives",
             r"(?:bodies|remains) of (?:\w+ ){0,4}(?:soldiers|servicemen|fallen|dead|troops|defenders)",
             r"(?:return\w*|hand\w* over|repatriat\w+|bring\w* back|brought back|releas\w+)\b[^.;]{0,40}\b(?:bodies|"
@@ -233,6 +246,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:people|troops|boots|forces|soldiers|units) on the ground",
             r"(?:foreign|western|european|nato) (?:military )?(?:intervention|presence|units|contingents?|troops|forces)",
             r"(?:units|facilities|troops|soldiers) of (?:western|european|foreign|nato) (?:countries|states)",
+            r"(?:troops|forces|soldiers|contingents?|military presence)\s+(?:\w+\s+){0,3}(?:on|in) (?:ukrainian "
+            r"(?:soil|territory)|the territory of ukraine)",
+            r"(?:their|military|foreign|western|european) presence (?:\w+ ){0,2}(?:on|in) (?:the territory of )?ukraine",
             r"(?:send|sending|sent|deploy\w*|station\w*|commit\w*|put|putting)\s+(?:\w+\s+){0,3}(?:troops|"
             r"soldiers|forces|contingents?|personnel)\s+(?:\w+\s+){0,2}(?:to|in|into|on the ground in) ukraine",
         ),
@@ -273,6 +289,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"elections",
             r"(?:ballot|polls) in ukraine",
             r"zelensk\w+'s legitimacy",
+            r"(?:term|mandate|powers)\s+(?:\w+\s+){0,2}(?:expired|ended|run out|ran out)",
+            r"expired (?:term|mandate)",
             r"(?:il)?legitimacy",
             r"(?:il)?legitimate (?:president|leader|head of state|government|authorities|partner|interlocutor)",
         ),
@@ -323,7 +341,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"\d+-point (?:peace )?(?:plan|framework|proposal|document)",
             r"(?:twenty|28|20|19|12)[- ]points?",
             r"(?:us|u\.s\.|american|trump's|washington's)(?:-drafted|-brokered|-backed)? (?:peace )?"
-            r"(?:plan|framework|proposal|draft)",
+            r"(?:plans?|framework|proposals?|drafts?|efforts|initiative|formulations|ideas)",
             r"peace (?:plan|framework|proposals?|blueprint)",
             r"draft (?:peace )?(?:agreement|deal|plan|framework)",
         ),

@@ -56,6 +56,12 @@ ENERGY_HALT_RE = re.compile(
     r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
+# "dismissed the offer of short truces as insufficient": the speaker wants more of it.
+INSUFFICIENT_RE = re.compile(
+    r"(?<![\w'-])(?:insufficient|not enough|too (?:little|short|limited|small)|half-measures?|falls? short)(?![\w-])"
+)
+# "accused Europe of trying to obstruct the peace efforts": the accuser backs what the accused harms.
+ACCUSE_RE = re.compile(r"^(?:accus|blam)\w*")
 VICTIM_RE = re.compile(
     r"(?<![\w'-])(?:our|my|ukraine's|kyiv's|civilians?|homes?|people|blackouts?|outages?|repairs?|restore\w*|"
     r"damage\w*|casualt\w+|killed|wounded|without (?:power|heat|electricity))(?![\w-])"
@@ -71,7 +77,7 @@ CONDITIONAL_RE = re.compile(
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|give us\b[^.;]{0,60}\band (?:we|i) will|"
-    r"(?:not|never) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
+    r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments))"
     r"(?![\w-])"
@@ -652,6 +658,10 @@ def decide_stance(
     inherent = INHERENT.get(issue.issue.slug)
     conditional_text = inherent.sub(" ", sentence) if inherent is not None else sentence
     cue_word = context.cue.split()[0] if context.cue else ""
+    if INSUFFICIENT_RE.search(clause) and not negations:
+        return SUPPORTS, 0.55
+    if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
+        return SUPPORTS, 0.5
     if cue_word in NEGATIVE_CUES:
         polarity = -1  # "rejected ...": whatever conditions the rejected thing names
     elif ANSWERED_NO_RE.search(local):
