@@ -5,6 +5,7 @@ DATABASE_URL=postgres://... and REDIS_URL=redis://... switch to the real stack. 
 listed in the README; a bad value stops start-up with a message naming the variable.
 """
 
+import ipaddress
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """Comma-separated networks (CIDR or single addresses), each checked now rather than at first fetch."""
+    networks = env_list(name, [])
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} has {network!r}, which is not an IP network such as 10.0.0.0/8."
+            ) from None
+    return networks
 
 
 def database_from_url(url: str) -> dict:
@@ -208,6 +222,7 @@ else:
 
 # Fetching from the web (see negotiations/ingest/fetch.py).
 FETCH_ALLOW_PRIVATE_NETWORKS = env_flag("FETCH_ALLOW_PRIVATE_NETWORKS", False)
+FETCH_PRIVATE_ALLOWLIST = env_networks("FETCH_PRIVATE_ALLOWLIST")
 FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
 FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", 20, minimum=1)
 FETCH_MIN_DOMAIN_INTERVAL_SECONDS = env_int("FETCH_MIN_DOMAIN_INTERVAL_SECONDS", 2)

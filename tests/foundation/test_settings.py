@@ -35,6 +35,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         ("DEBUG", "maybe", "DEBUG='maybe' is not a boolean"),
         ("PUBLIC_READ", "sometimes", "PUBLIC_READ='sometimes' is not a boolean"),
         ("FETCH_MAX_BYTES", "lots", "FETCH_MAX_BYTES='lots' is not a whole number"),
+        ("FETCH_PRIVATE_ALLOWLIST", "10.0.0.0/8,intranet", "FETCH_PRIVATE_ALLOWLIST has 'intranet'"),
     ],
 )
 def test_a_bad_setting_stops_start_up_with_a_message_naming_it(variable, value, message):
