@@ -103,6 +103,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
         ),
         inverse=(
+            r"(?:along|at|on) the (?:current|existing|present) (?:front ?lines?|line of contact|contact line|lines?)",
+            r"stand where we stand",
             r"territorial integrity",
             r"not (?:one|a single) (?:inch|metre|meter)",
             r"(?:return|give back|liberat\w+)\b[^.;]{0,30}\b(?:territor\w+|land|occupied)",
@@ -220,6 +222,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"membership (?:of|in) the (?:alliance|bloc)",
             r"(?:join|joining|entry into|accession to) the alliance",
             r"nato['’]?s? (?:eastward )?(?:expansion|enlargement)",
+            r"(?:future|place) (?:is |lies )?(?:in|within) (?:nato|the alliance)",
+            r"(?:irreversible )?path (?:to|towards) (?:nato|membership)",
         ),
         weak=(r"\bnato\b", r"alliance", r"neutral"),
         inverse=(

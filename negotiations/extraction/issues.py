@@ -56,6 +56,17 @@ ENERGY_HALT_RE = re.compile(
     r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
+CONTRAST_RE = re.compile(
+    r",\s+(?:and\s+|but\s+)?not\s+(?!only\b)(?=(?:in|on|at|by|after|for|later|tomorrow|next|the|a|an)\b)|\bnot only\b"
+)
+# The cue sits in the condition itself ("no ceasefire until Ukraine leaves Donbas"): the speaker wants it.
+CONDITION_HEAD_RE = re.compile(
+    r"(?<![\w'-])(?:if|unless|until|provided(?: that)?|on condition that|before)\s+[^,;:]*$"
+)
+REQUIRE_RE = re.compile(r"(?<![\w'-])(?:must|only|need\w*|requires?|demand\w*|insist\w*)(?![\w-])")
+RECIPROCAL_RE = re.compile(
+    r"(?<![\w'-])(?:too|also|as well|the same|ready|willing|agrees?|reciproc\w+)(?![\w-])"
+)
 # "dismissed the offer of short truces as insufficient": the speaker wants more of it.
 INSUFFICIENT_RE = re.compile(
     r"(?<![\w'-])(?:insufficient|not enough|too (?:little|short|limited|small)|half-measures?|falls? short)(?![\w-])"
@@ -76,8 +87,10 @@ CONDITIONAL_RE = re.compile(
     r"after a (?:peace )?(?:deal|agreement|settlement)|but only|only (?:as|once|through|in the context)|"
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
-    r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|give us\b[^.;]{0,60}\band (?:we|i) will|"
-    r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
+    r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
+    r"(?:out of the question|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
+    r"so long as)\b|give us\b[^.;]{0,60}\band (?:we|i) will|"
+    r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments))"
     r"(?![\w-])"
@@ -99,15 +112,21 @@ COMPLETE_RE = re.compile(
     r"(?<![\w'-])(?:100 ?(?:%|per ?cent)|fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])"
 )
 WEAK_CONDITIONAL_RE = re.compile(r"(?<![\w'-])if(?![\w-])")
+# Words naming a topic of the talks: a report on it unless the statement takes a side.
+TOPIC_RE = re.compile(
+    r"(?<![\w'-])(?:working on|work on|negotiat\w+|talks on|focus\w*|"
+    r"agenda|consideri\w*|consideration|raised|address\w*|studying|study|examin\w+|review\w*|working groups?|"
+    r"take note|taken note|noted)(?![\w-])"
+)
 PROGRESS_RE = re.compile(
-    r"(?<![\w'-])(?:close to|closer|very close|progress|discuss\w*|under discussion|on the table|working on|"
-    r"work on|negotiat\w+|talks on|focus\w*|agenda|no decision|not yet|too early|consideri\w*|consideration|"
+    r"(?<![\w'-])(?:close to|closer|very close|progress|no decision|not yet|too early|discuss\w*|under discussion|"
+    r"on the table|"
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|remains? (?:open|unresolved)|unresolved|sticking point|"
-    r"sticky point|differences|narrow\w*|raised|address\w*|studying|study|(?:most |very )?(?:difficult|sensitive|"
+    r"sticky point|differences|narrow\w*|(?:most |very )?(?:difficult|sensitive|"
     r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
     r"may have to|not dead|not (?:been )?discussed|nearly|almost|largely|within reach|unsettled|undecided|"
-    r"stalled|deadlock\w*|not moved|\d+ ?(?:percent|per cent)|working groups?|examin\w+|review\w*|"
-    r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise|take note|taken note|noted)(?![\w-])"
+    r"stalled|deadlock\w*|not moved|\d+ ?(?:percent|per cent)|"
+    r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = re.compile(
@@ -612,6 +631,9 @@ def _cue_sentence(
 
 def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
     count = _count_outside(NEGATION_RE, clause, spans)
+    # "a ceasefire now, not in a month": a not after the cue, in a contrast, governs something else.
+    cue_end = spans[0][1] if spans else len(clause)
+    count -= sum(1 for match in CONTRAST_RE.finditer(clause) if match.start() >= cue_end)
     if count > 1 and "neither" in clause and " nor " in clause:
         count -= clause.count(" nor ")  # "neither the president nor the parliament can": one negation
     return count
@@ -652,6 +674,21 @@ def decide_stance(
         return NEUTRAL, 0.55  # "had not been discussed", "no decision yet"
     if clause_spans and BEFORE_CUE_RE.search(clause, 0, clause_spans[0][0]):
         return CONDITIONAL, 0.55  # "we need the troops in place before any ceasefire is signed"
+    condition = CONDITION_HEAD_RE.search(clause, 0, clause_spans[0][0]) if clause_spans else None
+    if (
+        condition is not None
+        and condition.start() > 0
+        and not RECIPROCAL_RE.search(clause, condition.start())
+        and not NEGATION_RE.search(clause, condition.start(), clause_spans[0][0])
+    ):
+        main = clause[: condition.start()]
+        if NEGATIVE_RE.search(main) and not NEGATION_RE.search(main):
+            return OPPOSES, 0.5  # "could face lawsuits if the assets were seized": the feared condition
+        if NEGATION_RE.search(main) or REQUIRE_RE.search(main):
+            return (
+                SUPPORTS,
+                0.5,
+            )  # "no ceasefire until Ukraine leaves the Donbas": the Donbas demand is backed
     negations = _negations(clause, clause_spans)
     negative = _count_outside(NEGATIVE_RE, local, [])  # "legitimate targets" may be a cue and still hostile
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
@@ -678,9 +715,11 @@ def decide_stance(
         polarity = -1 if negations % 2 else 1
         if negative and negative >= positive:
             polarity = -1
-        progress = polarity > 0 and PROGRESS_RE.search(local) and not SUPPORT_CLAIM_RE.search(local)
-        if progress and not ENDORSE_RE.search(local) and (not positive or not negative):
+        claim = SUPPORT_CLAIM_RE.search(local) or ENDORSE_RE.search(local)
+        if polarity > 0 and not claim and PROGRESS_RE.search(local) and (not positive or not negative):
             return NEUTRAL, 0.55 if not positive else 0.5
+        if polarity > 0 and not claim and not positive and not negative and TOPIC_RE.search(local):
+            return NEUTRAL, 0.5
     inverse = _inverse_stance(local, issue)
     if inverse is not None and cue_word not in NEGATIVE_CUES:
         return inverse, 0.6
