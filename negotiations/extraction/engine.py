@@ -893,34 +893,43 @@ def _anonymous_back_reference(doc: Document, mention: Mention, history: list[Can
     return None
 
 
+_NO_SUBJECT = object()
+
+
 class _LazySubjects:
-    """The sentence subjects of the article, found only if a pronoun needs them."""
+    """The sentence subjects of the article, each sentence's found only if a pronoun needs it."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.found: list[Mention] | None = None
-        self.starts: list[int] = []
+        self.by_sentence: dict[int, Mention | None] = {}
+
+    def _subject(self, sentence: Sentence) -> Mention | None:
+        found = self.by_sentence.get(sentence.index, _NO_SUBJECT)
+        if found is _NO_SUBJECT:
+            slot = _sentence_subject(self.doc, sentence, sentence.end)
+            found = (
+                slot.mention
+                if slot is not None and slot.mention is not None and slot.mention.is_person
+                else None
+            )
+            self.by_sentence[sentence.index] = found
+        return found
 
     def __iter__(self):
-        if self.found is None:
-            self.found = _subject_mentions(self.doc)
-            self.starts = [mention.start for mention in self.found]
-        return iter(self.found)
+        return iter(self.between(0, len(self.doc.text) + 1))
 
     def between(self, start: int, end: int) -> list[Mention]:
-        """The subjects that start in [start, end), in text order."""
-        iter(self)
-        return self.found[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
-
-
-def _subject_mentions(doc: Document) -> list[Mention]:
-    """People who are the subject of a sentence outside quotes: what "he" most likely points back to."""
-    found = []
-    for sentence in doc.sentences:
-        slot = _sentence_subject(doc, sentence, sentence.end)
-        if slot is not None and slot.mention is not None and slot.mention.is_person:
-            found.append(slot.mention)
-    return found
+        """The subjects that start in [start, end), in text order (a sentence's subject lies inside it)."""
+        doc = self.doc
+        first = max(0, bisect.bisect_right(doc._sentence_starts, start) - 1)
+        found = []
+        for sentence in doc.sentences[first:]:
+            if sentence.start >= end:
+                break
+            mention = self._subject(sentence)
+            if mention is not None and start <= mention.start < end:
+                found.append(mention)
+        return found
 
 
 def _gender_fits(pronoun: str, gender: str) -> bool:

@@ -178,11 +178,13 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
     if registry.mention_re is None:
         return []
     found: list[Mention] = []
-    # A name repeats in an article: what it resolves to depends only on its words and its capital.
-    resolved: dict[tuple[str, bool], tuple[list[ActorEntry], bool] | None] = {}
+    # What a phrase resolves to depends only on its words, its capital and the day: kept on the registry.
+    resolved = registry.resolved_names
+    if len(resolved) > 100_000:
+        resolved.clear()
     for match in registry.mention_re.finditer(lower):
         start, end = match.span()
-        key = (match.group(), text[start].isupper())
+        key = (match.group(), text[start].isupper(), published)
         if key in resolved:
             known = resolved[key]
         else:

@@ -103,6 +103,8 @@ class Registry:
         self.by_slug = {actor.slug: actor for actor in self.actors}
         self.issue_by_slug = {issue.slug: issue for issue in self.issues}
         self._names: dict[str, list[NameEntry]] = {}
+        # (matched phrase, capitalised, day) -> (actors, descriptor only) or None; filled by mentions.py.
+        self.resolved_names: dict[tuple[str, bool, date | None], tuple[list[ActorEntry], bool] | None] = {}
         self._index_actors()
         phrases = sorted(self._names, key=len, reverse=True)
         self.mention_re = (
