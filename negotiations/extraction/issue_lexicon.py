@@ -196,6 +196,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"deported children",
             r"(?:abducted|stolen|deported) (?:ukrainian )?children",
             r"captured (?:\w+ )?(?:soldiers|servicemen|troops|fighters)",
+            r"(?:bring|brought|bringing|get|getting)\s+(?:\w+\s+){0,2}(?:back|home)\s+(?:all\s+)?(?:of\s+)?our\s+"
+            r"(?:people|defenders|soldiers|guys|heroes|boys)",
             r"captives",
             r"(?:bodies|remains) of (?:\w+ ){0,4}(?:soldiers|servicemen|fallen|dead|troops|defenders)",
             r"(?:return\w*|hand\w* over|repatriat\w+|bring\w* back|brought back|releas\w+)\b[^.;]{0,40}\b(?:bodies|"

@@ -89,7 +89,7 @@ CONDITIONAL_RE = re.compile(
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
     r"(?:out of the question|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
-    r"so long as)\b|give us\b[^.;]{0,60}\band (?:we|i) will|"
+    r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments))"
@@ -133,7 +133,8 @@ OPEN_RE = re.compile(
     r"(?<![\w'-])(?:not (?:yet )?(?:been )?(?:discussed|decided|settled|resolved|agreed)|no decision|not on the table|"
     r"(?:has|had|have) not moved|(?:did not|didn't|failed to) reach (?:a |any )?compromise|"
     r"no compromise (?:\w+ )?(?:was|has been|had been|is) (?:yet )?(?:reached|found|chosen)|not (?:there|finished) yet|"
-    r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely)(?![\w-])"
+    r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely|(?:made |making )?(?:no|little) "
+    r"(?:real )?progress|not on the agenda)(?![\w-])"
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(
@@ -147,7 +148,9 @@ SUPPORT_CLAIM_RE = re.compile(
 OTHERS_WANT_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|russia|moscow|the kremlin|kyiv|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
-    r"the white house)\s+(?:\w+\s+){0,2}?(?:wants?|wanted|demands?|demanded|is demanding|proposes?|"
+    r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
+    r"member states|officials|diplomats|allies|partners))\s+(?:\w+\s+){0,2}?(?:wants?|wanted|demands?|demanded|"
+    r"is demanding|proposes?|(?:are|were|is|was) (?:preparing|planning|considering|weighing|drafting)|feared|fear|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
     r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready))"
     r"(?![\w-])"
@@ -166,9 +169,11 @@ REFUSED_BY_OTHERS_RE = re.compile(
     r"(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|the europeans|putin|"
     r"trump|zelensk\w+|the russians|the ukrainians|the enemy)(?![\w-])"
 )
+GROUP_RE = re.compile(r"(?:capitals|governments|member states|officials|diplomats|allies|partners)$")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
 CLAUSE_SPLIT_RE = re.compile(
     r",\s+(?:saying|adding|but|while|whereas|although|though|insisting|arguing|noting|warning|which|who)\b|;|"
+    r",?\s+and that\b|"
     r"\s[—–]\s"
 )
 
@@ -220,6 +225,14 @@ POSITIVE_CUES = frozenset(
         "pledged",
         "promised",
         "vowed",
+        "offered",
+        "offers",
+        "backed",
+        "backs",
+        "supported",
+        "supports",
+        "endorsed",
+        "endorses",
     ]
 )
 
@@ -670,8 +683,11 @@ def decide_stance(
     sentence = local[local.index(sentence) :] if sentence in local else local
     if clause_spans and IN_RETURN_RE.search(clause, 0, clause_spans[0][0]):
         return SUPPORTS, 0.6  # "... in exchange for legally binding security guarantees"
-    if OPEN_RE.search(clause):
-        return NEUTRAL, 0.55  # "had not been discussed", "no decision yet"
+    if OPEN_RE.search(clause) and (issue.inverse is None or not issue.inverse.search(clause)):
+        return (
+            NEUTRAL,
+            0.55,
+        )  # "had not been discussed", "no decision yet" (but "relief is not on the agenda")
     if clause_spans and BEFORE_CUE_RE.search(clause, 0, clause_spans[0][0]):
         return CONDITIONAL, 0.55  # "we need the troops in place before any ceasefire is signed"
     condition = CONDITION_HEAD_RE.search(clause, 0, clause_spans[0][0]) if clause_spans else None
@@ -742,6 +758,10 @@ def _reports_others(local: str, context: IssueContext) -> bool:
     for match in OTHERS_WANT_RE.finditer(local):
         who = match.group("who")
         party = context.other_parties.get(who, "")
-        if who in ("they", "the other side") or (party and party != context.speaker_party):
+        if (
+            who in ("they", "the other side")
+            or GROUP_RE.search(who)
+            or (party and party != context.speaker_party)
+        ):
             return True
     return False
