@@ -1065,41 +1065,45 @@ def _content_words(doc: Document, start: int, end: int) -> set[str]:
 def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
     """The same quote twice (headline and body, or repeated) is one statement: keep the body one."""
     words = [_content_words(doc, candidate.start, candidate.end) for candidate in candidates]
+    sizes = [len(found) for found in words]
+    keys = [candidate.speaker.key if candidate.speaker is not None else None for candidate in candidates]
     dropped: set[int] = set()
+    count = len(candidates)
     for i, first in enumerate(candidates):
+        first_key = keys[i]
+        if first_key is None:
+            continue  # no speaker: compared with nothing
+        first_kind, first_zone, first_start, first_end = first.kind, first.zone, first.start, first.end
+        first_words, first_size = words[i], sizes[i]
         # Repeats sit near each other in the body; a headline or caption copy may be anywhere. Bounding the
         # window keeps the work linear in the length of the article.
-        limit = len(candidates) if first.zone != BODY else min(len(candidates), i + 1 + DEDUPE_WINDOW)
+        limit = count if first_zone != BODY else min(count, i + 1 + DEDUPE_WINDOW)
         for j in range(i + 1, limit):
             if i in dropped:
                 break
+            second_key = keys[j]
+            if second_key is None or j in dropped:
+                continue
             second = candidates[j]
-            if j in dropped or first.speaker is None or second.speaker is None:
+            second_kind = second.kind
+            if first_kind != second_kind:
                 continue
-            if (
-                first.kind == second.kind == PARAPHRASE
-                and first.start < second.end
-                and second.start < first.end
-            ):
+            if first_kind == PARAPHRASE and first_start < second.end and second.start < first_end:
                 # The same words reported twice over ("X has ruled out Y, according to officials"): keep one.
-                dropped.add(i if (first.end - first.start) < (second.end - second.start) else j)
+                dropped.add(i if (first_end - first_start) < (second.end - second.start) else j)
                 continue
-            if first.kind != second.kind:
-                continue
-            shared = words[i] & words[j]
-            smaller = min(len(words[i]), len(words[j]))
+            smaller = min(first_size, sizes[j])
             if not smaller:
                 continue
-            if first.kind == DIRECT:
-                if first.speaker.key != second.speaker.key and first.zone == BODY and second.zone == BODY:
+            if first_kind == DIRECT:
+                if first_key != second_key and first_zone == BODY and second.zone == BODY:
                     continue
-                duplicate = len(shared) >= 0.8 * smaller
+                duplicate = len(first_words & words[j]) >= 0.8 * smaller
             else:
-                duplicate = (
-                    first.speaker.key == second.speaker.key
-                    and len(shared) >= 4
-                    and len(shared) >= 0.5 * smaller
-                )
+                if first_key != second_key:
+                    continue
+                shared = len(first_words & words[j])
+                duplicate = shared >= 4 and shared >= 0.5 * smaller
             if not duplicate:
                 continue
             dropped.add(_loser(first, second, i, j))
