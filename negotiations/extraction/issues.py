@@ -63,6 +63,7 @@ CONTRAST_RE = re.compile(
 CONDITION_HEAD_RE = re.compile(
     r"(?<![\w'-])(?:if|unless|until|provided(?: that)?|on condition that|before)\s+[^,;:]*$"
 )
+WITHOUT_CUE_RE = re.compile(r"(?<![\w'-])without\s+(?:\w+\s+){0,3}$")
 REQUIRE_RE = re.compile(r"(?<![\w'-])(?:must|only|need\w*|requires?|demand\w*|insist\w*)(?![\w-])")
 RECIPROCAL_RE = re.compile(
     r"(?<![\w'-])(?:too|also|as well|the same|ready|willing|agrees?|reciproc\w+)(?![\w-])"
@@ -642,8 +643,20 @@ def _cue_sentence(
     return local, cue_spans
 
 
+NEGATION_BEFORE, NEGATION_AFTER = 80, 50
+
+
 def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
-    count = _count_outside(NEGATION_RE, clause, spans)
+    if spans:
+        # A negation governs the issue from a few words before it, or as the predicate just after it.
+        start, end = max(0, spans[0][0] - NEGATION_BEFORE), spans[0][1] + NEGATION_AFTER
+        count = sum(
+            1
+            for match in NEGATION_RE.finditer(clause, start, min(end, len(clause)))
+            if not any(s <= match.start() < e for s, e in spans)
+        )
+    else:
+        count = _count_outside(NEGATION_RE, clause, spans)
     # "a ceasefire now, not in a month": a not after the cue, in a contrast, governs something else.
     cue_end = spans[0][1] if spans else len(clause)
     count -= sum(1 for match in CONTRAST_RE.finditer(clause) if match.start() >= cue_end)
@@ -690,6 +703,15 @@ def decide_stance(
         )  # "had not been discussed", "no decision yet" (but "relief is not on the agenda")
     if clause_spans and BEFORE_CUE_RE.search(clause, 0, clause_spans[0][0]):
         return CONDITIONAL, 0.55  # "we need the troops in place before any ceasefire is signed"
+    if (
+        clause_spans
+        and WITHOUT_CUE_RE.search(clause, 0, clause_spans[0][0])
+        and sum(1 for match in NEGATION_RE.finditer(sentence) if match.group() != "without") > 0
+    ):
+        return (
+            SUPPORTS,
+            0.5,
+        )  # "without resolving the territorial issue, there is no hope": the issue is required
     condition = CONDITION_HEAD_RE.search(clause, 0, clause_spans[0][0]) if clause_spans else None
     if (
         condition is not None
