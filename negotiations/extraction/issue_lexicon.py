@@ -77,6 +77,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:free|demilitari[sz]ed) (?:economic )?zone",
             r"buffer zone",
             r"line of (?:contact|control)",
+            r"(?:current|existing|present) (?:front ?lines?|contact line|lines? of (?:contact|control))",
             r"(?:recogni[sz]\w+|recognition)\b[^.;]{0,40}\b(?:crimea|donbas+|donetsk|luhansk|occupied|annex\w*|"
             r"(?:as )?russian(?: (?:control|sovereignty|territory))?)",
             r"(?:russian|russia's) sovereignty over",
@@ -354,7 +355,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         weak=(r"\bplan\b", r"framework", r"proposals?", r"draft"),
         # "the US proposal for a three-way meeting", "Russia's proposal of a truce": another issue's proposal.
         exclude=(
-            r"(?:plans?|proposals?|idea|offer|draft) (?:for|of|to hold|to have) (?:a |an |the )?(?:\w+[- ])?"
+            r"(?:(?:the )?(?:us|u\.s\.|american|trump's|washington's|russian|ukrainian|european)(?:-drafted|-brokered)?"
+            r" )?(?:plans?|proposals?|idea|offer|draft) (?:for|of|to hold|to have) (?:a |an |the )?(?:\w+[- ])?"
             r"(?:meeting|summit|talks|call|visit|exchange|swap|cease-?fire|truce|pause|loan|force|mission)",
         ),
     ),

@@ -93,7 +93,11 @@ CONDITIONAL_RE = re.compile(
     r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
-    r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments))"
+    r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments)|"
+    r"reserves? (?:its|the|our|their) right|needs? (?:to be )?discuss\w*|can be discussed|share the risks?|"
+    r"risks? must be covered|(?:key |main |only |first |basic )?(?:pre)?conditions? for|precondition|"
+    r"(?:would|will|must|should|has to|have to|needs? to)\s+(?:have to\s+)?be\s+(?:approved|ratified|endorsed|"
+    r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum)"
     r"(?![\w-])"
 )
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.

@@ -1,0 +1,159 @@
+"""Issue tagging precision and the speaker's stance: one behaviour per test, on sentences written for them."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+# Which issues a statement is about
+
+
+def test_after_a_ceasefire_dates_something_else_and_is_no_ceasefire_stance(run):
+    text = "Macron said the reassurance force would deploy after a ceasefire is signed."
+
+    assert stances(run(text)) == [{"peacekeepers": "supports"}]
+
+
+def test_a_proposal_for_a_meeting_is_not_the_peace_plan(run):
+    text = "Zelenskyy said he backed the US proposal for a trilateral summit with Putin."
+
+    assert "peace-plan" not in stances(run(text))[0]
+
+
+def test_meeting_trump_alone_is_not_the_leaders_meeting(run):
+    text = "Zelenskyy said he would travel to Washington to meet Trump in person on Monday."
+
+    assert stances(run(text)) == [{}]
+
+
+def test_a_described_attack_on_the_grid_is_not_the_energy_issue(run):
+    text = "“The enemy hit our energy infrastructure again last night,” Zelenskyy said."
+
+    assert stances(run(text)) == [{}]
+
+
+def test_a_halt_to_energy_strikes_is_the_energy_issue(run):
+    text = "Zelenskyy said Kyiv would support a halt to strikes on energy infrastructure."
+
+    assert stances(run(text)) == [{"energy-strikes": "supports"}]
+
+
+def test_the_territory_of_ukraine_as_a_place_is_not_the_land_issue(run):
+    text = "Lavrov said European troops on the territory of Ukraine would be legitimate targets."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+def test_a_short_fragment_takes_only_the_nearest_issue_of_its_sentence(run):
+    text = 'Zelenskyy said security guarantees were discussed, and the 28-point plan was "90 percent agreed".'
+
+    found = [s for s in run(text) if s.quote == "90 percent agreed"]
+
+    assert stances(found) == [{"peace-plan": "neutral"}]
+
+
+# Stance
+
+
+def test_reciprocal_offer_is_conditional(run):
+    text = "“We will stop our strikes on energy infrastructure if Russia does the same,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"energy-strikes": "conditional"}]
+
+
+def test_what_is_asked_in_exchange_is_supported(run):
+    text = (
+        "Zelenskyy said Kyiv was ready to drop its NATO membership bid in exchange for security guarantees."
+    )
+
+    assert stances(run(text))[0]["security-guarantees"] == "supports"
+
+
+def test_the_issue_named_in_a_condition_is_demanded(run):
+    text = "Lavrov said there would be no ceasefire until Ukraine withdrew its troops from the Donbas."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional", "territory": "supports"}]
+
+
+def test_not_discussed_is_neutral_not_opposed(run):
+    text = "Peskov said a leaders' meeting had not been discussed in Alaska."
+
+    assert stances(run(text)) == [{"leaders-meeting": "neutral"}]
+
+
+def test_no_progress_is_neutral(run):
+    text = "Umerov said the talks on an energy ceasefire had made no progress."
+
+    assert stances(run(text)) == [{"energy-strikes": "neutral"}]
+
+
+def test_opposite_of_the_proposition_is_opposition(run):
+    text = "Dmitriev said any settlement should include the lifting of sanctions."
+
+    assert stances(run(text)) == [{"sanctions": "opposes"}]
+
+
+def test_refusing_the_opposite_of_the_proposition_is_support(run):
+    text = "“We will not ease sanctions on Russia,” Kallas said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_rhetorical_question_answered_no_is_opposition(run):
+    text = "“Can European peacekeepers guarantee anything? Definitely not,” Putin said."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+def test_a_contrastive_not_after_the_issue_does_not_negate_it(run):
+    text = "“We want a full ceasefire now, not in a month,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
+
+
+def test_a_negation_far_from_the_issue_does_not_negate_it(run):
+    text = "“A man who cannot win the war should not stay in office without elections,” Peskov said."
+
+    assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_no_truce_while_something_happens_is_conditional(run):
+    text = "“A truce is out of the question while Ukraine keeps receiving Western weapons,” Lavrov said."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_approval_by_referendum_is_conditional(run):
+    text = "Zelenskyy said any deal on territory would have to be approved in a referendum."
+
+    assert stances(run(text)) == [{"territory": "conditional"}]
+
+
+def test_an_insufficient_offer_means_wanting_more(run):
+    text = "Zelenskyy dismissed Russia's offer of short local truces as insufficient."
+
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
+
+
+def test_a_call_for_something_outweighs_criticism_elsewhere(run):
+    text = "Zelenskyy called for strong sanctions, saying Moscow was not serious about peace."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_freezing_along_the_current_line_opposes_ceding_land(run):
+    text = "Sybiha said Kyiv was ready for a truce along the current front line."
+
+    assert stances(run(text)) == [{"ceasefire": "supports", "territory": "opposes"}]
+
+
+def test_strong_endorsement_outweighs_a_progress_report(run):
+    text = "“The security framework is largely finished, and we strongly back it,” Rubio said."
+
+    assert stances(run(text)) == [{"security-guarantees": "supports"}]
+
+
+def test_others_plans_reported_are_neutral(run):
+    text = "Rubio said several European governments were preparing plans to use the frozen assets."
+
+    assert stances(run(text)) == [{"frozen-assets": "neutral"}]
