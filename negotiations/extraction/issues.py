@@ -533,9 +533,12 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         strong_in_sentence = (
             _nearest_issues(found, context) if short and not strong_in_quote and not weak_in_quote else {}
         )
+        candidates = strong_in_quote.keys() | weak_in_quote.keys() | strong_in_sentence.keys()
     for issue in patterns:
         slug = issue.issue.slug
         if found is not None:
+            if slug not in candidates:
+                continue
             strong = _kept(slug, context.quote, strong_in_quote.get(slug, []))
             weak = [] if strong else _kept(slug, context.quote, weak_in_quote.get(slug, []))
             if not strong and not weak and slug not in strong_in_sentence:
@@ -627,24 +630,27 @@ def _local_text(quote: str, cue_spans: list[tuple[int, int]]) -> tuple[str, list
 
 
 def _cue_sentence(
-    local: str, cue_spans: list[tuple[int, int]], *, clause: bool = True
-) -> tuple[str, list[tuple[int, int]]]:
-    """The sentence of local that holds the first cue (with clause, the clause of it in the sentence)."""
+    local: str, cue_spans: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]], int, int]:
+    """The clause of local that holds the first cue (where a negation governs the issue), the cue spans
+    relative to it, and where the cue's sentence starts and ends in local."""
     if not cue_spans:
-        return local, cue_spans
+        return local, cue_spans, 0, len(local)
     bounds = [0] + [match.end() for match in SENTENCE_SPLIT_RE.finditer(local)] + [len(local)]
     first_cue = cue_spans[0][0]
     for index in range(len(bounds) - 1):
         start, end = bounds[index], bounds[index + 1]
         if start <= first_cue < end:
+            sentence_start, sentence_end = start, end
             # Within the sentence, the clause of the cue: "would not send troops, saying guarantees ..."
             cuts = [start] + [m.start() for m in CLAUSE_SPLIT_RE.finditer(local, start, end)] + [end]
-            for left, right in pairwise(cuts) if clause else ():
+            for left, right in pairwise(cuts):
                 if left <= first_cue < right:
                     start, end = left, right
                     break
-            return local[start:end], [(s - start, e - start) for s, e in cue_spans if start <= s < end]
-    return local, cue_spans
+            spans = [(s - start, e - start) for s, e in cue_spans if start <= s < end]
+            return local[start:end], spans, sentence_start, sentence_end
+    return local, cue_spans, 0, len(local)
 
 
 NEGATION_BEFORE, NEGATION_AFTER = 80, 50
@@ -694,10 +700,9 @@ def decide_stance(
         return NEUTRAL, 0.6
     if _others_refuse(local, context):
         return SUPPORTS, 0.55
-    clause, clause_spans = _cue_sentence(local, cue_spans)
-    sentence, _ = _cue_sentence(local, cue_spans, clause=False)
+    clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
     # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
-    sentence = local[local.index(sentence) :] if sentence in local else local
+    sentence = local[sentence_start:]
     if clause_spans and IN_RETURN_RE.search(clause, 0, clause_spans[0][0]):
         return SUPPORTS, 0.6  # "... in exchange for legally binding security guarantees"
     if OPEN_RE.search(clause) and (issue.inverse is None or not issue.inverse.search(clause)):
