@@ -102,6 +102,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         # "troops on the territory of Ukraine": where something stands, not the land question.
         exclude=(
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
+            r"(?:on|near|at|to|away from) the (?:line of contact|front ?line|contact line)",
         ),
         inverse=(
             r"(?:along|at|on) the (?:current|existing|present) (?:front ?lines?|line of contact|contact line|lines?)",
@@ -332,8 +333,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             UKRAINE_LEADER + r"\b[^.;]{0,80}\bputin\b[^.;]{0,60}\btogether",
         ),
         weak=(r"invitation", r"summit", r"\bmeet(?:ing)?\b", r"meet\w*\s+(?:with\s+)?putin"),
-        # Rule 5: a meeting of one party's leader with Trump alone is not the leaders' meeting.
+        # Rule 5: a meeting of one party's leader with Trump alone is not the leaders' meeting; nor is a
+        # round of the delegations' talks.
         exclude=(
+            r"(?:the |a )?(?:first|second|third|latest|technical|expert|delegation\w*)\s+"
+            r"(?:\w+\s+)?(?:meeting|round|session)s?",
             r"(?:meet|meeting|met|summit|talks|sit down)\w*\s+(?:in person\s+)?(?:with\s+)?(?:the\s+)?"
             r"(?:us\s+|u\.s\.\s+|american\s+)?(?:president\s+)?(?:donald\s+)?trump\b(?![^.;]{0,25}"
             r"(?:putin|zelensk|three|trilateral))",
@@ -348,7 +352,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"\d+-point (?:peace )?(?:plan|framework|proposal|document)",
             r"(?:twenty|28|20|19|12)[- ]points?",
             r"(?:us|u\.s\.|american|trump's|washington's)(?:-drafted|-brokered|-backed)? (?:peace )?"
-            r"(?:plans?|framework|proposals?|drafts?|efforts|initiative|formulations|ideas)",
+            r"(?:plans?|framework|proposals?|drafts?|formulations|ideas)",
+            r"(?:us|u\.s\.|american|trump's|washington's) peace (?:efforts|initiative|push|drive)",
             r"peace (?:plan|framework|proposals?|blueprint)",
             r"draft (?:peace )?(?:agreement|deal|plan|framework)",
         ),
@@ -356,7 +361,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         # "the US proposal for a three-way meeting", "Russia's proposal of a truce": another issue's proposal.
         exclude=(
             r"(?:(?:the )?(?:us|u\.s\.|american|trump's|washington's|russian|ukrainian|european)(?:-drafted|-brokered)?"
-            r" )?(?:plans?|proposals?|idea|offer|draft) (?:for|of|to hold|to have) (?:a |an |the )?(?:\w+[- ])?"
+            r" )?(?:plans?|proposals?|idea|offer|draft) (?:for|of|to hold|to have) (?:a |an |the )?(?:[\w'-]+ ){0,2}"
             r"(?:meeting|summit|talks|call|visit|exchange|swap|cease-?fire|truce|pause|loan|force|mission)",
         ),
     ),

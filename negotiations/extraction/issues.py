@@ -95,7 +95,7 @@ CONDITIONAL_RE = re.compile(
     r"thoroughly |carefully )?prepared|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments)|"
     r"reserves? (?:its|the|our|their) right|needs? (?:to be )?discuss\w*|can be discussed|share the risks?|"
-    r"risks? must be covered|(?:key |main |only |first |basic )?(?:pre)?conditions? for|precondition|"
+    r"risks? must be covered|"
     r"(?:would|will|must|should|has to|have to|needs? to)\s+(?:have to\s+)?be\s+(?:approved|ratified|endorsed|"
     r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum)"
     r"(?![\w-])"
