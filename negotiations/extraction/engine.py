@@ -1129,8 +1129,9 @@ def _loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
 
 
 # "has insisted", "had long said": a position held over time, not words of one day.
+# Each alternative's first character before its lookbehind: the regex engine skips to h, ' and ’.
 PERFECT_RE = re.compile(
-    r"(?<![\w'])(?:has|have|had|'s|’s)\s+(?:[a-z]+ly\s+|long\s+|also\s+|already\s+|since\s+|often\s+)?"
+    r"(?:h(?<![\w']h)a(?:s|ve|d)|'(?<![\w']')s|’(?<![\w']’)s)\s+(?:[a-z]+ly\s+|long\s+|also\s+|already\s+|since\s+|often\s+)?"
     r"(?:[a-z]+ed|said|told|made|spoken|written|sought|held|kept|drawn)(?![\w'])"
 )
 LEAD_PARAGRAPHS = 2
@@ -1154,6 +1155,7 @@ DEMONYM_PARTY_RE = re.compile(
 def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
     perfect: set[int] = set()
+    other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
             continue
@@ -1166,9 +1168,12 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             perfect.add(index)
         if said_on is None and not vague:
             sentence = candidate.sentence
-            candidate.said_on_vague = bool(
-                OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
-            )
+            other_time = other_times.get(sentence.index)
+            if other_time is None:
+                other_time = other_times[sentence.index] = bool(
+                    OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
+                )
+            candidate.said_on_vague = other_time
     lead = _lead_date(doc)
     in_lead = _lead_speakers(doc) if lead is not None else set()
     # The lead's event is the top of the story; further down, articles turn to background and other days.
