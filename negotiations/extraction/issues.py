@@ -110,6 +110,10 @@ ASSESSMENT_RE = re.compile(
 ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|constructive|meaningful)(?![\w-])")
 TALKS_RE = re.compile(r"(?<![\w'-])(?:talks|negotiations|negotiating|process|round)(?![\w-])")
 CALL_RE = re.compile(r"(?<![\w'-])(?:call|conversation|phone|dinner|lunch)(?![\w-])")
+# Strikes named without a target: which ones is read from the sentences around.
+STRIKES_RE = re.compile(
+    r"(?<![\w'-])(?:strikes?|striking|attacks?|attacking|shelling|bombing)(?![\w-])(?!\s+(?:on|against|at)\b)"
+)
 GENERAL_CEASEFIRE_RE = re.compile(
     r"(?<!energy )(?<!infrastructure )(?:cease-?fire|truce|armistice|fighting|hostilities|killing|bloodshed)"
 )
@@ -574,6 +578,16 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         tagged["peace-plan"] = IssueStance(NEUTRAL, 0.4)
     if "energy-strikes" in tagged and not _about_energy_halt(context.quote):
         del tagged["energy-strikes"]  # an attack described, not a halt to strikes
+    if (
+        "ceasefire" in tagged
+        and "energy-strikes" not in tagged
+        and found is not None
+        and not GENERAL_CEASEFIRE_RE.search(context.quote)
+        and STRIKES_RE.search(context.quote)
+        and found.any_within("energy-strikes", "strong", (context.sentence_range, *context.neighbour_ranges))
+    ):
+        # "Ukraine would only stop its own strikes if Russia did the same", among talk of the energy truce.
+        tagged["energy-strikes"] = tagged.pop("ceasefire")
     if (
         "ceasefire" in tagged
         and "energy-strikes" in tagged
