@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -102,6 +103,13 @@ class Cue:
         return self.word.split()[0] in QUOTE_ONLY_CUES and self.kind != POSITION
 
 
+@functools.lru_cache(maxsize=4096)
+def _cue_word(found: str) -> tuple[str, str]:
+    """A cue as matched -> its words joined by single spaces, and its kind."""
+    word = " ".join(found.split())
+    return word, _CUE_KINDS[word]
+
+
 def _zone(text: str, paragraph: Paragraph, lower: str | None = None) -> str:
     line = text[paragraph.start : paragraph.end]
     line_lower = (lower if lower is not None else text.lower())[paragraph.start : paragraph.end]
@@ -152,13 +160,7 @@ class Document:
         self._mention_starts = [mention.start for mention in self.mentions]
         self._mention_ends = sorted((mention.end, index) for index, mention in enumerate(self.mentions))
         self.cues = [
-            Cue(
-                match.start(),
-                match.end(),
-                " ".join(match.group().split()),
-                _CUE_KINDS[" ".join(match.group().split())],
-            )
-            for match in CUE_RE.finditer(lower)
+            Cue(match.start(), match.end(), *_cue_word(match.group())) for match in CUE_RE.finditer(lower)
         ]
         self._cue_starts = [cue.start for cue in self.cues]
         self.issue_spans: IssueSpans | None = None  # filled on first use by the issue tagger
