@@ -61,8 +61,11 @@ CONTRAST_RE = re.compile(
 )
 # The cue sits in the condition itself ("no ceasefire until Ukraine leaves Donbas"): the speaker wants it.
 CONDITION_HEAD_RE = re.compile(
-    r"(?<![\w'-])(?:if|unless|until|provided(?: that)?|on condition that|before)\s+[^,;:]*$"
+    r"(?<![\w'-])(?:if|unless|until|provided(?: that)?|on condition that|before|only after|once)\s+[^,;:]*$"
 )
+# The confidence of a stance read from a condition: such an issue is dropped when the statement is mainly
+# about another one ("send troops ... only if the US provided a security backstop" is about the troops).
+IN_CONDITION = 0.45
 WITHOUT_CUE_RE = re.compile(r"(?<![\w'-])without\s+(?:\w+\s+){0,3}$")
 REQUIRE_RE = re.compile(r"(?<![\w'-])(?:must|only|need\w*|requires?|demand\w*|insist\w*)(?![\w-])")
 RECIPROCAL_RE = re.compile(
@@ -529,6 +532,7 @@ def _strong_near(context: IssueContext, issue: IssuePatterns, slug: str, *, neig
 
 def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> dict[str, IssueStance]:
     tagged: dict[str, IssueStance] = {}
+    in_condition: list[str] = []
     short = len(context.quote.split()) < 14
     found = context.found
     if found is not None:
@@ -567,7 +571,12 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         if confidence == 0:
             continue
         stance, stance_confidence = decide_stance(context, issue, strong or weak)
+        if stance_confidence == IN_CONDITION:
+            in_condition.append(slug)
         tagged[issue.issue.slug] = IssueStance(stance, round(min(confidence, stance_confidence), 2))
+    if in_condition and len(in_condition) < len(tagged):
+        for slug in in_condition:
+            del tagged[slug]
     if (
         not tagged
         and found is not None
@@ -746,10 +755,8 @@ def decide_stance(
         if NEGATIVE_RE.search(main) and not NEGATION_RE.search(main):
             return OPPOSES, 0.5  # "could face lawsuits if the assets were seized": the feared condition
         if NEGATION_RE.search(main) or REQUIRE_RE.search(main):
-            return (
-                SUPPORTS,
-                0.5,
-            )  # "no ceasefire until Ukraine leaves the Donbas": the Donbas demand is backed
+            # "no ceasefire until Ukraine leaves the Donbas": the Donbas demand is backed.
+            return SUPPORTS, IN_CONDITION
     negations = _negations(clause, clause_spans)
     negative = _count_outside(NEGATIVE_RE, local, [])  # "legitimate targets" may be a cue and still hostile
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
