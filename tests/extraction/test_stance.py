@@ -70,9 +70,24 @@ def test_what_is_asked_in_exchange_is_supported(run):
 
 
 def test_the_issue_named_in_a_condition_is_demanded(run):
+    text = "Lavrov said Russia would sign nothing until Ukraine withdrew its troops from the Donbas."
+
+    assert stances(run(text)) == [{"territory": "supports"}]
+
+
+def test_an_issue_named_only_in_another_issues_condition_is_dropped(run):
     text = "Lavrov said there would be no ceasefire until Ukraine withdrew its troops from the Donbas."
 
-    assert stances(run(text)) == [{"ceasefire": "conditional", "territory": "supports"}]
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_strikes_halted_amid_talk_of_the_energy_truce_are_the_energy_issue(run):
+    text = (
+        "Kyiv proposed an energy ceasefire on Monday. "
+        "Zelenskyy said Ukraine would stop its own strikes if Russia did the same."
+    )
+
+    assert stances(run(text))[-1] == {"energy-strikes": "conditional"}
 
 
 def test_not_discussed_is_neutral_not_opposed(run):
