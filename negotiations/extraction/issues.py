@@ -56,9 +56,7 @@ ENERGY_HALT_RE = re.compile(
     r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
-CONTRAST_RE = re.compile(
-    r",\s+(?:and\s+|but\s+)?not\s+(?!only\b)(?=(?:in|on|at|by|after|for|later|tomorrow|next|the|a|an)\b)|\bnot only\b"
-)
+CONTRAST_RE = re.compile(r",\s+(?:and\s+|but\s+)?not\s+(?!only\b)|\bnot only\b")
 # The cue sits in the condition itself ("no ceasefire until Ukraine leaves Donbas"): the speaker wants it.
 CONDITION_HEAD_RE = re.compile(
     r"(?<![\w'-])(?:if|unless|until|provided(?: that)?|on condition that|before|only after|once)\s+[^,;:]*$"
@@ -84,7 +82,8 @@ VICTIM_RE = re.compile(
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
-    r"as long as|in exchange|in return|reciproc\w+|must be part of|must include|must take into account|"
+    r"as long as|in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|include|take into account)|"
+    r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been)|"
@@ -117,6 +116,12 @@ CALL_RE = re.compile(r"(?<![\w'-])(?:call|conversation|phone|dinner|lunch)(?![\w
 STRIKES_RE = re.compile(
     r"(?<![\w'-])(?:strikes?|striking|attacks?|attacking|shelling|bombing)(?![\w-])(?!\s+(?:on|against|at)\b)"
 )
+MEET_OTHER_LEADER = {
+    "ukraine": re.compile(r"(?<![\w'-])meet\w*\s+(?:with\s+)?(?:vladimir\s+)?putin\b|putin and i\b"),
+    "russia": re.compile(r"(?<![\w'-])meet\w*\s+(?:with\s+)?(?:volodymyr\s+)?zelensk\w*|zelensk\w* and i\b"),
+}
+# Issues whose hostile cue words side with the proposition ("illegitimate" president: hold elections).
+HOSTILE_CUES_SUPPORT = frozenset(["elections"])
 GENERAL_CEASEFIRE_RE = re.compile(
     r"(?<!energy )(?<!infrastructure )(?:cease-?fire|truce|armistice|fighting|hostilities|killing|bloodshed)"
 )
@@ -556,6 +561,12 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             weak = [] if strong else _kept(slug, context.quote, _spans(issue.weak, context.quote))
         if strong:
             confidence = 0.85
+        elif len({context.quote[start:end] for start, end in weak}) >= 2:
+            confidence = (
+                0.55  # two different weak cues of one issue: "a list of prisoners for the next exchange"
+            )
+        elif weak and slug == "leaders-meeting" and _meets_the_other_leader(context):
+            confidence = 0.6
         elif weak and _strong_near(context, issue, slug, neighbours=True):
             confidence = 0.6
         elif weak and found is not None and found.any_within(slug, "strong", context.topic_ranges):
@@ -609,6 +620,12 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
 def _about_energy_halt(quote: str) -> bool:
     """Halting strikes on energy is addressed, or the striking side speaks of its strikes (no victim's words)."""
     return bool(ENERGY_HALT_RE.search(quote)) or not VICTIM_RE.search(quote)
+
+
+def _meets_the_other_leader(context: IssueContext) -> bool:
+    """ "Zelenskyy said he was ready to meet Putin": one warring party's side speaks of meeting the other's leader."""
+    pattern = MEET_OTHER_LEADER.get(context.speaker_party)
+    return pattern is not None and pattern.search(context.quote) is not None
 
 
 def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
@@ -758,7 +775,10 @@ def decide_stance(
             # "no ceasefire until Ukraine leaves the Donbas": the Donbas demand is backed.
             return SUPPORTS, IN_CONDITION
     negations = _negations(clause, clause_spans)
-    negative = _count_outside(NEGATIVE_RE, local, [])  # "legitimate targets" may be a cue and still hostile
+    # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
+    negative = _count_outside(
+        NEGATIVE_RE, local, cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else []
+    )
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)
     conditional_text = inherent.sub(" ", sentence) if inherent is not None else sentence

@@ -172,3 +172,33 @@ def test_others_plans_reported_are_neutral(run):
     text = "Rubio said several European governments were preparing plans to use the frozen assets."
 
     assert stances(run(text)) == [{"frozen-assets": "neutral"}]
+
+
+def test_two_different_weak_cues_of_one_issue_tag_it(run):
+    text = "Zelenskyy said Ukraine had handed Russia a list of 1,000 prisoners for the next exchange."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_one_side_speaking_of_meeting_the_other_leader_is_the_leaders_meeting(run):
+    text = "“I am ready to meet Putin in any format,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"leaders-meeting": "supports"}]
+
+
+def test_calling_the_president_illegitimate_backs_elections(run):
+    text = "“Zelensky is an illegitimate president,” Putin said."
+
+    assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_a_contrast_after_the_issue_keeps_the_support(run):
+    text = "“Ukraine must get real security guarantees, not paper promises,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"security-guarantees": "supports"}]
+
+
+def test_support_with_a_demand_attached_is_conditional(run):
+    text = "“We are open to a truce but want guarantees against rearmament,” Peskov said."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
