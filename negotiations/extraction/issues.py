@@ -565,9 +565,10 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             confidence = (
                 0.55  # two different weak cues of one issue: "a list of prisoners for the next exchange"
             )
-        elif weak and slug == "leaders-meeting" and _meets_the_other_leader(context):
-            confidence = 0.6
-        elif weak and _strong_near(context, issue, slug, neighbours=True):
+        elif weak and (
+            (slug == "leaders-meeting" and _meets_the_other_leader(context))
+            or _strong_near(context, issue, slug, neighbours=True)
+        ):
             confidence = 0.6
         elif weak and found is not None and found.any_within(slug, "strong", context.topic_ranges):
             confidence = 0.5
