@@ -103,6 +103,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         exclude=(
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
             r"(?:on|near|at|to|away from) the (?:line of contact|front ?line|contact line)",
+            # Battlefield news: "Russian forces occupied two villages in the Donetsk region".
+            r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
+            r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"
+            r"kherson)(?: region| oblast)?",
         ),
         inverse=(
             r"(?:along|at|on) the (?:current|existing|present) (?:front ?lines?|line of contact|contact line|lines?)",
@@ -198,6 +202,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"deported children",
             r"(?:abducted|stolen|deported) (?:ukrainian )?children",
             r"captured (?:\w+ )?(?:soldiers|servicemen|troops|fighters)",
+            r"humanitarian (?:issues|track|questions|matters|file)",
             r"(?:bring|brought|bringing|get|getting)\s+(?:\w+\s+){0,2}(?:back|home)\s+(?:all\s+)?(?:of\s+)?our\s+"
             r"(?:people|defenders|soldiers|guys|heroes|boys)",
             r"captives",
@@ -262,6 +267,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         ),
         weak=(r"troops", r"contingents?", r"deploy\w*"),
         inherent=AFTER_THE_WAR,
+        # The warring sides' own troops are not foreign troops deployed after the war.
+        exclude=(
+            r"(?:ukrainian|russian|ukraine's|russia's|kyiv's|moscow's|north korean|its own|their own)\s+(?:\w+\s+)?"
+            r"(?:troops|forces|soldiers|units|contingents?)",
+        ),
     ),
     "frozen-assets": IssueLexicon(
         strong=(
@@ -356,6 +366,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:us|u\.s\.|american|trump's|washington's) peace (?:efforts|initiative|push|drive)",
             r"peace (?:plan|framework|proposals?|blueprint)",
             r"draft (?:peace )?(?:agreement|deal|plan|framework)",
+            r"(?:updated|revised|amended|latest) (?:peace )?(?:draft|plan|framework|proposals?|version)",
+            r"draft (?:\w+ )?from (?:washington|the us|the u\.s\.|the americans|the united states)",
         ),
         weak=(r"\bplan\b", r"framework", r"proposals?", r"draft"),
         # "the US proposal for a three-way meeting", "Russia's proposal of a truce": another issue's proposal.

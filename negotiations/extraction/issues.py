@@ -137,6 +137,7 @@ TOPIC_RE = re.compile(
 )
 PROGRESS_RE = re.compile(
     r"(?<![\w'-])(?:close to|closer|very close|progress|no decision|not yet|too early|discuss\w*|under discussion|"
+    r"exchang\w+ (?:of )?views|"
     r"on the table|"
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|remains? (?:open|unresolved)|unresolved|sticking point|"
     r"sticky point|differences|narrow\w*|(?:most |very )?(?:difficult|sensitive|"
@@ -151,7 +152,7 @@ OPEN_RE = re.compile(
     r"(?:has|had|have) not moved|(?:did not|didn't|failed to) reach (?:a |any )?compromise|"
     r"no compromise (?:\w+ )?(?:was|has been|had been|is) (?:yet )?(?:reached|found|chosen)|not (?:there|finished) yet|"
     r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely|(?:made |making )?(?:no|little) "
-    r"(?:real )?progress|not on the agenda)(?![\w-])"
+    r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to)(?![\w-])"
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(

@@ -202,3 +202,24 @@ def test_support_with_a_demand_attached_is_conditional(run):
     text = "“We are open to a truce but want guarantees against rearmament,” Peskov said."
 
     assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_the_warring_sides_own_troops_are_not_peacekeepers(run):
+    text = (
+        "European leaders discussed peacekeepers on Monday. "
+        "Lavrov said Ukrainian troops must leave the Donbas."
+    )
+
+    assert stances(run(text))[-1] == {"territory": "supports"}
+
+
+def test_battlefield_news_is_not_the_land_issue(run):
+    text = "Zelenskyy said Russian forces had occupied two more villages in the Donbas."
+
+    assert stances(run(text)) == [{}]
+
+
+def test_not_yet_received_is_a_report(run):
+    text = "Peskov said the Kremlin had not yet received the updated peace plan from Washington."
+
+    assert stances(run(text)) == [{"peace-plan": "neutral"}]
