@@ -128,6 +128,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:freez\w+|froze)\s+(?:\w+\s+){0,2}(?:fighting|conflict|war|hostilities|front(?: ?line)?|line)",
             r"(?:fighting|conflict|war|front ?line|hostilities)\s+(?:\w+\s+){0,2}(?:be |being |is |was )?frozen",
             r"(?:silence|quiet) regime|regime of silence",
+            r"frozen conflict",
             r"lay down (?:their |our |its )?(?:arms|weapons)",
             r"armistice",
             r"(?:halt|stop|pause|suspend|end|cease|refrain from|moratorium on)\w*\s+(?:\w+\s+){0,2}"
