@@ -30,7 +30,8 @@ NEGATIVE_RE = re.compile(
     r"rearm\w*|regroup\w*|destruction|legitimate (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
     r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
-    r"not serious|nothing to do with)(?![\w-])"
+    r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
+    r"utopian|impractical)(?![\w-])"
 )
 POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"
@@ -151,7 +152,8 @@ OPEN_RE = re.compile(
     r"(?<![\w'-])(?:not (?:yet )?(?:been )?(?:discussed|decided|settled|resolved|agreed)|no decision|not on the table|"
     r"(?:has|had|have) not moved|(?:did not|didn't|failed to) reach (?:a |any )?compromise|"
     r"no compromise (?:\w+ )?(?:was|has been|had been|is) (?:yet )?(?:reached|found|chosen)|not (?:there|finished) yet|"
-    r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely|(?:made |making )?(?:no|little) "
+    r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely|"
+    r"remain(?:s|ed)? (?:open|unresolved|unsettled|undecided)|(?:made |making )?(?:no|little) "
     r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to)(?![\w-])"
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
@@ -167,8 +169,11 @@ OTHERS_WANT_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|russia|moscow|the kremlin|kyiv|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
-    r"member states|officials|diplomats|allies|partners))\s+(?:\w+\s+){0,2}?(?:wants?|wanted|demands?|demanded|"
+    r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
+    r"(?:wants?|wanted|demands?|demanded|"
     r"is demanding|proposes?|(?:are|were|is|was) (?:preparing|planning|considering|weighing|drafting)|feared|fear|"
+    r"(?:are|were|is|was|has been|had been) (?:demanding|insisting|pushing|seeking|asking|proposing|offering|"
+    r"pressing)|(?:had |has |have )?offered|offers|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
     r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready))"
     r"(?![\w-])"
@@ -187,6 +192,7 @@ REFUSED_BY_OTHERS_RE = re.compile(
     r"(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|the europeans|putin|"
     r"trump|zelensk\w+|the russians|the ukrainians|the enemy)(?![\w-])"
 )
+DEMONYM_PARTY = {"the americans": "united-states", "the russians": "russia", "the ukrainians": "ukraine"}
 GROUP_RE = re.compile(r"(?:capitals|governments|member states|officials|diplomats|allies|partners)$")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
 CLAUSE_SPLIT_RE = re.compile(
@@ -738,8 +744,11 @@ def decide_stance(
     # The longest cue is the most specific mention of the issue: the clause around it carries the stance.
     cue_spans = sorted(cue_spans, key=lambda span: span[0] - span[1])
     local, cue_spans = _local_text(context.quote, cue_spans)
-    if _reports_others(local, context):
-        return NEUTRAL, 0.6
+    if _reports_others(_frame(context, local), context) and not NEGATIVE_RE.search(local):
+        return (
+            NEUTRAL,
+            0.6,
+        )  # "Moscow was demanding that Ukraine hand over Donbas" (unless judged: "unrealistic")
     if _others_refuse(local, context):
         return SUPPORTS, 0.55
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
@@ -822,16 +831,27 @@ def decide_stance(
 def _others_refuse(local: str, context: IssueContext) -> bool:
     for match in (*OTHERS_REFUSE_RE.finditer(local), *REFUSED_BY_OTHERS_RE.finditer(local)):
         who = match.group("who")
-        party = context.other_parties.get(who, "")
+        party = context.other_parties.get(who, "") or DEMONYM_PARTY.get(who, "")
         if who == "the enemy" or (party and context.speaker_party and party != context.speaker_party):
             return True
     return False
 
 
+def _frame(context: IssueContext, local: str) -> str:
+    """The statement with the words that introduce it in its sentence ("Moscow was demanding that ...")."""
+    found = context.found
+    if found is None or not found.text or local is not context.quote:
+        return local
+    start = context.sentence_range[0]
+    if not start <= context.quote_range[0] - start < 400:
+        return local
+    return found.text[start : context.quote_range[1]]
+
+
 def _reports_others(local: str, context: IssueContext) -> bool:
     for match in OTHERS_WANT_RE.finditer(local):
         who = match.group("who")
-        party = context.other_parties.get(who, "")
+        party = context.other_parties.get(who, "") or DEMONYM_PARTY.get(who, "")
         if (
             who in ("they", "the other side")
             or GROUP_RE.search(who)

@@ -223,3 +223,21 @@ def test_not_yet_received_is_a_report(run):
     text = "Peskov said the Kremlin had not yet received the updated peace plan from Washington."
 
     assert stances(run(text)) == [{"peace-plan": "neutral"}]
+
+
+def test_the_other_sides_demand_reported_in_the_frame_is_neutral(run):
+    text = "Zelenskyy said Moscow was demanding that Ukraine hand over the rest of the Donbas."
+
+    assert stances(run(text)) == [{"territory": "neutral"}]
+
+
+def test_a_judged_demand_of_the_other_side_is_not_neutral(run):
+    text = "Peskov said Kyiv's demands for security guarantees were unrealistic."
+
+    assert stances(run(text)) == [{"security-guarantees": "opposes"}]
+
+
+def test_an_issue_that_remained_open_is_neutral(run):
+    text = "Umerov said the issue of the Zaporizhzhia nuclear power plant remained open."
+
+    assert stances(run(text)) == [{"nuclear-plant": "neutral"}]
