@@ -32,7 +32,7 @@ from negotiations.ingest.pages import ArticleContent, extract_article
 from negotiations.ingest.sitemaps import parse_sitemap
 from negotiations.ingest.text import decode_html
 from negotiations.models import Citation, Document, FeedEntry, Negotiation, Source, Statement, StatementIssue
-from negotiations.services import fetching
+from negotiations.services import fetching, training
 from negotiations.services import sources as source_services
 from negotiations.services.registry import registry_for
 
@@ -483,6 +483,8 @@ def extract_document(*, document_id: int, force: bool = False, claim_token: str 
             document.text, published=published, registry=registry_for(negotiation=negotiation)
         )
         count = save_statements(document=document, negotiation=negotiation, extracted=extracted)
+        # The rules proposed; a classifier trained on editors' verifications, where it beat them, decides.
+        training.relabel_with_classifier(negotiation=negotiation, document_id=document.pk)
     except Exception as exc:
         _finish_document(document, DocumentState.FAILED, error=f"extraction failed: {exc}")
         raise

@@ -411,11 +411,14 @@ def classifier_version(row: ClassifierModel) -> str:
     return f"{row.rules_version}+{row.label}"[:40]
 
 
-def relabel_with_classifier(*, negotiation: Negotiation, limit: int | None = None) -> int:
+def relabel_with_classifier(
+    *, negotiation: Negotiation, limit: int | None = None, document_id: int | None = None
+) -> int:
     """Apply the active classifier to the statements no editor touched; returns how many changed.
 
     Their stances become the classifier's (at the classifier's confidence) and their `extractor_version`
-    says which model decided. Statements an editor touched are never changed.
+    says which model decided. Statements an editor touched are never changed. With `document_id`, only
+    the statements citing that document (the pipeline's call, right after extracting it).
     """
     from negotiations.services.alerts import record_shifts
     from negotiations.services.positions import refresh_positions
@@ -426,14 +429,18 @@ def relabel_with_classifier(*, negotiation: Negotiation, limit: int | None = Non
     row, classifier = active
     version = classifier_version(row)
     issues = {issue.slug: issue for issue in negotiation.issues.all()}
+    candidates = Statement.objects.filter(
+        negotiation=negotiation, editor_touched=False, merged_into__isnull=True
+    ).exclude(extractor_version=version)
+    if document_id is not None:
+        candidates = candidates.filter(
+            pk__in=Citation.objects.filter(document_id=document_id).values("statement")
+        )
     statements = list(
-        Statement.objects.filter(negotiation=negotiation, editor_touched=False, merged_into__isnull=True)
-        .exclude(extractor_version=version)
-        .prefetch_related(
+        candidates.prefetch_related(
             Prefetch("stances", queryset=StatementIssue.objects.select_related("issue")),
             Prefetch("citations", queryset=Citation.objects.select_related("document").order_by("id")),
-        )
-        .order_by("id")[:limit]
+        ).order_by("id")[:limit]
     )
     examples = []
     for statement in statements:

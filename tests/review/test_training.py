@@ -168,3 +168,22 @@ def test_celery_task_trains_and_reports(negotiation):
 
     assert outcome["version"] == 1
     assert outcome["active"] is True
+
+
+def test_the_pipeline_applies_the_active_classifier_to_a_new_document(negotiation):
+    from negotiations.services import pipeline
+    from tests.factories import DocumentFactory, SourceFactory
+
+    verified(negotiation)
+    training.train_classifier(negotiation=negotiation, registry=EMPTY_REGISTRY)
+    ActorFactory(name="Olena Petrenko", slug="olena-petrenko")
+    document = DocumentFactory(
+        source=SourceFactory(negotiation=negotiation),
+        text="Kyiv. Olena Petrenko said on Monday that grain ships need safe passage through the sea.",
+    )
+
+    pipeline.extract_document(document_id=document.pk)
+
+    statement = Statement.objects.get(citations__document=document)
+    assert statement.extractor_version == f"{EXTRACTOR_VERSION}+clf1"
+    assert dict(statement.stances.values_list("issue__slug", "stance")) == {"grain": "supports"}
