@@ -122,7 +122,6 @@ def test_shift_list_page(analyst_client, shifted):
 
 
 def test_daily_digest_command_sends_the_shifts(analyst, shifted, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MAILERS = {
         "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend", "OPTIONS": {}}
     }
