@@ -71,6 +71,12 @@ class Statement(models.Model):
             models.Index(fields=["negotiation", "-said_on", "-id"], name="statement_timeline_idx"),
             models.Index(fields=["actor", "-said_on", "-id"], name="statement_actor_idx"),
             models.Index(fields=["review_state", "confidence"], name="statement_review_queue_idx"),
+            # The queue's "reviewed" view: two review states can't use one ordered range of the index above.
+            models.Index(
+                fields=["confidence", "said_on", "id"],
+                condition=Q(review_state__in=["accepted", "corrected"], merged_into__isnull=True),
+                name="statement_reviewed_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -130,6 +136,8 @@ class Citation(models.Model):
             models.UniqueConstraint(fields=["statement", "document", "start"], name="citation_unique_span"),
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="citation_span_not_empty"),
         ]
+        # Source health counts the statements found this week.
+        indexes = [models.Index(fields=["created_at"], name="citation_created_idx")]
 
     def __str__(self) -> str:
         return f"{self.document} [{self.start}:{self.end}]"
