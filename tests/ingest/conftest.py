@@ -7,30 +7,17 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from negotiations.ingest.fetch import FetchPolicy
-
-
-def _started_server(host: str) -> Iterator[HTTPServer]:
-    server = HTTPServer(host=host, port=0, threaded=True)
-    server.start()
-    yield server
-    server.stop()
+from tests.servers import started_second_loopback_server, started_server
 
 
 @pytest.fixture(scope="session")
 def _loopback_server() -> Iterator[HTTPServer]:
-    yield from _started_server("127.0.0.1")
+    yield from started_server("127.0.0.1")
 
 
 @pytest.fixture(scope="session")
 def _second_loopback_server() -> Iterator[HTTPServer]:
-    probe = socket.socket()
-    try:
-        probe.bind(("127.0.0.2", 0))
-    except OSError:
-        pytest.skip("127.0.0.2 is not routed to the loopback interface on this system")
-    finally:
-        probe.close()
-    yield from _started_server("127.0.0.2")
+    yield from started_second_loopback_server()
 
 
 @pytest.fixture

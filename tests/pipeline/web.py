@@ -3,7 +3,6 @@ on loopback addresses. The pages are written for the project; their text is made
 
 import datetime as dt
 import random
-import socket
 from collections.abc import Iterator
 from email.utils import format_datetime
 from html import escape
@@ -12,6 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.pipeline.helpers import article_text
+from tests.servers import started_second_loopback_server, started_server
 
 RSS = "application/rss+xml; charset=utf-8"
 HTML = "text/html; charset=utf-8"
@@ -69,28 +69,14 @@ def serve_site(server: HTTPServer, *, count: int, prefix: str = "/news", feed_pa
     return server.url_for(feed_path)
 
 
-def _started(host: str) -> Iterator[HTTPServer]:
-    server = HTTPServer(host=host, port=0, threaded=True)
-    server.start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture(scope="session")
 def _web_server() -> Iterator[HTTPServer]:
-    yield from _started("127.0.0.1")
+    yield from started_server("127.0.0.1")
 
 
 @pytest.fixture(scope="session")
 def _second_web_server() -> Iterator[HTTPServer]:
-    probe = socket.socket()
-    try:
-        probe.bind(("127.0.0.2", 0))
-    except OSError:
-        pytest.skip("127.0.0.2 is not routed to the loopback interface on this system")
-    finally:
-        probe.close()
-    yield from _started("127.0.0.2")
+    yield from started_second_loopback_server()
 
 
 @pytest.fixture
