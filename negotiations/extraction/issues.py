@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from .entries import IssueStance
 from .issue_lexicon import DEFAULT_LEXICON
+from .lexicon import NEGATIVE_CUE_VERBS
 from .registry import IssuePatterns
 
 # Negations flip the polarity of what they govern.
@@ -201,32 +202,8 @@ CLAUSE_SPLIT_RE = re.compile(
     r"\s[—–]\s"
 )
 
-NEGATIVE_CUES = frozenset(
-    [
-        "reject",
-        "rejects",
-        "rejected",
-        "refuse",
-        "refuses",
-        "refused",
-        "deny",
-        "denies",
-        "denied",
-        "dismiss",
-        "dismisses",
-        "dismissed",
-        "condemn",
-        "condemns",
-        "condemned",
-        "criticised",
-        "criticized",
-        "criticises",
-        "criticizes",
-        "ruled",
-        "rules",
-        "questioned",
-    ]
-)
+# The rejecting verbs of the attribution lexicon, and "questioned", which rejects only as a stance.
+NEGATIVE_CUES = NEGATIVE_CUE_VERBS | {"questioned"}
 POSITIVE_CUES = frozenset(
     [
         "welcomed",

@@ -11,24 +11,11 @@ from django.core.management import call_command
 from actors.models import Actor, Alias, Role
 from negotiations.enums import DocumentState
 from negotiations.models import Citation, Document, Event, Issue, Negotiation, Statement
+from tests.extraction.gold.check_gold import ISSUES
 
 pytestmark = pytest.mark.django_db
 
-CODEBOOK = {
-    "security-guarantees",
-    "territory",
-    "ceasefire",
-    "energy-strikes",
-    "sanctions",
-    "prisoner-exchange",
-    "nato-membership",
-    "peacekeepers",
-    "frozen-assets",
-    "elections",
-    "leaders-meeting",
-    "peace-plan",
-    "nuclear-plant",
-}
+CODEBOOK = set(ISSUES)
 NAMED_IN_THE_ISSUE = [
     "Vladimir Putin",
     "Sergey Lavrov",
