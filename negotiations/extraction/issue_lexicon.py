@@ -66,7 +66,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
     "territory": IssueLexicon(
         strong=(
             r"territorial (?:concessions?|issues?|questions?|dispute|demands?|swap|exchange|compromise)",
-            r"(?:cede|ceding|ceded|give up|giving up|surrender\w*|hand over|handing over|withdraw\w*|pull\w* out)"
+            r"(?:cede|ceding|ceded|give up|giving up|give away|giving away|gave away|trade away|trading away|"
+            r"surrender\w*|hand over|handing over|withdraw\w*|pull\w* out)"
             r"\b[^.;]{0,40}\b(?:territor\w+|land|donbas+|donetsk|luhansk|zaporizhzhia region|kherson|crimea|"
             r"regions?|oblasts?)",
             r"(?:leave|quit|exit|abandon)\w* (?:the )?(?:donbas+|donetsk|luhansk|crimea)",
@@ -114,6 +115,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"territorial integrity",
             r"not (?:one|a single) (?:inch|metre|meter)",
             r"(?:return|give back|liberat\w+)\b[^.;]{0,30}\b(?:territor\w+|land|occupied)",
+            r"(?:donbas+|crimea|donetsk|luhansk|kherson|zaporizhzhia)(?: region| oblast)? (?:is|was|remains|will remain"
+            r"|will always be) (?:\w+ )?(?:ukraine|ukrainian)",
         ),
         forward=(
             r"(?:cede|ceding|ceded|give up|giving up|surrender\w*|hand over|handing over|withdraw\w*|leave|"
@@ -186,6 +189,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"sanctions?(?:\s+\w+){0,2}\s+(?:relief|lifted|eased|removed|dropped|ended)",
             r"against sanctions",
             r"sanctions (?:do not|don't|did not|didn't) work",
+            # "Sanctions are working, and we will not ease them."
+            r"(?:lift\w*|eas(?:e|ed|ing)|remov\w+|scrap\w*|roll\w* back|loosen\w*) (?:them|it)",
         ),
         forward=(
             r"(?:new|more|further|tougher|additional|harsher|strong\w*|tighten\w*|impos\w+|increas\w+|keep\w*|"
@@ -341,6 +346,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:meet\w*|summit|contacts?|talks)\b[^.;]{0,30}\b(?:between|of|with|involving) (?:the )?(?:two |three )?"
             r"(?:countries'? |sides'? )?(?:leaders|presidents|heads of state)",
             r"putin\b[^.;]{0,80}\b" + UKRAINE_LEADER + r"\b[^.;]{0,60}\btogether",
+            r"(?:putin[-–]"
+            + UKRAINE_LEADER
+            + "|"
+            + UKRAINE_LEADER
+            + r"[-–]putin)\s+(?:\w+\s+)?(?:meeting|summit|talks)",
             UKRAINE_LEADER + r"\b[^.;]{0,80}\bputin\b[^.;]{0,60}\btogether",
         ),
         weak=(r"invitation", r"summit", r"\bmeet(?:ing)?\b", r"meet\w*\s+(?:with\s+)?putin"),
@@ -387,6 +397,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"zaporozhye (?:nuclear|npp|plant)",
         ),
         weak=(r"nuclear", r"\biaea\b", r"\bplant\b", r"\breactors?\b"),
-        inverse=(r"(?:russian|rosatom|moscow's) (?:control|operation|management|facility|ownership|plant)",),
+        inverse=(
+            r"(?:russian|russia's|rosatom|rosatom's|moscow's) (?:control|operation|management|facility|ownership|plant)",
+            r"(?:belongs?|belonged) to russia",
+        ),
     ),
 }

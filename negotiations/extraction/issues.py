@@ -18,7 +18,7 @@ from .registry import IssuePatterns
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
     r"(?<![\w'-])(?:not|no|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
-    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
+    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|object|objects|objected|objections?|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
 # Words that judge something bad, whatever their grammar.
@@ -32,7 +32,8 @@ NEGATIVE_RE = re.compile(
     r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
-    r"utopian|impractical)(?![\w-])"
+    r"utopian|impractical|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
+    r"(?:tough|harsh|mirror) response|countermeasures)(?![\w-])"
 )
 POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"
@@ -88,8 +89,9 @@ CONDITIONAL_RE = re.compile(
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
-    r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been)|"
-    r"after a (?:peace )?(?:deal|agreement|settlement)|but only|only (?:as|once|through|in the context)|"
+    r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
+    r"\w+ed)|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
+    r"but only|only (?:as|once|through|in the context)|"
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
@@ -110,6 +112,11 @@ ASSESSMENT_RE = re.compile(
     r"remains? open|insurmountable|one issue|work remains|nothing official|moving forward|"
     r"(?:productive|substantive|constructive) (?:\w+ )?(?:peace )?(?:talks|negotiations)|"
     r"\d+ ?(?:%|percent|per cent)|remaining issues|parameters|negotiating process)(?![\w-])"
+)
+# "any ceasefire must address the root causes": terms set for the issue itself (not when it is the content
+# of the terms: "any settlement should include their lifting").
+ANY_MUST_RE = re.compile(
+    r"(?<![\w'-])any (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
 )
 ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|constructive|meaningful)(?![\w-])")
 TALKS_RE = re.compile(r"(?<![\w'-])(?:talks|negotiations|negotiating|process|round)(?![\w-])")
@@ -141,11 +148,12 @@ PROGRESS_RE = re.compile(
     r"(?<![\w'-])(?:close to|closer|very close|progress|no decision|not yet|too early|discuss\w*|under discussion|"
     r"exchang\w+ (?:of )?views|"
     r"on the table|"
-    r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|remains? (?:open|unresolved)|unresolved|sticking point|"
+    r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|(?<!must )(?<!should )(?<!will )remains? (?:open|unresolved)|unresolved|sticking point|"
     r"sticky point|differences|narrow\w*|(?:most |very )?(?:difficult|sensitive|"
     r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
     r"may have to|not dead|not (?:been )?discussed|nearly|almost|largely|within reach|unsettled|undecided|"
-    r"stalled|deadlock\w*|not moved|\d+ ?(?:percent|per cent)|"
+    r"stalled|deadlock\w*|not moved|\d+ ?(?:percent|per cent)|(?:issues|questions|points|matters|things) "
+    r"(?:\w+ )?(?:left |still )?to (?:resolve|settle|be resolved|be settled|work out|be worked out)|"
     r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
@@ -154,8 +162,9 @@ OPEN_RE = re.compile(
     r"(?:has|had|have) not moved|(?:did not|didn't|failed to) reach (?:a |any )?compromise|"
     r"no compromise (?:\w+ )?(?:was|has been|had been|is) (?:yet )?(?:reached|found|chosen)|not (?:there|finished) yet|"
     r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely|"
-    r"remain(?:s|ed)? (?:open|unresolved|unsettled|undecided)|(?:made |making )?(?:no|little) "
-    r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to)(?![\w-])"
+    r"(?<!must )(?<!should )(?<!will )remain(?:s|ed)? (?:open|unresolved|unsettled|undecided)|(?:made |making )?(?:no|little) "
+    r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to|"
+    r"(?:has|have|had) not (?:yet )?(?:received|seen))(?![\w-])"
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(
@@ -781,8 +790,10 @@ def decide_stance(
         polarity = -1  # "Can they provide guarantees? Definitely not."
     elif COMPLETE_RE.search(local) and not negations:
         return SUPPORTS, 0.6  # "100% ready", "fully agreed": done, not a progress report
-    elif CONDITIONAL_RE.search(conditional_text) or (
-        WEAK_CONDITIONAL_RE.search(conditional_text) and not negations and not negative
+    elif (
+        _sets_terms(local, cue_spans)
+        or CONDITIONAL_RE.search(conditional_text)
+        or (WEAK_CONDITIONAL_RE.search(conditional_text) and not negations and not negative)
     ):
         return CONDITIONAL, 0.6
     elif cue_word in POSITIVE_CUES and not negations:
@@ -803,6 +814,15 @@ def decide_stance(
         polarity = -polarity
     confidence = 0.7 if (negations or negative or positive or cue_word) else 0.5
     return (SUPPORTS if polarity > 0 else OPPOSES), confidence
+
+
+def _sets_terms(local: str, cue_spans: list[tuple[int, int]]) -> bool:
+    """The issue is the subject of a demand on it: "any ceasefire must address the root causes"."""
+    return any(
+        match.start() <= start < match.end()
+        for match in ANY_MUST_RE.finditer(local)
+        for start, _ in cue_spans
+    )
 
 
 def _others_refuse(local: str, context: IssueContext) -> bool:
