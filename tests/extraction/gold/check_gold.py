@@ -3,7 +3,8 @@
 Usage: .venv/bin/python tests/extraction/gold/check_gold.py [--stats] FILE...
 
 Pure Python (standard library only), so it runs anywhere the repository is checked out. It checks what a
-machine can check: the format, that every quote stands verbatim in the text, the codebook slugs and stances,
+machine can check: the format, that every quote stands verbatim in the text (a direct one between quotation
+marks, or as a whole paragraph of a transcript turn such as "Sergey Lavrov: ..."), the codebook slugs and stances,
 canonical speaker names, and dates (ISO, not after publication, backed by a weekday, "yesterday" or a date
 in the text, and every "Thursday, January 29" in the text true to the calendar). Whether a stance is right is
 left to the annotator. Exit status 1 when a problem is found.
@@ -41,6 +42,11 @@ MIN_WORDS, MAX_WORDS = 500, 1000
 
 OPENING_MARKS = "“\"«„‘'‚‹"
 CLOSING_MARKS = "”\"»“‘’'›"
+# A transcript turn ("Sergey Lavrov: ...", "Question (TASS): ...", "Q: ...") at the start of a paragraph gives
+# the speaker's own words without quotation marks: each of its paragraphs is a direct statement whose quote is
+# the whole paragraph after the label (or the whole paragraph, for the turn's later paragraphs).
+_LABEL_WORD = r"(?:[A-Z][\w.'’-]*|de|von|der|van|bin|al)"
+TRANSCRIPT_LABEL = re.compile(rf"[A-Z][\w.'’-]*(?: {_LABEL_WORD}){{0,4}}(?: \([^()\n]{{1,80}}\))?: ")
 
 # Spellings that must be written in their canonical form (ANNOTATION.md, decision 9).
 CANONICAL_NAMES = {
@@ -198,13 +204,38 @@ def check_quote(statement: dict, text: str) -> list[str]:
     if not found:
         problems.append(f"quote not found verbatim in text: {quote[:80]!r}")
     elif kind == "direct" and not any(
-        start > 0
-        and text[start - 1] in OPENING_MARKS
-        and (end == len(text) or text[end] in CLOSING_MARKS + "\n")
+        (
+            start > 0
+            and text[start - 1] in OPENING_MARKS
+            and (end == len(text) or text[end] in CLOSING_MARKS + "\n")
+        )
+        or is_transcript_turn(text, start, end)
         for start, end in found
     ):
-        problems.append(f"direct quote is not the whole text between quotation marks: {quote[:80]!r}")
+        problems.append(
+            f"direct quote is neither the whole text between quotation marks nor a transcript turn's paragraph: "
+            f"{quote[:80]!r}"
+        )
     return problems
+
+
+def is_transcript_turn(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole paragraph of a transcript turn: after a label ("S.Lavrov: "), or a
+    later paragraph of a labelled turn. Only texts with two or more labelled paragraphs are transcripts."""
+    paragraphs = text.split("\n")
+    labelled = [bool(TRANSCRIPT_LABEL.match(paragraph)) for paragraph in paragraphs]
+    if sum(labelled) < 2 or (end != len(text) and text[end] != "\n"):
+        return False
+    first = text.rfind("\n", 0, start) + 1
+    if first < start:
+        return TRANSCRIPT_LABEL.fullmatch(text[first:start]) is not None
+    index = text.count("\n", 0, start) - 1
+    while index >= 0 and not paragraphs[index].strip():
+        index -= 1
+    # The paragraph before (blank lines aside) opens the turn, or is itself a later paragraph of it.
+    while index >= 0 and not labelled[index]:
+        index -= 1
+    return index >= 0
 
 
 def check_statement(statement: object, article: dict, published: date | None) -> list[str]:
