@@ -114,6 +114,8 @@ PREPOSITIONS = frozenset(
 PRONOUNS = frozenset(("he", "she", "they", "it", "who"))
 TOKEN_RE = re.compile(r"[\w'’.-]+|[,;:()\"“”‘’«»—–]")
 MAX_GAP_TOKENS = 16
+# ", the secretary of Ukraine's National Security and Defense Council and the country's chief negotiator,"
+MAX_APPOSITIVE_TOKENS = 24
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,7 @@ def _index_before(tokens: list[tuple[int, int, str]], position: int) -> int:
 
 def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc: Document) -> int | None:
     """For ", the Kremlin spokesman," before a cue: the index of the opening comma."""
-    for index in range(comma_index - 1, max(-1, comma_index - 14), -1):
+    for index in range(comma_index - 1, max(-1, comma_index - MAX_APPOSITIVE_TOKENS), -1):
         token = tokens[index][2]
         if token == ",":
             return index if index < comma_index - 1 else None

@@ -229,6 +229,7 @@ def find_direct(doc: Document, consumed: set[int]) -> list[Candidate]:
     return found
 
 
+PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+$")
 DASH_ATTRIBUTION_RE = re.compile(r"[ \t]*[,.]?[ \t]*[—–][ \t]*")
 
 
@@ -283,6 +284,12 @@ def _attribute_quote(
     prefix = doc.text[sentence.start : quote.open].rstrip()
     if prefix.endswith(":"):
         mention = _mention_right_before(doc, len(prefix) + sentence.start - 1, sentence.start)
+        if mention is not None and PREPOSITION_BEFORE_RE.search(
+            doc.lower, sentence.start, mention.text_start
+        ):
+            # 'Peskov had a message for Kyiv: "..."': the subject speaks, not the object of "for".
+            subject = _sentence_subject(doc, sentence, mention.text_start)
+            mention = subject.mention if subject is not None else None
         if mention is not None:
             candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
             candidate.region = (sentence.start, quote.open)
@@ -519,7 +526,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     comma = doc.text.rfind(",", sentence.start, slot.start)
     if (
         comma >= 0
-        and not doc.text[comma + 1 : slot.start].strip()
+        and TITLE_GAP_RE.fullmatch(doc.text, comma + 1, slot.start) is not None
         and cue.kind == SPEECH
         and _ends_sentence(doc, cue.end, sentence, allow_words=14)
         and _word_count(doc, sentence.start, comma) >= 4  # not "Additionally, Russia said ..."
@@ -536,6 +543,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
 
 
+# Between the comma and the speaker's name of a trailing attribution: nothing, or a title ("Kremlin aide").
+TITLE_GAP_RE = re.compile(r"\s*(?:(?!(?:and|but|that|which|who|while)\s)[A-Za-z][\w'’.-]*\s+){0,4}")
 EVENT_TAIL_RE = re.compile(
     r"(?:on|at|in|during|after|before|to|from|via|when|while|late|early|last|this|yesterday|today|tonight|"
     r"earlier|later|afterwards|told|wrote|added|following|reporters|journalists|lawmakers|parliament|"

@@ -639,6 +639,7 @@ NAME_STOPWORDS = frozenset(
 # Words that make a capitalised sequence an organisation or a place rather than a person.
 ORGANISATION_WORDS = frozenset(
     [
+        "Command",
         "Committee",
         "Ministry",
         "Council",

@@ -82,7 +82,10 @@ INSTITUTION_HEADS = frozenset(
 )
 _ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS, key=len, reverse=True))
 # "the" before its lookbehind: a literal prefix the regex engine searches for fast (same matches).
-ROLE_RE = re.compile(rf"the(?<![\w-]the)\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?![\w-])")
+# "the head of state" and "the head of government" are one role noun, not "the head" of something.
+ROLE_RE = re.compile(
+    rf"the(?<![\w-]the)\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?:\s+of\s+(?:state|government))?(?![\w-])"
+)
 TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
 
@@ -145,7 +148,9 @@ def find_mentions(
     text: str, folded: str, lower: str, published: date | None, registry: Registry
 ) -> list[Mention]:
     """Mentions in text order, without overlaps: registry names win over unknown names."""
-    registry_mentions = _registry_mentions(text, lower, published, registry)
+    registry_mentions = _institutions_named_after_places(
+        text, folded, _registry_mentions(text, lower, published, registry)
+    )
     # An anonymous source wins over the state or body that qualifies it ("a US official", "a Kremlin
     # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
     people = sorted(
@@ -160,6 +165,47 @@ def find_mentions(
     mentions += _role_mentions(text, lower, taken)
     mentions.sort(key=lambda mention: mention.start)
     return mentions
+
+
+def _institutions_named_after_places(
+    text: str, folded: str, registry_mentions: list[Mention]
+) -> list[Mention]:
+    """'The UAE Foreign Ministry', 'US European Command': a body the registry does not know whose name holds a
+    place it knows is that body, not the place."""
+    if not registry_mentions:
+        return registry_mentions
+    starts = [mention.text_start for mention in registry_mentions]
+    replaced: set[int] = set()
+    bodies: list[Mention] = []
+    for match in NAME_RE.finditer(folded):
+        words = match.group().split()
+        if words[-1] not in ORGANISATION_WORDS or len(words) < 2:
+            continue
+        start, end = match.span()
+        first = bisect.bisect_left(starts, start)
+        # "The": the registry's "the UAE" starts there, the body's name after it.
+        if words[0] in NAME_STOPWORDS:
+            start = folded.index(words[1], start + len(words[0]))
+        inside = []
+        for index in range(first, len(registry_mentions)):
+            mention = registry_mentions[index]
+            if mention.text_start >= end:
+                break
+            inside.append(index)
+        if not inside or any(
+            registry_mentions[index].end > end
+            or registry_mentions[index].is_person
+            or registry_mentions[index].possessive
+            or (registry_mentions[index].text_start <= start and registry_mentions[index].end >= end)
+            for index in inside
+        ):
+            continue
+        replaced.update(inside)
+        bodies.append(Mention(start, end, NAME, text[start:end], possessive=folded.startswith("'s", end)))
+    if not bodies:
+        return registry_mentions
+    kept = [mention for index, mention in enumerate(registry_mentions) if index not in replaced]
+    return sorted(kept + bodies, key=lambda mention: mention.start)
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -96,3 +96,9 @@ def extract_with(registry, text):
     from negotiations.extraction import extract
 
     return extract(text, published=date(2026, 1, 30), registry=registry)
+
+
+def test_a_body_named_after_a_known_place_is_that_body(run):
+    statements = run("The US European Command said the two militaries had agreed to resume their dialogue.")
+
+    assert [(s.speaker_name, s.actor_slug) for s in statements] == [("US European Command", None)]

@@ -225,3 +225,48 @@ def test_outlet_citing_sources_reports_the_clause_after_the_citation(run):
     )
 
     assert (statement.speaker_name, statement.quote) == ("Bloomberg", "the EU was ready")
+
+
+def test_long_appositive_between_the_speaker_and_the_cue(run):
+    text = (
+        "Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council and the country’s "
+        "chief negotiator, wrote on X on Monday that the two days of talks had produced real progress."
+    )
+
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Rustem Umerov",
+        "the two days of talks had produced real progress",
+    )
+
+
+def test_trailing_attribution_with_a_title_before_the_name(run):
+    text = "The two sides did not reach a compromise on the territorial question, top Kremlin adviser Yuri Ushakov said."
+
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Yuri Ushakov",
+        "The two sides did not reach a compromise on the territorial question",
+    )
+
+
+def test_quote_after_a_colon_belongs_to_the_subject_not_the_object_of_a_preposition(run):
+    text = 'Peskov had a clear message for Kyiv: "The territorial question must be solved before any deal."'
+
+    assert first(run(text), "direct").speaker_name == "Dmitry Peskov"
+
+
+def test_the_head_of_state_refers_back_to_the_president(run):
+    text = (
+        "Putin spoke to reporters in Moscow. Nobody has seriously discussed such a system with Moscow so far, "
+        "the head of state noted."
+    )
+
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Vladimir Putin",
+        "Nobody has seriously discussed such a system with Moscow so far",
+    )
