@@ -67,6 +67,14 @@ CONDITION_HEAD_RE = re.compile(
 # The confidence of a stance read from a condition: such an issue is dropped when the statement is mainly
 # about another one ("send troops ... only if the US provided a security backstop" is about the troops).
 IN_CONDITION = 0.45
+# "ruled out a ceasefire before Ukrainian troops leave": rejected until something else happens.
+UNTIL_RE = re.compile(r"(?<![\w'-])(?:before|until|unless|while|so long as|as long as)(?![\w-])")
+# "withdrawal from Donbas is an indispensable condition for the cessation of hostilities": what comes before
+# is demanded, what comes after is what the demand is set for.
+CONDITION_FOR_RE = re.compile(
+    r"(?<![\w'-])(?:is|are|was|were|be|remains?) (?:an? |the )?(?:\w+ )?(?:pre)?(?:condition|requisite)s? "
+    r"(?:for|of)(?![\w-])"
+)
 WITHOUT_CUE_RE = re.compile(r"(?<![\w'-])without\s+(?:\w+\s+){0,3}$")
 REQUIRE_RE = re.compile(r"(?<![\w'-])(?:must|only|need\w*|requires?|demand\w*|insist\w*)(?![\w-])")
 RECIPROCAL_RE = re.compile(
@@ -758,6 +766,7 @@ def decide_stance(
             SUPPORTS,
             0.5,
         )  # "without resolving the territorial issue, there is no hope": the issue is required
+    cue_word = context.cue.split()[0] if context.cue else ""
     condition = CONDITION_HEAD_RE.search(clause, 0, clause_spans[0][0]) if clause_spans else None
     if (
         condition is not None
@@ -768,9 +777,14 @@ def decide_stance(
         main = clause[: condition.start()]
         if NEGATIVE_RE.search(main) and not NEGATION_RE.search(main):
             return OPPOSES, 0.5  # "could face lawsuits if the assets were seized": the feared condition
-        if NEGATION_RE.search(main) or REQUIRE_RE.search(main):
+        if NEGATION_RE.search(main) or cue_word in NEGATIVE_CUES:
             # "no ceasefire until Ukraine leaves the Donbas": the Donbas demand is backed.
-            return SUPPORTS, IN_CONDITION
+            return SUPPORTS, 0.5
+        if REQUIRE_RE.search(main):
+            return SUPPORTS, IN_CONDITION  # "troops only if the US provided a backstop": about the troops
+    demand = CONDITION_FOR_RE.search(local)
+    if demand is not None and cue_spans[0][1] <= demand.start():
+        return SUPPORTS, 0.55  # "withdrawal from Donbas is a condition for a ceasefire": the demand
     negations = _negations(clause, clause_spans)
     # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
     negative = _count_outside(
@@ -779,11 +793,12 @@ def decide_stance(
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)
     conditional_text = inherent.sub(" ", sentence) if inherent is not None else sentence
-    cue_word = context.cue.split()[0] if context.cue else ""
     if INSUFFICIENT_RE.search(clause) and not negations:
         return SUPPORTS, 0.55
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
         return SUPPORTS, 0.5
+    if cue_word in NEGATIVE_CUES and clause_spans and UNTIL_RE.search(clause, clause_spans[0][1]):
+        return CONDITIONAL, 0.55  # "ruled out a ceasefire before Ukrainian troops leave Donbas"
     if cue_word in NEGATIVE_CUES:
         polarity = -1  # "rejected ...": whatever conditions the rejected thing names
     elif ANSWERED_NO_RE.search(local):

@@ -75,10 +75,16 @@ def test_the_issue_named_in_a_condition_is_demanded(run):
     assert stances(run(text)) == [{"territory": "supports"}]
 
 
-def test_an_issue_named_only_in_another_issues_condition_is_dropped(run):
+def test_an_issue_named_only_in_an_offers_condition_is_dropped(run):
+    text = "Macron said France would send troops to Ukraine only if the US provided a security backstop."
+
+    assert stances(run(text)) == [{"peacekeepers": "conditional"}]
+
+
+def test_the_demand_a_refusal_waits_on_is_tagged_with_the_refused_issue(run):
     text = "Lavrov said there would be no ceasefire until Ukraine withdrew its troops from the Donbas."
 
-    assert stances(run(text)) == [{"ceasefire": "conditional"}]
+    assert stances(run(text)) == [{"ceasefire": "conditional", "territory": "supports"}]
 
 
 def test_strikes_halted_amid_talk_of_the_energy_truce_are_the_energy_issue(run):

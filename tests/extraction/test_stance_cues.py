@@ -81,3 +81,17 @@ def test_issues_still_to_resolve_are_a_report(run):
     text = "Witkoff said there were still one or two issues to resolve, including territory."
 
     assert stances(run(text)) == [{"territory": "neutral"}]
+
+
+def test_rejecting_the_issue_until_something_happens_is_conditional(run):
+    text = "The Kremlin ruled out a ceasefire before Ukrainian troops leave the Donetsk region."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional", "territory": "supports"}]
+
+
+def test_what_is_a_condition_for_the_issue_is_demanded(run):
+    text = (
+        "Putin said the withdrawal of Ukrainian troops from Donbas is an indispensable condition for a truce."
+    )
+
+    assert stances(run(text))[0]["territory"] == "supports"
