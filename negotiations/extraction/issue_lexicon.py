@@ -31,7 +31,7 @@ class IssueLexicon:
 # "after a ceasefire", "once the fighting stops": when something else happens, not a stance on the truce.
 AFTER_THE_WAR = (
     r"(?:after|once|following|when|post-?)\s+(?:a |the |any |an )?(?:\w+ )?(?:cease-?fire|truce|armistice|"
-    r"peace (?:deal|agreement|settlement))(?:\s+(?:is|was|has been|had been|comes|came|takes effect)"
+    r"(?:peace )?(?:deal|agreement|settlement))(?:\s+(?:is|was|has been|had been|comes|came|takes effect)"
     r"(?:\s+(?:in place|agreed|signed|reached|declared))?)?",
     r"(?:after|once|when|until)\s+(?:the\s+)?(?:fighting|war|hostilities|guns)\s+(?:stops?|ends?|ceases?|"
     r"fall silent|(?:is|are|has|have)\s+(?:over|ended|stopped))",
@@ -88,7 +88,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:issues?|questions?|matters?|differences?|disputes?) (?:of|on|over) (?:the )?territor(?:y|ies)",
             r"territor(?:y|ies) (?:remains?|remained|is|was|has|had)\b",
             r"(?:including|on|over|about) territor(?:y|ies)\b",
-            r"(?:pull|withdraw)\w*\b[^.;]{0,40}\btroops (?:out|from)",
+            r"(?:pull|withdraw)\w*\b[^.;]{0,40}\b(?:troops|soldiers|forces) (?:out|from)",
             r"territorial",
         ),
         weak=(
@@ -144,6 +144,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:fire|firing|killings?|killing|fighting|shelling|hostilities|bloodshed) (?:must|should|has to|have to|"
             r"will|would) (?:stop|cease|end|halt)",
             r"stop(?:ping)? the (?:killing|fighting|bloodshed|shooting)",
+            r"stop (?:where (?:we|they|the armies) (?:stand|are)|along the (?:current )?(?:front ?line|line of contact))",
         ),
         weak=(r"pause", r"halt", r"de-?escalation"),
         exclude=AFTER_THE_WAR,
@@ -220,6 +221,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:returned|came|come|back) (?:home )?from (?:russian )?captivity",
             r"in (?:russian |ukrainian )?captivity",
             r"(?:ukrainian )?children\b[^.;]{0,40}\b(?:returned|brought back|deported|abducted|evacuated|taken)",
+            r"our (?:heroes|defenders|soldiers|guys|boys|servicemen|people) (?:are|were|is) (?:back )?home",
+            r"(?:bring|brought|bringing) (?:back|home) (?:every|all|each)\b",
         ),
         weak=(r"prisoners?", r"exchange", r"swap", r"humanitarian", r"bodies"),
     ),
@@ -342,7 +345,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"putin\b[^.;]{0,20}\b(?:come|go|travel|fly) to (?:kyiv|kiev)",
             r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?russian (?:president|leader)",
             r"(?:meet|meeting)\s+(?:with\s+)?(?:the\s+)?ukrainian (?:president|leader)",
-            r"(?:leaders|presidents|heads of state)\b[^.;]{0,40}\b(?:meet|meeting|summit|sit down|get together)\b",
+            r"(?:leaders|presidents|heads of state)\b[^.;]{0,40}\b(?:meet|meeting|summit|sit down|sit at|sit "
+            r"together|get together)\b",
             r"(?:meet\w*|summit|contacts?|talks)\b[^.;]{0,30}\b(?:between|of|with|involving) (?:the )?(?:two |three )?"
             r"(?:countries'? |sides'? )?(?:leaders|presidents|heads of state)",
             r"putin\b[^.;]{0,80}\b" + UKRAINE_LEADER + r"\b[^.;]{0,60}\btogether",
@@ -359,6 +363,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         exclude=(
             r"(?:the |a )?(?:first|second|third|latest|technical|expert|delegation\w*)\s+"
             r"(?:\w+\s+)?(?:meeting|round|session)s?",
+            r"(?:next |new |another |fresh )?rounds? of (?:[\w-]+ ){0,2}(?:talks|negotiations|meetings)",
             r"(?:meet|meeting|met|summit|talks|sit down)\w*\s+(?:in person\s+)?(?:with\s+)?(?:the\s+)?"
             r"(?:us\s+|u\.s\.\s+|american\s+)?(?:president\s+)?(?:donald\s+)?trump\b(?![^.;]{0,25}"
             r"(?:putin|zelensk|three|trilateral))",

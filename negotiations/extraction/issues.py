@@ -59,6 +59,7 @@ ENERGY_HALT_RE = re.compile(
     r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
+ENERGY_HIT_RE = re.compile(r"(?<![\w'-])(?:hit|struck|strikes?|targeted|attacked)(?![\w-])")
 CONTRAST_RE = re.compile(r",\s+(?:and\s+|but\s+)?not\s+(?!only\b)|\bnot only\b")
 # The cue sits in the condition itself ("no ceasefire until Ukraine leaves Donbas"): the speaker wants it.
 CONDITION_HEAD_RE = re.compile(
@@ -88,7 +89,7 @@ INSUFFICIENT_RE = re.compile(
 ACCUSE_RE = re.compile(r"^(?:accus|blam)\w*")
 VICTIM_RE = re.compile(
     r"(?<![\w'-])(?:our|my|ukraine's|kyiv's|civilians?|homes?|people|blackouts?|outages?|repairs?|restore\w*|"
-    r"damage\w*|casualt\w+|killed|wounded|without (?:power|heat|electricity))(?![\w-])"
+    r"damage\w*|casualt\w+|killed|wounded|without (?:power|heat|electricity)|knocked out|destroyed|offline)(?![\w-])"
 )
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
@@ -99,6 +100,8 @@ CONDITIONAL_RE = re.compile(
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
     r"\w+ed)|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
+    r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
+    r"take into account (?:the )?(?:\w+ ){0,2}interests|"
     r"but only|only (?:as|once|through|in the context)|"
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
@@ -117,7 +120,7 @@ CONDITIONAL_RE = re.compile(
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.
 ASSESSMENT_RE = re.compile(
     r"(?<![\w'-])(?:progress|closer|(?:deal|agreement|peace) is (?:\w+ )?close|finished|far from|"
-    r"remains? open|insurmountable|one issue|work remains|nothing official|moving forward|"
+    r"remains? open|insurmountable|narrow(?:ed|ing)? the gaps?|gaps? (?:\w+ )?narrow\w*|distance between|one issue|work remains|nothing official|moving forward|"
     r"(?:productive|substantive|constructive) (?:\w+ )?(?:peace )?(?:talks|negotiations)|"
     r"\d+ ?(?:%|percent|per cent)|remaining issues|parameters|negotiating process)(?![\w-])"
 )
@@ -172,7 +175,7 @@ OPEN_RE = re.compile(
     r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely|"
     r"(?<!must )(?<!should )(?<!will )remain(?:s|ed)? (?:open|unresolved|unsettled|undecided)|(?:made |making )?(?:no|little) "
     r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to|"
-    r"(?:has|have|had) not (?:yet )?(?:received|seen))(?![\w-])"
+    r"(?:has|have|had) not (?:yet )?(?:received|seen)|no date (?:has |had |have )?(?:yet )?(?:been )?(?:set|fixed|agreed))(?![\w-])"
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(
@@ -598,7 +601,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     ):
         # "We've made a lot of progress", "a deal is close": a report on how the talks on the deal stand.
         tagged["peace-plan"] = IssueStance(NEUTRAL, 0.4)
-    if "energy-strikes" in tagged and not _about_energy_halt(context.quote):
+    if "energy-strikes" in tagged and not _about_energy_halt(context.quote, context.speaker_party):
         del tagged["energy-strikes"]  # an attack described, not a halt to strikes
     if (
         "ceasefire" in tagged
@@ -619,9 +622,12 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     return tagged
 
 
-def _about_energy_halt(quote: str) -> bool:
-    """Halting strikes on energy is addressed, or the striking side speaks of its strikes (no victim's words)."""
-    return bool(ENERGY_HALT_RE.search(quote)) or not VICTIM_RE.search(quote)
+def _about_energy_halt(quote: str, speaker_party: str) -> bool:
+    """Halting strikes on energy is addressed, or the striking side speaks of its strikes (no victim's words).
+    Russia's side speaking of hitting energy facilities is the striking side whatever it names."""
+    if ENERGY_HALT_RE.search(quote) or not VICTIM_RE.search(quote):
+        return True
+    return speaker_party == "russia" and ENERGY_HIT_RE.search(quote) is not None
 
 
 def _meets_the_other_leader(context: IssueContext) -> bool:

@@ -95,3 +95,57 @@ def test_what_is_a_condition_for_the_issue_is_demanded(run):
     )
 
     assert stances(run(text))[0]["territory"] == "supports"
+
+
+def test_meeting_only_to_sign_a_deal_is_conditional(run):
+    text = "Putin said he would meet Zelenskyy only to sign a final agreement."
+
+    assert stances(run(text)) == [{"leaders-meeting": "conditional"}]
+
+
+def test_the_striking_side_speaking_of_its_strikes_on_energy_opposes_a_halt(run):
+    text = "Peskov said Russian forces had hit energy facilities supplying Ukraine's army."
+
+    assert stances(run(text)) == [{"energy-strikes": "opposes"}]
+
+
+def test_a_plant_knocked_out_is_an_attack_described_not_the_energy_issue(run):
+    text = "Shmyhal said a thermal power plant had been knocked out overnight."
+
+    assert "energy-strikes" not in stances(run(text))[0]
+
+
+def test_troops_after_a_settlement_are_not_a_condition_on_peacekeepers(run):
+    text = "Lavrov said European troops deployed in Ukraine after a settlement would be legitimate targets."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+def test_prisoners_home_is_the_prisoner_exchange(run):
+    text = "“Our heroes are home,” Zelenskyy said after the swap."
+
+    assert list(stances(run(text))[0]) == ["prisoner-exchange"]
+
+
+def test_stopping_where_the_armies_stand_is_a_ceasefire(run):
+    text = "“We are ready to stop where we stand, today,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
+
+
+def test_leaders_sitting_at_one_table_is_the_leaders_meeting(run):
+    text = "“It is time for the leaders to sit at the same table,” Erdogan said."
+
+    assert stances(run(text)) == [{"leaders-meeting": "supports"}]
+
+
+def test_a_round_of_trilateral_talks_is_not_the_leaders_meeting(run):
+    text = "Ushakov said no date had been set for the next round of trilateral talks."
+
+    assert stances(run(text)) == [{}]
+
+
+def test_terms_that_take_the_others_interests_into_account_are_conditional(run):
+    text = "Ushakov said security guarantees must take into account the legitimate interests of Russia."
+
+    assert stances(run(text)) == [{"security-guarantees": "conditional"}]
