@@ -187,7 +187,8 @@ SUPPORT_CLAIM_RE = re.compile(
     r"(?:leaders|sides|parties|both|they|presidents|delegations) (?:have |had )?agreed)(?![\w-])"
 )
 OTHERS_WANT_RE = re.compile(
-    r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|russia|moscow|the kremlin|kyiv|"
+    r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|the (?:us|u\.s\.|american|russian|"
+    r"ukrainian|european) side|russia|moscow|the kremlin|kyiv|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
     r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
@@ -196,6 +197,7 @@ OTHERS_WANT_RE = re.compile(
     r"(?:are|were|is|was|has been|had been) (?:demanding|insisting|pushing|seeking|asking|proposing|offering|"
     r"pressing)|(?:had |has |have )?offered|offers|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
+    r"(?:had |has |have )?(?:floated|tabled|put forward|suggested|presented)|"
     r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready))"
     r"(?![\w-])"
 )
@@ -213,7 +215,16 @@ REFUSED_BY_OTHERS_RE = re.compile(
     r"(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|the europeans|putin|"
     r"trump|zelensk\w+|the russians|the ukrainians|the enemy)(?![\w-])"
 )
-DEMONYM_PARTY = {"the americans": "united-states", "the russians": "russia", "the ukrainians": "ukraine"}
+DEMONYM_PARTY = {
+    "the americans": "united-states",
+    "the russians": "russia",
+    "the ukrainians": "ukraine",
+    "the us side": "united-states",
+    "the u.s. side": "united-states",
+    "the american side": "united-states",
+    "the russian side": "russia",
+    "the ukrainian side": "ukraine",
+}
 GROUP_RE = re.compile(r"(?:capitals|governments|member states|officials|diplomats|allies|partners)$")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
 CLAUSE_SPLIT_RE = re.compile(
@@ -861,7 +872,7 @@ def _frame(context: IssueContext, local: str) -> str:
     if found is None or not found.text or local is not context.quote:
         return local
     start = context.sentence_range[0]
-    if not start <= context.quote_range[0] - start < 400:
+    if not 0 <= context.quote_range[0] - start < 400:
         return local
     return found.text[start : context.quote_range[1]]
 

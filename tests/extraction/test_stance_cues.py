@@ -149,3 +149,12 @@ def test_terms_that_take_the_others_interests_into_account_are_conditional(run):
     text = "Ushakov said security guarantees must take into account the legitimate interests of Russia."
 
     assert stances(run(text)) == [{"security-guarantees": "conditional"}]
+
+
+def test_the_other_sides_proposal_is_read_from_the_frame_of_a_later_sentence(run):
+    text = (
+        "The talks in Geneva went on for a third day on Wednesday. "
+        'Zelenskyy acknowledged that the American side had floated a "free economic zone" in the area.'
+    )
+
+    assert stances(run(text))[-1] == {"territory": "neutral"}
