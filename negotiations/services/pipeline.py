@@ -557,6 +557,7 @@ def save_statements(
     before = set(Statement.objects.filter(citations__document=document).values_list("pk", flat=True))
     cited = set(Citation.objects.filter(document=document).values_list("statement_id", "start"))
     touched_pairs: set[tuple[int, int]] = set()
+    touched_days: set[dt.date] = set()
     kept: set[int] = set()
     new_citations: list[Citation] = []
 
@@ -591,7 +592,7 @@ def save_statements(
                     for stance in statement.stances.all()
                 }
         changed = created
-        previous_actor_id = statement.actor_id
+        previous_actor_id, previous_said_on = statement.actor_id, statement.said_on
         affected_issues: set[int] = set()
         if not created and not statement.editor_touched:
             changed |= _refresh_machine_fields(statement, item, actor, said_on, said_on_source)
@@ -612,6 +613,7 @@ def save_statements(
             changed = True  # a new citation is new evidence for the statement's position cells
         kept.add(statement.pk)
         if changed:
+            touched_days |= {previous_said_on, statement.said_on}
             issue_ids = affected_issues | {stance.issue_id for stance in stances_of[statement.pk].values()}
             touched_pairs.update(
                 (actor_id, issue_id)
@@ -625,12 +627,13 @@ def save_statements(
             continue
         if stale.actor_id:
             touched_pairs.update((stale.actor_id, stance.issue_id) for stance in stale.stances.all())
+            touched_days.add(stale.said_on)
         Citation.objects.filter(statement=stale, document=document).delete()
         if not stale.citations.exists():
             stale.delete()
 
     if touched_pairs:
-        refresh_positions(pairs=touched_pairs)
+        refresh_positions(pairs=touched_pairs, since=min(touched_days))
     return len(kept)
 
 

@@ -85,6 +85,25 @@ def counted_stances(stances: QuerySet[StatementIssue], *, reviewed_only: bool) -
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryStart:
+    """Where a cell's history stood before the first day being recomputed (its last row before that day).
+
+    `documents` are the documents already counted in `source_count` among those the recomputed days cite
+    again, so that a document is counted once however many statements cite it.
+    """
+
+    statement_count: int = 0
+    source_count: int = 0
+    stance: str = ""
+    previous_stance: str = ""
+    stance_since: dt.date | None = None
+    documents: frozenset[int] = frozenset()
+
+
+NO_HISTORY = HistoryStart()
+
+
+@dataclass(frozen=True, slots=True)
 class PositionRow:
     valid_from: dt.date
     valid_until: dt.date | None
@@ -98,16 +117,21 @@ class PositionRow:
     stance_since: dt.date
 
 
-def position_history(evidence: Iterable[Evidence], *, reviewed_only: bool) -> list[PositionRow]:
-    """Rules 1 to 3 over one cell's statements: one row per day on which a counted statement was said."""
+def position_history(
+    evidence: Iterable[Evidence], *, reviewed_only: bool, start: HistoryStart = NO_HISTORY
+) -> list[PositionRow]:
+    """Rules 1 to 3 over one cell's statements: one row per day on which a counted statement was said.
+
+    With `start`, the evidence is the cell's from some day on, and the history goes on from `start`.
+    """
     counted = sorted(
         (item for item in evidence if is_counted(item, reviewed_only=reviewed_only)),
         key=lambda item: item.said_on,
     )
     rows: list[PositionRow] = []
-    statement_count = 0
+    statement_count = start.statement_count
     documents: set[int] = set()
-    current_stance, previous_stance, stance_since = "", "", None
+    current_stance, previous_stance, stance_since = start.stance, start.previous_stance, start.stance_since
     for day, same_day in itertools.groupby(counted, key=lambda item: item.said_on):
         same_day = list(same_day)
         statement_count += len(same_day)
@@ -125,7 +149,7 @@ def position_history(evidence: Iterable[Evidence], *, reviewed_only: bool) -> li
                 reviewed=winner.reviewed,
                 statement_id=winner.statement_id,
                 statement_count=statement_count,
-                source_count=len(documents),
+                source_count=start.source_count + len(documents - start.documents),
                 previous_stance=previous_stance,
                 stance_since=stance_since,
             )
@@ -168,12 +192,14 @@ def party_ids(sides: dict[int, int]) -> set[int]:
     return spoken_for | listed
 
 
-def refresh_positions(*, pairs: Iterable[tuple[int, int]]) -> None:
-    """Recompute the whole history of the cells of these (actor_id, issue_id) pairs, and of their parties.
+def refresh_positions(*, pairs: Iterable[tuple[int, int]], since: dt.date | None = None) -> None:
+    """Recompute the history of the cells of these (actor_id, issue_id) pairs, and of their parties.
 
     Idempotent: call it after storing, editing, rejecting, merging or re-attributing statements, with the
     pairs before and after the change (a statement moved from actor A to B touches both A's and B's cells).
-    After changing an actor's party, call `rebuild_positions` instead.
+    With `since`, the earliest day said of any statement changed (before and after the change), only the
+    rows from that day on are recomputed: a party's history can hold tens of thousands of days, and news
+    is mostly about the last few. After changing an actor's party, call `rebuild_positions` instead.
     """
     pairs = {(int(actor_id), int(issue_id)) for actor_id, issue_id in pairs}
     if not pairs:
@@ -184,21 +210,105 @@ def refresh_positions(*, pairs: Iterable[tuple[int, int]]) -> None:
     issue_ids = {issue_id for _, issue_id in pairs}
     affected_parties = {sides[actor_id] for actor_id in actor_ids if sides.get(actor_id) in parties}
     members = {actor_id for actor_id, side in sides.items() if side in affected_parties}
+    cells = Q(scope=PositionScope.ACTOR, actor_id__in=actor_ids, issue_id__in=issue_ids) | Q(
+        scope=PositionScope.PARTY, actor_id__in=affected_parties, issue_id__in=issue_ids
+    )
+    from_day = Q(statement__said_on__gte=since) if since else Q()
 
     with transaction.atomic():
         # Serialise refreshes of the same cells; rows are taken in id order so two workers never deadlock.
         list(Actor.objects.select_for_update().filter(pk__in=actor_ids | affected_parties).order_by("pk"))
         evidence = _load_evidence(
-            Q(issue_id__in=issue_ids, statement__actor_id__in=actor_ids | members),
-            Q(statement__stances__issue_id__in=issue_ids, statement__actor_id__in=actor_ids | members),
+            Q(issue_id__in=issue_ids, statement__actor_id__in=actor_ids | members) & from_day,
+            Q(statement__stances__issue_id__in=issue_ids, statement__actor_id__in=actor_ids | members)
+            & from_day,
         )
-        Position.objects.filter(
-            scope=PositionScope.ACTOR, actor_id__in=actor_ids, issue_id__in=issue_ids
-        ).delete()
-        Position.objects.filter(
-            scope=PositionScope.PARTY, actor_id__in=affected_parties, issue_id__in=issue_ids
-        ).delete()
-        _insert(_positions(evidence, sides=sides, parties=affected_parties, actor_ids=actor_ids))
+        rows = Position.objects.filter(cells)
+        starts: dict[tuple[str, int, int, bool], tuple[Position, HistoryStart]] = {}
+        if since:
+            starts = _history_starts(rows, evidence, sides=sides, since=since, speakers=actor_ids | members)
+            rows = rows.filter(valid_from__gte=since)
+        rows.delete()
+        new_rows = list(
+            _positions(
+                evidence,
+                sides=sides,
+                parties=affected_parties,
+                actor_ids=actor_ids,
+                starts={key: start for key, (_, start) in starts.items()},
+            )
+        )
+        _reopen(starts, new_rows)
+        _insert(new_rows)
+
+
+def _history_starts(
+    rows: QuerySet[Position],
+    evidence: list[Evidence],
+    *,
+    sides: dict[int, int],
+    since: dt.date,
+    speakers: set[int],
+) -> dict[tuple[str, int, int, bool], tuple[Position, HistoryStart]]:
+    """Each cell's last row before `since`, and the history state it carries into the recomputed days."""
+    last_rows = {
+        _cell_key(row): row
+        for row in rows.filter(valid_from__lt=since).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=since)
+        )
+    }
+    cited_again = {document for item in evidence for document in item.documents}
+    counted_before: defaultdict[tuple[str, int, int, bool], set[int]] = defaultdict(set)
+    if cited_again and last_rows:
+        for reviewed_only in (False, True):
+            earlier = counted_stances(
+                StatementIssue.objects.filter(
+                    issue_id__in={key[2] for key in last_rows},
+                    statement__actor_id__in=speakers,
+                    statement__said_on__lt=since,
+                    statement__citations__document_id__in=cited_again,
+                ),
+                reviewed_only=reviewed_only,
+            )
+            for actor_id, issue_id, document_id in earlier.values_list(
+                "statement__actor_id", "issue_id", "statement__citations__document_id"
+            ).distinct():
+                counted_before[(PositionScope.ACTOR, actor_id, issue_id, reviewed_only)].add(document_id)
+                side = sides.get(actor_id, actor_id)
+                counted_before[(PositionScope.PARTY, side, issue_id, reviewed_only)].add(document_id)
+    return {
+        key: (
+            row,
+            HistoryStart(
+                statement_count=row.statement_count,
+                source_count=row.source_count,
+                stance=row.stance,
+                previous_stance=row.previous_stance,
+                stance_since=row.stance_since,
+                documents=frozenset(counted_before.get(key, ())),
+            ),
+        )
+        for key, row in last_rows.items()
+    }
+
+
+def _reopen(starts: dict[tuple[str, int, int, bool], tuple[Position, HistoryStart]], new_rows) -> None:
+    """Each kept last row now lasts until the cell's first recomputed row (or is current again)."""
+    first_new: dict[tuple[str, int, int, bool], dt.date] = {}
+    for row in new_rows:
+        key = _cell_key(row)
+        first_new[key] = min(first_new.get(key, row.valid_from), row.valid_from)
+    changed = []
+    for key, (row, _) in starts.items():
+        until = first_new.get(key)
+        if row.valid_until != until:
+            row.valid_until = until
+            changed.append(row)
+    Position.objects.bulk_update(changed, ["valid_until"], batch_size=INSERT_BATCH_SIZE)
+
+
+def _cell_key(row: Position) -> tuple[str, int, int, bool]:
+    return (row.scope, row.actor_id, row.issue_id, row.reviewed_only)
 
 
 def rebuild_positions(*, negotiation: Negotiation) -> None:
@@ -264,7 +374,12 @@ def _load_evidence(stance_filter: Q, citation_filter: Q) -> list[Evidence]:
 
 
 def _positions(
-    evidence: list[Evidence], *, sides: dict[int, int], parties: set[int], actor_ids: set[int] | None
+    evidence: list[Evidence],
+    *,
+    sides: dict[int, int],
+    parties: set[int],
+    actor_ids: set[int] | None,
+    starts: dict[tuple[str, int, int, bool], HistoryStart] | None = None,
 ) -> Iterable[Position]:
     """Position rows for the actors in `actor_ids` (all, when None) and the parties in `parties`."""
     from negotiations.models import Issue
@@ -284,7 +399,8 @@ def _positions(
     )
     for (scope, actor_id, issue_id), items in cells.items():
         for reviewed_only in (False, True):
-            for row in position_history(items, reviewed_only=reviewed_only):
+            start = (starts or {}).get((scope, actor_id, issue_id, reviewed_only), NO_HISTORY)
+            for row in position_history(items, reviewed_only=reviewed_only, start=start):
                 yield Position(
                     negotiation_id=negotiation_of[issue_id],
                     actor_id=actor_id,

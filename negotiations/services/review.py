@@ -109,11 +109,11 @@ def cell_pairs(statement: Statement) -> set[tuple[int, int]]:
     }
 
 
-def _refresh_cells(pairs: set[tuple[int, int]]) -> None:
+def _refresh_cells(pairs: set[tuple[int, int]], *, since: dt.date | None = None) -> None:
     """Bring the matrix and the shift alerts up to date in the same transaction as the change, so the
-    editor's next page already shows it."""
+    editor's next page already shows it. `since`: the earliest day said the change touched, if known."""
     if pairs:
-        refresh_positions(pairs=pairs)
+        refresh_positions(pairs=pairs, since=since)
         alerts.record_shifts(pairs=pairs)
 
 
@@ -136,7 +136,7 @@ def accept_statement(*, statement: Statement, editor: User, version: int | None)
     current.reviewed_at = timezone.now()
     _save(current, ["review_state", "rejection_reason", "reviewed_by", "reviewed_at"])
     _log(user=editor, action="accept", statement=current, changes=changes)
-    _refresh_cells(cell_pairs(current))
+    _refresh_cells(cell_pairs(current), since=current.said_on)
     return current
 
 
@@ -159,7 +159,7 @@ def reject_statement(*, statement: Statement, editor: User, version: int | None,
     current.reviewed_at = timezone.now()
     _save(current, ["review_state", "rejection_reason", "reviewed_by", "reviewed_at"])
     _log(user=editor, action="reject", statement=current, changes=changes, note=reason)
-    _refresh_cells(cell_pairs(current))
+    _refresh_cells(cell_pairs(current), since=current.said_on)
     return current
 
 
@@ -257,7 +257,7 @@ def correct_statement(
     changes nothing is not recorded.
     """
     current = _lock(statement, version)
-    pairs_before = cell_pairs(current)
+    pairs_before, day_before = cell_pairs(current), current.said_on
     changes: dict[str, list] = {}
     fields: set[str] = set()
 
@@ -311,7 +311,7 @@ def correct_statement(
     current.reviewed_at = timezone.now()
     _save(current, fields | {"review_state", "rejection_reason", "reviewed_by", "reviewed_at"})
     _log(user=editor, action="correct", statement=current, changes=changes, note=note)
-    _refresh_cells(pairs_before | cell_pairs(current))
+    _refresh_cells(pairs_before | cell_pairs(current), since=min(day_before, current.said_on))
     return current
 
 

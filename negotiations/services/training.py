@@ -453,7 +453,7 @@ def relabel_with_classifier(
             context = f"{around.before} {around.after}"
         current = {stance.issue.slug: stance.stance for stance in statement.stances.all()}
         examples.append(Example(key="", text=_text(statement.quote, context), truth={}, rules=current))
-    changed, pairs = 0, set()
+    changed, pairs, days = 0, set(), set()
     confidence = float(row.model_scores.get("score") or 0.5)
     for statement, predicted in zip(statements, classifier.predict(examples), strict=True):
         predicted = {slug: stance for slug, stance in predicted.items() if slug in issues}
@@ -473,12 +473,13 @@ def relabel_with_classifier(
                     defaults={"stance": stance, "confidence": round(min(max(confidence, 0.0), 1.0), 3)},
                 )
             changed += 1
+            days.add(statement.said_on)
             if statement.actor_id:
                 pairs |= {
                     (statement.actor_id, issues[slug].pk) for slug in {*before, *predicted} if slug in issues
                 }
     if pairs:
-        refresh_positions(pairs=pairs)
+        refresh_positions(pairs=pairs, since=min(days))
         record_shifts(pairs=pairs)
     return changed
 

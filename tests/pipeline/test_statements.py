@@ -10,7 +10,8 @@ from negotiations.extraction import ExtractedStatement
 from negotiations.extraction.entries import IssueStance
 from negotiations.models import Citation, Position, Statement
 from negotiations.services.pipeline import save_statements
-from tests.factories import ActorFactory, DocumentFactory, IssueFactory, NegotiationFactory
+from tests.factories import ActorFactory, DocumentFactory, IssueFactory, NegotiationFactory, PartyFactory
+from tests.positions import position_table, rebuilt_table
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,31 @@ def test_a_stance_the_extractor_drops_leaves_the_position_matrix_too():
     assert list(Statement.objects.get().stances.values_list("issue__slug", "stance")) == [
         ("ceasefire", "opposes")
     ]
+
+
+def test_positions_kept_document_by_document_equal_a_full_rebuild():
+    """Documents arrive out of order and re-date statements earlier and later; only the days from the earliest
+    change are recomputed each time, and the table still equals one rebuilt from scratch."""
+    negotiation = NegotiationFactory()
+    ceasefire = IssueFactory(negotiation=negotiation, slug="ceasefire")
+    ActorFactory(slug="the-envoy", name="The Envoy", party=PartyFactory())
+
+    def said(quote: str, stance: str, said_on: dt.date | None = None) -> list[ExtractedStatement]:
+        statement = found(said_on=said_on)[0]
+        statement.quote, statement.end = quote, statement.start + len(quote)
+        statement.actor_slug = "the-envoy"
+        statement.issues = {"ceasefire": IssueStance(stance, 0.9)}
+        return [statement]
+
+    arrivals = [
+        (published(9), said("No ceasefire before the talks", "opposes")),
+        (published(5), said("A ceasefire is possible", "supports")),
+        (published(3), said("No ceasefire before the talks", "opposes")),
+        (published(12), said("A ceasefire is possible", "supports", said_on=dt.date(2026, 1, 1))),
+        (published(14), said("No ceasefire before the talks", "opposes", said_on=dt.date(2026, 1, 6))),
+    ]
+    for step, (document, extracted) in enumerate(arrivals):
+        save_statements(document=document, negotiation=negotiation, extracted=extracted)
+
+        assert position_table() == rebuilt_table(negotiation), f"after document {step}"
+    assert Position.objects.filter(issue=ceasefire, valid_until=None, stance="opposes").exists()

@@ -1,4 +1,5 @@
 import datetime as dt
+import random
 
 import pytest
 
@@ -16,11 +17,13 @@ from negotiations.services.positions import (
 from tests.factories import (
     ActorFactory,
     CitationFactory,
+    DocumentFactory,
     IssueFactory,
     NegotiationFactory,
     PartyFactory,
     StatementFactory,
 )
+from tests.positions import position_table, rebuilt_table
 
 JAN = dt.date(2026, 1, 1)
 
@@ -231,3 +234,93 @@ def test_counted_stances_agrees_with_the_python_rule(cell):
     assert {s.statement_id for s in counted_stances(stances, reviewed_only=True)} == {reviewed.pk}
     refresh_positions(pairs=[(lavrov.pk, issue.pk)])
     assert current(lavrov, issue).statement_count == 2
+
+
+# Refreshing from a day on ------------------------------------------------------------------------------
+
+
+def test_refresh_since_a_day_keeps_the_rows_before_it(cell):
+    negotiation, _, lavrov, issue = cell
+    StatementFactory(negotiation=negotiation, actor=lavrov, said_on=JAN, stances={issue: "opposes"})
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+    first_row = Position.objects.get(actor=lavrov, scope=PositionScope.ACTOR, reviewed_only=False)
+    later = JAN + dt.timedelta(days=9)
+    StatementFactory(negotiation=negotiation, actor=lavrov, said_on=later, stances={issue: "supports"})
+
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)], since=later)
+
+    first_row.refresh_from_db()  # the same row, only closed at the new day
+    assert first_row.valid_until == later
+    latest = current(lavrov, issue)
+    assert (latest.stance, latest.previous_stance, latest.statement_count) == ("supports", "opposes", 2)
+
+
+def test_refresh_since_a_day_counts_a_document_cited_before_it_once(cell):
+    negotiation, _, lavrov, issue = cell
+    earlier = StatementFactory(negotiation=negotiation, actor=lavrov, said_on=JAN, stances={issue: "opposes"})
+    document = CitationFactory(statement=earlier).document
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+    later = JAN + dt.timedelta(days=3)
+    statement = StatementFactory(
+        negotiation=negotiation, actor=lavrov, said_on=later, stances={issue: "opposes"}
+    )
+    CitationFactory(statement=statement, document=document, start=0, end=5)
+
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)], since=later)
+
+    assert current(lavrov, issue).source_count == 1
+    assert position_table() == rebuilt_table(negotiation)
+
+
+def test_refresh_since_a_day_matches_a_full_rebuild_over_random_changes(cell):
+    """Statements arrive out of order, cite shared documents, fall under the floor, get reviewed,
+    rejected, re-dated and re-attributed; after every change the table equals a rebuild from scratch."""
+    negotiation, russia, lavrov, issue = cell
+    rng = random.Random(20260130)
+    speakers = [lavrov, ActorFactory(party=russia), russia, ActorFactory()]
+    issues = [issue, IssueFactory(negotiation=negotiation)]
+    documents = [DocumentFactory() for _ in range(5)]
+    statements = []
+
+    def day() -> dt.date:
+        return JAN + dt.timedelta(days=rng.randrange(40))
+
+    for step in range(45):
+        if statements and step % 3 == 2:
+            statement = rng.choice(statements)
+            before_day, before_pairs = statement.said_on, cell_pairs_of(statement)
+            change = rng.choice(["said_on", "review", "reject", "actor"])
+            if change == "said_on":
+                statement.said_on = day()
+            elif change == "review":
+                statement.review_state = ReviewState.ACCEPTED
+            elif change == "reject":
+                statement.review_state = ReviewState.REJECTED
+            else:
+                statement.actor = rng.choice(speakers)
+            statement.save()
+            since = min(before_day, statement.said_on)
+            pairs = before_pairs | cell_pairs_of(statement)
+        else:
+            chosen = rng.sample(issues, rng.randint(1, 2))
+            statement = StatementFactory(
+                negotiation=negotiation,
+                actor=rng.choice(speakers),
+                said_on=day(),
+                confidence=rng.choice([0.2, 0.6, 0.9]),
+                stances={item: rng.choice(["supports", "opposes", "neutral"]) for item in chosen},
+            )
+            for document in rng.sample(documents, rng.randint(1, 2)):
+                CitationFactory(statement=statement, document=document, start=0, end=5)
+            statements.append(statement)
+            since, pairs = statement.said_on, cell_pairs_of(statement)
+
+        refresh_positions(pairs=pairs, since=since)
+
+        assert position_table() == rebuilt_table(negotiation), f"step {step}"
+
+
+def cell_pairs_of(statement) -> set[tuple[int, int]]:
+    return {
+        (statement.actor_id, issue_id) for issue_id in statement.stances.values_list("issue_id", flat=True)
+    }
