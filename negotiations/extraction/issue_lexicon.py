@@ -30,7 +30,8 @@ class IssueLexicon:
 
 # "after a ceasefire", "once the fighting stops": when something else happens, not a stance on the truce.
 AFTER_THE_WAR = (
-    r"(?:after|once|following|when|post-?)\s+(?:a |the |any |an )?(?:\w+ )?(?:cease-?fire|truce|armistice|"
+    r"(?:after|once|following|when|post-?)\s+(?:there is |there's |there will be |we have )?(?:a |the |any |an )?"
+    r"(?:\w+ )?(?:cease-?fire|truce|armistice|"
     r"(?:peace )?(?:deal|agreement|settlement))(?:\s+(?:is|was|has been|had been|comes|came|takes effect)"
     r"(?:\s+(?:in place|agreed|signed|reached|declared))?)?",
     r"(?:after|once|when|until)\s+(?:the\s+)?(?:fighting|war|hostilities|guns)\s+(?:stops?|ends?|ceases?|"
@@ -154,7 +155,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"energy (?:ceasefire|truce|infrastructure|facilities|facility|sites?|targets?|grid|system)",
             r"(?:strikes?|attacks?|shelling|bombing)\s+on\s+(?:\w+\s+){0,2}(?:energy|power|electricity|"
             r"refiner\w+|oil)",
-            r"(?<!nuclear )power (?:plants?|stations?|grid|infrastructure)",
+            r"(?<!nuclear )power (?:plants?|stations?|substations?|grid|infrastructure)",
             r"energy strikes?",
             r"(?:refiner(?:y|ies)|energy)\b[^.;]{0,30}\bstrikes?",
         ),
@@ -229,6 +230,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
     "nato-membership": IssueLexicon(
         strong=(
             r"nato membership",
+            r"(?:a|as a|become a|full) nato member(?!\s+(?:states?|countr\w+|nations?|allies))",
             r"membership (?:in|of) nato",
             r"join(?:ing)? nato",
             r"nato (?:accession|aspirations?|bid|entry|path|door|expansion|enlargement)",
@@ -290,7 +292,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"euroclear",
             r"frozen funds",
             r"assets of the (?:russian )?central bank",
-            r"(?:confiscat\w+|seiz\w+)\b[^.;]{0,30}\b(?:assets|property|funds|reserves)",
+            r"(?:confiscat\w+|seiz\w+|steal\w*|theft of|expropriat\w+)\b[^.;]{0,30}\b(?:assets|property|funds|reserves)",
             r"(?:use|using|tap\w*|mobili[sz]\w+) (?:of )?(?:the )?(?:frozen |immobili[sz]ed |russian |sovereign )*"
             r"(?:assets|reserves)",
         ),

@@ -33,7 +33,8 @@ NEGATIVE_RE = re.compile(
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
     r"utopian|impractical|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
-    r"(?:tough|harsh|mirror) response|countermeasures)(?![\w-])"
+    r"(?:tough|harsh|mirror) response|countermeasures|adventur\w+|at risk|(?:receive|get|be met with|meet) "
+    r"(?:a |an )?(?:\w+ )?response)(?![\w-])"
 )
 POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"
@@ -101,7 +102,9 @@ CONDITIONAL_RE = re.compile(
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
     r"\w+ed)|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
     r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
-    r"take into account (?:the )?(?:\w+ ){0,2}interests|"
+    r"take into account (?:the )?(?:\w+ ){0,2}interests|(?:ready|willing|prepared|open)\b[^.;]{0,40}, but not|"
+    r"(?:other|some|certain|several|a number of) (?:provisions|points|elements|clauses|parts)\b[^.]{0,80}"
+    r"\b(?:cannot|can't|could not|will not|won't|do not|don't) (?:accept|agree|support|like)|for the sake of|"
     r"but only|only (?:as|once|through|in the context)|"
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
@@ -129,6 +132,8 @@ ASSESSMENT_RE = re.compile(
 ANY_MUST_RE = re.compile(
     r"(?<![\w'-])any (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
 )
+# "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.
+BUT_NOT_RE = re.compile(r",\s+but not\s+(?!only\b)")
 ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|constructive|meaningful)(?![\w-])")
 TALKS_RE = re.compile(r"(?<![\w'-])(?:talks|negotiations|negotiating|process|round)(?![\w-])")
 CALL_RE = re.compile(r"(?<![\w'-])(?:call|conversation|phone|dinner|lunch)(?![\w-])")
@@ -800,7 +805,7 @@ def decide_stance(
         if REQUIRE_RE.search(main):
             return SUPPORTS, IN_CONDITION  # "troops only if the US provided a backstop": about the troops
     demand = CONDITION_FOR_RE.search(local)
-    if demand is not None and cue_spans[0][1] <= demand.start():
+    if demand is not None and cue_spans and cue_spans[0][1] <= demand.start():
         return SUPPORTS, 0.55  # "withdrawal from Donbas is a condition for a ceasefire": the demand
     negations = _negations(clause, clause_spans)
     # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
@@ -822,6 +827,10 @@ def decide_stance(
         polarity = -1  # "Can they provide guarantees? Definitely not."
     elif COMPLETE_RE.search(local) and not negations:
         return SUPPORTS, 0.6  # "100% ready", "fully agreed": done, not a progress report
+    elif clause_spans and _refused_after_but_not(clause, clause_spans):
+        polarity = -1
+    elif _demanded_in_terms(local, cue_spans) and not negative:
+        polarity = 1  # "any agreement must take into account the will of the people in Crimea, Donbass"
     elif (
         _sets_terms(local, cue_spans)
         or CONDITIONAL_RE.search(conditional_text)
@@ -855,6 +864,20 @@ def _sets_terms(local: str, cue_spans: list[tuple[int, int]]) -> bool:
         for match in ANY_MUST_RE.finditer(local)
         for start, _ in cue_spans
     )
+
+
+def _refused_after_but_not(clause: str, clause_spans: list[tuple[int, int]]) -> bool:
+    """The cue comes after a ", but not" in its clause: the speaker refuses that form of it."""
+    match = BUT_NOT_RE.search(clause, 0, clause_spans[0][0])
+    return match is not None and match.end() <= clause_spans[0][0]
+
+
+def _demanded_in_terms(local: str, cue_spans: list[tuple[int, int]]) -> bool:
+    """The issue is what terms set for something else demand: "any agreement must reflect the realities"."""
+    if not cue_spans:
+        return False
+    first = min(start for start, _ in cue_spans)
+    return any(match.end() <= first for match in ANY_MUST_RE.finditer(local))
 
 
 def _others_refuse(local: str, context: IssueContext) -> bool:

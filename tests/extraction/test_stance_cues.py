@@ -158,3 +158,56 @@ def test_the_other_sides_proposal_is_read_from_the_frame_of_a_later_sentence(run
     )
 
     assert stances(run(text))[-1] == {"territory": "neutral"}
+
+
+def test_the_issue_as_content_of_the_terms_for_a_deal_is_demanded(run):
+    text = "Lavrov said any agreement must take into account the will of the people living in Donbass."
+
+    assert stances(run(text)) == [{"territory": "supports"}]
+
+
+def test_ready_but_not_in_that_form_is_conditional(run):
+    text = "“We are ready to discuss security guarantees, but not guarantees that let NATO in,” Lavrov said."
+
+    assert stances(run(text))[0]["security-guarantees"] == "conditional"
+
+
+def test_what_follows_but_not_is_refused(run):
+    text = "“We are ready to discuss guarantees, but not guarantees that make Ukraine a NATO member,” Lavrov said."
+
+    assert stances(run(text))[0]["nato-membership"] == "opposes"
+
+
+def test_an_adventure_with_the_assets_is_opposed(run):
+    text = "Szijjarto said using the frozen assets would be a legal and financial adventure."
+
+    assert stances(run(text)) == [{"frozen-assets": "opposes"}]
+
+
+def test_stealing_russian_property_is_the_assets_issue_and_opposed(run):
+    text = "Lavrov said any attempt to steal Russian property would receive a response."
+
+    assert stances(run(text)) == [{"frozen-assets": "opposes"}]
+
+
+def test_provisions_the_speaker_cannot_accept_make_the_plan_conditional(run):
+    text = (
+        "“The American draft has good provisions. But there are other provisions which we cannot accept,” "
+        "Lavrov said."
+    )
+
+    assert stances(run(text)) == [{"peace-plan": "conditional"}]
+
+
+def test_when_there_is_a_ceasefire_dates_something_else(run):
+    text = "“When there is a ceasefire, our companies will help rebuild,” Szijjarto said."
+
+    assert stances(run(text)) == [{}]
+
+
+def test_a_meeting_for_the_sake_of_a_meeting_is_conditional(run):
+    text = (
+        "Peskov said a meeting between Putin and Zelensky could not be a meeting for the sake of a meeting."
+    )
+
+    assert stances(run(text)) == [{"leaders-meeting": "conditional"}]
