@@ -125,9 +125,10 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
         return []
     doc = Document(text, published, registry)
     consumed: set[int] = set()
-    direct = find_direct(doc, consumed)
+    turns = find_turns(doc, consumed)
+    direct = find_direct(doc, consumed, {turn.paragraph for turn in turns})
     paraphrases = find_paraphrases(doc, direct, consumed)
-    candidates = sorted(direct + paraphrases, key=lambda candidate: candidate.start)
+    candidates = sorted(turns + direct + paraphrases, key=lambda candidate: candidate.start)
     resolve_speakers(doc, candidates)
     candidates = [candidate for candidate in candidates if candidate.speaker is not None]
     candidates = merge_fragments(doc, candidates)
@@ -200,11 +201,78 @@ def _named_by_speaker(doc: Document, quote: Quote) -> bool:
     return bool(mentions) and not doc.text[mentions[-1].end : naming.start()].strip(" ,")
 
 
-def find_direct(doc: Document, consumed: set[int]) -> list[Candidate]:
+# "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
+TURN_LABEL_RE = re.compile(r"([A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])")
+NOT_SPOKEN_RE = re.compile(r"<[^>]*>|\[[^\]]*\]")  # "<…>", "[applause]": cuts and notes of the transcriber
+
+
+def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
+    """A transcript: each paragraph of a named speaker's turn is one direct statement of that speaker.
+
+    A page is a transcript when at least two body paragraphs open with a person's name and a colon; a turn
+    runs over the following paragraphs until the next label ("Question (TASS):" ends it too).
+    """
+    labels: dict[int, Mention | None] = {}
+    for paragraph in doc.paragraphs:
+        if doc.zones[paragraph.index] != BODY:
+            continue
+        match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if match is None or not all(word[:1].isupper() for word in match.group(1).split()):
+            continue  # "And let me be clear: ..." goes on with the turn
+        mention = doc.mention_starting_at(paragraph.start)
+        if mention is None or mention.end != match.end(1) or not mention.is_person:
+            mention = None
+        labels[paragraph.index] = mention
+    if sum(mention is not None for mention in labels.values()) < 2:
+        return []
+    said_on = _header_date(doc)
+    turns: list[Candidate] = []
+    speaker: Mention | None = None
+    for paragraph in doc.paragraphs:
+        start = paragraph.start
+        if paragraph.index in labels:
+            speaker = labels[paragraph.index]
+            start = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end).end()
+        elif doc.zones[paragraph.index] != BODY or NOT_SPOKEN_RE.fullmatch(doc.text, start, paragraph.end):
+            speaker = None if doc.zones[paragraph.index] != BODY else speaker
+            continue
+        if speaker is None:
+            continue
+        slot = Slot(speaker, start=speaker.text_start, end=speaker.end)
+        turn = Candidate(
+            DIRECT, start, paragraph.end, paragraph.index, doc.sentence_at(start), BODY, slot=slot
+        )
+        turn.said_on, turn.said_on_from_text, turn.confidence = said_on, said_on is not None, 0.85
+        consumed.update(cue.start for cue in doc.cues_between(start, paragraph.end))
+        turns.append(turn)
+    return turns
+
+
+FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")
+STAMP_RE = re.compile(r"(?<![\w-])(?:updated|published|posted|modified)(?![\w-])")
+
+
+def _header_date(doc: Document) -> date | None:
+    """A heading line dated in full ("..., Moscow, June 2, 2026", "May 5, 2026, 19:20, The Kremlin"): the day of
+    the event a transcript or a readout records. A page's own time stamp ("Last Updated: ...") is not."""
+    for paragraph in doc.paragraphs[:4]:
+        if doc.zones[paragraph.index] == BODY:
+            break
+        line = doc.lower[paragraph.start : paragraph.end]
+        if FULL_DATE_RE.search(line) and not STAMP_RE.search(line):
+            said_on, _ = read_date(line, doc.published)
+            if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+                return said_on
+    return None
+
+
+def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     chain = -1
     previous_ran_on = False
     for quote in doc.outer_quotes:
+        if quote.paragraph in skipped_paragraphs:
+            continue  # words quoted inside a transcript's turn are the speaker's words already
         if quote.continued and previous_ran_on:
             pass
         elif quote.runs_on:
@@ -1258,7 +1326,7 @@ def _lead_date(doc: Document) -> date | None:
             return said_on
         if vague:
             return None
-    return None
+    return _header_date(doc)  # a readout's dated heading: "May 5, 2026, 19:20, The Kremlin, Moscow"
 
 
 # "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.": the filing date, not when words were said.

@@ -96,3 +96,27 @@ def test_the_datelines_date_is_not_when_the_words_were_said(run):
     statement = [s for s in run(text) if s.speaker_name == "Rafael Grossi"] or run(text)
 
     assert statement[0].said_on == date(2026, 1, 28)
+
+
+def test_a_readouts_dated_heading_dates_the_statements_of_its_lead(run):
+    text = (
+        "Telephone conversation with the President of the United States\n\n"
+        "January 28, 2026, 19:20, The Kremlin, Moscow\n\n"
+        "Vladimir Putin had a telephone conversation with President of the United States Donald Trump.\n\n"
+        "Vladimir Putin noted that Russia was interested in eliminating the root causes of the conflict."
+    )
+
+    statement = run(text)[0]
+
+    assert (statement.speaker_name, statement.said_on) == ("Vladimir Putin", date(2026, 1, 28))
+
+
+def test_a_pages_time_stamp_does_not_date_the_statements(run):
+    text = (
+        "Lavrov rejects the guarantees deal\n\n"
+        "Last Updated: January 28, 2026, 09:21 IST\n\n"
+        "Russian Foreign Minister Sergey Lavrov rejected the agreement between the United States and Ukraine.\n\n"
+        "Lavrov said the guarantees were aimed at preserving the regime in Kyiv."
+    )
+
+    assert [statement.said_on for statement in run(text)] == [None, None]

@@ -145,3 +145,30 @@ def test_a_post_in_capitals_is_a_quote(run):
     assert direct(run("Trump wrote: “NO DEAL WITHOUT A CEASEFIRE”.")) == [
         ("Donald Trump", "NO DEAL WITHOUT A CEASEFIRE")
     ]
+
+
+def test_transcript_turns_are_direct_statements_paragraph_by_paragraph(run):
+    text = (
+        "Sergey Lavrov's remarks at a news conference, Moscow, January 29, 2026\n\n"
+        "Sergey Lavrov: We have held substantive talks. We discussed the situation around Ukraine.\n\n"
+        "And let me be clear: the understandings reached in Anchorage remain in force.\n\n"
+        "Question (TASS): Is Russia ready for a summit in Budapest?\n\n"
+        'Recep Tayyip Erdoğan: Turkey is ready to host any meeting, "any time".\n\n'
+        "<…>"
+    )
+
+    statements = run(text)
+
+    assert [(s.speaker_name, s.kind, s.quote, str(s.said_on)) for s in statements] == [
+        ("Sergey Lavrov", "direct", "We have held substantive talks. We discussed the situation around Ukraine.",
+         "2026-01-29"),
+        ("Sergey Lavrov", "direct", "And let me be clear: the understandings reached in Anchorage remain in force.",
+         "2026-01-29"),
+        ("Recep Tayyip Erdoğan", "direct", 'Turkey is ready to host any meeting, "any time".', "2026-01-29"),
+    ]  # fmt: skip
+
+
+def test_one_labelled_line_is_not_a_transcript(run):
+    text = "Putin: a long war ahead\n\nPutin: the man who would not stop. Analysts say he is patient."
+
+    assert [s for s in run(text) if s.kind == "direct"] == []
