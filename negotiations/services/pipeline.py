@@ -29,7 +29,7 @@ from negotiations.ingest.feeds import FeedError, parse_feed
 from negotiations.ingest.fetch import FetchError, FetchResult
 from negotiations.ingest.files import read_articles
 from negotiations.ingest.pages import ArticleContent, extract_article
-from negotiations.ingest.sitemaps import parse_sitemap
+from negotiations.ingest.sitemaps import ParsedSitemap, parse_sitemap
 from negotiations.ingest.text import decode_html
 from negotiations.models import Citation, Document, FeedEntry, Negotiation, Source, Statement, StatementIssue
 from negotiations.services import fetching, training
@@ -42,6 +42,7 @@ MAX_ENTRY_ATTEMPTS = 5
 NEAR_DUPLICATE_WINDOW = dt.timedelta(days=3)
 NEAR_DUPLICATE_CANDIDATES = 500
 MIN_DOCUMENT_CHARACTERS = 40
+SITEMAP_INDEX_CHILDREN = 3  # the newest sitemaps of an index that are read at each poll
 MAX_WAITING_RETRIED = 2000  # per synchronous run
 # A row waiting this long has no retry pending (task countdowns stay under 30 minutes): re-queue it.
 WAITING_LIMIT = dt.timedelta(minutes=35)
@@ -173,11 +174,41 @@ def _feed_items(source: Source, result: FetchResult) -> tuple[list[EntryItem], l
 
 
 def _sitemap_items(result: FetchResult) -> tuple[list[EntryItem], list[str]]:
-    items = []
     sitemap = parse_sitemap(result.content, url=result.final_url)
-    warnings = list(sitemap.warnings)
-    if sitemap.is_index:
-        warnings.append("this is a sitemap index: add the sitemaps it lists as sources of their own")
+    if not sitemap.is_index:
+        return _sitemap_articles(sitemap), list(sitemap.warnings)
+    return _index_items(sitemap)
+
+
+def _index_items(index: ParsedSitemap) -> tuple[list[EntryItem], list[str]]:
+    """The articles of the newest sitemaps an index lists (news sites keep years of monthly sitemaps;
+    only the latest hold new articles). One level only: an index inside an index is not followed."""
+    warnings = list(index.warnings)
+    children = list(index.entries)
+    if any(child.lastmod for child in children):
+        oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+        children.sort(key=lambda child: child.lastmod or oldest, reverse=True)
+    elif len(children) > SITEMAP_INDEX_CHILDREN:
+        warnings.append(f"the sitemap index gives no dates: read the first {SITEMAP_INDEX_CHILDREN} it lists")
+    items: list[EntryItem] = []
+    for child in children[:SITEMAP_INDEX_CHILDREN]:
+        try:
+            sitemap = parse_sitemap(fetching.fetch_url(child.url).content, url=child.url)
+        except (FetchError, SitemapError) as exc:
+            warnings.append(f"sitemap {child.url} skipped: {_describe(exc)}")
+            continue
+        if sitemap.is_index:
+            warnings.append(f"sitemap {child.url} skipped: an index inside an index is not followed")
+            continue
+        warnings.extend(f"sitemap {child.url}: {warning}" for warning in sitemap.warnings)
+        items.extend(_sitemap_articles(sitemap))
+    if not items and children:
+        raise SitemapError("none of the sitemaps the index lists could be read: " + "; ".join(warnings))
+    return items, warnings
+
+
+def _sitemap_articles(sitemap: ParsedSitemap) -> list[EntryItem]:
+    items = []
     for entry in sitemap.entries:
         published = entry.published
         if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
@@ -187,7 +218,7 @@ def _sitemap_items(result: FetchResult) -> tuple[list[EntryItem], list[str]]:
                 guid=entry.url[:2048], url=entry.url[:2048], title=entry.title or "", published_at=published
             )
         )
-    return items, warnings
+    return items
 
 
 def _file_items(source: Source) -> tuple[list[EntryItem], list[str]]:

@@ -198,6 +198,86 @@ def test_a_news_sitemap_is_polled_like_a_feed(web, negotiation):
     assert (summary.entries_seen, summary.documents_new) == (1, 1)
 
 
+def news_sitemap(web, *numbers: int) -> str:
+    urls = "".join(
+        f"<url><loc>{web.url_for(f'/news/report-{number}')}</loc><news:news>"
+        f"<news:publication_date>2026-01-0{number}</news:publication_date></news:news></url>"
+        for number in numbers
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>'
+    )
+
+
+def sitemap_index(web, *children: tuple[str, str | None]) -> str:
+    listed = "".join(
+        f"<sitemap><loc>{web.url_for(path)}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</sitemap>"
+        for path, lastmod in children
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{listed}</sitemapindex>'
+    )
+
+
+def serve_xml(web, path: str, body: str) -> None:
+    web.expect_request(path).respond_with_data(body, content_type="application/xml")
+
+
+def test_a_sitemap_index_is_followed_to_its_newest_sitemaps(web, negotiation, monkeypatch):
+    monkeypatch.setattr(pipeline, "SITEMAP_INDEX_CHILDREN", 1)
+    serve_xml(web, "/sitemap-old.xml", news_sitemap(web, 1))
+    serve_xml(web, "/sitemap-new.xml", news_sitemap(web, 2))
+    web.expect_request("/news/report-2").respond_with_data(article_html(2), content_type=HTML)
+    serve_xml(
+        web,
+        "/index.xml",
+        sitemap_index(web, ("/sitemap-old.xml", "2025-03-01"), ("/sitemap-new.xml", "2026-01-05")),
+    )
+    source = create_source(name="Index", kind="sitemap", url=web.url_for("/index.xml"))
+
+    summary = pipeline.run_source_sync(source=source)
+
+    assert (summary.entries_seen, summary.documents_new) == (1, 1)
+    assert "/sitemap-old.xml" not in paths_requested(web)
+    assert FeedEntry.objects.get().url == web.url_for("/news/report-2")
+
+
+def test_an_unreadable_sitemap_of_an_index_is_a_warning_and_the_others_are_read(web, negotiation):
+    web.expect_request("/sitemap-gone.xml").respond_with_data("gone", status=404)
+    serve_xml(web, "/sitemap-inner-index.xml", sitemap_index(web, ("/sitemap-gone.xml", None)))
+    serve_xml(web, "/sitemap-new.xml", news_sitemap(web, 2, 3))
+    serve_xml(
+        web,
+        "/index.xml",
+        sitemap_index(
+            web, ("/sitemap-gone.xml", None), ("/sitemap-inner-index.xml", None), ("/sitemap-new.xml", None)
+        ),
+    )
+    source = create_source(name="Index", kind="sitemap", url=web.url_for("/index.xml"))
+
+    discovered, summary, _ = pipeline.discover_entries(source=source)
+
+    assert len(discovered) == 2
+    warnings = " ".join(summary.warnings)
+    assert "sitemap-gone.xml skipped" in warnings and "404" in warnings
+    assert "sitemap-inner-index.xml skipped: an index inside an index is not followed" in warnings
+
+
+def test_a_sitemap_index_whose_sitemaps_all_fail_fails_the_poll_with_the_reasons(web, negotiation):
+    web.expect_request("/sitemap-gone.xml").respond_with_data("gone", status=404)
+    serve_xml(web, "/index.xml", sitemap_index(web, ("/sitemap-gone.xml", "2026-01-05")))
+    source = create_source(name="Index", kind="sitemap", url=web.url_for("/index.xml"))
+
+    pipeline.run_source_sync(source=source)
+
+    source.refresh_from_db()
+    assert source.consecutive_failures == 1
+    assert "none of the sitemaps the index lists could be read" in source.last_error
+    assert "sitemap-gone.xml" in source.last_error
+
+
 def test_failing_source_backs_off_exponentially_then_pauses_with_the_reason(web, negotiation, settings):
     settings.SOURCE_MAX_FAILURES = 3
     web.expect_request("/feed.xml").respond_with_data("down for maintenance", status=503)
