@@ -51,6 +51,8 @@ for _phrase in (
     "appealed for",
     "argued for",
     "asked for",
+    "drew attention to",  # readouts: 'Putin drew attention to the destructive line pursued by ...'
+    "draws attention to",
 ):
     _CUE_KINDS[_phrase] = POSITION
 _CUE_KINDS["calling for"] = PARTICIPLE

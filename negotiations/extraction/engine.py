@@ -924,6 +924,7 @@ def _resolve_role(
     if "head of state" in mention.name.lower():
         head = "president"
     head = ROLE_SYNONYMS.get(head, head)
+    party = _party_after_role(doc, mention)
     options: list[tuple[int, Speaker]] = []
     for candidate in history[-40:]:
         speaker = candidate.speaker
@@ -942,11 +943,48 @@ def _resolve_role(
             speaker = _speaker_from_mention(doc, other, history, subjects)
             if speaker is not None:
                 options.append((other.start, speaker))
+    if party:
+        options = [
+            option
+            for option in options
+            if option[1].actor and doc.registry.party_of(option[1].actor) == party
+        ]
+        if not options:
+            return _office_holder(doc, mention, head, party)
     if not options:
         return _anonymous_back_reference(doc, mention, history)
     speaker = max(options, key=lambda option: option[0])[1]
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _party_after_role(doc: Document, mention: Mention) -> str:
+    """'the President of Russia': the party the office belongs to ("" when the role names none)."""
+    of_place = OF_PLACE_RE.match(doc.lower, mention.end)
+    if of_place is None:
+        return ""
+    place = doc.mention_starting_at(of_place.end())
+    if place is None or place.actor is None or place.actor.is_person:
+        return ""
+    return doc.registry.party_of(place.actor)
+
+
+def _office_holder(doc: Document, mention: Mention, head: str, party: str) -> Speaker | None:
+    """The one person of the party holding an office of that name on the day: 'the President of Russia'."""
+    holders = [
+        actor
+        for actor in doc.registry.actors
+        if actor.is_person
+        and doc.registry.party_of(actor) == party
+        and any(head in role.title.lower() and role.held_on(doc.published) for role in actor.roles)
+    ]
+    if len(holders) != 1:
+        return None
+    actor = holders[0]
+    return Speaker(actor.name, actor, doc.text[mention.start : mention.end], "", False, True, actor.gender)
 
 
 def _institution_back_reference(doc: Document, mention: Mention, head: str) -> Speaker | None:

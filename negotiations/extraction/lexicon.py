@@ -194,6 +194,12 @@ PHRASE_CUES = (
     "made clear",
     "makes clear",
     "made it clear",
+    # Readouts and wire copy: "shared his assessment that ...", "expressed the hope that ...".
+    "shared his assessment",
+    "shared her assessment",
+    "expressed hope",
+    "expressed the hope",
+    "expressed confidence",
     "according to",
     "quoted as saying",
     "as saying",

@@ -102,3 +102,17 @@ def test_a_body_named_after_a_known_place_is_that_body(run):
     statements = run("The US European Command said the two militaries had agreed to resume their dialogue.")
 
     assert [(s.speaker_name, s.actor_slug) for s in statements] == [("US European Command", None)]
+
+
+def test_the_president_of_a_country_is_its_president_not_the_last_president_named(run):
+    text = (
+        "Trump asked Putin about a possible meeting with Volodymyr Zelenskyy. The President of Russia reiterated "
+        "that such contacts were possible at the final stage."
+    )
+
+    statement = run(text)[0]
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Vladimir Putin",
+        "such contacts were possible at the final stage",
+    )

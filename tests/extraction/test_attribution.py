@@ -270,3 +270,15 @@ def test_the_head_of_state_refers_back_to_the_president(run):
         "Vladimir Putin",
         "Nobody has seriously discussed such a system with Moscow so far",
     )
+
+
+def test_readout_phrases_report_what_was_said(run):
+    text = (
+        "Trump shared his assessment that a settlement was now closer than ever. Putin drew attention to the "
+        "plans of European capitals to deploy troops in Ukraine."
+    )
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Donald Trump", "a settlement was now closer than ever"),
+        ("Vladimir Putin", "the plans of European capitals to deploy troops in Ukraine"),
+    ]
