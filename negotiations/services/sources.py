@@ -17,7 +17,9 @@ from negotiations.ingest.files import SUPPORTED_SUFFIXES
 from negotiations.models import Negotiation, Source
 
 MAX_BACKOFF = dt.timedelta(hours=24)
-POLL_LEASE = dt.timedelta(minutes=15)
+# A poll reads at most four URLs (a sitemap index and three of its sitemaps) of FETCH_TIMEOUT_SECONDS each:
+# 80 s by default. A worker killed mid-poll holds its source for no longer than this.
+POLL_LEASE = dt.timedelta(minutes=5)
 
 
 def validate_source_location(*, kind: str, url: str) -> None:
