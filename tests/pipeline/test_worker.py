@@ -292,3 +292,46 @@ def test_a_broker_outage_while_polling_is_recorded_and_the_sweeper_requeues(tmp_
 
     assert finished, worker_log(tmp_path / "worker.log")
     assert set(FeedEntry.objects.values_list("state", flat=True)) == {EntryState.DONE}
+
+
+def drop_other_connections() -> int:
+    """What a PostgreSQL restart does to every client: their connections are cut mid-query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+def test_postgresql_dropping_the_workers_connections_mid_run_loses_nothing(tmp_path, purged_queue):
+    """Connections cut again and again while a worker ingests: the tasks that hit the cut are retried
+    with backoff on a new connection, and every article still lands once."""
+    from negotiations import tasks
+
+    make_registry_rows()
+    count = 30
+    source = create_source(name="Big archive", kind="file", url=str(write_articles(tmp_path, count=count)))
+    worker = start_worker(tmp_path / "worker.log")
+    try:
+        tasks.poll_source.delay(source_id=source.pk)
+        assert wait_for(lambda: Document.objects.count() >= 2), worker_log(tmp_path / "worker.log")
+        dropped = 0
+        for _ in range(10):
+            dropped += drop_other_connections()
+            time.sleep(0.2)
+        finished = wait_for(
+            lambda: (
+                FeedEntry.objects.filter(state=EntryState.DONE).count() == count
+                and Document.objects.filter(state=DocumentState.EXTRACTED).count() == count
+            ),
+            seconds=180,
+        )
+    finally:
+        stop(worker)
+
+    log = worker_log(tmp_path / "worker.log")
+    assert dropped > 0  # the worker really lost its connection
+    assert finished, (list(FeedEntry.objects.exclude(state=EntryState.DONE).values_list("state")), log)
+    assert Document.objects.count() == count
+    assert not Statement.objects.filter(citations__isnull=True).exists()
