@@ -18,6 +18,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Window,
 )
@@ -46,6 +47,38 @@ TIMELINE_PAGE_SIZE = 30
 SEARCH_LIMIT = 20
 SEARCH_CONFIG = "english"
 DOCUMENT_SEARCH_CHARS = 100_000
+
+
+# What changes whenever the data behind the matrix, issue and compare pages changes: every write to
+# positions deletes and inserts rows (new ids), new statements get new ids, every editorial action writes
+# an audit row, and actors and events carry `updated_at`.
+DATA_VERSION_FIELDS = {
+    "positions": (Position, "id"),
+    "statements": (Statement, "id"),
+    "audit": (AuditLog, "id"),
+    "actors": (Actor, "updated_at"),
+    "events": (Event, "updated_at"),
+}
+
+
+def with_data_version(queryset: QuerySet) -> QuerySet:
+    """The query a page makes anyway, carrying the data version along (five index or small-table probes,
+    no extra query); read it with `data_version`."""
+    return queryset.annotate(
+        **{
+            f"version_{name}": Subquery(model.objects.order_by(f"-{column}").values(column)[:1])
+            for name, (model, column) in DATA_VERSION_FIELDS.items()
+        }
+    )
+
+
+def data_version(obj) -> str:
+    """A token that changes whenever the data changes, from an object loaded `with_data_version`.
+
+    Two writers committing out of id order can leave it unchanged for the later commit: fragments cached
+    under it also expire after ten minutes (views/fragments.py), which bounds that case.
+    """
+    return "|".join(str(getattr(obj, f"version_{name}")) for name in DATA_VERSION_FIELDS)
 
 
 def current_negotiation() -> Negotiation | None:

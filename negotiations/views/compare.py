@@ -1,13 +1,14 @@
 from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
-from negotiations.views import charts
+from negotiations.views import charts, fragments
 from negotiations.views.filters import AsOfForm, options_html, wants_fragment
 
 MAX_SUBJECTS = 4
@@ -28,21 +29,48 @@ def compare_home(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
     """Two or more actors or parties side by side, issue by issue, and the distance between them over time."""
-    negotiation = get_object_or_404(Negotiation, slug=negotiation_slug)
+    negotiation = get_object_or_404(selectors.with_data_version(Negotiation.objects), slug=negotiation_slug)
     form = AsOfForm(request.GET)
     slugs = [slug for slug in request.GET.getlist("actor") if slug][:MAX_SUBJECTS]
     if not slugs:
         slugs = _most_quoted_parties(negotiation)
     subjects = selectors.compare_subjects(negotiation=negotiation, slugs=slugs)
     issues = selectors.matrix_issues(negotiation=negotiation)
+    inputs = [
+        (negotiation.slug, negotiation.started_on),
+        [(*fragments.actor_fields([subject.actor])[0], subject.scope) for subject in subjects],
+        fragments.issue_fields(issues),
+        form.as_of_date,
+        form.reviewed_only,
+    ]
+    comparison_html = fragments.cached_fragment(
+        "compare",
+        version=selectors.data_version(negotiation),
+        inputs=inputs,
+        render=lambda: _comparison_html(request, negotiation, form, subjects, issues),
+    )
+    if wants_fragment(request):
+        return HttpResponse(comparison_html)
     chosen = [subject.actor.slug for subject in subjects]
+    parties = list(negotiation.parties.order_by("name").values_list("slug", "name"))
+    speakers = selectors.most_quoted_speakers(
+        negotiation=negotiation, keep=[s.actor for s in subjects if s.scope == PositionScope.ACTOR]
+    )
     context = {
         "negotiation": negotiation,
         "form": form,
-        "subjects": subjects,
-        "chosen": chosen,
-        "issues": issues,
+        "comparison_html": comparison_html,
+        "slots": [
+            (index, options_html(parties, selected=slug), options_html(speakers, selected=slug))
+            for index, slug in enumerate(chosen + [""] * (MAX_SUBJECTS - len(chosen)))
+        ],
     }
+    return render(request, "negotiations/compare.html", context)
+
+
+def _comparison_html(request: HttpRequest, negotiation: Negotiation, form: AsOfForm, subjects, issues) -> str:
+    """The `#comparison` section: stances side by side, the deciding quotes, the gap and its trend."""
+    context = {"negotiation": negotiation, "subjects": subjects}
     if len(subjects) >= 2:
         result = selectors.comparison(
             negotiation=negotiation,
@@ -61,19 +89,7 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
             "overlap": [row for row in result.rows if row.verdict in ("agree", "close")],
             "diverge": [row for row in result.rows if row.verdict in ("apart", "opposed")],
         }
-    if wants_fragment(request):
-        return render(request, "negotiations/compare.html#comparison", context)
-    parties = list(negotiation.parties.order_by("name").values_list("slug", "name"))
-    speakers = selectors.most_quoted_speakers(
-        negotiation=negotiation, keep=[s.actor for s in subjects if s.scope == PositionScope.ACTOR]
-    )
-    context |= {
-        "slots": [
-            (index, options_html(parties, selected=slug), options_html(speakers, selected=slug))
-            for index, slug in enumerate(chosen + [""] * (MAX_SUBJECTS - len(chosen)))
-        ],
-    }
-    return render(request, "negotiations/compare.html", context)
+    return render_to_string("negotiations/compare.html#comparison", context, request)
 
 
 def _most_quoted_parties(negotiation: Negotiation) -> list[str]:

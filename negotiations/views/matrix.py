@@ -3,6 +3,7 @@ from html import escape
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
@@ -14,6 +15,7 @@ from negotiations.access import reader_required
 from negotiations.enums import Stance
 from negotiations.models import Negotiation, PositionScope
 from negotiations.services.positions import RULE
+from negotiations.views import fragments
 from negotiations.views.filters import AsOfForm, MatrixFilterForm, cell_parameter, wants_fragment
 
 NO_DATA_CELL = mark_safe(  # a constant: nothing in it comes from the data
@@ -34,40 +36,58 @@ def home(request) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def matrix(request, negotiation_slug: str) -> HttpResponse:
-    negotiation = get_object_or_404(Negotiation, slug=negotiation_slug)
+    negotiation = get_object_or_404(selectors.with_data_version(Negotiation.objects), slug=negotiation_slug)
     parties = selectors.negotiation_parties(negotiation=negotiation)
     all_issues = selectors.matrix_issues(negotiation=negotiation)
     form = MatrixFilterForm(request.GET, parties=parties, issues=all_issues)
+    inputs = [
+        (negotiation.pk, negotiation.slug),
+        list(request.GET.lists()),  # the filters, and the order of the cell links' query strings
+        form.as_of_date,  # today, when the query has no date
+        fragments.issue_fields(all_issues),
+        fragments.actor_fields(parties),
+    ]
+    matrix_html = fragments.cached_fragment(
+        "matrix",
+        version=selectors.data_version(negotiation),
+        inputs=inputs,
+        render=lambda: _matrix_html(request, negotiation, form, parties, all_issues),
+    )
+    if wants_fragment(request):
+        return HttpResponse(matrix_html)
+    context = {
+        "negotiation": negotiation,
+        "form": form,
+        "all_issues": all_issues,
+        "chosen_issues": form.value("issue", []),
+        "chosen_kinds": form.value("kind", []),
+        "matrix_html": matrix_html,
+        "rule": RULE,
+    }
+    return render(request, "negotiations/matrix.html", context)
+
+
+def _matrix_html(request, negotiation: Negotiation, form: MatrixFilterForm, parties, all_issues) -> str:
+    """The `#matrix` section: the table at the date, with the open cell's statements (no JavaScript)."""
     chosen = form.value("issue", [])
-    issues = [issue for issue in all_issues if not chosen or issue.slug in chosen]
     table = selectors.stance_matrix(
         negotiation=negotiation,
         as_of=form.as_of_date,
         reviewed_only=form.reviewed_only,
-        issues=issues,
+        issues=[issue for issue in all_issues if not chosen or issue.slug in chosen],
         parties=parties,
         party=form.party_actor,
         kinds=form.value("kind", []),
     )
     evidence = _open_cell(table, form.open_cell)
     _add_cell_links(request, table, evidence)
-    context = {
-        "negotiation": negotiation,
-        "form": form,
-        "matrix": table,
-        "all_issues": all_issues,
-        "chosen_issues": chosen,
-        "chosen_kinds": form.value("kind", []),
-        "evidence": evidence,
-        "rule": RULE,
-    }
+    context = {"negotiation": negotiation, "form": form, "matrix": table, "evidence": evidence}
     # The date, basis and width every cell request sends (hx-vals on the table), rather than in 1,000 URLs.
     context["cell_values"] = json.dumps(
         {"as_of": table.as_of.isoformat(), "span": len(table.issues) + 1}
         | ({"reviewed": "on"} if table.reviewed_only else {})
     )
-    template = "negotiations/matrix.html" + ("#matrix" if wants_fragment(request) else "")
-    return render(request, template, context)
+    return render_to_string("negotiations/matrix.html#matrix", context, request)
 
 
 def _open_cell(table: selectors.Matrix, cell: tuple[str, str, str] | None) -> selectors.CellEvidence | None:

@@ -1,14 +1,20 @@
 """The issue, event, statement and search pages."""
 
+from html import escape
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from negotiations import selectors
 from negotiations.access import REVIEW_PERMISSION, reader_required
-from negotiations.models import Event, Issue, Negotiation, Statement
-from negotiations.views import charts
+from negotiations.models import Event, Issue, Negotiation, PositionScope, Statement
+from negotiations.templatetags.cards import stance_html
+from negotiations.views import charts, fragments
 from negotiations.views.filters import AsOfForm, wants_fragment
 
 
@@ -17,10 +23,38 @@ from negotiations.views.filters import AsOfForm, wants_fragment
 @vary_on_headers("HX-Request")
 def issue_detail(request: HttpRequest, negotiation_slug: str, slug: str) -> HttpResponse:
     issue = get_object_or_404(
-        Issue.objects.select_related("negotiation", "parent"), negotiation__slug=negotiation_slug, slug=slug
+        selectors.with_data_version(Issue.objects.select_related("negotiation", "parent")),
+        negotiation__slug=negotiation_slug,
+        slug=slug,
     )
     form = AsOfForm(request.GET)
     parties = selectors.negotiation_parties(negotiation=issue.negotiation)
+    inputs = [
+        (issue.negotiation.slug, issue.negotiation.started_on),
+        fragments.issue_fields([issue]),
+        fragments.actor_fields(parties),
+        form.as_of_date,
+        form.reviewed_only,
+    ]
+    positions_html = fragments.cached_fragment(
+        "issue",
+        version=selectors.data_version(issue),
+        inputs=inputs,
+        render=lambda: _positions_html(request, issue, form, parties),
+    )
+    if wants_fragment(request):
+        return HttpResponse(positions_html)
+    context = {
+        "negotiation": issue.negotiation,
+        "issue": issue,
+        "form": form,
+        "positions_html": positions_html,
+    }
+    return render(request, "negotiations/issue_detail.html", context)
+
+
+def _positions_html(request: HttpRequest, issue: Issue, form: AsOfForm, parties: list) -> str:
+    """The `#positions` part of the issue page: how the parties moved, every position, shifts and events."""
     positions = selectors.issue_positions(
         issue=issue, parties=parties, as_of=form.as_of_date, reviewed_only=form.reviewed_only
     )
@@ -42,9 +76,45 @@ def issue_detail(request: HttpRequest, negotiation_slug: str, slug: str) -> Http
         "form": form,
         "positions": positions,
         "chart": chart,
+        "position_rows": _position_rows_html(positions, issue=issue, reviewed_only=form.reviewed_only),
     }
-    template = "negotiations/issue_detail.html" + ("#positions" if wants_fragment(request) else "")
-    return render(request, template, context)
+    return render_to_string("negotiations/issue_detail.html#positions", context, request)
+
+
+def _position_rows_html(
+    positions: selectors.IssuePositions, *, issue: Issue, reviewed_only: bool
+) -> SafeString:
+    """The `<tbody>` of each group of the positions table, built here: a template per row cost more than the
+    queries of the page. Every value from the data is escaped; the markup around it is constant."""
+    query = f"?as_of={positions.as_of.isoformat()}" + ("&amp;reviewed=on" if reviewed_only else "")
+    bodies = []
+    for group in positions.groups:
+        rows = ([group.party_row] if group.party_row else []) + group.rows
+        shown = "".join(_position_row_html(row, issue=issue, query=query) for row in rows if row.cells[0])
+        bodies.append(f"<tbody>{shown}</tbody>")
+    return mark_safe("".join(bodies))
+
+
+def _position_row_html(row: selectors.MatrixRow, *, issue: Issue, query: str) -> str:
+    cell = row.cells[0]
+    position = cell.position
+    actor_url = reverse("actor_detail", args=[row.actor.slug])
+    cell_url = reverse("matrix_cell", args=[issue.negotiation.slug, row.scope, row.actor.slug, issue.slug])
+    party = ' <span class="muted">(party)</span>' if row.scope == PositionScope.PARTY else ""
+    shift = (
+        f' <span class="shift">↻ was {escape(cell.previous_stance_label.lower())}</span>'
+        if cell.shifted
+        else ""
+    )
+    statements, sources = position.statement_count, position.source_count
+    return (
+        f'<tr class="{escape(row.scope)}-row"><th scope="row"><a href="{escape(actor_url)}">'
+        f"{escape(row.actor.name)}</a>{party}</th>"
+        f"<td>{stance_html(cell.stance, cell.stance_label)}{shift}</td>"
+        f'<td><a href="{escape(cell_url)}{query}">{statements:d} statement{"" if statements == 1 else "s"}, '
+        f'{sources:d} source{"" if sources == 1 else "s"}</a> <span class="muted">· {cell.confidence_percent:d}%</span>'
+        "</td></tr>"
+    )
 
 
 @reader_required

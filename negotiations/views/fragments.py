@@ -1,0 +1,36 @@
+"""Rendered fragments of the heaviest analyst pages, cached until the data behind them changes.
+
+A fragment's key holds everything its HTML depends on: the data version (`selectors.data_version`, read
+along with a query the view makes anyway), the page's inputs (the query string, the date) and the rows the view loaded before rendering (the
+issues and parties, so a renamed issue is a new key). Nothing in these fragments depends on the user.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+
+from actors.models import Actor
+from negotiations.models import Issue
+
+FRAGMENT_SECONDS = 600  # bounds anything the version misses (see selectors.data_version)
+
+
+def issue_fields(issues: Iterable[Issue]) -> list[tuple]:
+    return [(issue.pk, issue.slug, issue.name, issue.proposition, issue.position) for issue in issues]
+
+
+def actor_fields(actors: Iterable[Actor]) -> list[tuple]:
+    return [(actor.pk, actor.slug, actor.name, actor.kind, actor.party_id) for actor in actors]
+
+
+def cached_fragment(name: str, *, version: str, inputs: Iterable, render: Callable[[], str]) -> SafeString:
+    """The HTML `render()` returns, from the cache when nothing it depends on changed since."""
+    digest = hashlib.sha256(repr([version, *inputs]).encode()).hexdigest()
+    key = f"parley:fragment:{name}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return mark_safe(html)  # rendered by our templates, which escaped every value

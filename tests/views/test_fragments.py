@@ -1,0 +1,108 @@
+"""The cached fragments of the matrix, issue and compare pages: served again while nothing changed, and
+rendered afresh as soon as a statement arrives, is reviewed or rejected, or an actor is renamed."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from negotiations.services.positions import refresh_positions
+from negotiations.services.review import accept_statement, reject_statement
+from tests.views.conftest import HTMX, say
+
+pytestmark = pytest.mark.django_db
+
+MATRIX = "/n/russia-ukraine/?as_of=2026-01-25"
+REVIEWED_MATRIX = MATRIX + "&reviewed=on"
+ISSUE = "/n/russia-ukraine/issues/security-guarantees/?as_of=2026-01-25"
+COMPARE = "/n/russia-ukraine/compare/?actor=russia&actor=ukraine&as_of=2026-01-25"
+
+
+def get(client, url: str, **headers) -> tuple[str, int]:
+    """The page's HTML and the number of queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.mark.parametrize("url", [MATRIX, ISSUE, COMPARE])
+def test_a_second_visit_reuses_the_fragment(analyst_client, world, url):
+    first, first_queries = get(analyst_client, url, **HTMX)
+    second, second_queries = get(analyst_client, url, **HTMX)
+
+    assert second == first
+    assert second_queries < first_queries
+
+
+@pytest.mark.parametrize("url", [MATRIX, ISSUE, COMPARE])
+def test_the_fragment_and_the_whole_page_share_the_cache(analyst_client, world, url):
+    page, _ = get(analyst_client, url)
+    fragment, _ = get(analyst_client, url, **HTMX)
+
+    assert fragment.strip() in page
+
+
+def test_a_new_statement_shows_at_once(analyst_client, world):
+    before, _ = get(analyst_client, MATRIX)
+    assert "Opposes" in before and "Supports" not in _row(before, "Sergey Lavrov")
+
+    say(world.negotiation, world.lavrov, dt.date(2026, 1, 22), {world.guarantees: "supports"})
+    refresh_positions(pairs=[(world.lavrov.pk, world.guarantees.pk)])  # as the pipeline does
+
+    assert "stance-supports" in _row(get(analyst_client, MATRIX)[0], "Sergey Lavrov")
+
+
+def test_reviewing_a_statement_shows_at_once(analyst_client, world, editor):
+    assert "No counted statement yet among reviewed statements" in get(analyst_client, REVIEWED_MATRIX)[0]
+    assert "Sergey Lavrov" not in get(analyst_client, ISSUE + "&reviewed=on")[0].split("Every position")[1]
+
+    statement = world.statements[2]  # Lavrov, 20 January: opposes guarantees
+    accept_statement(statement=statement, editor=editor, version=statement.version)
+
+    assert "stance-opposes" in _row(get(analyst_client, REVIEWED_MATRIX)[0], "Sergey Lavrov")
+    assert "Sergey Lavrov" in get(analyst_client, ISSUE + "&reviewed=on")[0].split("Every position")[1]
+
+
+def test_rejecting_the_deciding_statement_shows_at_once(analyst_client, world, editor):
+    assert "stance-opposes" in _row(get(analyst_client, MATRIX)[0], "Sergey Lavrov")
+
+    statement = world.statements[2]  # his latest word on guarantees; before it, conditional (10 January)
+    reject_statement(statement=statement, editor=editor, version=statement.version, reason="Misattributed")
+
+    row = _row(get(analyst_client, MATRIX)[0], "Sergey Lavrov")
+    assert "stance-conditional" in row and "stance-opposes" in row  # conditional now; territory opposes
+    compare, _ = get(analyst_client, COMPARE)
+    assert "No foreign troops at all." not in compare
+
+
+def test_renaming_an_actor_shows_at_once(analyst_client, world):
+    get(analyst_client, MATRIX)
+
+    world.lavrov.name = "Sergei Lavrov"
+    world.lavrov.save()
+
+    assert "Sergei Lavrov" in get(analyst_client, MATRIX)[0]
+
+
+def test_renaming_an_issue_shows_at_once(analyst_client, world):
+    get(analyst_client, MATRIX)
+
+    world.guarantees.name = "Guarantees of security"
+    world.guarantees.save()
+
+    assert ">Guarantees of security</a>" in get(analyst_client, MATRIX)[0]
+
+
+def test_each_date_and_filter_has_its_own_fragment(analyst_client, world):
+    assert "As of 25 January 2026" in get(analyst_client, MATRIX)[0]
+    assert "As of 12 January 2026" in get(analyst_client, "/n/russia-ukraine/?as_of=2026-01-12")[0]
+    party_only, _ = get(analyst_client, MATRIX + "&party=ukraine")
+    assert "Volodymyr Zelenskyy" in party_only and "Sergey Lavrov" not in party_only
+
+
+def _row(html: str, name: str) -> str:
+    """The matrix row of `name`, from its header to the end of the row."""
+    start = html.index(f">{name}<")
+    return html[start : html.index("</tr>", start)]
