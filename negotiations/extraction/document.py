@@ -51,6 +51,9 @@ for _phrase in (
     "appealed for",
     "argued for",
     "asked for",
+    "called on",  # 'He called on the United States and Europe to press Moscow ...'
+    "calls on",
+    "call on",
     "drew attention to",  # readouts: 'Putin drew attention to the destructive line pursued by ...'
     "draws attention to",
 ):

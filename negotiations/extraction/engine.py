@@ -69,7 +69,7 @@ TOLD_OBJECT_RE = re.compile(
 )
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
-    r"though|but(?! only| not| also| that| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
+    r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
     r"weeks) after|where|just)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
 SUBORDINATE_END_RE = re.compile(
@@ -506,8 +506,37 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             continue
         found.append(candidate)
         covered_until = candidate.end
+        second = _but_that_clause(doc, candidate, by_paragraph.get(candidate.paragraph, []))
+        if second is not None:
+            found.append(second)
+            covered_until = second.end
     found += _clauses_after_fragments(doc, statements, found)
     return sorted(found, key=lambda candidate: candidate.start)
+
+
+BUT_THAT_RE = re.compile(r",\s+but\s+that\s+")
+
+
+def _but_that_clause(doc: Document, first: Candidate, quoted: list[Candidate]) -> Candidate | None:
+    """'He said the US had proposed X, but that Ukraine wanted Y': a second report of the same speaker."""
+    match = BUT_THAT_RE.match(doc.text, first.end)
+    if match is None or first.cue is None:
+        return None
+    sentence = first.sentence
+    start = match.end()
+    second = _make_paraphrase(
+        doc,
+        first.cue,
+        sentence,
+        first.slot,
+        start,
+        _clause_end(doc, start, sentence.end),
+        first.region or (0, 0),
+    )
+    if second is None or not _settle_against_quotes(doc, second, quoted):
+        return None
+    second.inherit, second.parent = first.inherit, first.parent
+    return second
 
 
 def _clauses_after_fragments(

@@ -1016,6 +1016,7 @@ TITLE_MODIFIERS = frozenset(
 
 PERSON_ROLE_NOUNS = frozenset(
     [
+        "source",  # "the source said": the unnamed source quoted before
         "minister",
         "president",
         "spokesman",
@@ -1043,6 +1044,20 @@ PERSON_ROLE_NOUNS = frozenset(
         "commander",
     ]
 )
+# Nouns for people that, standing in apposition after a name, make it a person's ("..., a political analyst").
+APPOSITIVE_PERSON_NOUNS = frozenset(
+    ["analyst", "expert", "researcher", "professor", "economist", "lawmaker", "politician", "commentator",
+     "journalist", "correspondent", "scholar", "fellow", "director", "member", "deputy", "activist", "historian",
+     "lecturer", "spokeswoman", "spokesman", "resident", "soldier", "officer", "engineer", "volunteer"]
+)  # fmt: skip
+# "the Russian side", "the American side": the state a side speaks for.
+SIDE_STATES = {
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "american": "United States",
+    "us": "United States",
+    "u.s.": "United States",
+}
 FEMALE_TITLES = frozenset(["spokeswoman", "chairwoman", "queen", "ombudswoman", "mrs", "ms", "dame", "lady"])
 
 ANONYMOUS_HEADS = [
@@ -1064,6 +1079,11 @@ ANONYMOUS_HEADS = [
     "figures",
     "representative",
     "representatives",
+    # Unnamed groups of commentators ("Analysts in Kyiv said ..."); plural only, as "a political analyst"
+    # mostly stands in apposition to a name.
+    "analysts",
+    "experts",
+    "observers",
 ]
 ANONYMOUS_MODIFIERS = [
     "unnamed",

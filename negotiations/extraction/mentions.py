@@ -13,10 +13,12 @@ from .lexicon import (
     ANONYMOUS_HEADS,
     ANONYMOUS_MODIFIERS,
     ANONYMOUS_QUALIFIERS,
+    APPOSITIVE_PERSON_NOUNS,
     FEMALE_TITLES,
     NAME_STOPWORDS,
     ORGANISATION_WORDS,
     PERSON_ROLE_NOUNS,
+    SIDE_STATES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -71,7 +73,7 @@ _ANON_QUAL = "|".join(re.escape(phrase) for phrase in sorted(ANONYMOUS_QUALIFIER
 ANONYMOUS_RE = re.compile(
     rf"(?<![\w-])(?P<det>(?:an?|one|two|three|four|five|several|some|other|the|many|multiple)\s+)?"
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
-    rf"(?P<qual>,?\s+(?:{_ANON_QUAL})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?P<qual>,?\s+(?:{_ANON_QUAL})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
     rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
     rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
     rf"white house|[a-z]+ side))?"
@@ -85,6 +87,13 @@ _ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS, key=len, rev
 # "the head of state" and "the head of government" are one role noun, not "the head" of something.
 ROLE_RE = re.compile(
     rf"the(?<![\w-]the)\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?:\s+of\s+(?:state|government))?(?![\w-])"
+)
+# ", a political analyst at ...", ", the deputy head of ...": the role after a name says it is a person's.
+APPOSITIVE_ROLE_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?P<role>"
+    + "|".join(sorted(PERSON_ROLE_NOUNS | APPOSITIVE_PERSON_NOUNS, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.I,
 )
 TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
@@ -160,6 +169,10 @@ def find_mentions(
     covered = sorted((mention.start, mention.end) for mention in anonymous)
     mentions = [m for m in registry_mentions if not _overlaps(covered, m.text_start, m.end)] + anonymous
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    mentions += [
+        m for m in _side_mentions(lower, published, registry) if not _overlaps(taken, m.start, m.end)
+    ]
+    taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _unknown_mentions(text, folded, taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _role_mentions(text, lower, taken)
@@ -206,6 +219,21 @@ def _institutions_named_after_places(
         return registry_mentions
     kept = [mention for index, mention in enumerate(registry_mentions) if index not in replaced]
     return sorted(kept + bodies, key=lambda mention: mention.start)
+
+
+SIDE_RE = re.compile(
+    r"(?<![\w-])the\s+(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+side(?![\w-])"
+)
+
+
+def _side_mentions(lower: str, published: date | None, registry: Registry) -> list[Mention]:
+    """'The Russian side emphasised ...': the state itself."""
+    found = []
+    for match in SIDE_RE.finditer(lower):
+        actors = registry.resolve(SIDE_STATES[match.group("demonym")], published)
+        if actors:
+            found.append(Mention(match.start(), match.end(), ACTOR, actors[0].name, actors=actors[:1]))
+    return found
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -373,6 +401,8 @@ def _unknown_mentions(text: str, folded: str, taken: list[tuple[int, int]]) -> l
             continue
         if len(name_words) >= 2:
             full_names[name_words[-1]] = name
+            if not title and (appositive := APPOSITIVE_ROLE_RE.match(folded, end)) is not None:
+                title = appositive.group("role")  # "Marta Levchenko, a political analyst at ...": a person
             kind = PERSON if title else NAME
         elif name_words[0] in full_names:
             name = full_names[name_words[0]]

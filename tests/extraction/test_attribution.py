@@ -282,3 +282,54 @@ def test_readout_phrases_report_what_was_said(run):
         ("Donald Trump", "a settlement was now closer than ever"),
         ("Vladimir Putin", "the plans of European capitals to deploy troops in Ukraine"),
     ]
+
+
+def test_but_that_opens_a_second_report_of_the_same_speaker(run):
+    text = "Zelenskyy said the US had proposed running the plant jointly, but that Ukraine wanted a joint venture."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Volodymyr Zelenskyy", "the US had proposed running the plant jointly"),
+        ("Volodymyr Zelenskyy", "Ukraine wanted a joint venture"),
+    ]
+
+
+def test_called_on_states_a_position(run):
+    statement = first(
+        run("Zelenskyy called on the United States and Europe to press Moscow into a ceasefire.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "the United States and Europe to press Moscow into a ceasefire",
+    )
+
+
+def test_unnamed_analysts_are_an_anonymous_source(run):
+    statement = first(run("Analysts in Kyiv said the Kremlin's hard line was aimed at Washington."))
+
+    assert statement.anonymous
+    assert statement.quote == "the Kremlin's hard line was aimed at Washington"
+
+
+def test_the_source_said_refers_back_to_the_unnamed_source(run):
+    text = (
+        "A source in the Ukrainian delegation told the BBC that the US side had tabled a revised framework. "
+        '"The text is better than in January, but it is not there yet," the source said.'
+    )
+
+    assert [(s.kind, s.anonymous) for s in run(text)] == [("paraphrase", True), ("direct", True)]
+
+
+def test_she_said_finds_an_unknown_woman_named_with_her_role(run):
+    text = (
+        '"The Kremlin is betting that time is on its side," said Marta Levchenko, a political analyst at a '
+        "Kyiv-based think tank. She noted that Russia's economy was under growing strain from sanctions."
+    )
+
+    assert [s.speaker_name for s in run(text)] == ["Marta Levchenko", "Marta Levchenko"]
+
+
+def test_the_russian_side_speaks_for_russia(run):
+    statement = first(run("The Russian side emphasised that the plant is a Russian facility."))
+
+    assert (statement.speaker_name, statement.quote) == ("Russia", "the plant is a Russian facility")
