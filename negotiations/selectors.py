@@ -420,21 +420,28 @@ def cell_evidence(
         subjects=[(actor.pk, scope)], issue_ids=[issue.pk], as_of=as_of, reviewed_only=reviewed_only
     ).get((actor.pk, scope, issue.pk))
     speakers = speaking_for(actor).values("pk") if scope == PositionScope.PARTY else [actor.pk]
-    # The cell's history has one row per day with counted statements: the `limit`-th newest such day bounds
-    # the search, so a party with tens of thousands of statements reads only its last few days.
-    since = (
-        Position.objects.filter(
-            actor=actor, issue=issue, scope=scope, reviewed_only=reviewed_only, valid_from__lte=as_of
-        )
-        .order_by("-valid_from")
-        .values_list("valid_from", flat=True)[limit - 1 : limit]
-        .first()
-    )
     stances = StatementIssue.objects.filter(
         issue=issue, statement__actor__in=speakers, statement__said_on__lte=as_of
     )
-    if since is not None:
-        stances = stances.filter(statement__said_on__gte=since)
+    # The cell's history counts its statements up to each day: after the newest day that leaves at least
+    # `limit` of them to come lie the `limit` newest, so a party with tens of thousands of statements reads
+    # only its last day or two (a party says dozens a day on an issue).
+    if position is not None and position.statement_count > limit:
+        before_newest = (
+            Position.objects.filter(
+                actor=actor,
+                issue=issue,
+                scope=scope,
+                reviewed_only=reviewed_only,
+                valid_from__lte=as_of,
+                statement_count__lte=position.statement_count - limit,
+            )
+            .order_by("-valid_from")
+            .values_list("valid_from", flat=True)
+            .first()
+        )
+        if before_newest is not None:
+            stances = stances.filter(statement__said_on__gt=before_newest)
     stances = counted_stances(stances, reviewed_only=reviewed_only)
     stances = stances.select_related("statement__actor").prefetch_related(
         Prefetch(
