@@ -24,7 +24,7 @@ from .document import (
 )
 from .entries import ActorEntry, ExtractedStatement
 from .issues import IssueContext, tag_issues
-from .lexicon import ANONYMOUS_HEADS, INVERTED_VERBS, STOPWORDS
+from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, STOPWORDS
 from .mentions import ACTOR, ANONYMOUS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
 from .registry import Registry
@@ -70,7 +70,7 @@ TOLD_OBJECT_RE = re.compile(
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
-    r"weeks) after|where|just)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
+    r"weeks) after|where|just|adding|noting|acknowledging|conceding)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
 SUBORDINATE_END_RE = re.compile(
     r"(?:,\s*|\s)(?:because|since|as|and|but|while|saying|adding|noting|so|although|though|when|where|which|"
@@ -347,6 +347,8 @@ def _attribute_quote(
         slot = _slot_before_quote(doc, cue, sentence, quote, cues)
         if slot is not None:
             _attach(candidate, slot, cue, (sentence.start, quote.open), consumed)
+            if _clause_before_fragment(doc, cue, quote):
+                consumed.discard(cue.start)  # the cue reports that clause too: left for a paraphrase
             return
 
     prefix = doc.text[sentence.start : quote.open].rstrip()
@@ -382,6 +384,13 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "paragraph", 0.7
     elif quote.open == paragraph.start:
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+def _clause_before_fragment(doc: Document, cue: Cue, quote: Quote) -> bool:
+    """'says the next exchange must include civilians, "not only soldiers"': a reported clause of its own
+    between the cue and a fragment added after a comma."""
+    gap = doc.text[cue.end : quote.open].rstrip()
+    return gap.endswith(",") and _word_count(doc, cue.end, quote.open) >= 5
 
 
 def _attach(candidate: Candidate, slot: Slot, cue: Cue, region: tuple[int, int], consumed: set[int]) -> None:
@@ -728,8 +737,13 @@ def _participle_paraphrase(
     in_sentence = [
         other for other in earlier if other.sentence.index == sentence.index and other.start < cue.start
     ]
-    if in_sentence and in_sentence[-1].kind == PARAPHRASE and in_sentence[-1].end >= cue.start - 25:
-        return None  # "rejected X, saying Y" is one statement
+    if (
+        in_sentence
+        and in_sentence[-1].kind == PARAPHRASE
+        and in_sentence[-1].end >= cue.start - 25
+        and cue.word not in FURTHER_STATEMENT_PARTICIPLES
+    ):
+        return None  # "rejected X, saying Y" is one statement; "said X, adding that Y" is two
     if in_sentence:
         parent = in_sentence[-1]
         slot = parent.slot
@@ -808,8 +822,16 @@ def _coordinated_cue(doc: Document, cue: Cue) -> re.Match[str] | None:
     return COORDINATED_RE.search(doc.lower, max(0, cue.start - 20), cue.start)
 
 
+PAIRED_DASH_RE = re.compile(r"[^—–.;]{1,60}?\s[—–]\s")  # "the parties — territory — had not moved"
+
+
 def _clause_end(doc: Document, start: int, limit: int) -> int:
     match = CLAUSE_CUT_RE.search(doc.text, start, limit)
+    while match is not None and match.group().strip() in "—–":
+        closing = PAIRED_DASH_RE.match(doc.text, match.end(), limit)
+        if closing is None:
+            break  # a lone dash: what follows is the writer's aside
+        match = CLAUSE_CUT_RE.search(doc.text, closing.end(), limit)
     end = match.start() if match is not None else limit
     for cue in doc.cues_between(start + 1, end):
         coordinated = _coordinated_cue(doc, cue)
@@ -873,6 +895,11 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
     prefix = doc.text[candidate.start : opening]
     if _word_count(doc, candidate.start, opening) <= 2:
         return _clause_after_quotes(doc, candidate, inside)
+    if prefix.rstrip().endswith(",") and _word_count(doc, candidate.start, opening) >= 5:
+        # 'says the next exchange must include civilians, "not only soldiers"': a clause of its own before a
+        # fragment added after a comma.
+        candidate.end = candidate.start + len(prefix.rstrip()) - 1
+        return True
     subordinate = SUBORDINATE_END_RE.search(prefix)
     if subordinate is None:
         return _clause_after_quotes(doc, candidate, inside)

@@ -255,8 +255,13 @@ PARTICIPLE_CUES = frozenset(
         "urging",
         "describing",
         "accusing",
+        "acknowledging",
+        "conceding",
     ]
 )
+# Participles that add a further statement rather than give the reason for the first one: "said X, adding
+# that Y" reports two things; "rejected X, saying Y" one.
+FURTHER_STATEMENT_PARTICIPLES = frozenset(["adding", "noting", "acknowledging", "conceding"])
 
 NEGATIVE_CUE_VERBS = frozenset(
     [

@@ -333,3 +333,44 @@ def test_the_russian_side_speaks_for_russia(run):
     statement = first(run("The Russian side emphasised that the plant is a Russian facility."))
 
     assert (statement.speaker_name, statement.quote) == ("Russia", "the plant is a Russian facility")
+
+
+def test_adding_that_reports_a_second_statement(run):
+    text = "Kallas said the issue was not dead, adding that the assets would remain immobilised indefinitely."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Kaja Kallas", "the issue was not dead"),
+        ("Kaja Kallas", "the assets would remain immobilised indefinitely"),
+    ]
+
+
+def test_while_acknowledging_that_reports_a_second_statement(run):
+    text = (
+        "Zelenskyy has repeatedly said that Kyiv will not recognise any occupied territory as Russian, while "
+        "acknowledging that the front line could serve as a starting point for talks."
+    )
+
+    assert [s.quote for s in run(text)] == [
+        "Kyiv will not recognise any occupied territory as Russian",
+        "the front line could serve as a starting point for talks",
+    ]
+
+
+def test_an_aside_between_paired_dashes_stays_in_the_reported_clause(run):
+    text = "Macron told reporters that the main difference between the parties — territory — had not moved at all."
+
+    assert (
+        first(run(text)).quote == "the main difference between the parties — territory — had not moved at all"
+    )
+
+
+def test_clause_before_a_fragment_added_after_a_comma_is_a_paraphrase(run):
+    text = (
+        "Zelenskyy says the next exchange must include civilians and the deported children, "
+        '"not only soldiers, and not in small batches".'
+    )
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("paraphrase", "the next exchange must include civilians and the deported children"),
+        ("direct", "not only soldiers, and not in small batches"),
+    ]
