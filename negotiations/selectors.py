@@ -49,20 +49,21 @@ SEARCH_CONFIG = "english"
 DOCUMENT_SEARCH_CHARS = 100_000
 
 
-# What changes whenever the data behind the matrix, issue and compare pages changes: every write to
-# positions deletes and inserts rows (new ids), new statements get new ids, every editorial action writes
-# an audit row, and actors and events carry `updated_at`.
+# What changes whenever the data behind the analyst pages changes: every write to positions deletes and
+# inserts rows (new ids), new statements and documents get new ids, every editorial action writes an audit
+# row, and actors and events carry `updated_at`.
 DATA_VERSION_FIELDS = {
     "positions": (Position, "id"),
     "statements": (Statement, "id"),
     "audit": (AuditLog, "id"),
     "actors": (Actor, "updated_at"),
     "events": (Event, "updated_at"),
+    "documents": (Document, "id"),
 }
 
 
 def with_data_version(queryset: QuerySet) -> QuerySet:
-    """The query a page makes anyway, carrying the data version along (five index or small-table probes,
+    """The query a page makes anyway, carrying the data version along (six index or small-table probes,
     no extra query); read it with `data_version`."""
     return queryset.annotate(
         **{
@@ -81,8 +82,9 @@ def data_version(obj) -> str:
     return "|".join(str(getattr(obj, f"version_{name}")) for name in DATA_VERSION_FIELDS)
 
 
-def current_negotiation() -> Negotiation | None:
-    return Negotiation.objects.order_by("-started_on", "-pk").first()
+def current_negotiation(*, with_version: bool = False) -> Negotiation | None:
+    negotiations = with_data_version(Negotiation.objects) if with_version else Negotiation.objects
+    return negotiations.order_by("-started_on", "-pk").first()
 
 
 def speaking_for(party: Actor) -> QuerySet[Actor]:

@@ -154,11 +154,25 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """Actors, statements and documents matching the words; full-text on PostgreSQL."""
     query = request.GET.get("q", "")[:200]
-    negotiation = selectors.current_negotiation()
+    current = selectors.current_negotiation(with_version=True)
+    negotiation = current
     slug = request.GET.get("negotiation")
     if slug:
         negotiation = Negotiation.objects.filter(slug=slug).first() or negotiation
+    inputs = [query, (negotiation.pk, negotiation.slug, negotiation.name) if negotiation else None]
+    results_html = fragments.cached_fragment(
+        "search",
+        version=selectors.data_version(current) if current else "",
+        inputs=inputs,
+        render=lambda: _search_html(request, query, negotiation),
+    )
+    if wants_fragment(request):
+        return HttpResponse(results_html)
+    context = {"query": query.strip(), "negotiation": negotiation, "results_html": results_html}
+    return render(request, "negotiations/search.html", context)
+
+
+def _search_html(request: HttpRequest, query: str, negotiation: Negotiation | None) -> str:
     results = selectors.search(query=query, negotiation=negotiation)
     context = {"query": query.strip(), "results": results, "negotiation": negotiation}
-    template = "negotiations/search.html" + ("#results" if wants_fragment(request) else "")
-    return render(request, template, context)
+    return render_to_string("negotiations/search.html#results", context, request)

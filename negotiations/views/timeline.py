@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -18,6 +19,7 @@ from negotiations.access import reader_required
 from negotiations.enums import Stance
 from negotiations.models import Event, Negotiation, Source, Statement
 from negotiations.services.exports import CSV_COLUMNS, csv_row, statement_record, statements_for_export
+from negotiations.views import fragments
 from negotiations.views.filters import (
     ResolvedTimeline,
     TimelineFilterForm,
@@ -30,12 +32,14 @@ EXPORT_BATCH = 1000
 FEED_SIZE = 50
 
 
-def _resolve(request: HttpRequest) -> tuple[TimelineFilterForm, ResolvedTimeline]:
-    default = selectors.current_negotiation()
+def _resolve(
+    request: HttpRequest, *, with_version: bool = False
+) -> tuple[TimelineFilterForm, ResolvedTimeline, Negotiation]:
+    default = selectors.current_negotiation(with_version=with_version)
     if default is None:
         raise Http404("No negotiation yet.")
     form = TimelineFilterForm(request.GET)
-    return form, resolve_timeline_filters(form, default=default)
+    return form, resolve_timeline_filters(form, default=default), default
 
 
 @reader_required
@@ -46,7 +50,36 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
     htmx asks for `#items` with a cursor (the next page) or for `#results` (new filters).
     """
-    form, resolved = _resolve(request)
+    form, resolved, default = _resolve(request, with_version=True)
+    filters = resolved.filters
+    part = "items" if resolved.cursor and wants_fragment(request) else "results"
+    inputs = [
+        part,
+        list(request.GET.lists()),
+        (filters.negotiation.pk, filters.negotiation.slug, filters.negotiation.name),
+        fragments.issue_fields([filters.issue] if filters.issue else []),
+    ]
+    html = fragments.cached_fragment(
+        "timeline",
+        version=selectors.data_version(default),
+        inputs=inputs,
+        render=lambda: _timeline_html(request, form, resolved, part),
+    )
+    if wants_fragment(request):
+        return HttpResponse(html)
+    context = {
+        "form": form,
+        "filters": filters,
+        "negotiation": filters.negotiation,
+        "results_html": html,
+    }
+    return render(request, "negotiations/timeline.html", context | _choices(filters))
+
+
+def _timeline_html(
+    request: HttpRequest, form: TimelineFilterForm, resolved: ResolvedTimeline, part: str
+) -> str:
+    """`#results` (the heading, exports and first page of items) or `#items` (a next page)."""
     page = selectors.timeline_page(filters=resolved.filters, cursor=resolved.cursor)
     context = {
         "form": form,
@@ -56,12 +89,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "page": page,
         "next_query": _next_query(request, page),
     }
-    if wants_fragment(request):
-        return render(
-            request, "negotiations/timeline.html#" + ("items" if resolved.cursor else "results"), context
-        )
-    context |= _choices(resolved.filters)
-    return render(request, "negotiations/timeline.html", context)
+    return render_to_string(f"negotiations/timeline.html#{part}", context, request)
 
 
 def _next_query(request: HttpRequest, page: selectors.TimelinePage) -> str:
@@ -121,7 +149,7 @@ class _Echo:
 @reader_required
 @require_GET
 def timeline_csv(request: HttpRequest) -> StreamingHttpResponse:
-    _, resolved = _resolve(request)
+    _, resolved, _ = _resolve(request)
     writer = csv.DictWriter(_Echo(), fieldnames=CSV_COLUMNS)
 
     def rows() -> Iterator[str]:
@@ -137,7 +165,7 @@ def timeline_csv(request: HttpRequest) -> StreamingHttpResponse:
 @reader_required
 @require_GET
 def timeline_json(request: HttpRequest) -> StreamingHttpResponse:
-    _, resolved = _resolve(request)
+    _, resolved, _ = _resolve(request)
     filters = resolved.filters
 
     def chunks() -> Iterator[str]:
@@ -187,7 +215,7 @@ class TimelineFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest) -> tuple[selectors.TimelineFilters, str]:
-        _, resolved = _resolve(request)
+        _, resolved, _ = _resolve(request)
         return resolved.filters, request.GET.urlencode()
 
     def title(self, obj) -> str:

@@ -1,5 +1,6 @@
-"""The cached fragments of the matrix, issue and compare pages: served again while nothing changed, and
-rendered afresh as soon as a statement arrives, is reviewed or rejected, or an actor is renamed."""
+"""The cached fragments of the matrix, issue, compare, timeline and search pages: served again while nothing
+changed, and rendered afresh as soon as a statement arrives, is reviewed or rejected, or an actor or issue
+is renamed."""
 
 import datetime as dt
 
@@ -17,6 +18,9 @@ MATRIX = "/n/russia-ukraine/?as_of=2026-01-25"
 REVIEWED_MATRIX = MATRIX + "&reviewed=on"
 ISSUE = "/n/russia-ukraine/issues/security-guarantees/?as_of=2026-01-25"
 COMPARE = "/n/russia-ukraine/compare/?actor=russia&actor=ukraine&as_of=2026-01-25"
+TIMELINE = "/timeline/?actor=sergey-lavrov"
+SEARCH = "/search/?q=troops"
+CACHED_PAGES = [MATRIX, ISSUE, COMPARE, TIMELINE, "/timeline/?cursor=2026-01-15.1.999999", SEARCH]
 
 
 def get(client, url: str, **headers) -> tuple[str, int]:
@@ -27,7 +31,7 @@ def get(client, url: str, **headers) -> tuple[str, int]:
     return response.content.decode(), len(queries)
 
 
-@pytest.mark.parametrize("url", [MATRIX, ISSUE, COMPARE])
+@pytest.mark.parametrize("url", CACHED_PAGES)
 def test_a_second_visit_reuses_the_fragment(analyst_client, world, url):
     first, first_queries = get(analyst_client, url, **HTMX)
     second, second_queries = get(analyst_client, url, **HTMX)
@@ -36,7 +40,7 @@ def test_a_second_visit_reuses_the_fragment(analyst_client, world, url):
     assert second_queries < first_queries
 
 
-@pytest.mark.parametrize("url", [MATRIX, ISSUE, COMPARE])
+@pytest.mark.parametrize("url", [MATRIX, ISSUE, COMPARE, TIMELINE, SEARCH])
 def test_the_fragment_and_the_whole_page_share_the_cache(analyst_client, world, url):
     page, _ = get(analyst_client, url)
     fragment, _ = get(analyst_client, url, **HTMX)
@@ -48,18 +52,30 @@ def test_a_new_statement_shows_at_once(analyst_client, world):
     before, _ = get(analyst_client, MATRIX)
     assert "Opposes" in before and "Supports" not in _row(before, "Sergey Lavrov")
 
-    say(world.negotiation, world.lavrov, dt.date(2026, 1, 22), {world.guarantees: "supports"})
+    get(analyst_client, TIMELINE)
+    say(
+        world.negotiation,
+        world.lavrov,
+        dt.date(2026, 1, 22),
+        {world.guarantees: "supports"},
+        quote="Peace needs guarantees.",
+    )
     refresh_positions(pairs=[(world.lavrov.pk, world.guarantees.pk)])  # as the pipeline does
 
     assert "stance-supports" in _row(get(analyst_client, MATRIX)[0], "Sergey Lavrov")
+    assert "Peace needs guarantees." in get(analyst_client, TIMELINE)[0]
 
 
 def test_reviewing_a_statement_shows_at_once(analyst_client, world, editor):
     assert "No counted statement yet among reviewed statements" in get(analyst_client, REVIEWED_MATRIX)[0]
     assert "Sergey Lavrov" not in get(analyst_client, ISSUE + "&reviewed=on")[0].split("Every position")[1]
 
+    assert 'class="badge reviewed"' not in get(analyst_client, TIMELINE)[0]
+
     statement = world.statements[2]  # Lavrov, 20 January: opposes guarantees
     accept_statement(statement=statement, editor=editor, version=statement.version)
+
+    assert 'class="badge reviewed"' in get(analyst_client, TIMELINE)[0]
 
     assert "stance-opposes" in _row(get(analyst_client, REVIEWED_MATRIX)[0], "Sergey Lavrov")
     assert "Sergey Lavrov" in get(analyst_client, ISSUE + "&reviewed=on")[0].split("Every position")[1]
@@ -67,6 +83,7 @@ def test_reviewing_a_statement_shows_at_once(analyst_client, world, editor):
 
 def test_rejecting_the_deciding_statement_shows_at_once(analyst_client, world, editor):
     assert "stance-opposes" in _row(get(analyst_client, MATRIX)[0], "Sergey Lavrov")
+    assert "No foreign troops at all." in get(analyst_client, SEARCH)[0]
 
     statement = world.statements[2]  # his latest word on guarantees; before it, conditional (10 January)
     reject_statement(statement=statement, editor=editor, version=statement.version, reason="Misattributed")
@@ -75,6 +92,7 @@ def test_rejecting_the_deciding_statement_shows_at_once(analyst_client, world, e
     assert "stance-conditional" in row and "stance-opposes" in row  # conditional now; territory opposes
     compare, _ = get(analyst_client, COMPARE)
     assert "No foreign troops at all." not in compare
+    assert "No foreign troops at all." not in get(analyst_client, SEARCH)[0]
 
 
 def test_renaming_an_actor_shows_at_once(analyst_client, world):
