@@ -5,6 +5,7 @@ No JavaScript and no inline styles, so they work under the strict Content Securi
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -12,6 +13,16 @@ from django.utils.safestring import SafeString, mark_safe
 from negotiations.enums import Stance
 
 WIDTH = 720
+STANCE_LABELS = dict(Stance.choices)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day: dt.date) -> str:
+    """`1 Feb 2026`, as strftime("%-d %b %Y") writes it in the C locale, without strftime's cost (a chart
+    titles hundreds of bands)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 LEFT, RIGHT, TOP, BOTTOM = 58, 12, 10, 26
 
 
@@ -36,9 +47,9 @@ class Band:
     start: dt.date
     end: dt.date
 
-    @property
+    @cached_property
     def label(self) -> str:
-        return f"{Stance(self.stance).label} from {self.start:%-d %b %Y} to {self.end:%-d %b %Y}"
+        return f"{STANCE_LABELS[self.stance]} from {day_label(self.start)} to {day_label(self.end)}"
 
 
 @dataclass
@@ -55,10 +66,11 @@ class StripRow:
     def bands_svg(self) -> SafeString:
         """The row's bands as SVG: built here because a template per band is slow at hundreds of bands.
         Every interpolated value is a number or escaped."""
+        row_label = escape(self.label)
         return mark_safe(
             "".join(
                 f'<rect class="band band-{escape(band.stance)}" x="{band.x}" y="{self.y}" width="{band.width}" '
-                f'height="{self.height}"><title>{escape(self.label)}: {escape(band.label)}</title></rect>'
+                f'height="{self.height}"><title>{row_label}: {escape(band.label)}</title></rect>'
                 for band in self.bands
             )
         )
@@ -248,7 +260,7 @@ def step_line_chart(
         x0, x1, y0 = round(x(day), 1), round(x(until), 1), y(value)
         segment.append(f"{'M' if not segment else 'L'}{x0},{y0}")
         segment.append(f"L{x1},{y0}")
-        points.append((x0, y0, f"{day:%-d %b %Y}: {value:.1f}"))
+        points.append((x0, y0, f"{day_label(day)}: {value:.1f}"))
     if segment:
         paths.append(" ".join(segment))
     if len(points) > 40:  # dots help read a few steps; on a dense line they are clutter
