@@ -709,7 +709,7 @@ def distance_word(distance: float) -> str:
 
 def stance_distance(stances: Iterable[str]) -> float | None:
     """How far apart stances are: 0 (the same) to 2 (supports against opposes); None below two stances."""
-    scores = [STANCE_SCORES[Stance(stance)] for stance in stances]
+    scores = [STANCE_SCORES[stance] for stance in stances]  # a stance's value finds its enum member
     return max(scores) - min(scores) if len(scores) >= 2 else None
 
 
@@ -834,15 +834,16 @@ def distance_series(
     histories: list[list[tuple[dt.date, str]]], *, start: dt.date, end: dt.date
 ) -> list[tuple[dt.date, float | None]]:
     """The distance between the subjects at each day one of their stances changed, from start to end."""
-    days = sorted({day for history in histories for day, _ in history if day <= end} | {start, end})
+    changed_on: defaultdict[dt.date, list[tuple[int, str]]] = defaultdict(list)
+    for index, history in enumerate(histories):
+        for day, stance in history:
+            if day <= end:
+                changed_on[day].append((index, stance))
     current: list[str | None] = [None] * len(histories)
-    cursors = [0] * len(histories)
     series = []
-    for day in days:
-        for index, history in enumerate(histories):
-            while cursors[index] < len(history) and history[cursors[index]][0] <= day:
-                current[index] = history[cursors[index]][1]
-                cursors[index] += 1
+    for day in sorted(changed_on.keys() | {start, end}):
+        for index, stance in changed_on.get(day, ()):
+            current[index] = stance
         series.append((day, stance_distance(stance for stance in current if stance)))
     return series
 
@@ -851,15 +852,15 @@ def average_series(
     all_series: list[list[tuple[dt.date, float | None]]],
 ) -> list[tuple[dt.date, float | None]]:
     """The mean distance over the issues where it is defined, at every day any of them changed."""
-    days = sorted({day for series in all_series for day, _ in series})
-    positions = [0] * len(all_series)
+    changed_on: defaultdict[dt.date, list[tuple[int, float | None]]] = defaultdict(list)
+    for index, series in enumerate(all_series):
+        for day, value in series:
+            changed_on[day].append((index, value))
     latest: list[float | None] = [None] * len(all_series)
     averaged = []
-    for day in days:
-        for index, series in enumerate(all_series):
-            while positions[index] < len(series) and series[positions[index]][0] <= day:
-                latest[index] = series[positions[index]][1]
-                positions[index] += 1
+    for day in sorted(changed_on):
+        for index, value in changed_on[day]:
+            latest[index] = value
         defined = [value for value in latest if value is not None]
         averaged.append((day, sum(defined) / len(defined) if defined else None))
     return averaged
