@@ -1,8 +1,11 @@
 import datetime as dt
+import re
 
 import pytest
 
-from negotiations.models import Position
+from negotiations.models import Position, StatementIssue
+from negotiations.selectors import speaking_for
+from negotiations.services.positions import counted_stances
 from tests.views.conftest import HTMX, build_world
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +207,24 @@ def test_as_of_is_shown_in_the_date_control(analyst_client, world):
     html = analyst_client.get(MATRIX + f"?as_of={dt.date(2026, 1, 2).isoformat()}").content.decode()
 
     assert 'value="2026-01-02"' in html
+
+
+def test_a_busy_cell_lists_its_twenty_newest_statements(analyst_client):
+    """The statements are searched only after the day the cell's running count leaves 20 to come: the
+    list must be the same as without that bound."""
+    world = build_world(extra_speakers=10, extra_statements=300)
+    as_of = dt.date(2026, 1, 25)
+    counted = counted_stances(
+        StatementIssue.objects.filter(
+            issue=world.guarantees,
+            statement__actor__in=speaking_for(world.russia).values("pk"),
+            statement__said_on__lte=as_of,
+        ),
+        reviewed_only=False,
+    ).order_by("-statement__said_on", "-statement_id")
+    assert counted.count() > 40
+    newest = [str(pk) for pk in counted.values_list("statement_id", flat=True)[:20]]
+
+    html = analyst_client.get(CELL + f"?as_of={as_of.isoformat()}", headers=HTMX).content.decode()
+
+    assert re.findall(r'cite="/statements/(\d+)/"', html) == newest
