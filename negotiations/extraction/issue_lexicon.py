@@ -310,7 +310,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
     "elections": IssueLexicon(
         strong=(
             r"(?:presidential )?elections? in ukraine",
-            r"ukrain\w* (?:presidential )?elections?",
+            r"ukrain(?:e|ian) (?:presidential )?elections?",
             r"presidential elections?",
             r"hold (?:an |the )?elections?",
             r"(?:new|fresh|early) elections?",

@@ -322,18 +322,21 @@ class IssueContext:
 
 
 # Finding issue cues once per article. Every issue pattern starts with a word boundary, so it can only
-# match where a word starts; most patterns can only start with a few two-letter heads ("se" for "security
-# guarantees"), read from the parsed pattern. The article's word starts are looked up in a table of heads
-# and a pattern is tried (``match``) only there, which is many times faster than scanning the whole text
-# with each of the issues' patterns. Patterns whose heads cannot be read are scanned in full.
+# match where a word starts; every match starts with one of a few heads ("security guarantee" for "security
+# guarantees?"), read from the parsed pattern. One regex finds the longest head at each word start, and only
+# the patterns with a head that begins it are tried (``match``) there, which is many times faster than
+# scanning the whole text with each of the issues' patterns. Patterns whose heads cannot be read are
+# scanned in full. The longer the heads, the fewer places where a pattern is tried in vain ("ukrainian
+# children", not every "ukrain...").
 
-WORD_START_RE = re.compile(r"(?<![\w-])\w\w+")
-HEAD_SIZES = (6, 5, 4, 3, 2)  # the longest first; MIN_HEAD is the shortest
+HEAD_SIZE = 24
+MAX_HEADS = 200  # a pattern's heads stop growing when they would be more than this many
 _ZERO_WIDTH = (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT)
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
 
 MIN_HEAD = 2
+SPACES = [(sre_constants.IN, [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)])]
 DIGITS = frozenset("0123456789")
 
 
@@ -364,7 +367,7 @@ def _heads(ops: list, prefixes: frozenset[str], size: int) -> frozenset[str] | N
             prefixes = frozenset(prefix + chr(value) for prefix in prefixes)
         elif op == sre_constants.IN:
             chars = _chars(value)
-            if chars is None:
+            if chars is None or len(prefixes) * len(chars) > MAX_HEADS:
                 return _stuck(prefixes)
             prefixes = frozenset(prefix + char for prefix in prefixes for char in chars)
         elif op in _ZERO_WIDTH:
@@ -379,8 +382,15 @@ def _heads(ops: list, prefixes: frozenset[str], size: int) -> frozenset[str] | N
             return frozenset(found)
         elif op == sre_constants.SUBPATTERN:
             return _heads([*value[-1], *rest], prefixes, size)
+        elif op in _REPEATS and value[0] >= 1 and list(value[2]) == SPACES:
+            # "\s+" between words: one space in a head, which the heads regex reads as any run of spaces.
+            prefixes = frozenset(prefix + " " for prefix in prefixes)
         elif op in _REPEATS:
             low, high, body = value
+            if low >= 1 and high != 1:
+                # "\d+": once through the body, then the body repeated one time less ("28-point").
+                again = (op, (low - 1, high if high == sre_constants.MAXREPEAT else high - 1, body))
+                return _heads([*body, again, *rest], prefixes, size)
             # Once through the body; then the rest only when the body cannot repeat.
             once = _heads([*body, *rest] if high == 1 else list(body), prefixes, size)
             if once is None:
@@ -407,6 +417,12 @@ def pattern_heads(pattern: re.Pattern[str], size: int = 4) -> frozenset[str] | N
 
 
 KINDS = ("strong", "weak")
+SPACES_RE = re.compile(r"\s+")
+
+
+def _same_spacing(head: str) -> str:
+    """A head as the heads regex reads it: any run of spaces is one, either apostrophe is "'"."""
+    return SPACES_RE.sub(" ", head).replace("’", "'")
 
 
 @dataclass
@@ -429,7 +445,7 @@ class IssueScanner:
                     continue
                 number = len(scanner.keys)
                 scanner.keys.append((issue.issue.slug, kind))
-                heads = pattern_heads(pattern, HEAD_SIZES[0])
+                heads = pattern_heads(pattern, HEAD_SIZE)
                 if heads is None:
                     scanner.full_scan.append((number, pattern))
                     continue
@@ -440,30 +456,24 @@ class IssueScanner:
 
             # A lookahead, so that a head spanning two words ("on ter") does not hide the heads inside it.
             scanner.heads_re = re.compile(r"(?<![\w-])(?=(" + _trie_regex(sorted(scanner.by_head)) + "))")
-            # The regex finds the longest head at a place; the patterns of all its shorter heads go with it.
-            for head in scanner.by_head:
-                tried: list[tuple[int, re.Pattern[str]]] = []
-                for size in HEAD_SIZES:
-                    for entry in scanner.by_head.get(head[:size], ()):
-                        if entry not in tried:
-                            tried.append(entry)
-                scanner.by_match[head] = tried
+            # The regex finds the longest head at a place; the patterns of all heads that begin it go with it.
+            by_spacing: dict[str, set[tuple[int, re.Pattern[str]]]] = {}
+            for head, entries in scanner.by_head.items():
+                by_spacing.setdefault(_same_spacing(head), set()).update(entries)
+            for found in by_spacing:
+                tried = set().union(*(by_spacing.get(found[:size], ()) for size in range(1, len(found) + 1)))
+                scanner.by_match[found] = sorted(tried, key=lambda entry: entry[0])
         return scanner
 
     def scan(self, lower: str) -> IssueSpans:
         spans: list[list[tuple[int, int]]] = [[] for _ in self.keys]
         reached = [0] * len(self.keys)
-        by_head = self.by_head
         by_match = self.by_match
         for word in self.heads_re.finditer(lower) if self.heads_re is not None else ():
             position = word.start()
             tried = by_match.get(word.group(1))
-            if tried is None:  # written with other spaces or apostrophes than the head: look up each size
-                tried = [
-                    entry
-                    for size in HEAD_SIZES
-                    for entry in by_head.get(lower[position : position + size], ())
-                ]
+            if tried is None:  # written with other spaces or apostrophes than the head
+                tried = by_match[_same_spacing(word.group(1))]
             for number, pattern in tried:
                 if position < reached[number]:
                     continue

@@ -68,7 +68,7 @@ def test_lifting_sanctions_opposes_the_sanctions_proposition(run):
     [
         (r"(?<![\w-])(?:security guarantees?|truce)", {"securi", "truce"}),
         (r"(?<![\w-])(?:de-?escalation)", {"de-esc", "deesca"}),
-        (r"(?<![\w-])(?:\d+-point plan)", None),
+        (r"(?<![\w-])(?:us\s+plan)", {"us pla"}),
         (r"(?<![\w-])(?:[a-z]+ plan)", None),
     ],
 )
@@ -76,6 +76,13 @@ def test_issue_cue_heads_are_read_from_the_pattern(pattern, heads):
     found = pattern_heads(re.compile(pattern), 6)
 
     assert (set(found) if found is not None else None) == heads
+
+
+def test_a_number_of_digits_gives_heads_of_its_first_digits():
+    found = pattern_heads(re.compile(r"(?<![\w-])(?:\d+-point plan)"), 6)
+
+    assert {"28", "5-poin"} <= found
+    assert all(head[0].isdigit() for head in found)
 
 
 def test_issue_scanner_finds_what_a_full_scan_finds(registry):
