@@ -87,19 +87,24 @@ def _position_rows_html(
     """The `<tbody>` of each group of the positions table, built here: a template per row cost more than the
     queries of the page. Every value from the data is escaped; the markup around it is constant."""
     query = f"?as_of={positions.as_of.isoformat()}" + ("&amp;reviewed=on" if reviewed_only else "")
+    matrix_url = reverse("matrix", kwargs={"negotiation_slug": issue.negotiation.slug})  # cells hang off it
     bodies = []
     for group in positions.groups:
         rows = ([group.party_row] if group.party_row else []) + group.rows
-        shown = "".join(_position_row_html(row, issue=issue, query=query) for row in rows if row.cells[0])
+        shown = "".join(
+            _position_row_html(row, issue=issue, matrix_url=matrix_url, query=query)
+            for row in rows
+            if row.cells[0]
+        )
         bodies.append(f"<tbody>{shown}</tbody>")
     return mark_safe("".join(bodies))
 
 
-def _position_row_html(row: selectors.MatrixRow, *, issue: Issue, query: str) -> str:
+def _position_row_html(row: selectors.MatrixRow, *, issue: Issue, matrix_url: str, query: str) -> str:
     cell = row.cells[0]
     position = cell.position
-    actor_url = reverse("actor_detail", args=[row.actor.slug])
-    cell_url = reverse("matrix_cell", args=[issue.negotiation.slug, row.scope, row.actor.slug, issue.slug])
+    actor_url = row.actor.get_absolute_url()
+    cell_url = f"{matrix_url}cells/{row.scope}/{row.actor.slug}/{issue.slug}/"
     party = ' <span class="muted">(party)</span>' if row.scope == PositionScope.PARTY else ""
     shift = (
         f' <span class="shift">↻ was {escape(cell.previous_stance_label.lower())}</span>'
