@@ -293,7 +293,11 @@ def _history_starts(
 
 
 def _reopen(starts: dict[tuple[str, int, int, bool], tuple[Position, HistoryStart]], new_rows) -> None:
-    """Each kept last row now lasts until the cell's first recomputed row (or is current again)."""
+    """Each kept last row now lasts until the cell's first recomputed row (or is current again).
+
+    A changed row is written again under a new id rather than updated: the analyst pages' cache key
+    (`selectors.DATA_VERSION_FIELDS`) counts on every change to the table bringing a new id.
+    """
     first_new: dict[tuple[str, int, int, bool], dt.date] = {}
     for row in new_rows:
         key = _cell_key(row)
@@ -302,9 +306,12 @@ def _reopen(starts: dict[tuple[str, int, int, bool], tuple[Position, HistoryStar
     for key, (row, _) in starts.items():
         until = first_new.get(key)
         if row.valid_until != until:
-            row.valid_until = until
             changed.append(row)
-    Position.objects.bulk_update(changed, ["valid_until"], batch_size=INSERT_BATCH_SIZE)
+            row.valid_until = until
+    Position.objects.filter(pk__in=[row.pk for row in changed]).delete()
+    for row in changed:
+        row.pk = None
+    _insert(changed)
 
 
 def _cell_key(row: Position) -> tuple[str, int, int, bool]:

@@ -239,7 +239,7 @@ def test_counted_stances_agrees_with_the_python_rule(cell):
 # Refreshing from a day on ------------------------------------------------------------------------------
 
 
-def test_refresh_since_a_day_keeps_the_rows_before_it(cell):
+def test_refresh_since_a_day_keeps_the_rows_before_it_and_closes_the_last(cell):
     negotiation, _, lavrov, issue = cell
     StatementFactory(negotiation=negotiation, actor=lavrov, said_on=JAN, stances={issue: "opposes"})
     refresh_positions(pairs=[(lavrov.pk, issue.pk)])
@@ -249,8 +249,15 @@ def test_refresh_since_a_day_keeps_the_rows_before_it(cell):
 
     refresh_positions(pairs=[(lavrov.pk, issue.pk)], since=later)
 
-    first_row.refresh_from_db()  # the same row, only closed at the new day
-    assert first_row.valid_until == later
+    closed = Position.objects.get(
+        actor=lavrov, scope=PositionScope.ACTOR, reviewed_only=False, valid_from=JAN
+    )
+    assert (closed.stance, closed.statement_id, closed.valid_until) == (
+        "opposes",
+        first_row.statement_id,
+        later,
+    )
+    assert closed.pk > first_row.pk  # written again: the pages' cache key sees a new id
     latest = current(lavrov, issue)
     assert (latest.stance, latest.previous_stance, latest.statement_count) == ("supports", "opposes", 2)
 
