@@ -214,7 +214,10 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
     """
     labels: dict[int, Mention | None] = {}
     for paragraph in doc.paragraphs:
-        if doc.zones[paragraph.index] != BODY:
+        if (
+            doc.zones[paragraph.index] != BODY
+            or doc.text.find(":", paragraph.start, paragraph.start + 150) < 0
+        ):
             continue
         match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
         if match is None or not all(word[:1].isupper() for word in match.group(1).split()):
@@ -1327,12 +1330,14 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
     perfect: set[int] = set()
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
+    read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
             continue
-        start, end = candidate.region
-        attribution = _outside_quotes(doc, start, end)
-        said_on, vague = read_date(attribution, doc.published)
+        if candidate.region not in read:
+            attribution = _outside_quotes(doc, *candidate.region)
+            read[candidate.region] = (attribution, *read_date(attribution, doc.published))
+        attribution, said_on, vague = read[candidate.region]
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
         if said_on is None and PERFECT_RE.search(attribution):
