@@ -168,17 +168,48 @@ def matrix_cell(request, negotiation_slug: str, scope: str, actor_slug: str, iss
     """The statements behind one cell: a table row fragment for htmx, a page of its own otherwise."""
     if scope not in PositionScope.values:
         raise Http404("No such scope.")
-    negotiation = get_object_or_404(Negotiation, slug=negotiation_slug)
+    negotiation = get_object_or_404(selectors.with_data_version(Negotiation.objects), slug=negotiation_slug)
     issue = get_object_or_404(negotiation.issues, slug=issue_slug)
     actor = get_object_or_404(Actor, slug=actor_slug)
     form = AsOfForm(request.GET)
-    evidence = selectors.cell_evidence(
-        actor=actor, issue=issue, scope=scope, as_of=form.as_of_date, reviewed_only=form.reviewed_only
-    )
     try:
         span = max(1, min(int(request.GET.get("span", "1")), 100))
     except ValueError:
         span = 1
-    context = {"negotiation": negotiation, "evidence": evidence, "span": span, "form": form}
-    template = "negotiations/_evidence.html" if wants_fragment(request) else "negotiations/matrix_cell.html"
-    return render(request, template, context)
+    # htmx swaps the whole table cell in; the page of its own shows the statements alone.
+    template = (
+        "negotiations/_evidence.html"
+        if wants_fragment(request)
+        else "negotiations/_evidence.html#evidence-body"
+    )
+    inputs = [
+        template,
+        span,
+        scope,
+        negotiation.slug,
+        fragments.actor_fields([actor]),
+        fragments.issue_fields([issue]),
+        form.as_of_date,
+        form.reviewed_only,
+    ]
+
+    def evidence_html() -> str:
+        evidence = selectors.cell_evidence(
+            actor=actor, issue=issue, scope=scope, as_of=form.as_of_date, reviewed_only=form.reviewed_only
+        )
+        context = {"negotiation": negotiation, "evidence": evidence, "span": span, "form": form}
+        return render_to_string(template, context, request)
+
+    html = fragments.cached_fragment(
+        "cell", version=selectors.data_version(negotiation), inputs=inputs, render=evidence_html
+    )
+    if wants_fragment(request):
+        return HttpResponse(html)
+    context = {
+        "negotiation": negotiation,
+        "actor": actor,
+        "issue": issue,
+        "form": form,
+        "evidence_html": html,
+    }
+    return render(request, "negotiations/matrix_cell.html", context)

@@ -1,6 +1,6 @@
-"""The cached fragments of the matrix, issue, compare, timeline and search pages: served again while nothing
-changed, and rendered afresh as soon as a statement arrives, is reviewed or rejected, or an actor or issue
-is renamed."""
+"""The cached fragments of the matrix, cell, issue, compare, timeline and search pages: served again while
+nothing changed, and rendered afresh as soon as a statement arrives, is reviewed or rejected, or an actor or
+an issue is renamed."""
 
 import datetime as dt
 
@@ -20,7 +20,8 @@ ISSUE = "/n/russia-ukraine/issues/security-guarantees/?as_of=2026-01-25"
 COMPARE = "/n/russia-ukraine/compare/?actor=russia&actor=ukraine&as_of=2026-01-25"
 TIMELINE = "/timeline/?actor=sergey-lavrov"
 SEARCH = "/search/?q=troops"
-CACHED_PAGES = [MATRIX, ISSUE, COMPARE, TIMELINE, "/timeline/?cursor=2026-01-15.1.999999", SEARCH]
+CELL = "/n/russia-ukraine/cells/party/russia/security-guarantees/?as_of=2026-01-25"
+CACHED_PAGES = [MATRIX, ISSUE, COMPARE, TIMELINE, "/timeline/?cursor=2026-01-15.1.999999", SEARCH, CELL]
 
 
 def get(client, url: str, **headers) -> tuple[str, int]:
@@ -71,11 +72,14 @@ def test_reviewing_a_statement_shows_at_once(analyst_client, world, editor):
     assert "Sergey Lavrov" not in get(analyst_client, ISSUE + "&reviewed=on")[0].split("Every position")[1]
 
     assert 'class="badge reviewed"' not in get(analyst_client, TIMELINE)[0]
+    assert 'class="badge reviewed"' not in get(analyst_client, CELL, **HTMX)[0]
 
     statement = world.statements[2]  # Lavrov, 20 January: opposes guarantees
     accept_statement(statement=statement, editor=editor, version=statement.version)
 
     assert 'class="badge reviewed"' in get(analyst_client, TIMELINE)[0]
+    assert 'class="badge reviewed"' in get(analyst_client, CELL, **HTMX)[0]
+    assert 'class="badge reviewed"' in get(analyst_client, CELL)[0]  # the cell's page of its own
 
     assert "stance-opposes" in _row(get(analyst_client, REVIEWED_MATRIX)[0], "Sergey Lavrov")
     assert "Sergey Lavrov" in get(analyst_client, ISSUE + "&reviewed=on")[0].split("Every position")[1]
