@@ -70,7 +70,8 @@ TOLD_OBJECT_RE = re.compile(
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
-    r"weeks) after|where|just|adding|noting|acknowledging|conceding)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
+    r"weeks) after|where|just|adding|noting|acknowledging|conceding)\b|"
+    r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
 SUBORDINATE_END_RE = re.compile(
     r"(?:,\s*|\s)(?:because|since|as|and|but|while|saying|adding|noting|so|although|though|when|where|which|"
@@ -363,6 +364,11 @@ def _attribute_quote(
             # 'Peskov had a message for Kyiv: "..."': the subject speaks, not the object of "for".
             subject = _sentence_subject(doc, sentence, mention.text_start)
             mention = subject.mention if subject is not None else None
+        if mention is None:
+            # 'Kallas scoffed: "..."': the subject of a short sentence opened by the quote's colon.
+            subject = _sentence_subject(doc, sentence, quote.open)
+            if subject is not None and _word_count(doc, subject.end, quote.open) <= 8:
+                mention = subject.mention
         if mention is not None:
             candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
             candidate.region = (sentence.start, quote.open)
@@ -447,6 +453,8 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
         mention.possessive or doc.quote_at(mention.start) is not None
     ):
         return None
+    if PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mention.text_start):
+        return None  # "Asked about Zelenskyy, he said ...": the object of a preposition, not the subject
     return Slot(mention, start=mention.text_start, end=mention.end)
 
 
@@ -790,9 +798,15 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
         match := TIME_PHRASE_RE.match(doc.lower, position, sentence.end)
     ) is not None and match.end() > position:
         position = match.end()
+    if (
+        cue.kind in (SPEECH, PARTICIPLE)
+        and (that := THAT_AFTER_TIME_RE.match(doc.lower, position)) is not None
+    ):
+        position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
     return _skip_space(doc, position, sentence.end)
 
 
+THAT_AFTER_TIME_RE = re.compile(r"\s*,?\s*that\s+")
 GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
 GAP_PREPOSITION_RE = re.compile(
     r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|told|tells|tell|telling|assured|reminded|"
@@ -1238,8 +1252,16 @@ def _content_words(doc: Document, start: int, end: int) -> set[str]:
 
 def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
     """The same quote twice (headline and body, or repeated) is one statement: keep the body one."""
-    words = [_content_words(doc, candidate.start, candidate.end) for candidate in candidates]
-    sizes = [len(found) for found in words]
+    # Content words are read only for the pairs that need them (same kind, and mostly the same speaker).
+    words: list[set[str] | None] = [None] * len(candidates)
+
+    def words_of(index: int) -> set[str]:
+        found = words[index]
+        if found is None:
+            candidate = candidates[index]
+            found = words[index] = _content_words(doc, candidate.start, candidate.end)
+        return found
+
     keys = [candidate.speaker.key if candidate.speaker is not None else None for candidate in candidates]
     dropped: set[int] = set()
     count = len(candidates)
@@ -1248,7 +1270,6 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
         if first_key is None:
             continue  # no speaker: compared with nothing
         first_kind, first_zone, first_start, first_end = first.kind, first.zone, first.start, first.end
-        first_words, first_size = words[i], sizes[i]
         # Repeats sit near each other in the body; a headline or caption copy may be anywhere. Bounding the
         # window keeps the work linear in the length of the article.
         limit = count if first_zone != BODY else min(count, i + 1 + DEDUPE_WINDOW)
@@ -1266,17 +1287,19 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
                 # The same words reported twice over ("X has ruled out Y, according to officials"): keep one.
                 dropped.add(i if (first_end - first_start) < (second.end - second.start) else j)
                 continue
-            smaller = min(first_size, sizes[j])
-            if not smaller:
-                continue
             if first_kind == DIRECT:
                 if first_key != second_key and first_zone == BODY and second.zone == BODY:
                     continue
-                duplicate = len(first_words & words[j]) >= 0.8 * smaller
+            elif first_key != second_key:
+                continue
+            first_words, second_words = words_of(i), words_of(j)
+            smaller = min(len(first_words), len(second_words))
+            if not smaller:
+                continue
+            shared = len(first_words & second_words)
+            if first_kind == DIRECT:
+                duplicate = shared >= 0.8 * smaller
             else:
-                if first_key != second_key:
-                    continue
-                shared = len(first_words & words[j])
                 duplicate = shared >= 4 and shared >= 0.5 * smaller
             if not duplicate:
                 continue

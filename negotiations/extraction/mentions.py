@@ -266,8 +266,7 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
             known = resolved[key] = _resolve_name(registry, key[0], key[1], published)
         if known is None:
             continue
-        actors = list(known[0])
-        is_descriptor = known[1]
+        actors, is_descriptor = known  # one list per phrase and day, shared: mentions never change it
         possessive = lower.startswith("'s", end)
         mention = Mention(start, end, ACTOR, actors[0].name, actors=actors, gender=actors[0].gender,
                           possessive=possessive)  # fmt: skip
@@ -383,6 +382,13 @@ def _anonymous_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> 
     return found
 
 
+def _may_cut(word: str, left: int) -> bool:
+    """Whether a title word before a name is cut from it: a demonym-shaped word ("Russian", but also "Ivan") only
+    when two name words remain ("Russian Sergei Ivanov", not "Ivan Petrenko")."""
+    lower = word.lower()
+    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or left > 2
+
+
 def _unknown_mentions(
     text: str, folded: str, names: list[re.Match[str]], taken: list[tuple[int, int]]
 ) -> list[Mention]:
@@ -404,7 +410,10 @@ def _unknown_mentions(
             cut = head_index + 1
         else:
             cut = 0
-            while cut < count and (words[cut] in NAME_STOPWORDS or _is_title_word(words[cut])):
+            while cut < count and (
+                words[cut] in NAME_STOPWORDS
+                or (_is_title_word(words[cut]) and _may_cut(words[cut], count - cut))
+            ):
                 cut += 1
         if cut >= count:
             continue

@@ -116,3 +116,9 @@ def test_the_president_of_a_country_is_its_president_not_the_last_president_name
         "Vladimir Putin",
         "such contacts were possible at the final stage",
     )
+
+
+def test_a_first_name_shaped_like_a_demonym_stays_in_the_name(run):
+    text = "Ivan Petrenko, a Ukrainian lawmaker, said Kyiv would not hold elections during martial law."
+
+    assert run(text)[0].speaker_name == "Ivan Petrenko"

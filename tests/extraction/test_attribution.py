@@ -374,3 +374,25 @@ def test_clause_before_a_fragment_added_after_a_comma_is_a_paraphrase(run):
         ("paraphrase", "the next exchange must include civilians and the deported children"),
         ("direct", "not only soldiers, and not in small batches"),
     ]
+
+
+def test_he_after_asked_about_someone_is_the_earlier_subject(run):
+    text = 'Trump bristled at the question. Asked about Zelenskyy, he said: "He is not a dictator, he is a tough guy."'
+
+    assert first(run(text), "direct").speaker_name == "Donald Trump"
+
+
+def test_quote_after_a_colon_closing_a_short_sentence_of_its_speaker(run):
+    assert first(run('Kallas scoffed: "Russia is not serious about peace."')).speaker_name == "Kaja Kallas"
+
+
+def test_that_after_an_abbreviated_date_is_not_the_content(run):
+    statement = first(run("Macron said on Jan. 27 that Europe must be at the table."))
+
+    assert (statement.quote, statement.said_on.isoformat()) == ("Europe must be at the table", "2026-01-27")
+
+
+def test_the_writers_appositive_after_the_clause_is_not_reported(run):
+    text = 'Moscow has insisted that the "realities on the ground" be recognised, a demand Kyiv has rejected.'
+
+    assert first(run(text)).quote == 'the "realities on the ground" be recognised'
