@@ -227,6 +227,7 @@ class MatrixRow:
     links: list[CellLink] = field(default_factory=list)
     evidence: "CellEvidence | None" = None
     cells_html: str = ""
+    html: str = ""  # the whole row, built by the view
 
     @property
     def entries(self) -> list[tuple[Cell | None, CellLink]]:

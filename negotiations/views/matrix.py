@@ -81,6 +81,17 @@ def _matrix_html(request, negotiation: Negotiation, form: MatrixFilterForm, part
     )
     evidence = _open_cell(table, form.open_cell)
     _add_cell_links(request, table, evidence)
+    for row in table.all_rows:
+        opened = ""
+        if row.evidence is not None:  # the no-JavaScript path: the open cell's statements under its row
+            context = {
+                "negotiation": negotiation,
+                "evidence": row.evidence,
+                "span": len(table.issues) + 1,
+                "form": form,
+            }
+            opened = render_to_string("negotiations/_evidence.html", context, request)
+        row.html = _row_html(row, evidence_html=opened)
     context = {"negotiation": negotiation, "form": form, "matrix": table, "evidence": evidence}
     # The date, basis and width every cell request sends (hx-vals on the table), rather than in 1,000 URLs.
     context["cell_values"] = json.dumps(
@@ -126,6 +137,22 @@ def _add_cell_links(request, table: selectors.Matrix, evidence: selectors.CellEv
                 )
             )
         row.cells_html = _cells_html(row)
+
+
+def _row_html(row: selectors.MatrixRow, *, evidence_html: str = "") -> SafeString:
+    """A matrix row (its header, then the cells from _cells_html) and the row under it where a cell's
+    statements open. Every value from the data is escaped; `evidence_html` is a rendered template."""
+    key = escape(row.key)
+    if row.scope == PositionScope.PARTY:
+        note = '<span class="scope-note">everyone speaking for it</span>'
+    else:
+        note = f'<span class="actor-kind">{escape(row.actor.get_kind_display())}</span>'
+    return mark_safe(
+        f'<tr class="{escape(row.scope)}-row" hx-target="#evidence-{key}" hx-swap="innerHTML">'
+        f'<th scope="row" class="actor-col"><a href="{escape(row.actor.get_absolute_url())}">'
+        f"{escape(row.actor.name)}</a>{note}</th>{row.cells_html}</tr>"
+        f'<tr class="evidence-row" id="evidence-{key}">{evidence_html}</tr>'
+    )
 
 
 # Stance words and glyph spans never change: escaped once, not once per cell.
