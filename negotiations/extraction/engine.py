@@ -1078,7 +1078,8 @@ def _anonymous_back_reference(doc: Document, mention: Mention, history: list[Can
         speaker = candidate.speaker
         if speaker is not None and speaker.anonymous and head.rstrip("s") in speaker.name.lower():
             return speaker
-    return None
+    # 'The official said: "..."' with no source before it: an unnamed source all the same.
+    return Speaker("unnamed " + head, None, doc.text[mention.start : mention.end], anonymous=True)
 
 
 _NO_SUBJECT = object()

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .text import Paragraph
 
-QUOTE_MARK_RE = re.compile(r"[\"“”„‟«»‘’‚'‹›]")
+# Two apostrophes ('') stand for a double quotation mark in some wire and typewritten copy.
+QUOTE_MARK_RE = re.compile(r"''|[\"“”„‟«»‘’‚'‹›]")
 DOUBLE_MARKS = frozenset('"“”„‟«»')
 OPENING_STYLE = frozenset("“„‟«‘‚‹")
 CLOSING_STYLE = frozenset("”»’›")
@@ -54,10 +55,10 @@ class Quote:
         return self.mark in DOUBLE_MARKS
 
 
-def _flanks(text: str, position: int, lower: int, upper: int) -> tuple[bool, bool]:
-    mark = text[position]
+def _flanks(text: str, position: int, lower: int, upper: int, width: int = 1) -> tuple[bool, bool]:
+    mark = text[position] if width == 1 else '"'
     before = text[position - 1] if position > lower else " "
-    after = text[position + 1] if position + 1 < upper else " "
+    after = text[position + width] if position + width < upper else " "
     if mark in APOSTROPHE_LIKE and before.isalnum() and after.isalnum():
         return False, False  # don't, Russia's
     can_open = (
@@ -85,7 +86,7 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _find_closer(stack: list[tuple[int, str]], mark: str) -> int:
+def _find_closer(stack: list[tuple[int, str, int]], mark: str) -> int:
     for index in range(len(stack) - 1, -1, -1):
         if mark in CLOSERS.get(stack[index][1], ""):
             return index
@@ -97,29 +98,30 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     quotes: list[Quote] = []
     previous_ran_on = False
     for paragraph in paragraphs:
-        stack: list[tuple[int, str]] = []
+        stack: list[tuple[int, str, int]] = []  # opening mark: where, which, how many characters wide
         found: list[Quote] = []
         first_mark = text[paragraph.start]
         for match in QUOTE_MARK_RE.finditer(text, paragraph.start, paragraph.end):
             position = match.start()
-            mark = text[position]
-            can_open, can_close = _flanks(text, position, paragraph.start, paragraph.end)
+            width = match.end() - position
+            mark = text[position] if width == 1 else '"'
+            can_open, can_close = _flanks(text, position, paragraph.start, paragraph.end, width)
             if can_close and (index := _find_closer(stack, mark)) >= 0:
-                opened, opening_mark = stack[index]
+                opened, opening_mark, opening_width = stack[index]
                 del stack[index:]
-                start, end = _content_span(text, opened + 1, position)
+                start, end = _content_span(text, opened + opening_width, position)
                 found.append(
                     Quote(opened, position, start, end, paragraph.index, len(stack), mark=opening_mark)
                 )
             elif can_open and len(stack) < MAX_DEPTH:
-                stack.append((position, mark))
+                stack.append((position, mark, width))
         runs_on = False
         if stack:
-            opened, opening_mark = stack[0]
+            opened, opening_mark, opening_width = stack[0]
             if (opening_mark in DOUBLE_MARKS or opening_mark == "‘") and _runs_on(
                 text, paragraphs, paragraph, opened
             ):
-                start, end = _content_span(text, opened + 1, paragraph.end)
+                start, end = _content_span(text, opened + opening_width, paragraph.end)
                 found.append(
                     Quote(
                         opened, paragraph.end, start, end, paragraph.index, 0, runs_on=True, mark=opening_mark

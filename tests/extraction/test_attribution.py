@@ -396,3 +396,9 @@ def test_the_writers_appositive_after_the_clause_is_not_reported(run):
     text = 'Moscow has insisted that the "realities on the ground" be recognised, a demand Kyiv has rejected.'
 
     assert first(run(text)).quote == 'the "realities on the ground" be recognised'
+
+
+def test_the_official_with_no_source_before_is_an_unnamed_official(run):
+    statement = first(run('The official said: "The guarantees the Europeans talk about are a fiction."'))
+
+    assert (statement.speaker_name, statement.anonymous) == ("unnamed official", True)

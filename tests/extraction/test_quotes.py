@@ -172,3 +172,15 @@ def test_one_labelled_line_is_not_a_transcript(run):
     text = "Putin: a long war ahead\n\nPutin: the man who would not stop. Analysts say he is patient."
 
     assert [s for s in run(text) if s.kind == "direct"] == []
+
+
+def test_two_apostrophes_stand_for_a_double_quotation_mark(run):
+    assert direct(run("''We are close to a deal,'' Trump said.")) == [
+        ("Donald Trump", "We are close to a deal,")
+    ]
+
+
+def test_a_straight_opening_mark_closed_by_two_apostrophes(run):
+    assert direct(run("\"He wants peace, I am sure,'' Witkoff said.")) == [
+        ("Steve Witkoff", "He wants peace, I am sure,")
+    ]
