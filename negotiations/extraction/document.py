@@ -92,6 +92,14 @@ def is_caption(line: str) -> bool:
 READ_ALSO_RE = re.compile(
     r"^(?:also read|read also|read more|related|see also|more on this|must read)\b", re.I
 )
+VERB_BEFORE_THAT_RE = re.compile(r"(?<![\w'-])[a-z]{3,}ed$")
+# Verbs in -ed before "that" that narrate rather than report words ("Kyiv decided that ...").
+NOT_SAYING_VERBS = frozenset(
+    ["decided", "learned", "learnt", "discovered", "realised", "realized", "ordered", "ensured", "determined",
+     "required", "assumed", "noticed", "guaranteed", "needed", "wanted", "expected", "feared", "hoped", "showed",
+     "proved", "signed", "stipulated", "provided", "implied", "agreed", "believed", "understood", "recognised",
+     "recognized", "found", "heard", "seemed", "appeared", "deemed", "arranged", "planned", "specified"]
+)  # fmt: skip
 WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -167,9 +175,32 @@ class Document:
         self.cues = [
             Cue(match.start(), match.end(), *_cue_word(match.group())) for match in CUE_RE.finditer(lower)
         ]
+        self.cues += self._verbs_before_that()
+        self.cues.sort(key=lambda cue: cue.start)
         self._cue_starts = [cue.start for cue in self.cues]
         self.issue_spans: IssueSpans | None = None  # filled on first use by the issue tagger
         self.party_phrases = None  # the engine's lazy phrase -> party lookup
+
+    def _verbs_before_that(self) -> list[Cue]:
+        """'Peskov fumed that ...', 'Lavrov charged that ...': a verb the lexicon does not know, between a name
+        and "that", reports what was said."""
+        found = []
+        position = self.lower.find(" that ")
+        while position >= 0:
+            verb = VERB_BEFORE_THAT_RE.search(self.lower, max(0, position - 24), position)
+            if (
+                verb is not None
+                and verb.group() not in _CUE_KINDS
+                and verb.group() not in NOT_SAYING_VERBS
+                and self._mention_ends_at(verb.start() - 1)
+            ):
+                found.append(Cue(verb.start(), verb.end(), verb.group(), SPEECH))
+            position = self.lower.find(" that ", position + 6)
+        return found
+
+    def _mention_ends_at(self, position: int) -> bool:
+        index = bisect.bisect_left(self._mention_ends, (position, -1))
+        return index < len(self._mention_ends) and self._mention_ends[index][0] == position
 
     # Lookups
 

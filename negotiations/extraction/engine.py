@@ -344,6 +344,11 @@ def _attribute_quote(
             _attach(candidate, slot, cue, (quote.close + 1, limit), consumed)
             return
         break
+    mention = _speaker_with_any_verb_after(doc, quote, limit)
+    if mention is not None:
+        candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
+        candidate.region, candidate.confidence = (quote.close + 1, limit), 0.75
+        return
 
     # Before it, in the same sentence: 'Lavrov said: "..."', 'told a hearing that "..."'.
     cues = [cue for cue in doc.cues_between(sentence.start, quote.open) if doc.quote_at(cue.start) is None]
@@ -393,6 +398,22 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "paragraph", 0.7
     elif quote.open == paragraph.start:
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+# After '"...," Peskov': a verb the lexicon does not know and nothing more ("fumed.", "shot back.").
+ANY_VERB_TAIL_RE = re.compile(r"\s+[a-z][a-z'-]+(?:\s+(?:back|out|up|in|on))?\s*[.,!?]")
+
+
+def _speaker_with_any_verb_after(doc: Document, quote: Quote, limit: int) -> Mention | None:
+    """'"We will not accept it," Peskov fumed.': a name and a verb of any kind closing the quote's sentence."""
+    if doc.text[quote.end - 1 : quote.end] not in (",", "?", "!"):
+        return None  # a full stop inside the marks ends the sentence: what follows is not its attribution
+    cursor = _skip_space(doc, quote.close + 1, limit)
+    mention = doc.mention_starting_at(cursor)
+    if mention is None or mention.possessive or mention.kind == ROLE:
+        return None
+    tail = ANY_VERB_TAIL_RE.match(doc.text, mention.end, limit + 1)
+    return mention if tail is not None else None
 
 
 def _clause_before_fragment(doc: Document, cue: Cue, quote: Quote) -> bool:

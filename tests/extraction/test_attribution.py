@@ -1,5 +1,7 @@
 """Who said it: cue verbs before and after, pronouns, institutions and capitals, anonymous and unknown."""
 
+import pytest
+
 
 def first(statements, kind=None):
     chosen = [s for s in statements if kind is None or s.kind == kind]
@@ -402,3 +404,24 @@ def test_the_official_with_no_source_before_is_an_unnamed_official(run):
     statement = first(run('The official said: "The guarantees the Europeans talk about are a fiction."'))
 
     assert (statement.speaker_name, statement.anonymous) == ("unnamed official", True)
+
+
+@pytest.mark.parametrize("verb", ["fumed", "snapped", "shot back", "charged"])
+def test_a_name_and_any_verb_after_a_quote_attribute_it(run, verb):
+    text = f'"We will not accept any ultimatum from anyone," Peskov {verb}.'
+
+    assert [(s.kind, s.speaker_name) for s in run(text)] == [("direct", "Dmitry Peskov")]
+
+
+@pytest.mark.parametrize("verb", ["fumed", "charged", "reckoned"])
+def test_a_name_and_an_unlisted_verb_before_that_report_the_clause(run, verb):
+    statement = first(run(f"Peskov {verb} that Russia would not accept any ultimatum from anyone."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Dmitry Peskov",
+        "Russia would not accept any ultimatum from anyone",
+    )
+
+
+def test_a_name_and_a_narrating_verb_before_that_report_nothing(run):
+    assert run("Zelenskyy decided that the delegation would travel to Geneva on Monday.") == []
