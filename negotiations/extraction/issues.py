@@ -53,15 +53,22 @@ ANSWERED_NO_RE = re.compile(
     r"\?[\"'”’]?\s+(?:(?:definitely|certainly|of course|absolutely|clearly|obviously|surely)\s+)?(?:not|no)\b"
 )
 # "... before any ceasefire is signed": the cue's issue waits on something else.
-BEFORE_CUE_RE = re.compile(r"(?<![\w'-])(?:before|prior to)\s+(?:any\s+|a\s+|an\s+|the\s+)?(?:\w+\s+)?$")
+# Some short patterns below check the character before a word after its first letter ("b(?<![\w'-]b)efore" is
+# "(?<![\w'-])before"): a pattern that starts with a letter lets the regex engine skip to that letter, where
+# one that starts with a look-behind is tried at every position of the text.
+BEFORE_CUE_RE = re.compile(
+    r"(?:b(?<![\w'-]b)efore|p(?<![\w'-]p)rior to)\s+(?:any\s+|a\s+|an\s+|the\s+)?(?:\w+\s+)?$"
+)
 # Energy strikes: the proposition is a halt by agreement. Describing an attack is not a stance on that.
 ENERGY_HALT_RE = re.compile(
     r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|suspen\w+|ban\w*|end to|"
     r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
-ENERGY_HIT_RE = re.compile(r"(?<![\w'-])(?:hit|struck|strikes?|targeted|attacked)(?![\w-])")
-CONTRAST_RE = re.compile(r",\s+(?:and\s+|but\s+)?not\s+(?!only\b)|\bnot only\b")
+ENERGY_HIT_RE = re.compile(
+    r"(?:h(?<![\w'-]h)it|s(?<![\w'-]s)(?:truck|trikes?)|t(?<![\w'-]t)argeted|a(?<![\w'-]a)ttacked)(?![\w-])"
+)
+CONTRAST_RE = re.compile(r",\s+(?:and\s+|but\s+)?not\s+(?!only\b)|n(?<!\wn)ot only\b")
 # The cue sits in the condition itself ("no ceasefire until Ukraine leaves Donbas"): the speaker wants it.
 CONDITION_HEAD_RE = re.compile(
     r"(?<![\w'-])(?:if|unless|until|provided(?: that)?|on condition that|before|only after|once)\s+[^,;:]*$"
@@ -70,14 +77,17 @@ CONDITION_HEAD_RE = re.compile(
 # about another one ("send troops ... only if the US provided a security backstop" is about the troops).
 IN_CONDITION = 0.45
 # "ruled out a ceasefire before Ukrainian troops leave": rejected until something else happens.
-UNTIL_RE = re.compile(r"(?<![\w'-])(?:before|until|unless|while|so long as|as long as)(?![\w-])")
+UNTIL_RE = re.compile(
+    r"(?:b(?<![\w'-]b)efore|u(?<![\w'-]u)n(?:til|less)|w(?<![\w'-]w)hile|s(?<![\w'-]s)o long as|"
+    r"a(?<![\w'-]a)s long as)(?![\w-])"
+)
 # "withdrawal from Donbas is an indispensable condition for the cessation of hostilities": what comes before
 # is demanded, what comes after is what the demand is set for.
 CONDITION_FOR_RE = re.compile(
     r"(?<![\w'-])(?:is|are|was|were|be|remains?) (?:an? |the )?(?:\w+ )?(?:pre)?(?:condition|requisite)s? "
     r"(?:for|of)(?![\w-])"
 )
-WITHOUT_CUE_RE = re.compile(r"(?<![\w'-])without\s+(?:\w+\s+){0,3}$")
+WITHOUT_CUE_RE = re.compile(r"w(?<![\w'-]w)ithout\s+(?:\w+\s+){0,3}$")
 REQUIRE_RE = re.compile(r"(?<![\w'-])(?:must|only|need\w*|requires?|demand\w*|insist\w*)(?![\w-])")
 RECIPROCAL_RE = re.compile(
     r"(?<![\w'-])(?:too|also|as well|the same|ready|willing|agrees?|reciproc\w+)(?![\w-])"
@@ -130,7 +140,7 @@ ASSESSMENT_RE = re.compile(
 # "any ceasefire must address the root causes": terms set for the issue itself (not when it is the content
 # of the terms: "any settlement should include their lifting").
 ANY_MUST_RE = re.compile(
-    r"(?<![\w'-])any (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
+    r"a(?<![\w'-]a)ny (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
 )
 # "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.
 BUT_NOT_RE = re.compile(r",\s+but not\s+(?!only\b)")
@@ -153,7 +163,7 @@ GENERAL_CEASEFIRE_RE = re.compile(
 COMPLETE_RE = re.compile(
     r"(?<![\w'-])(?:100 ?(?:%|per ?cent)|fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])"
 )
-WEAK_CONDITIONAL_RE = re.compile(r"(?<![\w'-])if(?![\w-])")
+WEAK_CONDITIONAL_RE = re.compile(r"i(?<![\w'-]i)f(?![\w-])")
 # Words naming a topic of the talks: a report on it unless the statement takes a side.
 TOPIC_RE = re.compile(
     r"(?<![\w'-])(?:working on|work on|negotiat\w+|talks on|focus\w*|"
@@ -220,6 +230,12 @@ REFUSED_BY_OTHERS_RE = re.compile(
     r"(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|the europeans|putin|"
     r"trump|zelensk\w+|the russians|the ukrainians|the enemy)(?![\w-])"
 )
+# A part of every verb OTHERS_WANT_RE and the refusal patterns can match.
+WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh", "draft", "fear", "insist",
+              "push", "seek", "ask", "offer", "press", "sought", "expect", "would like", "told", "float",
+              "tabled", "put forward", "suggest", "present")  # fmt: skip
+REFUSE_VERBS = ("reject", "refus", "dismiss", "block", "violat", "broke", "break", "ignor", "sabotag", "undermin",
+                "torpedo", "derail", "used", "uses", "took advantage", "exploit")  # fmt: skip
 DEMONYM_PARTY = {
     "the americans": "united-states",
     "the russians": "russia",
@@ -829,6 +845,7 @@ def decide_stance(
         return SUPPORTS, 0.55
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
         return SUPPORTS, 0.5
+    any_must = [match.span() for match in ANY_MUST_RE.finditer(local)]  # "any X must ..."
     if cue_word in NEGATIVE_CUES and clause_spans and UNTIL_RE.search(clause, clause_spans[0][1]):
         return CONDITIONAL, 0.55  # "ruled out a ceasefire before Ukrainian troops leave Donbas"
     if cue_word in NEGATIVE_CUES:
@@ -839,10 +856,10 @@ def decide_stance(
         return SUPPORTS, 0.6  # "100% ready", "fully agreed": done, not a progress report
     elif clause_spans and _refused_after_but_not(clause, clause_spans):
         polarity = -1
-    elif _demanded_in_terms(local, cue_spans) and not negative:
+    elif _demanded_in_terms(any_must, cue_spans) and not negative:
         polarity = 1  # "any agreement must take into account the will of the people in Crimea, Donbass"
     elif (
-        _sets_terms(local, cue_spans)
+        _sets_terms(any_must, cue_spans)
         or CONDITIONAL_RE.search(conditional_text)
         or (WEAK_CONDITIONAL_RE.search(conditional_text) and not negations and not negative)
     ):
@@ -867,13 +884,9 @@ def decide_stance(
     return (SUPPORTS if polarity > 0 else OPPOSES), confidence
 
 
-def _sets_terms(local: str, cue_spans: list[tuple[int, int]]) -> bool:
+def _sets_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]]) -> bool:
     """The issue is the subject of a demand on it: "any ceasefire must address the root causes"."""
-    return any(
-        match.start() <= start < match.end()
-        for match in ANY_MUST_RE.finditer(local)
-        for start, _ in cue_spans
-    )
+    return any(start <= cue < end for start, end in any_must for cue, _ in cue_spans)
 
 
 def _refused_after_but_not(clause: str, clause_spans: list[tuple[int, int]]) -> bool:
@@ -882,15 +895,17 @@ def _refused_after_but_not(clause: str, clause_spans: list[tuple[int, int]]) -> 
     return match is not None and match.end() <= clause_spans[0][0]
 
 
-def _demanded_in_terms(local: str, cue_spans: list[tuple[int, int]]) -> bool:
+def _demanded_in_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]]) -> bool:
     """The issue is what terms set for something else demand: "any agreement must reflect the realities"."""
     if not cue_spans:
         return False
     first = min(start for start, _ in cue_spans)
-    return any(match.end() <= first for match in ANY_MUST_RE.finditer(local))
+    return any(end <= first for _, end in any_must)
 
 
 def _others_refuse(local: str, context: IssueContext) -> bool:
+    if not any(verb in local for verb in REFUSE_VERBS):
+        return False  # no verb of refusing: the long regexes need not run
     for match in (*OTHERS_REFUSE_RE.finditer(local), *REFUSED_BY_OTHERS_RE.finditer(local)):
         who = match.group("who")
         party = context.other_parties.get(who, "") or DEMONYM_PARTY.get(who, "")
@@ -911,6 +926,8 @@ def _frame(context: IssueContext, local: str) -> str:
 
 
 def _reports_others(local: str, context: IssueContext) -> bool:
+    if not any(verb in local for verb in WANT_VERBS):
+        return False  # no verb of wanting or proposing: the long regex need not run
     for match in OTHERS_WANT_RE.finditer(local):
         who = match.group("who")
         party = context.other_parties.get(who, "") or DEMONYM_PARTY.get(who, "")
