@@ -18,7 +18,7 @@ from .registry import IssuePatterns
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
     r"(?<![\w'-])(?:not|no|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
-    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|object|objects|objected|objections?|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
+    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
 # Words that judge something bad, whatever their grammar.
@@ -33,7 +33,7 @@ NEGATIVE_RE = re.compile(
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
     r"utopian|impractical|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
-    r"(?:tough|harsh|mirror) response|countermeasures|adventur\w+|at risk|(?:receive|get|be met with|meet) "
+    r"(?:tough|harsh|mirror) response|countermeasures|resum\w+ (?:\w+ )?(?:strikes|attacks|shelling|bombing|fighting)|adventur\w+|at risk|(?:receive|get|be met with|meet) "
     r"(?:a |an )?(?:\w+ )?response)(?![\w-])"
 )
 POSITIVE_RE = re.compile(
@@ -112,7 +112,8 @@ CONDITIONAL_RE = re.compile(
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
     r"\w+ed)|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
     r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
-    r"take into account (?:the )?(?:\w+ ){0,2}interests|(?:ready|willing|prepared|open)\b[^.;]{0,40}, but not|"
+    r"after the (?:war|fighting|hostilities) (?:ends?|is over|stops?)|martial law (?:is|has been|was|had been) lifted|"
+    r"(?:lifting|end) of martial law|take into account (?:the )?(?:\w+ ){0,2}interests|(?:ready|willing|prepared|open)\b[^.;]{0,40}, but not|"
     r"(?:other|some|certain|several|a number of) (?:provisions|points|elements|clauses|parts)\b[^.]{0,80}"
     r"\b(?:cannot|can't|could not|will not|won't|do not|don't) (?:accept|agree|support|like)|for the sake of|"
     r"but only|only (?:as|once|through|in the context)|"
@@ -142,6 +143,12 @@ ASSESSMENT_RE = re.compile(
 ANY_MUST_RE = re.compile(
     r"a(?<![\w'-]a)ny (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
 )
+# "would not accept a ceasefire that rewarded aggression"
+FORM_BEFORE_RE = re.compile(
+    r"(?:not|never|cannot|can't|won't|wouldn't|don't|doesn't|refuse to|reject)\s+(?:\w+\s+)?(?:accept|agree to|sign|"
+    r"support|back|endorse)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
+)
+FORM_AFTER_RE = re.compile(r"\s+(?:that|which)\s")
 # "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.
 BUT_NOT_RE = re.compile(r",\s+but not\s+(?!only\b)")
 ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|constructive|meaningful)(?![\w-])")
@@ -190,7 +197,9 @@ OPEN_RE = re.compile(
     r"not yet (?:finished|agreed|settled|decided)|take note|taken note|remains? unlikely|"
     r"(?<!must )(?<!should )(?<!will )remain(?:s|ed)? (?:open|unresolved|unsettled|undecided)|(?:made |making )?(?:no|little) "
     r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to|"
-    r"(?:has|have|had) not (?:yet )?(?:received|seen)|no date (?:has |had |have )?(?:yet )?(?:been )?(?:set|fixed|agreed))(?![\w-])"
+    r"(?:has|have|had) not (?:yet )?(?:received|seen)|no date (?:has |had |have )?(?:yet )?(?:been )?(?:set|fixed|agreed)|"
+    r"no (?:concrete |specific |immediate |firm )?plans? (?:yet |so far |for now )?(?:for|to)|not (?:part of|on|among) (?:the )?"
+    r"(?:current |ongoing |present )?(?:talks|negotiations|discussions|agenda))(?![\w-])"
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(
@@ -222,7 +231,7 @@ OTHERS_REFUSE_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
     r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the enemy)\s+(?:\w+\s+){0,3}?"
     r"(?:rejected|rejects|refused|refuses|dismissed|blocked|blocks|violated|violates|broke|breaks|ignored|"
-    r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited)(?![\w-])"
+    r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited|resumed|resumes)(?![\w-])"
 )
 # The texts here are lower-cased: a sentence ends at . ! ? (maybe inside closing quotes) before a space.
 REFUSED_BY_OTHERS_RE = re.compile(
@@ -235,7 +244,7 @@ WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh"
               "push", "seek", "ask", "offer", "press", "sought", "expect", "would like", "told", "float",
               "tabled", "put forward", "suggest", "present")  # fmt: skip
 REFUSE_VERBS = ("reject", "refus", "dismiss", "block", "violat", "broke", "break", "ignor", "sabotag", "undermin",
-                "torpedo", "derail", "used", "uses", "took advantage", "exploit")  # fmt: skip
+                "torpedo", "derail", "used", "uses", "took advantage", "exploit", "resume")  # fmt: skip
 DEMONYM_PARTY = {
     "the americans": "united-states",
     "the russians": "russia",
@@ -846,6 +855,11 @@ def decide_stance(
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
         return SUPPORTS, 0.5
     any_must = [match.span() for match in ANY_MUST_RE.finditer(local)]  # "any X must ..."
+    if clause_spans and _rejects_one_form(clause, clause_spans[0]):
+        return (
+            CONDITIONAL,
+            0.55,
+        )  # "would not accept a ceasefire that rewarded aggression": other forms would do
     if cue_word in NEGATIVE_CUES and clause_spans and UNTIL_RE.search(clause, clause_spans[0][1]):
         return CONDITIONAL, 0.55  # "ruled out a ceasefire before Ukrainian troops leave Donbas"
     if cue_word in NEGATIVE_CUES:
@@ -887,6 +901,14 @@ def decide_stance(
 def _sets_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]]) -> bool:
     """The issue is the subject of a demand on it: "any ceasefire must address the root causes"."""
     return any(start <= cue < end for start, end in any_must for cue, _ in cue_spans)
+
+
+def _rejects_one_form(clause: str, cue: tuple[int, int]) -> bool:
+    """ "not accept a ceasefire that rewarded aggression": the cue is refused only as its relative clause shapes it."""
+    return (
+        FORM_AFTER_RE.match(clause, cue[1]) is not None
+        and FORM_BEFORE_RE.search(clause, 0, cue[0]) is not None
+    )
 
 
 def _refused_after_but_not(clause: str, clause_spans: list[tuple[int, int]]) -> bool:

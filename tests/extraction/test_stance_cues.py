@@ -211,3 +211,39 @@ def test_a_meeting_for_the_sake_of_a_meeting_is_conditional(run):
     )
 
     assert stances(run(text)) == [{"leaders-meeting": "conditional"}]
+
+
+def test_no_plans_for_a_meeting_is_a_report(run):
+    text = "Peskov said there were no concrete plans for a Putin-Zelensky meeting yet."
+
+    assert stances(run(text)) == [{"leaders-meeting": "neutral"}]
+
+
+def test_refusing_one_form_of_the_issue_is_conditional(run):
+    text = "Merz said Europe would not accept a ceasefire that rewarded Russian aggression."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_elections_after_the_war_ends_are_conditional(run):
+    text = "Zelenskyy said elections would be held after the war ends and martial law is lifted."
+
+    assert stances(run(text)) == [{"elections": "conditional"}]
+
+
+def test_not_part_of_the_talks_is_a_report(run):
+    text = "Rutte said NATO membership for Ukraine was not part of the current talks."
+
+    assert stances(run(text)) == [{"nato-membership": "neutral"}]
+
+
+def test_the_speakers_side_free_to_resume_strikes_opposes_the_truce(run):
+    text = "Peskov said the energy truce had expired and Russia was free to resume strikes."
+
+    assert stances(run(text)) == [{"energy-strikes": "opposes"}]
+
+
+def test_a_veto_is_a_refusal(run):
+    text = "Orbán said Hungary would veto the reparations loan from frozen Russian assets."
+
+    assert stances(run(text)) == [{"frozen-assets": "opposes"}]
