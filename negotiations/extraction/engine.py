@@ -738,10 +738,20 @@ def _trailing_paraphrase(
     if comma <= sentence.start:
         return None
     start = sentence.start
+    dateline = WIRE_DATELINE_RE.match(doc.text, start, comma)
+    if dateline:
+        start = dateline.end()
     intro = INTRO_RE.match(doc.text, start, comma)
     if intro:
         start = intro.end()
     return _make_paraphrase(doc, cue, sentence, slot, start, comma, region=(comma, sentence.end))
+
+
+# "KYIV, Jan 29 (Reuters) - ", "Jan 29 (Interfax) - ", "MOSCOW, February 20. /TASS/. ": the wire's dateline.
+WIRE_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Za-z/ '-]{1,40}[,.]\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
+    r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*[-–—]|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
+)
 
 
 def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:

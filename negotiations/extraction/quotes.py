@@ -78,6 +78,19 @@ def _flanks(text: str, position: int, lower: int, upper: int, width: int = 1) ->
     return can_open, can_close
 
 
+PLURAL_POSSESSIVE_RE = re.compile(r"(?<=s)[’'] (?=[a-z])")
+LATER_CLOSER_RE = re.compile(r"[’'](?=[\s,.;:!?)—–-]|$)")
+
+
+def _plural_possessive(text: str, position: int, upper: int) -> bool:
+    """ "the Ukrainians’ choice": an apostrophe after a plural -s followed by a word in lower case, when a later
+    mark of the paragraph can close the quote instead."""
+    return (
+        PLURAL_POSSESSIVE_RE.match(text, position, upper) is not None
+        and LATER_CLOSER_RE.search(text, position + 2, upper) is not None
+    )
+
+
 def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -106,6 +119,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             width = match.end() - position
             mark = text[position] if width == 1 else '"'
             can_open, can_close = _flanks(text, position, paragraph.start, paragraph.end, width)
+            if can_close and _plural_possessive(text, position, paragraph.end):
+                continue
             if can_close and (index := _find_closer(stack, mark)) >= 0:
                 opened, opening_mark, opening_width = stack[index]
                 del stack[index:]

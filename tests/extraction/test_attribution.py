@@ -425,3 +425,20 @@ def test_a_name_and_an_unlisted_verb_before_that_report_the_clause(run, verb):
 
 def test_a_name_and_a_narrating_verb_before_that_report_nothing(run):
     assert run("Zelenskyy decided that the delegation would travel to Geneva on Monday.") == []
+
+
+def test_a_source_placed_by_its_institution_is_anonymous(run):
+    text = "‘This is about the next fifty years,’ said a senior Whitehall source."
+
+    statement = first(run(text))
+
+    assert (statement.anonymous, statement.speaker_name) == (True, "unnamed senior Whitehall source")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["MOSCOW. Jan 29 (Interfax) - ", "KYIV, Jan 29 (Reuters) - ", "MOSCOW, January 29. /TASS/. "]
+)
+def test_the_wire_dateline_is_not_part_of_a_trailing_paraphrase(run, dateline):
+    text = f"{dateline}Russia is not planning any new contacts with the US, Kremlin spokesman Dmitry Peskov said."
+
+    assert first(run(text)).quote == "Russia is not planning any new contacts with the US"

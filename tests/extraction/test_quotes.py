@@ -184,3 +184,9 @@ def test_a_straight_opening_mark_closed_by_two_apostrophes(run):
     assert direct(run("\"He wants peace, I am sure,'' Witkoff said.")) == [
         ("Steve Witkoff", "He wants peace, I am sure,")
     ]
+
+
+def test_plural_possessive_inside_single_quotes_does_not_close_them(run):
+    text = "‘It’s the Europeans’ choice, not ours,’ Zelenskyy said."
+
+    assert direct(run(text)) == [("Volodymyr Zelenskyy", "It’s the Europeans’ choice, not ours,")]
