@@ -218,27 +218,14 @@ def positions_as_of(
 # The matrix ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CellLink:
-    issue: Issue
-    href: str
-    hx: str
-    open: bool = False
-
-
 @dataclass
 class MatrixRow:
     actor: Actor
     scope: str
     cells: list[Cell | None]
-    links: list[CellLink] = field(default_factory=list)
-    evidence: "CellEvidence | None" = None
-    cells_html: str = ""
-    html: str = ""  # the whole row, built by the view
-
-    @property
-    def entries(self) -> list[tuple[Cell | None, CellLink]]:
-        return list(zip(self.cells, self.links, strict=True))
+    evidence: "CellEvidence | None" = None  # the open cell's statements (the no-JavaScript path)
+    cells_html: str = ""  # built by the view, like:
+    html: str = ""  # the whole row
 
     @property
     def key(self) -> str:

@@ -1,4 +1,5 @@
 import json
+from dataclasses import dataclass
 from html import escape
 
 from django.http import Http404, HttpResponse
@@ -80,9 +81,8 @@ def _matrix_html(request, negotiation: Negotiation, form: MatrixFilterForm, part
         kinds=form.value("kind", []),
     )
     evidence = _open_cell(table, form.open_cell)
-    _add_cell_links(request, table, evidence)
+    _add_rows_html(request, table, evidence)
     for row in table.all_rows:
-        opened = ""
         if row.evidence is not None:  # the no-JavaScript path: the open cell's statements under its row
             context = {
                 "negotiation": negotiation,
@@ -90,8 +90,9 @@ def _matrix_html(request, negotiation: Negotiation, form: MatrixFilterForm, part
                 "span": len(table.issues) + 1,
                 "form": form,
             }
-            opened = render_to_string("negotiations/_evidence.html", context, request)
-        row.html = _row_html(row, evidence_html=opened)
+            row.html = _row_html(
+                row, evidence_html=render_to_string("negotiations/_evidence.html", context, request)
+            )
     context = {"negotiation": negotiation, "form": form, "matrix": table, "evidence": evidence}
     # The date, basis and width every cell request sends (hx-vals on the table), rather than in 1,000 URLs.
     context["cell_values"] = json.dumps(
@@ -115,28 +116,25 @@ def _open_cell(table: selectors.Matrix, cell: tuple[str, str, str] | None) -> se
     )
 
 
-def _add_cell_links(request, table: selectors.Matrix, evidence: selectors.CellEvidence | None) -> None:
-    """Give each cell its two addresses, built here rather than with {% url %} in hundreds of cells,
-    and hand the open cell's statements to its row (the no-JavaScript path)."""
+def _add_rows_html(request, table: selectors.Matrix, evidence: selectors.CellEvidence | None) -> None:
+    """Build each row's HTML with its cells' two addresses (rather than {% url %} in a thousand cells), and
+    hand the open cell's statements to its row (the no-JavaScript path)."""
     base = reverse("matrix", kwargs={"negotiation_slug": table.negotiation.slug})
     query = request.GET.copy()
     query.pop("cell", None)
     page_query = query.urlencode() + "&" if query else ""
+    # Escaped once per page and per issue, not per cell: escaping joined strings is joining escaped ones.
+    addresses = CellAddresses(
+        href=escape(f"{base}?{page_query}cell="),
+        hx=escape(f"{base}cells/"),
+        issue_slugs=[escape(issue.slug) for issue in table.issues],
+    )
     for row in table.all_rows:
-        row.links = []
         opened = evidence is not None and evidence.scope == row.scope and evidence.actor.pk == row.actor.pk
         row.evidence = evidence if opened else None
-        for issue in table.issues:
-            cell = cell_parameter(scope=row.scope, actor_slug=row.actor.slug, issue_slug=issue.slug)
-            row.links.append(
-                selectors.CellLink(
-                    issue=issue,
-                    href=f"{base}?{page_query}cell={cell}#evidence-{row.key}",
-                    hx=f"{base}cells/{row.scope}/{row.actor.slug}/{issue.slug}/",
-                    open=opened and evidence.issue.pk == issue.pk,
-                )
-            )
-        row.cells_html = _cells_html(row)
+        open_issue = evidence.issue.pk if opened else None
+        row.cells_html = _cells_html(row, issues=table.issues, addresses=addresses, open_issue=open_issue)
+        row.html = _row_html(row)
 
 
 def _row_html(row: selectors.MatrixRow, *, evidence_html: str = "") -> SafeString:
@@ -166,22 +164,35 @@ SHIFT_SPANS = {
 }
 
 
-def _cells_html(row: selectors.MatrixRow) -> SafeString:
+@dataclass(frozen=True)
+class CellAddresses:
+    """The escaped parts of every cell's two addresses: the page with `?cell=` and the htmx fragment."""
+
+    href: str
+    hx: str
+    issue_slugs: list[str]
+
+
+def _cells_html(
+    row: selectors.MatrixRow, *, issues: list, addresses: CellAddresses, open_issue: int | None
+) -> SafeString:
     """The row's cells, built here rather than in the template: Django's template engine (and even
     format_html) spends about 0.1 ms per cell, and a matrix has close to a thousand cells. Every value is
-    escaped with html.escape (the stance pieces once, above); the markup around them is constant."""
+    escaped with html.escape (the stance pieces and addresses once, above); the markup around them is constant."""
     parts = []
-    controls = escape(row.key)
-    for cell, link in row.entries:
+    key = escape(row.key)
+    cell_prefix = escape(cell_parameter(scope=row.scope, actor_slug=row.actor.slug, issue_slug=""))
+    hx_prefix = escape(f"{row.scope}/{row.actor.slug}/")
+    for cell, issue, slug in zip(row.cells, issues, addresses.issue_slugs, strict=True):
         if cell is None:
             parts.append(NO_DATA_CELL)
             continue
         position = cell.position
         shift = SHIFT_SPANS.get(position.previous_stance, "") if cell.shifted else ""
         parts.append(
-            f'<td class="cell"><a href="{escape(link.href)}" hx-get="{escape(link.hx)}" data-cell '
-            f'aria-controls="evidence-{controls}" aria-expanded="{"true" if link.open else "false"}">'
-            f"{STANCE_SPANS[position.stance]}"
+            f'<td class="cell"><a href="{addresses.href}{cell_prefix}{slug}#evidence-{key}" '
+            f'hx-get="{addresses.hx}{hx_prefix}{slug}/" data-cell aria-controls="evidence-{key}" '
+            f'aria-expanded="{"true" if issue.pk == open_issue else "false"}">{STANCE_SPANS[position.stance]}'
             f'<span class="numbers">{cell.confidence_percent:d}% · {position.statement_count:d} st · '
             f"{position.source_count:d} src</span>{shift}</a></td>"
         )
