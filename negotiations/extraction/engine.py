@@ -625,6 +625,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return _quoted_as_saying(doc, cue, sentence)
     if cue.kind == PARTICIPLE:
         return _participle_paraphrase(doc, cue, sentence, earlier)
+    if STATED_BY_RE.match(doc.lower, sentence.start, cue.end + 4):
+        return _stated_by(doc, cue, sentence)
     slot = subject_before(doc, cue, sentence.start)
     parent = None
     if slot is None and _coordinated_cue(doc, cue) is not None:
@@ -701,6 +703,36 @@ def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: C
     if subject is not None and subject.mention is not None and subject.mention.is_person:
         return subject
     return slot
+
+
+# "This was stated by President Volodymyr Zelensky in his evening address": the words were the sentence before.
+STATED_BY_RE = re.compile(r"(?:this|that|it)\s+was\s+(?:\w+\s+)?[a-z]+\s+by\s")
+
+
+def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    by = doc.lower.find(" by ", cue.start, sentence.end)
+    slot = None
+    for mention in doc.mentions_between(by + 4, min(sentence.end, by + 80)) if by >= 0 else ():
+        if TITLE_GAP_RE.fullmatch(doc.text, by + 4, mention.text_start) and not mention.possessive:
+            slot = Slot(
+                mention, start=mention.text_start, end=mention.end
+            )  # "by President Volodymyr Zelensky"
+        break
+    if (
+        previous.paragraph != sentence.paragraph
+        or slot is None
+        or doc.quotes_between(previous.start, previous.end)
+    ):
+        return None
+    end = previous.end
+    while end > previous.start and doc.text[end - 1] in " .!?":
+        end -= 1
+    return _make_paraphrase(
+        doc, cue, sentence, slot, previous.start, end, region=(sentence.start, sentence.end)
+    )
 
 
 QUOTED_RE = re.compile(r"(?<![\w-])quoted\s+$")

@@ -442,3 +442,18 @@ def test_the_wire_dateline_is_not_part_of_a_trailing_paraphrase(run, dateline):
     text = f"{dateline}Russia is not planning any new contacts with the US, Kremlin spokesman Dmitry Peskov said."
 
     assert first(run(text)).quote == "Russia is not planning any new contacts with the US"
+
+
+def test_this_was_stated_by_attributes_the_sentence_before(run):
+    text = (
+        "Ukraine has received a clear signal from its partners that security guarantees will work. This was "
+        "stated by President Volodymyr Zelenskyy in his evening video address on Tuesday, Ukrinform reports."
+    )
+
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.quote, statement.said_on.isoformat()) == (
+        "Volodymyr Zelenskyy",
+        "Ukraine has received a clear signal from its partners that security guarantees will work",
+        "2026-01-27",
+    )
