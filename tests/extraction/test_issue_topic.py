@@ -1,0 +1,39 @@
+"""A statement's issue from the article's single topic, and a side's known position when no word takes a side."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+ASSETS_ARTICLE = (
+    "EU leaders split over frozen Russian assets\n\n"
+    "The plan to fund Ukraine from frozen Russian assets held at Euroclear stalled again on Thursday, "
+    "as Belgium asked for guarantees on the frozen assets.\n\n"
+    "“The money is there and Ukraine needs it now,” Zelenskyy said."
+)
+
+
+def test_a_statement_with_no_cue_takes_the_single_topic_of_its_article(run):
+    assert stances(run(ASSETS_ARTICLE))[-1] == {"frozen-assets": "supports"}
+
+
+def test_the_known_position_of_the_speakers_side_decides_a_topic_statement(run):
+    text = ASSETS_ARTICLE.replace("Zelenskyy said", "Peskov said")
+
+    assert stances(run(text))[-1] == {"frozen-assets": "opposes"}
+
+
+def test_no_topic_is_taken_when_the_paragraphs_name_several_issues(run):
+    text = (
+        "Talks in Geneva\n\n"
+        "Envoys discussed a ceasefire, security guarantees and sanctions relief on Thursday.\n\n"
+        "“The money is there and Ukraine needs it now,” Zelenskyy said."
+    )
+
+    assert stances(run(text))[-1] == {}
+
+
+def test_with_no_word_taking_a_side_the_sides_known_position_is_read(run):
+    text = "“Security guarantees for Ukraine are a matter for the sides,” Lavrov said."
+
+    assert stances(run(text)) == [{"security-guarantees": "opposes"}]
