@@ -135,6 +135,7 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
     candidates = merge_fragments(doc, candidates)
     candidates = drop_duplicates(doc, candidates)
     assign_dates(doc, candidates)
+    candidates = drop_introductions(candidates)  # after the dates: the quote takes its introduction's day
     return [build_statement(doc, candidate) for candidate in candidates]
 
 
@@ -1266,6 +1267,40 @@ def _fill_chains(candidates: list[Candidate]) -> None:
 
 
 # Merging and duplicates
+
+# "Starmer praised the US president after the summit. “...”": a verdict narrated before the words that give it.
+INTRODUCING_CUES = frozenset(
+    [
+        "praised",
+        "praises",
+        "hailed",
+        "welcomed",
+        "welcomes",
+        "criticised",
+        "criticized",
+        "condemned",
+        "condemns",
+    ]
+)
+
+
+def drop_introductions(candidates: list[Candidate]) -> list[Candidate]:
+    """A short 'X praised Y.' whose next sentence quotes X is the quote's introduction, not a statement."""
+    dropped = set()
+    for index, candidate in enumerate(candidates[:-1]):
+        following = candidates[index + 1]
+        if (
+            candidate.kind == PARAPHRASE
+            and candidate.cue is not None
+            and candidate.cue.word in INTRODUCING_CUES
+            and following.kind == DIRECT
+            and following.sentence.index == candidate.sentence.index + 1
+            and following.speaker is not None
+            and candidate.speaker is not None
+            and following.speaker.key == candidate.speaker.key
+        ):
+            dropped.add(index)
+    return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
 
 
 def merge_fragments(doc: Document, candidates: list[Candidate]) -> list[Candidate]:

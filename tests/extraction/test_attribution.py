@@ -457,3 +457,14 @@ def test_this_was_stated_by_attributes_the_sentence_before(run):
         "Ukraine has received a clear signal from its partners that security guarantees will work",
         "2026-01-27",
     )
+
+
+def test_a_verdict_introducing_the_quote_after_it_is_not_a_second_statement(run):
+    text = (
+        "At a joint news conference on Monday, Zelenskyy praised the American proposals. "
+        "“What the United States has put on the table is truly remarkable,” he said."
+    )
+
+    statements = run(text)
+
+    assert [(s.kind, s.said_on.isoformat()) for s in statements] == [("direct", "2026-01-26")]
