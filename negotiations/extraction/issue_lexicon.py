@@ -37,6 +37,7 @@ AFTER_THE_WAR = (
     r"(?:after|once|when|until)\s+(?:the\s+)?(?:fighting|war|hostilities|guns)\s+(?:stops?|ends?|ceases?|"
     r"fall silent|(?:is|are|has|have)\s+(?:over|ended|stopped))",
     r"after the war",
+    r"(?:day|moment|time|hour) (?:a |the |any |an )?(?:cease-?fire|truce) (?:takes effect|is signed|begins|starts)",
 )
 
 
@@ -63,11 +64,16 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         ),
         weak=(r"guarantees?", r"guarantors?", r"deterren(?:ce|t)"),
         inherent=AFTER_THE_WAR,
+        # A lender's backstop is not the country's security.
+        exclude=(
+            r"backstop (?:for|to|of) (?:the |a |this |any )?(?:\w+ )?(?:loan|bonds?|debt|lending|financing|funds?)",
+        ),
     ),
     "territory": IssueLexicon(
         strong=(
             r"territorial (?:concessions?|issues?|questions?|dispute|demands?|swap|exchange|compromise)",
             r"(?:cede|ceding|ceded|give up|giving up|give away|giving away|gave away|trade away|trading away|"
+            r"sign away|signing away|signed away|trade|trading|traded|swap|swapping|"
             r"surrender\w*|hand over|handing over|withdraw\w*|pull\w* out)"
             r"\b[^.;]{0,40}\b(?:territor\w+|land|donbas+|donetsk|luhansk|zaporizhzhia region|kherson|crimea|"
             r"regions?|oblasts?)",
@@ -104,6 +110,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         # "troops on the territory of Ukraine": where something stands, not the land question.
         exclude=(
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
+            r"(?:sovereignty and )?territorial integrity of all (?:countries|states|nations)",
             r"(?:on|near|at|to|away from) the (?:line of contact|front ?line|contact line)",
             # Battlefield news: "Russian forces occupied two villages in the Donetsk region".
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
@@ -226,6 +233,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:bring|brought|bringing) (?:back|home) (?:every|all|each)\b",
         ),
         weak=(r"prisoners?", r"exchange", r"swap", r"humanitarian", r"bodies"),
+        # An exchange is given in return by its nature: "175 soldiers came home in return for 175 Russians".
+        inherent=(r"in (?:exchange|return) for",),
     ),
     "nato-membership": IssueLexicon(
         strong=(
@@ -238,6 +247,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:enter|entering) (?:the )?nato",
             r"neutral(?:ity| status)",
             r"non-?aligned status",
+            r"neutral,? (?:[\w-]+,? ){0,3}(?:and )?(?:[\w-]+ )?status",
             r"(?:go|going|get|getting|let|letting|bring|bringing|admit\w*)\b[^.;]{0,20}\b(?:in)?to nato",
             r"membership (?:of|in) the (?:alliance|bloc)",
             r"(?:join|joining|entry into|accession to) the alliance",
@@ -249,6 +259,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         inverse=(
             r"neutral(?:ity| status)",
             r"non-?aligned status",
+            r"neutral,? (?:[\w-]+,? ){0,3}(?:and )?(?:[\w-]+ )?status",
             r"(?:renounc\w+|renunciation|give up|giving up|abandon\w*|drop\w*|forgo\w*|forswear\w*|"
             r"(?:no|never|not) (?:\w+ )?(?:join|joining|membership|accession))\b[^.;]{0,30}\b(?:nato|membership|"
             r"alliance|bid)",

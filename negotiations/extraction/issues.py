@@ -113,7 +113,8 @@ CONDITIONAL_RE = re.compile(
     r"\w+ed)|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
     r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
     r"after the (?:war|fighting|hostilities) (?:ends?|is over|stops?)|martial law (?:is|has been|was|had been) lifted|"
-    r"(?:lifting|end) of martial law|take into account (?:the )?(?:\w+ ){0,2}interests|(?:ready|willing|prepared|open)\b[^.;]{0,40}, but not|"
+    r"(?:lifting|end) of martial law|(?:need|needs|needed|require|requires|required) (?:the )?(?:approval|consent|"
+    r"ratification|backing|green light) (?:of|from)|take into account (?:the )?(?:\w+ ){0,2}interests|(?:ready|willing|prepared|open)\b[^.;]{0,40}, but not|"
     r"(?:other|some|certain|several|a number of) (?:provisions|points|elements|clauses|parts)\b[^.]{0,80}"
     r"\b(?:cannot|can't|could not|will not|won't|do not|don't) (?:accept|agree|support|like)|for the sake of|"
     r"but only|only (?:as|once|through|in the context)|"
@@ -144,6 +145,12 @@ ANY_MUST_RE = re.compile(
     r"a(?<![\w'-]a)ny (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
 )
 # "would not accept a ceasefire that rewarded aggression"
+# "a paper that proposes a 60-day ceasefire", "the U.S. proposal envisaged joint operation": a text's contents.
+DOCUMENT_SAYS_RE = re.compile(
+    r"(?<![\w'-])(?:paper|document|draft|plan|proposal|text|memorandum|framework|version)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:that |which )?(?:proposes|proposed|envisages|envisaged|envisions|envisioned|provides for|provided for|"
+    r"foresees|foresaw|stipulates|stipulated)(?![\w-])"
+)
 FORM_BEFORE_RE = re.compile(
     r"(?:not|never|cannot|can't|won't|wouldn't|don't|doesn't|refuse to|reject)\s+(?:\w+\s+)?(?:accept|agree to|sign|"
     r"support|back|endorse)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
@@ -185,7 +192,8 @@ PROGRESS_RE = re.compile(
     r"sticky point|differences|narrow\w*|(?:most |very )?(?:difficult|sensitive|"
     r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
     r"may have to|not dead|not (?:been )?discussed|nearly|almost|largely|within reach|unsettled|undecided|"
-    r"stalled|deadlock\w*|not moved|\d+ ?(?:percent|per cent)|(?:issues|questions|points|matters|things) "
+    r"stalled|deadlock\w*|not moved|stumbling block|(?:main|biggest|key|major|remaining) (?:obstacle|problem)|"
+    r"(?:is|remains) (?:still )?the problem|\d+ ?(?:percent|per cent)|(?:issues|questions|points|matters|things) "
     r"(?:\w+ )?(?:left |still )?to (?:resolve|settle|be resolved|be settled|work out|be worked out)|"
     r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
 )
@@ -859,6 +867,8 @@ def decide_stance(
         )  # "Moscow was demanding that Ukraine hand over Donbas" (unless judged: "unrealistic")
     if _others_refuse(local, context):
         return SUPPORTS, 0.55
+    if DOCUMENT_SAYS_RE.search(_frame(context, local)):
+        return NEUTRAL, 0.55  # "a two-page paper that proposes a 60-day ceasefire": what a text holds
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
     # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
     sentence = local[sentence_start:]
@@ -898,7 +908,9 @@ def decide_stance(
             return SUPPORTS, IN_CONDITION  # "troops only if the US provided a backstop": about the troops
     demand = CONDITION_FOR_RE.search(local)
     if demand is not None and cue_spans and cue_spans[0][1] <= demand.start():
-        return SUPPORTS, 0.55  # "withdrawal from Donbas is a condition for a ceasefire": the demand
+        # "withdrawal from Donbas is a condition for a ceasefire": the demand ("neutral status": its opposite).
+        inverse = issue.inverse is not None and issue.inverse.search(local, 0, demand.start()) is not None
+        return (OPPOSES if inverse else SUPPORTS), 0.55
     negations = _negations(clause, clause_spans)
     # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
     negative = _count_outside(

@@ -247,3 +247,47 @@ def test_a_veto_is_a_refusal(run):
     text = "Orbán said Hungary would veto the reparations loan from frozen Russian assets."
 
     assert stances(run(text)) == [{"frozen-assets": "opposes"}]
+
+
+def test_signing_away_territory_is_the_land_issue(run):
+    text = 'Sybiha said his country would "never sign away" territory.'
+
+    assert stances(run(text)) == [{"territory": "opposes"}]
+
+
+def test_a_demanded_neutral_status_opposes_nato_membership(run):
+    text = "Lavrov said Ukraine's neutral, non-aligned and non-nuclear status remains a key condition for Moscow."
+
+    assert stances(run(text)) == [{"nato-membership": "opposes"}]
+
+
+def test_an_exchange_in_return_for_prisoners_is_not_a_condition(run):
+    text = (
+        "Zelenskyy said Kyiv was prepared to hand over all Russian prisoners in exchange for all Ukrainians."
+    )
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_a_lenders_backstop_is_not_a_security_guarantee(run):
+    text = "Merz said the central bank had declined to act as a backstop for the reparations loan."
+
+    assert "security-guarantees" not in stances(run(text))[0]
+
+
+def test_what_a_paper_proposes_is_a_report(run):
+    text = "A US official said Witkoff presented a two-page paper that proposes a 60-day ceasefire."
+
+    assert stances(run(text)) == [{"ceasefire": "neutral"}]
+
+
+def test_needing_parliaments_approval_is_a_condition(run):
+    text = "Starmer said any deployment of British troops to Ukraine would need the approval of Parliament."
+
+    assert stances(run(text)) == [{"peacekeepers": "conditional"}]
+
+
+def test_territorial_integrity_of_all_countries_is_a_principle_not_the_land_issue(run):
+    text = "Lavrov said the territorial integrity of all countries should be respected."
+
+    assert stances(run(text)) == [{}]
