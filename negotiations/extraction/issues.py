@@ -32,7 +32,7 @@ NEGATIVE_RE = re.compile(
     r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
-    r"utopian|impractical|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
+    r"utopian|impractical|destructive|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
     r"(?:tough|harsh|mirror) response|countermeasures|resum\w+ (?:\w+ )?(?:strikes|attacks|shelling|bombing|fighting)|adventur\w+|at risk|(?:receive|get|be met with|meet) "
     r"(?:a |an )?(?:\w+ )?response)(?![\w-])"
 )
@@ -135,7 +135,7 @@ CONDITIONAL_RE = re.compile(
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.
 ASSESSMENT_RE = re.compile(
     r"(?<![\w'-])(?:progress|closer|(?:deal|agreement|peace) is (?:\w+ )?close|finished|far from|"
-    r"remains? open|insurmountable|narrow(?:ed|ing)? the gaps?|gaps? (?:\w+ )?narrow\w*|distance between|one issue|work remains|nothing official|moving forward|"
+    r"remains? open|insurmountable|not (?:there|finished|done) yet|narrow(?:ed|ing)? the gaps?|gaps? (?:\w+ )?narrow\w*|distance between|one issue|work remains|nothing official|moving forward|"
     r"(?:productive|substantive|constructive) (?:\w+ )?(?:peace )?(?:talks|negotiations)|"
     r"\d+ ?(?:%|percent|per cent)|remaining issues|parameters|negotiating process)(?![\w-])"
 )
@@ -676,10 +676,11 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         and "energy-strikes" not in tagged
         and found is not None
         and not GENERAL_CEASEFIRE_RE.search(context.quote)
-        and STRIKES_RE.search(context.quote)
+        and (STRIKES_RE.search(context.quote) or "moratorium" in context.quote)
         and found.any_within("energy-strikes", "strong", (context.sentence_range, *context.neighbour_ranges))
     ):
-        # "Ukraine would only stop its own strikes if Russia did the same", among talk of the energy truce.
+        # "Ukraine would only stop its own strikes if Russia did the same", "restoring the moratorium", among talk
+        # of the energy truce.
         tagged["energy-strikes"] = tagged.pop("ceasefire")
     if (
         "ceasefire" in tagged

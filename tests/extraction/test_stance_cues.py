@@ -291,3 +291,18 @@ def test_territorial_integrity_of_all_countries_is_a_principle_not_the_land_issu
     text = "Lavrov said the territorial integrity of all countries should be respected."
 
     assert stances(run(text)) == [{}]
+
+
+def test_restoring_the_moratorium_amid_energy_talk_is_the_energy_issue(run):
+    text = (
+        "Russian strikes on energy infrastructure left Kharkiv without power. "
+        "Shmyhal called on the United States to press Moscow into restoring the moratorium."
+    )
+
+    assert stances(run(text))[-1] == {"energy-strikes": "supports"}
+
+
+def test_a_destructive_line_judges_what_it_names(run):
+    text = "Putin said European plans to deploy military contingents in Ukraine were a destructive line."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
