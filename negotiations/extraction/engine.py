@@ -222,12 +222,11 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         ):
             continue
         match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
-        if match is None or not all(word[:1].isupper() for word in match.group(1).split()):
+        if match is None or not all(
+            word[:1].isupper() or word in ("of", "the") for word in match.group(1).split()
+        ):
             continue  # "And let me be clear: ..." goes on with the turn
-        mention = doc.mention_starting_at(paragraph.start)
-        if mention is None or mention.end != match.end(1) or not mention.is_person:
-            mention = None
-        labels[paragraph.index] = mention
+        labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
     if sum(mention is not None for mention in labels.values()) < 2:
         return []
     said_on = _header_date(doc)
@@ -251,6 +250,19 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         consumed.update(cue.start for cue in doc.cues_between(start, paragraph.end))
         turns.append(turn)
     return turns
+
+
+# Before the name in a turn's label: a title ("President of Russia Vladimir Putin:") or an initial ("S.Lavrov:").
+LABEL_PREFIX_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){0,5}|(?:[A-Z]\.\s?)+")
+
+
+def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
+    """The person a turn's label names, or None ("Question", "Moderator")."""
+    found = doc.mentions_ending_before(end, start, 1)
+    if not found or found[0].end != end or not found[0].is_person:
+        return None
+    mention = found[0]
+    return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
 
 
 FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")

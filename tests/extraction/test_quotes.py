@@ -190,3 +190,17 @@ def test_plural_possessive_inside_single_quotes_does_not_close_them(run):
     text = "‘It’s the Europeans’ choice, not ours,’ Zelenskyy said."
 
     assert direct(run(text)) == [("Volodymyr Zelenskyy", "It’s the Europeans’ choice, not ours,")]
+
+
+def test_transcript_labels_with_a_title_or_an_initial(run):
+    text = (
+        "Press conference\n\n"
+        "President of Russia Vladimir Putin: We are ready for talks.\n\n"
+        "Question: And the Europeans?\n\n"
+        "S.Lavrov: I would add that nobody has asked us."
+    )
+
+    assert direct(run(text)) == [
+        ("Vladimir Putin", "We are ready for talks."),
+        ("Sergey Lavrov", "I would add that nobody has asked us."),
+    ]
