@@ -833,9 +833,12 @@ def _stance_changes(
     *, keys: list[tuple[int, str]], issue_ids: list[int], as_of: dt.date, reviewed_only: bool
 ) -> dict[tuple[int, str, int], list[tuple[dt.date, str]]]:
     """For each (actor, scope, issue), the days its stance changed, up to `as_of`: all the distance needs."""
-    wanted = Q()
+    by_scope: defaultdict[str, list[int]] = defaultdict(list)
     for actor_id, scope in keys:
-        wanted |= Q(actor_id=actor_id, scope=scope)
+        by_scope[scope].append(actor_id)
+    wanted = Q()
+    for scope, actor_ids in by_scope.items():  # one IN list per scope: a few index ranges, not twenty ORs
+        wanted |= Q(scope=scope, actor_id__in=actor_ids)
     rows = Position.objects.filter(
         wanted,
         issue_id__in=issue_ids,
@@ -923,7 +926,7 @@ def issue_positions(
                 stance_since=F("valid_from"),
             )
             .exclude(previous_stance="")
-            .select_related("actor", "statement")
+            .select_related("actor")  # the statement only as a link: its id is enough
             .order_by("-valid_from", "-id")[:20]
         )
     shifts = sorted(shifts, key=lambda shift: (shift.valid_from, shift.pk), reverse=True)[:20]
