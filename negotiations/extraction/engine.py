@@ -1538,8 +1538,10 @@ def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
     return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys
 
 
+# "20:40 GMT – Zelenskyy: ...", or a time stamp on its own line ("1h ago 14:05 GMT").
 LIVE_ENTRY_RE = re.compile(
-    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*[–—-]"
+    r"(?:\d+\s*(?:h|m|min|mins|hours?|minutes?)\s+ago\s+)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*(?:[–—-]|$)"
 )
 
 

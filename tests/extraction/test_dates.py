@@ -120,3 +120,16 @@ def test_a_pages_time_stamp_does_not_date_the_statements(run):
     )
 
     assert [statement.said_on for statement in run(text)] == [None, None]
+
+
+def test_a_live_page_with_time_stamps_on_their_own_lines_dates_its_entries(run):
+    text = (
+        "Russia-Ukraine war live\n\n"
+        "1h ago 14:05 GMT\n\n"
+        "Peskov: no ceasefire before withdrawal\n\n"
+        '"This is our principled position," Dmitry Peskov told reporters.\n\n'
+        "2h ago 13:10 GMT\n\n"
+        "Kallas said the bloc would adopt a new sanctions package next month."
+    )
+
+    assert [statement.said_on for statement in run(text)] == [date(2026, 1, 30)] * 2
