@@ -965,10 +965,19 @@ def decide_stance(
     if inverse is not None:
         polarity = -polarity
     if not (negations or negative or positive or cue_word):
-        # No word takes a side: the side's known position, else the implicit support the gold reads.
-        known = KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug))
-        return (known or (SUPPORTS if polarity > 0 else OPPOSES)), 0.5
+        return _no_side_taken(context, issue.issue.slug, polarity), 0.5
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
+
+
+def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:
+    """No word of the statement takes a side: the side's known position; a speaker of no known side (an analyst,
+    an unnamed source) reports; else the implicit support the gold reads."""
+    known = KNOWN_POSITIONS.get((context.speaker_party, slug))
+    if known is not None:
+        return known
+    if not context.speaker_party:
+        return NEUTRAL
+    return SUPPORTS if polarity > 0 else OPPOSES
 
 
 def _sets_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]]) -> bool:

@@ -37,3 +37,9 @@ def test_with_no_word_taking_a_side_the_sides_known_position_is_read(run):
     text = "“Security guarantees for Ukraine are a matter for the sides,” Lavrov said."
 
     assert stances(run(text)) == [{"security-guarantees": "opposes"}]
+
+
+def test_a_speaker_of_no_known_side_taking_no_side_reports(run):
+    text = "“Security guarantees for Ukraine are a matter for the sides,” said Marta Levchenko, an analyst in Kyiv."
+
+    assert stances(run(text)) == [{"security-guarantees": "neutral"}]
