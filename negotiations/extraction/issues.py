@@ -238,7 +238,7 @@ OTHERS_WANT_RE = re.compile(
 OTHERS_REFUSE_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
     r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the enemy)\s+(?:\w+\s+){0,3}?"
-    r"(?:rejected|rejects|refused|refuses|dismissed|blocked|blocks|violated|violates|broke|breaks|ignored|"
+    r"(?:reject|rejected|rejects|refuse|refused|refuses|dismissed|block|blocked|blocks|violate|violated|violates|broke|breaks|ignored|"
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited|resumed|resumes)(?![\w-])"
 )
 # The texts here are lower-cased: a sentence ends at . ! ? (maybe inside closing quotes) before a space.
@@ -840,6 +840,9 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
     return count
 
 
+AFTER_CLAUSE_RE = re.compile(r",|;|\s(?:and|but)\s")
+
+
 def _inverse_stance(local: str, issue: IssuePatterns) -> str | None:
     """The stance when the statement names the opposite of the proposition ("lift sanctions")."""
     if issue.inverse is None:
@@ -848,7 +851,8 @@ def _inverse_stance(local: str, issue: IssuePatterns) -> str | None:
     if match is None:
         return None
     before = local[max(0, match.start() - 40) : match.start()]
-    after = local[match.end() : match.end() + 50]
+    # What is said of the opposite ends with its clause ("a Russian facility, and its status is not ...").
+    after = AFTER_CLAUSE_RE.split(local[match.end() : match.end() + 50], maxsplit=1)[0]
     # "will not lift sanctions", "sanctions relief is out of the question": against the opposite.
     if NEGATION_RE.search(before) or NEGATIVE_RE.search(after) or NEGATION_RE.search(after[:25]):
         return SUPPORTS

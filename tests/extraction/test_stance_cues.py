@@ -306,3 +306,17 @@ def test_a_destructive_line_judges_what_it_names(run):
     text = "Putin said European plans to deploy military contingents in Ukraine were a destructive line."
 
     assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+def test_the_other_side_continuing_to_block_the_issue_means_backing_it(run):
+    text = "Zelenskyy said Russia continued to block the return of deported children."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_a_negation_in_the_next_clause_does_not_turn_the_opposite_around(run):
+    text = (
+        "Lavrov said the Zaporizhzhia plant was a Russian facility, and its status was not up for discussion."
+    )
+
+    assert stances(run(text)) == [{"nuclear-plant": "opposes"}]
