@@ -1022,6 +1022,8 @@ def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
             candidate.confidence = min(candidate.confidence, 0.8)
         elif candidate.inherit:
             speaker = _inherit(candidate, history)
+            if speaker is None and candidate.inherit == "previous-paragraph":
+                speaker = _previous_paragraph_subject(doc, candidate, history, subjects)
         candidate.speaker = speaker
         if speaker is not None:
             history.append(candidate)
@@ -1265,6 +1267,20 @@ def _inherit(candidate: Candidate, history: list[Candidate]) -> Speaker | None:
             return earlier.speaker if earlier.zone == BODY else None
         return None
     return None
+
+
+def _previous_paragraph_subject(
+    doc: Document, candidate: Candidate, history: list[Candidate], subjects: _LazySubjects
+) -> Speaker | None:
+    """'Peskov was asked whether Moscow would accept a ceasefire.' then a paragraph that is only a quote: the
+    person the paragraph before ends on, when nobody is quoted there."""
+    first = doc.sentences[candidate.sentence.index - 1] if candidate.sentence.index > 0 else None
+    if first is None or first.paragraph != candidate.paragraph - 1 or doc.zones[first.paragraph] != BODY:
+        return None
+    if doc.quotes_between(first.start, first.end):
+        return None
+    mention = subjects.between(first.start, first.end)
+    return _speaker_from_mention(doc, mention[0], history, subjects) if mention else None
 
 
 def _fill_chains(candidates: list[Candidate]) -> None:

@@ -468,3 +468,12 @@ def test_a_verdict_introducing_the_quote_after_it_is_not_a_second_statement(run)
     statements = run(text)
 
     assert [(s.kind, s.said_on.isoformat()) for s in statements] == [("direct", "2026-01-26")]
+
+
+def test_a_paragraph_that_is_only_a_quote_answers_the_person_the_paragraph_before_ends_on(run):
+    text = (
+        "Peskov was asked whether Moscow would accept a ceasefire.\n\n"
+        '"Not before the Ukrainian troops leave Donbas. That is the condition."'
+    )
+
+    assert [(s.kind, s.speaker_name) for s in run(text)] == [("direct", "Dmitry Peskov")]
