@@ -1634,10 +1634,15 @@ def _neighbour_ranges(doc: Document, sentence: Sentence, last: Sentence) -> tupl
     return tuple(ranges)
 
 
+@functools.lru_cache(maxsize=256)
+def _topic_indexes(paragraph: int) -> tuple[int, ...]:
+    return tuple(sorted({0, max(0, paragraph - 1), paragraph}))
+
+
 def _topic_ranges(doc: Document, paragraph: int) -> tuple[tuple[int, int], ...]:
     """The statement's paragraph, the one before it and the headline."""
-    indexes = sorted({0, max(0, paragraph - 1), paragraph})
-    return tuple((doc.paragraphs[index].start, doc.paragraphs[index].end) for index in indexes)
+    paragraphs = doc.paragraphs
+    return tuple((paragraphs[index].start, paragraphs[index].end) for index in _topic_indexes(paragraph))
 
 
 class _PartyOf:

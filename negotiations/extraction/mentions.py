@@ -163,18 +163,17 @@ def find_mentions(
     )
     # An anonymous source wins over the state or body that qualifies it ("a US official", "a Kremlin
     # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
-    people = sorted(
-        (m.text_start, m.end) for m in registry_mentions if m.actor is not None and m.actor.is_person
-    )
-    anonymous = _anonymous_mentions(text, lower, people)
-    covered = sorted((mention.start, mention.end) for mention in anonymous)
-    mentions = [m for m in registry_mentions if not _overlaps(covered, m.text_start, m.end)] + anonymous
+    anonymous = _anonymous_mentions(text, lower, registry_mentions)
+    mentions = registry_mentions
+    if anonymous:
+        covered = sorted((mention.start, mention.end) for mention in anonymous)
+        mentions = [m for m in registry_mentions if not _overlaps(covered, m.text_start, m.end)] + anonymous
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
-    mentions += [
-        m for m in _side_mentions(lower, published, registry) if not _overlaps(taken, m.start, m.end)
-    ]
-    taken = sorted((mention.text_start, mention.end) for mention in mentions)
-    mentions += _unknown_mentions(text, folded, names, taken)
+    sides = [m for m in _side_mentions(lower, published, registry) if not _overlaps(taken, m.start, m.end)]
+    if sides:
+        mentions = mentions + sides
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    mentions = mentions + _unknown_mentions(text, folded, names, taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _role_mentions(text, lower, taken)
     mentions.sort(key=lambda mention: mention.start)
@@ -350,9 +349,12 @@ def _anonymous_matches(lower: str):
             position = match.end()
 
 
-def _anonymous_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    found = []
+def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] | None = None  # the named people, sorted once a source is found
     for match in _anonymous_matches(lower):
+        if taken is None:
+            taken = sorted((m.text_start, m.end) for m in registry_mentions if m.actor and m.actor.is_person)
         start, end = match.span()
         head = match.group("head")
         has_qualifier = match.group("qual") is not None
