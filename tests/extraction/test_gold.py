@@ -1,8 +1,8 @@
 """Regression guard: the engine on the gold files keeps the figures it reached, less a small margin.
 
 The floors are what the engine measured when they were set (see the report in the commit history) minus
-0.03; a change that loses more than that on any file fails here. ``dev.jsonl``, ``dev-mine.jsonl`` and
-``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` is held out (the engine was not tuned on
+0.03; a change that loses more than that on any file fails here. ``dev.jsonl``, ``dev-mine.jsonl``,
+``dev-3.jsonl`` and ``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` is held out (the engine was not tuned on
 its errors), so its floor guards against regressions only and its figures are the honest estimate.
 """
 
@@ -23,10 +23,11 @@ SEED_RECALL_FLOOR = 1.0  # the issue: every statement of the development article
 # file -> figure -> floor before the margin (measured with the demo registry).
 FLOORS = {
     SHARED / "dev-gold/seed.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
-    GOLD / "dev.jsonl": {"direct": 0.96, "paraphrase": 0.89, "all": 0.94, "speaker": 0.99},
+    GOLD / "dev.jsonl": {"direct": 0.97, "paraphrase": 0.93, "all": 0.94, "speaker": 1.0},
     GOLD / "holdout.jsonl": {"direct": 1.0, "paraphrase": 0.90, "all": 0.93, "speaker": 1.0},
     GOLD / "dev-mine.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
-    GOLD / "holdout-mine.jsonl": {"direct": 0.88, "paraphrase": 0.78, "all": 0.89, "speaker": 1.0},
+    GOLD / "holdout-mine.jsonl": {"direct": 0.92, "paraphrase": 0.82, "all": 0.89, "speaker": 1.0},
+    GOLD / "dev-3.jsonl": {"direct": 0.95, "paraphrase": 0.86, "all": 0.94, "speaker": 1.0},
 }
 
 
