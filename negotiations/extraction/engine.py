@@ -25,7 +25,7 @@ from .document import (
 from .entries import ActorEntry, ExtractedStatement
 from .issues import IssueContext, tag_issues
 from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, STOPWORDS
-from .mentions import ACTOR, ANONYMOUS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
+from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
 from .registry import Registry
 from .text import TOKEN_RE, Sentence
@@ -75,7 +75,8 @@ CLAUSE_CUT_RE = re.compile(
 )
 SUBORDINATE_END_RE = re.compile(
     r"(?:,\s*|\s)(?:because|since|as|and|but|while|saying|adding|noting|so|although|though|when|where|which|"
-    r"after|before)\b(?:\s+[\w'’-]+){0,3}\s*$"
+    r"after|before|calling|describing|branding|dubbing|terming|warning|insisting|stressing)\b"
+    r"(?:\s+[\w'’-]+){0,3}\s*$"
 )
 INTRO_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|also|instead|separately)\b,?\s*)+", re.I
@@ -1072,6 +1073,8 @@ def _resolve_role(
     head = mention.name.split()[-1].lower()
     if head in INSTITUTION_HEADS:
         return _institution_back_reference(doc, mention, head)
+    if head in DOCUMENT_HEADS:
+        return _issuer_of_document(doc, mention, history, subjects)
     if "head of state" in mention.name.lower():
         head = "president"
     head = ROLE_SYNONYMS.get(head, head)
@@ -1136,6 +1139,21 @@ def _office_holder(doc: Document, mention: Mention, head: str, party: str) -> Sp
         return None
     actor = holders[0]
     return Speaker(actor.name, actor, doc.text[mention.start : mention.end], "", False, True, actor.gender)
+
+
+def _issuer_of_document(
+    doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
+) -> Speaker | None:
+    """'The ministry issued a statement. The statement said ...': the subject of one of the sentences before."""
+    index = doc.sentence_at(mention.start).index
+    for sentence in reversed(doc.sentences[max(0, index - 2) : index]):
+        subject = _sentence_subject(doc, sentence, sentence.end)
+        if subject is not None and subject.mention is not None and subject.mention.kind != ROLE:
+            speaker = _speaker_from_mention(doc, subject.mention, history, subjects)
+            if speaker is not None:
+                return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title,
+                               speaker.anonymous, speaker.is_person, speaker.gender)  # fmt: skip
+    return None
 
 
 def _institution_back_reference(doc: Document, mention: Mention, head: str) -> Speaker | None:

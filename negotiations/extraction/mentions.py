@@ -52,7 +52,8 @@ class Mention:
         if self.kind == ACTOR:
             return self.actor is not None and self.actor.is_person
         if self.kind == ROLE:
-            return self.name.rsplit(None, 1)[-1].lower() not in INSTITUTION_HEADS
+            head = self.name.rsplit(None, 1)[-1].lower()
+            return head not in INSTITUTION_HEADS and head not in DOCUMENT_HEADS
         return self.kind == PERSON
 
     @property
@@ -82,7 +83,9 @@ ANONYMOUS_RE = re.compile(
 INSTITUTION_HEADS = frozenset(
     ["ministry", "department", "agency", "embassy", "commission", "palace", "office"]
 )
-_ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS, key=len, reverse=True))
+# "the statement said": the words of whoever issued it.
+DOCUMENT_HEADS = frozenset(["statement", "readout", "communique"])
+_ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS | DOCUMENT_HEADS, key=len, reverse=True))
 # "the" before its lookbehind: a literal prefix the regex engine searches for fast (same matches).
 # "the head of state" and "the head of government" are one role noun, not "the head" of something.
 ROLE_RE = re.compile(

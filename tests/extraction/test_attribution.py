@@ -477,3 +477,22 @@ def test_a_paragraph_that_is_only_a_quote_answers_the_person_the_paragraph_befor
     )
 
     assert [(s.kind, s.speaker_name) for s in run(text)] == [("direct", "Dmitry Peskov")]
+
+
+def test_the_clause_before_calling_it_is_a_paraphrase_of_its_own(run):
+    text = 'Zelenskyy said Kyiv would reject the package, calling it "a dead end for everyone".'
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("paraphrase", "Kyiv would reject the package"),
+        ("direct", "a dead end for everyone"),
+    ]
+
+
+def test_the_statement_said_is_its_issuer(run):
+    text = (
+        "The Kremlin issued a statement on Monday. The statement said the two leaders agreed to talk again."
+    )
+
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.quote) == ("Kremlin", "the two leaders agreed to talk again")
