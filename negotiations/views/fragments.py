@@ -1,8 +1,9 @@
 """Rendered fragments of the heaviest analyst pages, cached until the data behind them changes.
 
 A fragment's key holds everything its HTML depends on: the data version (`selectors.data_version`, read
-along with a query the view makes anyway), the page's inputs (the query string, the date) and the rows the view loaded before rendering (the
-issues and parties, so a renamed issue is a new key). Nothing in these fragments depends on the user.
+along with a query the view makes anyway), the page's inputs (the query string, the date) and the rows the
+view loaded before rendering (the issues and parties, so a renamed issue is a new key). Nothing in these
+fragments depends on the user, and none holds a CSRF token or a CSP nonce (base.html has those).
 """
 
 import hashlib
@@ -18,10 +19,12 @@ FRAGMENT_SECONDS = 600  # bounds anything the version misses (see selectors.data
 
 
 def issue_fields(issues: Iterable[Issue]) -> list[tuple]:
+    """What the fragments show of issues: part of their keys."""
     return [(issue.pk, issue.slug, issue.name, issue.proposition, issue.position) for issue in issues]
 
 
 def actor_fields(actors: Iterable[Actor]) -> list[tuple]:
+    """What the fragments show of parties and subjects: part of their keys."""
     return [(actor.pk, actor.slug, actor.name, actor.kind, actor.party_id) for actor in actors]
 
 
