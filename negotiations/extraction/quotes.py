@@ -30,6 +30,8 @@ CLOSERS = {
     "'": "'’",
     "‚": "‘’",
     "‹": "›",
+    "”": '”"',  # Swedish and Finnish style (”...”), or a closing mark typed for an opening one
+    "»": "«»",  # Danish style (»...«)
 }
 APOSTROPHE_LIKE = frozenset("’'")
 OPEN_AFTER = frozenset("([{—–-/:;|")
@@ -148,9 +150,21 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 if quote.open == paragraph.start:
                     quote.continued = True
         previous_ran_on = runs_on
+        _nest_in_closed_quotes_only(found)
         found.sort(key=lambda quote: quote.open)
         quotes.extend(quote for quote in found if quote.end > quote.start)
     return quotes
+
+
+def _nest_in_closed_quotes_only(found: list[Quote]) -> None:
+    """A quote's depth counts the quotes around it that close: an odd opening mark left open earlier in the
+    paragraph ('was "ready for talks. "But not on these terms," he added') does not bury the quotes after it."""
+    for quote in found:
+        quote.depth = sum(
+            1
+            for other in found
+            if other is not quote and other.open < quote.open and quote.close <= other.close
+        )
 
 
 def _runs_on(text: str, paragraphs: list[Paragraph], paragraph: Paragraph, opened: int) -> bool:

@@ -204,3 +204,16 @@ def test_transcript_labels_with_a_title_or_an_initial(run):
         ("Vladimir Putin", "We are ready for talks."),
         ("Sergey Lavrov", "I would add that nobody has asked us."),
     ]
+
+
+def test_an_unclosed_mark_does_not_bury_the_quote_after_it(run):
+    text = 'Peskov said Moscow was "ready for talks. "But not on these terms and not now," he added.'
+
+    assert direct(run(text)) == [("Dmitry Peskov", "But not on these terms and not now,")]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("”", "”"), ("»", "«")], ids=["swedish", "danish"])
+def test_nordic_quote_styles(run, opening, closing):
+    text = f"{opening}We are ready to continue the talks in Istanbul,{closing} Peskov told reporters."
+
+    assert direct(run(text)) == [("Dmitry Peskov", "We are ready to continue the talks in Istanbul,")]
