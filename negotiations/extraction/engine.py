@@ -868,9 +868,12 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
             return _skip_space(doc, match.end(), sentence.end)
         if cue.word.split()[0] in ("told", "tells", "tell", "telling", "urged", "urges", "urge", "assured"):
             match = TOLD_OBJECT_RE.match(doc.text, position, sentence.end)
-            if match is None:
-                return None
-            position = match.end()
+            if match is not None:
+                position = match.end()
+            elif (
+                not cue.word.startswith("urg") or URGED_TO_RE.match(doc.lower, position, sentence.end) is None
+            ):
+                return None  # else 'urged the EU to use the frozen assets': whom and what, reported together
     while (
         match := TIME_PHRASE_RE.match(doc.lower, position, sentence.end)
     ) is not None and match.end() > position:
@@ -883,6 +886,7 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     return _skip_space(doc, position, sentence.end)
 
 
+URGED_TO_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")
 THAT_AFTER_TIME_RE = re.compile(r"\s*,?\s*that\s+")
 GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
 GAP_PREPOSITION_RE = re.compile(

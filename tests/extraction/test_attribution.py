@@ -496,3 +496,12 @@ def test_the_statement_said_is_its_issuer(run):
     statement = first(run(text))
 
     assert (statement.speaker_name, statement.quote) == ("Kremlin", "the two leaders agreed to talk again")
+
+
+def test_urged_someone_to_act_reports_whom_and_what(run):
+    text = 'Sybiha urged the EU to use the frozen assets, saying it was "a matter of simple justice".'
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("paraphrase", "the EU to use the frozen assets"),
+        ("direct", "a matter of simple justice"),
+    ]
