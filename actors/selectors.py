@@ -21,16 +21,25 @@ class ActorProfile:
     negotiation: Negotiation | None
 
 
-def actor_profile(*, actor: Actor, negotiation: Negotiation | None, latest: int = 20) -> ActorProfile:
+def actor_scope(*, actor: Actor, negotiation: Negotiation | None) -> str:
+    """A party is shown with everyone speaking for it (party scope); anyone else with their own words."""
+    if negotiation is not None and negotiation.parties.filter(pk=actor.pk).exists():
+        return PositionScope.PARTY
+    if actor.party_id is None and actor.members.exists():
+        return PositionScope.PARTY
+    return PositionScope.ACTOR
+
+
+def actor_profile(
+    *, actor: Actor, negotiation: Negotiation | None, latest: int = 20, scope: str | None = None
+) -> ActorProfile:
     """Names, offices, who speaks for it, its stance per issue over time, its latest statements.
 
-    A party is shown with everyone speaking for it (party scope); anyone else with their own words.
-    Seven queries.
+    Seven queries (two fewer when the caller already knows the scope, `actor_scope`).
     """
     members = list(actor.members.order_by("name"))
-    listed = negotiation is not None and negotiation.parties.filter(pk=actor.pk).exists()
-    is_party = listed or (actor.party_id is None and bool(members))
-    scope = PositionScope.PARTY if is_party else PositionScope.ACTOR
+    scope = scope or actor_scope(actor=actor, negotiation=negotiation)
+    is_party = scope == PositionScope.PARTY
     runs = selectors.stance_runs(actor=actor, scope=scope, negotiation=negotiation)
     issues = list(
         Issue.objects.filter(pk__in=runs.keys())

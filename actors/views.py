@@ -1,26 +1,51 @@
+import datetime as dt
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from actors.models import Actor
-from actors.selectors import actor_profile
+from actors.selectors import actor_profile, actor_scope
 from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation
-from negotiations.views import charts
+from negotiations.views import charts, fragments
 
 
 @reader_required
 @require_GET
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = get_object_or_404(Actor.objects.select_related("party__party"), slug=slug)
+    actor = get_object_or_404(
+        selectors.with_data_version(Actor.objects.select_related("party__party")), slug=slug
+    )
     negotiation = None
     if request.GET.get("negotiation"):
         negotiation = Negotiation.objects.filter(slug=request.GET["negotiation"]).first()
     negotiation = negotiation or selectors.current_negotiation()
-    profile = actor_profile(actor=actor, negotiation=negotiation)
+    scope = actor_scope(actor=actor, negotiation=negotiation)
     today = timezone.localdate()
+    profile_html = fragments.cached_fragment(
+        "actor",
+        version=selectors.data_version(actor),
+        inputs=[
+            fragments.actor_fields([actor]),
+            (negotiation.pk, negotiation.slug, negotiation.name) if negotiation else None,
+            scope,
+            today,
+        ],
+        render=lambda: _profile_html(request, actor, negotiation, scope, today),
+    )
+    context = {"actor": actor, "negotiation": negotiation, "scope": scope, "profile_html": profile_html}
+    return render(request, "actors/actor_detail.html", context)
+
+
+def _profile_html(
+    request: HttpRequest, actor: Actor, negotiation: Negotiation | None, scope: str, today: dt.date
+) -> str:
+    """The page below its heading: the stance chart, latest statements, names, offices and members."""
+    profile = actor_profile(actor=actor, negotiation=negotiation, scope=scope)
     first = [changes[0][0] for changes in profile.runs.values() if changes]
     start = (negotiation.started_on if negotiation else None) or min(first, default=today)
     chart = charts.strip_chart(
@@ -29,4 +54,4 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         end=today,
     )
     context = {"actor": actor, "profile": profile, "chart": chart, "negotiation": negotiation}
-    return render(request, "actors/actor_detail.html", context)
+    return render_to_string("actors/actor_detail.html#profile", context, request)

@@ -128,3 +128,36 @@ def _row(html: str, name: str) -> str:
     """The matrix row of `name`, from its header to the end of the row."""
     start = html.index(f">{name}<")
     return html[start : html.index("</tr>", start)]
+
+
+ACTOR = "/actors/sergey-lavrov/"
+PARTY = "/actors/russia/"
+
+
+@pytest.mark.parametrize("url", [ACTOR, PARTY])
+def test_a_second_visit_to_an_actor_page_reuses_its_profile(analyst_client, world, url):
+    first, first_queries = get(analyst_client, url)
+    second, second_queries = get(analyst_client, url)
+
+    assert _profile(second) == _profile(first)  # the page around it carries a new CSP nonce each time
+    assert second_queries < first_queries
+
+
+def _profile(page: str) -> str:
+    return page[page.index('<div class="columns">') : page.index("</main>")]
+
+
+def test_a_new_statement_shows_on_the_actor_and_party_pages_at_once(analyst_client, world):
+    get(analyst_client, ACTOR)
+    get(analyst_client, PARTY)
+
+    say(
+        world.negotiation,
+        world.lavrov,
+        dt.date(2026, 1, 23),
+        {world.guarantees: "supports"},
+        quote="A new line.",
+    )
+
+    assert "A new line." in get(analyst_client, ACTOR)[0]
+    assert "A new line." in get(analyst_client, PARTY)[0]
