@@ -474,6 +474,10 @@ def _clause_subject(doc: Document, cue: Cue, sentence: Sentence, cues: list[Cue]
 
 def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
     mentions = doc.mentions_between(sentence.start, before)
+    # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
+    # in an opening phrase are not the subject.
+    while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
+        mentions = mentions[1:]
     if not mentions:
         return None
     mention = mentions[0]
@@ -488,8 +492,6 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
         mention.possessive or doc.quote_at(mention.start) is not None
     ):
         return None
-    if PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mention.text_start):
-        return None  # "Asked about Zelenskyy, he said ...": the object of a preposition, not the subject
     return Slot(mention, start=mention.text_start, end=mention.end)
 
 
@@ -1510,6 +1512,12 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             attribution = _outside_quotes(doc, *candidate.region)
             read[candidate.region] = (attribution, *read_date(attribution, doc.published))
         attribution, said_on, vague = read[candidate.region]
+        after_cue = _date_after_cue(doc, candidate)
+        if after_cue is not None:
+            said_on, vague = after_cue, False
+        elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
+            said_on = _date_of_introducing_sentence(doc, candidate)
+            vague = vague and said_on is None
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
         if said_on is None and PERFECT_RE.search(attribution):
@@ -1542,6 +1550,45 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
+
+
+def _date_after_cue(doc: Document, candidate: Candidate) -> date | None:
+    """'Rubio, who met the team on Friday morning, had said on Thursday that ...': the day attached to the verb
+    of saying wins over one in an aside before it."""
+    cue, region = candidate.cue, candidate.region
+    if cue is None or region is None or not region[0] <= cue.start < region[1] or cue.end >= region[1]:
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, cue.end, region[1]), doc.published)
+    return said_on
+
+
+def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date | None:
+    """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
+    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody."""
+    sentence = candidate.sentence
+    if sentence.index == 0 or candidate.speaker is None:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if (
+        previous.paragraph != sentence.paragraph
+        or doc.quotes_between(previous.start, previous.end)
+        or doc.cues_between(previous.start, previous.end)  # a report of its own: its days are its content's
+    ):
+        return None
+    subject = _sentence_subject(doc, previous, previous.end)
+    if subject is None or subject.mention is None or not _names_speaker(subject.mention, candidate.speaker):
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
+    return said_on
+
+
+def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
+    if mention.actor is not None:
+        return speaker.actor is not None and mention.actor.slug == speaker.actor.slug
+    return mention.name.lower() == speaker.name.lower()
 
 
 def _lead_body(doc: Document) -> list:

@@ -133,3 +133,30 @@ def test_a_live_page_with_time_stamps_on_their_own_lines_dates_its_entries(run):
     )
 
     assert [statement.said_on for statement in run(text)] == [date(2026, 1, 30)] * 2
+
+
+def test_the_day_attached_to_the_verb_of_saying_wins_over_one_in_an_aside(run):
+    text = (
+        "Rubio, who met the Ukrainian team in Istanbul on Friday morning, had said on Thursday that he did not "
+        "expect a breakthrough."
+    )
+
+    assert run(text)[0].said_on == date(2026, 1, 29)
+
+
+def test_a_quote_takes_the_day_of_the_sentence_introducing_its_speaker(run):
+    text = (
+        "Trump, speaking aboard Air Force One on Thursday, went further. "
+        '"Nothing is going to happen until Putin and I get together," he told reporters.'
+    )
+
+    assert [(s.kind, s.said_on) for s in run(text)] == [("direct", date(2026, 1, 29))]
+
+
+def test_at_the_time_refers_to_the_day_of_the_sentence_before(run):
+    text = (
+        "Speaking to journalists in Beijing on Wednesday, Putin had already made an offer. "
+        "«If Zelenskyy is ready, let him come to Moscow,» Putin said at the time."
+    )
+
+    assert [(s.kind, s.said_on) for s in run(text)] == [("direct", date(2026, 1, 28))]
