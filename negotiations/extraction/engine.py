@@ -81,6 +81,8 @@ SUBORDINATE_END_RE = re.compile(
 INTRO_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|also|instead|separately)\b,?\s*)+", re.I
 )
+# The same words at a position of the text (a "^" matches only at the start of the whole text).
+INTRO_AT_RE = re.compile(INTRO_RE.pattern.removeprefix("^"), re.I)
 
 
 @dataclass
@@ -789,7 +791,7 @@ def _trailing_paraphrase(
     dateline = WIRE_DATELINE_RE.match(doc.text, start, comma)
     if dateline:
         start = dateline.end()
-    intro = INTRO_RE.match(doc.text, start, comma)
+    intro = INTRO_AT_RE.match(doc.text, start, comma)
     if intro:
         start = intro.end()
     return _make_paraphrase(doc, cue, sentence, slot, start, comma, region=(comma, sentence.end))

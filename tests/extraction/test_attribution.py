@@ -505,3 +505,9 @@ def test_urged_someone_to_act_reports_whom_and_what(run):
         ("paraphrase", "the EU to use the frozen assets"),
         ("direct", "a matter of simple justice"),
     ]
+
+
+def test_an_opening_meanwhile_is_not_part_of_a_trailing_paraphrase(run):
+    text = "Putin spoke on Friday.\n\nMeanwhile, talks on the energy truce have stalled, Peskov said."
+
+    assert first(run(text)).quote == "talks on the energy truce have stalled"
