@@ -1070,8 +1070,19 @@ def _role_words(speaker_or_mention_title: str, actor: ActorEntry | None, on: dat
 
 
 ANONYMOUS_HEAD_WORDS = frozenset(ANONYMOUS_HEADS)
+
+
+def _holds_role(heads: tuple[str, ...], title: str, actor: ActorEntry | None, on: date | None) -> bool:
+    words = _role_words(title, actor, on)
+    return any(head in words for head in heads)
+
+
 # Role nouns named differently from the titles they refer to.
-ROLE_SYNONYMS = {"leader": "president", "premier": "prime", "diplomat": "minister"}
+ROLE_SYNONYMS = {
+    "leader": ("president",),
+    "premier": ("prime",),
+    "diplomat": ("minister", "foreign ministry"),
+}
 
 
 def _resolve_role(
@@ -1085,7 +1096,7 @@ def _resolve_role(
         return _issuer_of_document(doc, mention, history, subjects)
     if "head of state" in mention.name.lower():
         head = "president"
-    head = ROLE_SYNONYMS.get(head, head)
+    heads = ROLE_SYNONYMS.get(head, (head,))
     party = _party_after_role(doc, mention)
     options: list[tuple[int, Speaker]] = []
     for candidate in history[-40:]:
@@ -1093,14 +1104,14 @@ def _resolve_role(
         if (
             speaker is not None
             and speaker.is_person
-            and head in _role_words(speaker.title, speaker.actor, doc.published)
+            and _holds_role(heads, speaker.title, speaker.actor, doc.published)
         ):
             options.append((candidate.start, speaker))
     for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
         if (
             other.is_person
             and other.kind != ROLE
-            and head in _role_words(other.title, other.actor, doc.published)
+            and _holds_role(heads, other.title, other.actor, doc.published)
         ):
             speaker = _speaker_from_mention(doc, other, history, subjects)
             if speaker is not None:
@@ -1112,7 +1123,7 @@ def _resolve_role(
             if option[1].actor and doc.registry.party_of(option[1].actor) == party
         ]
         if not options:
-            return _office_holder(doc, mention, head, party)
+            return _office_holder(doc, mention, heads[0], party)
     if not options:
         return _anonymous_back_reference(doc, mention, history)
     speaker = max(options, key=lambda option: option[0])[1]
@@ -1182,7 +1193,10 @@ def _anonymous_back_reference(doc: Document, mention: Mention, history: list[Can
         speaker = candidate.speaker
         if speaker is not None and speaker.anonymous and head.rstrip("s") in speaker.name.lower():
             return speaker
-    # 'The official said: "..."' with no source before it: an unnamed source all the same.
+    # 'The official said: "..."' with no source before it: an unnamed source all the same ("the diplomat" or
+    # "the aide" more often means someone named with another title, so they are left unresolved).
+    if head not in ("official", "officials", "source", "sources"):
+        return None
     return Speaker("unnamed " + head, None, doc.text[mention.start : mention.end], anonymous=True)
 
 

@@ -122,3 +122,13 @@ def test_a_first_name_shaped_like_a_demonym_stays_in_the_name(run):
     text = "Ivan Petrenko, a Ukrainian lawmaker, said Kyiv would not hold elections during martial law."
 
     assert run(text)[0].speaker_name == "Ivan Petrenko"
+
+
+def test_the_diplomat_can_be_the_foreign_ministry_spokeswoman(run):
+    text = "Maria Zakharova criticised the EU on Friday. The diplomat said the sanctions would fail."
+
+    assert [s.speaker_name for s in run(text)] == ["Maria Zakharova"]
+
+
+def test_the_diplomat_with_nobody_to_refer_to_is_left_unresolved(run):
+    assert run("The diplomat said the sanctions would fail.") == []
