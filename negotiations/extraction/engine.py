@@ -797,9 +797,9 @@ def _trailing_paraphrase(
     return _make_paraphrase(doc, cue, sentence, slot, start, comma, region=(comma, sentence.end))
 
 
-# "KYIV, Jan 29 (Reuters) - ", "Jan 29 (Interfax) - ", "MOSCOW, February 20. /TASS/. ": the wire's dateline.
+# "KYIV, Jan 29 (Reuters) - ", "Kyiv, Ukraine (AP) — ", "MOSCOW, February 20. /TASS/. ": the wire's dateline.
 WIRE_DATELINE_RE = re.compile(
-    r"(?:[A-Z][A-Za-z/ '-]{1,40}[,.]\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
+    r"(?:[A-Z][A-Za-z/ ,.'-]{1,40}?[,.]?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
     r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*[-–—]|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
 )
 

@@ -436,7 +436,13 @@ def test_a_source_placed_by_its_institution_is_anonymous(run):
 
 
 @pytest.mark.parametrize(
-    "dateline", ["MOSCOW. Jan 29 (Interfax) - ", "KYIV, Jan 29 (Reuters) - ", "MOSCOW, January 29. /TASS/. "]
+    "dateline",
+    [
+        "MOSCOW. Jan 29 (Interfax) - ",
+        "KYIV, Jan 29 (Reuters) - ",
+        "MOSCOW, January 29. /TASS/. ",
+        "Kyiv, Ukraine (AP) — ",
+    ],
 )
 def test_the_wire_dateline_is_not_part_of_a_trailing_paraphrase(run, dateline):
     text = f"{dateline}Russia is not planning any new contacts with the US, Kremlin spokesman Dmitry Peskov said."
