@@ -2,10 +2,12 @@
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.cache import cache
 from django.db import connection
@@ -745,12 +747,65 @@ class Subject:
 
 
 @dataclass
+class GapSeries:
+    """The distance between subjects on one issue over time: a step function that changes only on `days`
+    (the days one of their stances changed, and the first and last day shown), evaluated only where a
+    chart or a trend reads it. A party's stance can change hundreds of times per issue, and a chart draws
+    at most a few dozen steps of it."""
+
+    days: list[dt.date]
+    histories: list[tuple[list[dt.date], list[float]]]  # per subject: the days its stance changed, its scores
+
+    def at(self, day: dt.date) -> float | None:
+        """The distance in effect on `day`: None until at least two subjects have a stance."""
+        scores = []
+        for days, values in self.histories:
+            index = bisect_right(days, day)
+            if index:
+                scores.append(values[index - 1])
+        return max(scores) - min(scores) if len(scores) >= 2 else None
+
+
+@dataclass
+class AverageGapSeries:
+    """The mean distance over the issues where it is defined, a step function like each issue's."""
+
+    days: list[dt.date]
+    issues: list[GapSeries]
+
+    def at(self, day: dt.date) -> float | None:
+        defined = [value for series in self.issues if (value := series.at(day)) is not None]
+        return sum(defined) / len(defined) if defined else None
+
+
+StepSeries = GapSeries | AverageGapSeries
+
+
+def gap_series(histories: list[list[tuple[dt.date, str]]], *, start: dt.date, end: dt.date) -> GapSeries:
+    """The distance between the subjects whose stance `histories` (days in order) are given, up to `end`."""
+    kept = [[(day, stance) for day, stance in history if day <= end] for history in histories]
+    days = {day for history in kept for day, _ in history} | {start, end}
+    return GapSeries(
+        days=sorted(days),
+        histories=[
+            ([day for day, _ in history], [STANCE_SCORES[stance] for _, stance in history])
+            for history in kept
+        ],
+    )
+
+
+def average_gap_series(all_series: list[GapSeries]) -> AverageGapSeries:
+    days = {day for series in all_series for day in series.days}
+    return AverageGapSeries(days=sorted(days), issues=all_series)
+
+
+@dataclass
 class ComparisonRow:
     issue: Issue
     cells: list[Cell | None]
     statements: list[Statement | None]
     distance: float | None
-    series: list[tuple[dt.date, float | None]]
+    series: GapSeries
 
     @property
     def verdict(self) -> str:
@@ -767,7 +822,7 @@ class Comparison:
     rows: list[ComparisonRow]
     as_of: dt.date
     start: dt.date
-    average_series: list[tuple[dt.date, float | None]]
+    average_series: AverageGapSeries
 
 
 def compare_subjects(*, negotiation: Negotiation, slugs: Sequence[str]) -> list[Subject]:
@@ -796,15 +851,18 @@ def comparison(
 ) -> Comparison:
     """Stances side by side per issue, the deciding quotes, and the distance between them over time.
 
-    Three queries: positions at the date, their statements, and the stance changes of the history.
+    Four queries: positions at the date, their statements and sources, and the stance changes of the history.
     """
     keys = [subject.key for subject in subjects]
     issue_ids = [issue.pk for issue in issues]
     positions = positions_as_of(subjects=keys, issue_ids=issue_ids, as_of=as_of, reviewed_only=reviewed_only)
     statement_ids = {p.statement_id for p in positions.values() if p.statement_id}
-    statements = {s.pk: s for s in statements_with_provenance(Statement.objects.filter(pk__in=statement_ids))}
+    # The table shows a deciding statement's words, speaker, day and first source: not its stances.
+    deciding = Statement.objects.filter(pk__in=statement_ids).select_related("actor")
+    deciding = deciding.prefetch_related(Prefetch("citations", queryset=citations_with_sources()))
+    statements = {s.pk: s for s in deciding}
     changes = _stance_changes(keys=keys, issue_ids=issue_ids, as_of=as_of, reviewed_only=reviewed_only)
-    start = min((day for history in changes.values() for day, _ in history), default=None)
+    start = min((history[0][0] for history in changes.values() if history), default=None)
     start = min(filter(None, [start, negotiation.started_on])) if (start or negotiation.started_on) else as_of
 
     rows = []
@@ -817,7 +875,7 @@ def comparison(
                 cells=[Cell(position=p, as_of=as_of) if p else None for p in cells],
                 statements=[statements.get(p.statement_id) if p else None for p in cells],
                 distance=stance_distance(p.stance for p in cells if p),
-                series=distance_series(histories, start=start, end=as_of),
+                series=gap_series(histories, start=start, end=as_of),
             )
         )
     return Comparison(
@@ -825,14 +883,18 @@ def comparison(
         rows=rows,
         as_of=as_of,
         start=start,
-        average_series=average_series([row.series for row in rows]),
+        average_series=average_gap_series([row.series for row in rows]),
     )
 
 
 def _stance_changes(
     *, keys: list[tuple[int, str]], issue_ids: list[int], as_of: dt.date, reviewed_only: bool
 ) -> dict[tuple[int, str, int], list[tuple[dt.date, str]]]:
-    """For each (actor, scope, issue), the days its stance changed, up to `as_of`: all the distance needs."""
+    """For each (actor, scope, issue), the days its stance changed, up to `as_of`: all the distance needs.
+
+    On PostgreSQL each history comes as two arrays (a few dozen rows instead of thousands to turn into
+    Python objects one by one).
+    """
     by_scope: defaultdict[str, list[int]] = defaultdict(list)
     for actor_id, scope in keys:
         by_scope[scope].append(actor_id)
@@ -845,47 +907,22 @@ def _stance_changes(
         reviewed_only=reviewed_only,
         valid_from__lte=as_of,
         stance_since=F("valid_from"),
-    ).values_list("actor_id", "scope", "issue_id", "valid_from", "stance")
+    )
+    if connection.vendor == "postgresql":
+        histories = rows.values_list("actor_id", "scope", "issue_id").annotate(
+            days=ArrayAgg("valid_from", order_by="valid_from"),
+            stances=ArrayAgg("stance", order_by="valid_from"),
+        )
+        return {
+            (actor_id, scope, issue_id): list(zip(days, stances, strict=True))
+            for actor_id, scope, issue_id, days, stances in histories.order_by()
+        }
     changes: defaultdict[tuple[int, str, int], list[tuple[dt.date, str]]] = defaultdict(list)
-    for actor_id, scope, issue_id, day, stance in rows.order_by("valid_from"):
+    for actor_id, scope, issue_id, day, stance in rows.order_by("valid_from").values_list(
+        "actor_id", "scope", "issue_id", "valid_from", "stance"
+    ):
         changes[(actor_id, scope, issue_id)].append((day, stance))
     return changes
-
-
-def distance_series(
-    histories: list[list[tuple[dt.date, str]]], *, start: dt.date, end: dt.date
-) -> list[tuple[dt.date, float | None]]:
-    """The distance between the subjects at each day one of their stances changed, from start to end."""
-    changed_on: defaultdict[dt.date, list[tuple[int, str]]] = defaultdict(list)
-    for index, history in enumerate(histories):
-        for day, stance in history:
-            if day <= end:
-                changed_on[day].append((index, stance))
-    current: list[str | None] = [None] * len(histories)
-    series = []
-    for day in sorted(changed_on.keys() | {start, end}):
-        for index, stance in changed_on.get(day, ()):
-            current[index] = stance
-        series.append((day, stance_distance(stance for stance in current if stance)))
-    return series
-
-
-def average_series(
-    all_series: list[list[tuple[dt.date, float | None]]],
-) -> list[tuple[dt.date, float | None]]:
-    """The mean distance over the issues where it is defined, at every day any of them changed."""
-    changed_on: defaultdict[dt.date, list[tuple[int, float | None]]] = defaultdict(list)
-    for index, series in enumerate(all_series):
-        for day, value in series:
-            changed_on[day].append((index, value))
-    latest: list[float | None] = [None] * len(all_series)
-    averaged = []
-    for day in sorted(changed_on):
-        for index, value in changed_on[day]:
-            latest[index] = value
-        defined = [value for value in latest if value is not None]
-        averaged.append((day, sum(defined) / len(defined) if defined else None))
-    return averaged
 
 
 # Issue, event and statement pages ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from negotiations.enums import Stance
+from negotiations.selectors import StepSeries
 
 WIDTH = 720
 STANCE_LABELS = dict(Stance.choices)
@@ -126,6 +127,20 @@ class LineChart:
 
 STRIP_STEPS = 60  # a strip per row: about a week per step over a year of talks
 MAX_STEPS = 150  # a chart is about 550 px wide: finer steps than ~4 px are noise, and page weight
+SPARK_STEPS = 60  # a sparkline is 160 px wide
+
+
+def _buckets(start: dt.date, end: dt.date, buckets: int) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day of `buckets` equal slices of [start, end]."""
+    span = max((end - start).days, 1)
+    width = span / buckets
+    return [
+        (
+            start + dt.timedelta(days=round(bucket * width)),
+            start + dt.timedelta(days=round((bucket + 1) * width)),
+        )
+        for bucket in range(buckets)
+    ]
 
 
 def resample(steps: list[tuple[dt.date, object]], *, start: dt.date, end: dt.date, buckets: int = MAX_STEPS):
@@ -135,18 +150,31 @@ def resample(steps: list[tuple[dt.date, object]], *, start: dt.date, end: dt.dat
     steps = [(day, value) for day, value in steps if day <= end]
     if len(steps) <= buckets:
         return steps
-    span = max((end - start).days, 1)
-    width = span / buckets
     resampled: list[tuple[dt.date, object]] = []
     index, current = 0, None
-    for bucket in range(buckets):
-        bucket_start = start + dt.timedelta(days=round(bucket * width))
-        bucket_end = start + dt.timedelta(days=round((bucket + 1) * width))
+    for bucket_start, bucket_end in _buckets(start, end, buckets):
         while index < len(steps) and steps[index][0] <= bucket_end:
             current = steps[index][1]
             index += 1
         if index and (not resampled or resampled[-1][1] != current):
             resampled.append((max(bucket_start, steps[0][0]), current))
+    return resampled
+
+
+def sample(series: StepSeries, *, start: dt.date, end: dt.date, buckets: int = MAX_STEPS):
+    """What `resample` makes of the steps of `series` between start and end, reading the series only at
+    the ends of the slices (a step series knows its value on any day): the same steps, without computing
+    the hundreds of values in between."""
+    days = [day for day in series.days if start <= day <= end]
+    if len(days) <= buckets:
+        return [(day, series.at(day)) for day in days]
+    resampled: list[tuple[dt.date, object]] = []
+    for bucket_start, bucket_end in _buckets(start, end, buckets):
+        if bucket_end < days[0]:
+            continue
+        current = series.at(min(bucket_end, end))
+        if not resampled or resampled[-1][1] != current:
+            resampled.append((max(bucket_start, days[0]), current))
     return resampled
 
 
@@ -288,7 +316,10 @@ def sparkline(
     x = _scale(start, end, 1, width - 2)
     parts, pen_down = [], False
     steps = resample(
-        [(day, value) for day, value in series if start <= day <= end], start=start, end=end, buckets=60
+        [(day, value) for day, value in series if start <= day <= end],
+        start=start,
+        end=end,
+        buckets=SPARK_STEPS,
     )
     for (day, value), following in _with_next(steps):
         until = following[0] if following else end

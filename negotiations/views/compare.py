@@ -1,3 +1,6 @@
+import datetime as dt
+from bisect import bisect_left
+
 from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -79,12 +82,15 @@ def _comparison_html(request: HttpRequest, negotiation: Negotiation, form: AsOfF
             as_of=form.as_of_date,
             reviewed_only=form.reviewed_only,
         )
+        start, end = result.start, result.as_of
         for row in result.rows:
-            row.sparkline = charts.sparkline(row.series, start=result.start, end=result.as_of)
+            steps = charts.sample(row.series, start=start, end=end, buckets=charts.SPARK_STEPS)
+            row.sparkline = charts.sparkline(steps, start=start, end=end)
             row.trend = _trend(row.series)
+        average = charts.sample(result.average_series, start=start, end=end, buckets=charts.MAX_STEPS)
         context |= {
             "comparison": result,
-            "chart": charts.step_line_chart(result.average_series, start=result.start, end=result.as_of),
+            "chart": charts.step_line_chart(average, start=start, end=end),
             "trend": _trend(result.average_series),
             "overlap": [row for row in result.rows if row.verdict in ("agree", "close")],
             "diverge": [row for row in result.rows if row.verdict in ("apart", "opposed")],
@@ -105,14 +111,19 @@ def _most_quoted_parties(negotiation: Negotiation) -> list[str]:
     return [row["actor__slug"] for row in ranked[:2]]
 
 
-def _trend(series: list) -> str:
-    """In words: is the gap closing? Compares the latest average distance with the one 90 days before."""
-    defined = [(day, value) for day, value in series if value is not None]
-    if len(defined) < 2:
+def _trend(series: selectors.StepSeries) -> str:
+    """In words: is the gap closing? Compares the latest average distance with the one 90 days before.
+
+    Once defined (two subjects have a stance), a distance stays defined: the first defined day is found
+    by bisection, and the value 90 days before is the one in effect that day."""
+    days = series.days
+    first = bisect_left(days, True, key=lambda day: series.at(day) is not None)
+    if len(days) - first < 2:
         return ""
-    last_day, last = defined[-1]
-    earlier = [value for day, value in defined if (last_day - day).days >= 90] or [defined[0][1]]
-    before = earlier[-1]
+    last_day = days[-1]
+    last = series.at(last_day)
+    ninety_before = last_day - dt.timedelta(days=90)
+    before = series.at(ninety_before if days[first] <= ninety_before else days[first])
     if abs(last - before) < 0.1:
         return "unchanged over the last three months"
     return "closer than three months ago" if last < before else "further apart than three months ago"

@@ -1,5 +1,9 @@
 import datetime as dt
+import random
 
+import pytest
+
+from negotiations import selectors
 from negotiations.views import charts
 
 START = dt.date(2025, 1, 1)
@@ -38,3 +42,39 @@ def test_empty_rows_and_series_draw_nothing():
     assert chart.rows[0].bands == []
     assert charts.sparkline([], start=START, end=day(10)) == ""
     assert charts.step_line_chart([], start=START, end=day(10)).paths == []
+
+
+def exact_distance_series(histories, *, start, end):
+    """Every day's distance, computed the slow, obvious way: what `sample` must agree with."""
+    days = sorted({d for history in histories for d, _ in history if d <= end} | {start, end})
+    series = []
+    for when in days:
+        stances = [[s for d, s in history if d <= when] for history in histories]
+        series.append((when, selectors.stance_distance(s[-1] for s in stances if s)))
+    return series
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_sampling_a_gap_series_draws_what_resampling_every_day_drew(seed):
+    rng = random.Random(seed)
+    stances = ["supports", "conditional", "neutral", "opposes"]
+    histories = [
+        sorted(
+            {
+                day(rng.randrange(1, 600)): rng.choice(stances) for _ in range(rng.choice([0, 3, 40, 300]))
+            }.items()
+        )
+        for _ in range(rng.choice([2, 3]))
+    ]
+    end = day(rng.choice([200, 650]))
+    series = selectors.gap_series(histories, start=START, end=end)
+    exact = exact_distance_series(histories, start=START, end=end)
+
+    for buckets in (charts.SPARK_STEPS, charts.MAX_STEPS):
+        assert charts.sample(series, start=START, end=end, buckets=buckets) == charts.resample(
+            exact, start=START, end=end, buckets=buckets
+        )
+    average = selectors.average_gap_series(
+        [series, selectors.gap_series(histories[:1], start=START, end=end)]
+    )
+    assert [(d, average.at(d)) for d in average.days] == [(d, v) for d, v in exact]
