@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .issues import IssueSpans
 from .lexicon import PARTICIPLE_CUES, PHRASE_CUES, POSITION_VERBS, QUOTE_ONLY_CUES, SPEECH_VERBS
@@ -103,8 +103,7 @@ NOT_SAYING_VERBS = frozenset(
 WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):  # a named tuple: made dozens of times an article, twice as fast as a frozen dataclass
     start: int
     end: int
     word: str

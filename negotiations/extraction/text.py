@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -66,15 +66,14 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(text.lower())
 
 
-@dataclass(frozen=True)
-class Paragraph:
+# Named tuples rather than frozen dataclasses: an article makes dozens of each, and a tuple is made twice as fast.
+class Paragraph(NamedTuple):
     index: int
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     start: int
     end: int
