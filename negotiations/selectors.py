@@ -310,18 +310,22 @@ def most_quoted_speakers(
     the choices of the speaker menus, which would otherwise list every actor ever seen. One query, cached for a few minutes."""
 
     def ranked() -> dict[str, str]:
-        rows = (
-            Position.objects.filter(
-                negotiation=negotiation,
-                scope=PositionScope.ACTOR,
-                reviewed_only=False,
-                valid_until__isnull=True,
+        # Summed per actor id first (in the order of the covering index of migration 0008), then joined to
+        # the names: grouping the joined rows by slug and name hashes 26,000 strings at a million statements.
+        positions, actors = Position._meta.db_table, Actor._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT a.slug, a.name FROM (
+                    SELECT actor_id, SUM(statement_count) AS evidence FROM {positions}
+                    WHERE negotiation_id = %s AND scope = %s AND reviewed_only = %s AND valid_until IS NULL
+                    GROUP BY actor_id
+                ) AS e JOIN {actors} a ON a.id = e.actor_id
+                ORDER BY e.evidence DESC, a.slug LIMIT %s
+                """,
+                [negotiation.pk, PositionScope.ACTOR.value, False, limit],
             )
-            .values("actor__slug", "actor__name")
-            .annotate(evidence=Sum("statement_count"))
-            .order_by("-evidence", "actor__slug")[:limit]
-        )
-        return {row["actor__slug"]: row["actor__name"] for row in rows}
+            return dict(cursor.fetchall())
 
     # A menu a few minutes behind the data is harmless; the query sums every current cell of the negotiation.
     choices = dict(
