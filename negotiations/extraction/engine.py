@@ -85,7 +85,7 @@ INTRO_RE = re.compile(
 INTRO_AT_RE = re.compile(INTRO_RE.pattern.removeprefix("^"), re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     name: str
     actor: ActorEntry | None
@@ -100,7 +100,7 @@ class Speaker:
         return self.actor.slug if self.actor else self.name.lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     kind: str
     start: int

@@ -31,7 +31,7 @@ ANONYMOUS = "anonymous"
 ROLE = "role"  # "the minister": refers back to someone named before
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int

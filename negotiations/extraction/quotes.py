@@ -40,7 +40,7 @@ RUN_ON_OPENERS = frozenset('“„‟«"‘')  # ‘ too: British style quotes w
 MAX_DEPTH = 12
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     open: int  # offset of the opening mark
     close: int  # offset of the closing mark, or the paragraph end when the quote runs on
