@@ -9,7 +9,28 @@
       opener.setAttribute("aria-expanded", "false");
       opener.focus();
     }
+    forgetOpenCell();
   }
+
+  // A closed cell leaves the address: a copied URL shows the page as it is. Replaced rather than pushed,
+  // so Back still returns to the cell before it was opened.
+  function forgetOpenCell() {
+    var url = new URL(window.location.href);
+    if (!url.searchParams.has("cell")) return;
+    url.searchParams.delete("cell");
+    url.hash = "";
+    window.history.replaceState(window.history.state, "", url.toString());
+  }
+
+  // An opened cell's address is its link's: the page with ?cell=, which opens the same cell without
+  // JavaScript. Set as hx-push-url when htmx asks for the cell rather than written into each of the
+  // matrix's thousand cells (the href is already there).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var cell = event.detail.elt;
+    if (cell.matches && cell.matches("a[data-cell]")) {
+      cell.setAttribute("hx-push-url", cell.getAttribute("href"));
+    }
+  });
 
   document.addEventListener("click", function (event) {
     var close = event.target.closest("[data-close-evidence]");
