@@ -459,6 +459,10 @@ def _slot_before_quote(
         slot = _prefer_person_subject(doc, slot, sentence, cue)
     if slot is None and cue.word in INVERTED_VERBS:
         slot = speaker_after(doc, cue.end, quote.open)
+        if slot is not None and _word_count(doc, slot.end, quote.open) > 3:
+            slot = (
+                None  # 'said Moscow would answer "..."': the name opens the reported clause, not the speaker
+            )
     if slot is None and _coordinated_cue(doc, cue) is not None:
         slot = _sentence_subject(doc, sentence, cue.start)  # 'Putin turned to Trump and said: “...”'
     return slot
@@ -483,6 +487,13 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
     if not mentions:
         return None
     mention = mentions[0]
+    if (
+        mention.kind == ROLE
+        and len(mentions) > 1
+        and mentions[1].is_person
+        and not doc.text[mention.end : mentions[1].text_start].strip(" ,")
+    ):
+        mention = mentions[1]  # "The prime minister, Sir Keir Starmer, was unmoved": the name in apposition
     person = person_after_body(doc, mention, before)  # "Foreign Ministry spokeswoman Maria Zakharova"
     if person is not None:
         mention = person

@@ -884,6 +884,7 @@ TITLE_MODIFIERS = frozenset(
         "rada",
         "senate",
         "former",
+        "retired",
         "acting",
         "deputy",
         "vice",
@@ -1053,7 +1054,10 @@ PERSON_ROLE_NOUNS = frozenset(
 APPOSITIVE_PERSON_NOUNS = frozenset(
     ["analyst", "expert", "researcher", "professor", "economist", "lawmaker", "politician", "commentator",
      "journalist", "correspondent", "scholar", "fellow", "director", "member", "deputy", "activist", "historian",
-     "lecturer", "spokeswoman", "spokesman", "resident", "soldier", "officer", "engineer", "volunteer"]
+     "lecturer", "spokeswoman", "spokesman", "resident", "soldier", "officer", "engineer", "volunteer", "lawyer",
+     "nurse", "doctor", "teacher", "student", "mother", "father", "farmer", "pollster", "veteran", "blogger",
+     "writer", "author", "commissioner", "ombudsman", "chairman", "chairwoman", "founder", "retired", "priest",
+     "mayor", "governor", "businessman", "businesswoman", "entrepreneur", "worker", "pensioner", "refugee"]
 )  # fmt: skip
 # "the Russian side", "the American side": the state a side speaks for.
 SIDE_STATES = {

@@ -91,9 +91,10 @@ _ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS | DOCUMENT_HE
 ROLE_RE = re.compile(
     rf"the(?<![\w-]the)\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?:\s+of\s+(?:state|government))?(?![\w-])"
 )
-# ", a political analyst at ...", ", the deputy head of ...": the role after a name says it is a person's.
+# ", a political analyst at ...", ", 34, a nurse from Kharkiv", ", Russia's commissioner for children's rights": the
+# role after a name says it is a person's.
 APPOSITIVE_ROLE_RE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?P<role>"
+    r",\s+(?:\d{1,3},\s+)?(?:a|an|the|[A-Z][\w-]*'s)\s+(?:[\w'-]+\s+){0,4}?(?P<role>"
     + "|".join(sorted(PERSON_ROLE_NOUNS | APPOSITIVE_PERSON_NOUNS, key=len, reverse=True))
     + r")(?![\w-])",
     re.I,
@@ -407,11 +408,16 @@ def _unknown_mentions(
             continue  # a registry name, an anonymous source: already found
         words = match.group().split()
         count = len(words)
-        # Leading title words belong to the title, not the name.
+        # Leading title words belong to the title, not the name; a body keeps them ("European Commission",
+        # "Qatari Foreign Ministry").
         head_index = count - 1
         while head_index >= 0 and words[head_index].lower() not in TITLE_HEADS:
             head_index -= 1
-        if head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
+        if words[-1] in ORGANISATION_WORDS:
+            cut = 0
+            while cut < count and words[cut] in NAME_STOPWORDS:
+                cut += 1
+        elif head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
             cut = head_index + 1
         else:
             cut = 0
@@ -436,6 +442,8 @@ def _unknown_mentions(
             continue
         if len(name_words) >= 2:
             full_names[name_words[-1]] = name
+            # "Lin Jian ... Lin said": a family name written first, when no one else has it as a surname.
+            full_names.setdefault(name_words[0], name)
             if not title and (appositive := APPOSITIVE_ROLE_RE.match(folded, end)) is not None:
                 title = appositive.group("role")  # "Marta Levchenko, a political analyst at ...": a person
             kind = PERSON if title else NAME

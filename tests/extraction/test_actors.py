@@ -132,3 +132,21 @@ def test_the_diplomat_can_be_the_foreign_ministry_spokeswoman(run):
 
 def test_the_diplomat_with_nobody_to_refer_to_is_left_unresolved(run):
     assert run("The diplomat said the sanctions would fail.") == []
+
+
+def test_a_retired_generals_rank_is_his_title(run):
+    text = '"Too small to fight and too big to hide," said Retired Major General Alastair Greaves.'
+
+    assert run(text)[0].speaker_name == "Alastair Greaves"
+
+
+def test_a_family_name_written_first_refers_back_to_the_full_name(run):
+    text = "Foreign ministry spokesperson Lin Jian said China supports peace. Lin said China would keep its role."
+
+    assert [s.speaker_name for s in run(text)] == ["Lin Jian", "Lin Jian"]
+
+
+def test_a_body_keeps_its_national_adjective(run):
+    statement = run("The European Commission said all options remained on the table.")[0]
+
+    assert statement.speaker_name == "European Commission"

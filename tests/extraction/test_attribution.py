@@ -517,3 +517,32 @@ def test_an_opening_meanwhile_is_not_part_of_a_trailing_paraphrase(run):
     text = "Putin spoke on Friday.\n\nMeanwhile, talks on the energy truce have stalled, Peskov said."
 
     assert first(run(text)).quote == "talks on the energy truce have stalled"
+
+
+def test_said_with_a_name_opening_the_reported_clause_is_not_inverted(run):
+    text = 'Peskov on Wednesday said Moscow would answer any seizure "immediately and very painfully."'
+
+    assert first(run(text), "direct").speaker_name == "Dmitry Peskov"
+
+
+def test_a_role_noun_with_the_name_in_apposition_is_the_subject_pronouns_refer_to(run):
+    text = (
+        "Peskov said the plans were a provocation.\n\n"
+        "The French president, Emmanuel Macron, was unmoved. In a speech on Wednesday, he said Europe would "
+        '"not wait for permission from Moscow" to help secure a peace.'
+    )
+
+    assert [(s.kind, s.speaker_name) for s in run(text)][-1] == ("direct", "Emmanuel Macron")
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Maria Lvova-Belova, Russia's commissioner for children's rights, rejected the figures.",
+        "Olena Kravets, 34, a nurse from Kharkiv, marched with her children.",
+    ],
+)
+def test_she_finds_an_unknown_woman_described_after_her_name(run, introduction):
+    text = f'{introduction} "We are ready to reunite any child with relatives," she said.'
+
+    assert first(run(text), "direct").speaker_name == introduction.split(",")[0]
