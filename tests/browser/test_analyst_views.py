@@ -61,14 +61,16 @@ def test_an_opened_cell_puts_its_address_in_the_url_and_back_closes_it(page, liv
     page.wait_for_url(live_server.url + cell.get_attribute("href"))  # the link's own no-JS address
     assert page.evaluate("window.stillThisPage") is True  # swapped in place, not a new page
 
-    page.go_back()  # the matrix as it was before the click
+    page.go_back()  # the matrix as it was before the click (htmx reloads it: no history cache)
     page.wait_for_url(matrix)
-    page.get_by_role("heading", name="As of 25 January 2026").wait_for()
     expect(evidence.locator("td")).to_have_count(0)
+    page.get_by_role("heading", name="As of 25 January 2026", exact=True).wait_for()
+    page.wait_for_function("document.readyState === 'complete'")  # its scripts listen again
 
     page.go_forward()  # the copied or remembered address opens the same cell
     page.wait_for_url(lambda url: "cell=actor.sergey-lavrov.security-guarantees" in url)
     evidence.get_by_text("No foreign troops at all.").wait_for()
+    page.wait_for_function("document.readyState === 'complete'")
 
     page.keyboard.press("Escape")  # closing it takes it out of the address
     expect(evidence.locator("td")).to_have_count(0)
