@@ -433,10 +433,10 @@ def _speaker_with_any_verb_after(doc: Document, quote: Quote, limit: int) -> Men
 
 
 def _clause_before_fragment(doc: Document, cue: Cue, quote: Quote) -> bool:
-    """'says the next exchange must include civilians, "not only soldiers"': a reported clause of its own
-    between the cue and a fragment added after a comma."""
-    gap = doc.text[cue.end : quote.open].rstrip()
-    return gap.endswith(",") and _word_count(doc, cue.end, quote.open) >= 5
+    """'says the next exchange must include civilians, "not only soldiers"', 'posted that the talks had been
+    "constructive" and that "dialogue ..."': room for a reported clause of its own between the cue and the
+    quote (the paraphrase keeps it only if it is one, see _settle_against_quotes)."""
+    return _word_count(doc, cue.end, quote.open) >= 5
 
 
 def _attach(candidate: Candidate, slot: Slot, cue: Cue, region: tuple[int, int], consumed: set[int]) -> None:
@@ -1008,10 +1008,15 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
     prefix = doc.text[candidate.start : opening]
     if _word_count(doc, candidate.start, opening) <= 2:
         return _clause_after_quotes(doc, candidate, inside)
-    if prefix.rstrip().endswith(",") and _word_count(doc, candidate.start, opening) >= 5:
-        # 'says the next exchange must include civilians, "not only soldiers"': a clause of its own before a
-        # fragment added after a comma.
-        candidate.end = candidate.start + len(prefix.rstrip()) - 1
+    comma = prefix.rfind(",")
+    if (
+        comma >= 0
+        and _word_count(doc, candidate.start, candidate.start + comma) >= 5
+        and _word_count(doc, candidate.start + comma, opening) <= 4
+    ):
+        # 'says the next exchange must include civilians, "not only soldiers"', 'must be part of a settlement,
+        # one that would "eliminate the root causes"': a clause of its own before a phrase added after a comma.
+        candidate.end = candidate.start + comma
         return True
     subordinate = SUBORDINATE_END_RE.search(prefix)
     if subordinate is None:

@@ -546,3 +546,15 @@ def test_she_finds_an_unknown_woman_described_after_her_name(run, introduction):
     text = f'{introduction} "We are ready to reunite any child with relatives," she said.'
 
     assert first(run(text), "direct").speaker_name == introduction.split(",")[0]
+
+
+def test_a_clause_before_a_quoted_relative_phrase_is_its_own_paraphrase(run):
+    text = (
+        "Lavrov, speaking in Moscow on Wednesday, said any such arrangement must be part of a comprehensive "
+        'settlement, one that would "eliminate the root causes of the conflict."'
+    )
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("paraphrase", "any such arrangement must be part of a comprehensive settlement"),
+        ("direct", "eliminate the root causes of the conflict."),
+    ]
