@@ -1,0 +1,84 @@
+"""Every kind of page checked with axe-core (the engine behind most accessibility audits) in headless
+Chromium: no serious or critical violations (labels, contrast, names of links and buttons, ARIA, landmarks)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
+
+from negotiations.models import Source
+from tests.conftest import user_in
+from tests.views.conftest import build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BLOCKING = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture
+def world(settings):
+    settings.PUBLIC_READ = True
+    return build_world(extra_speakers=4, extra_statements=20)
+
+
+def log_in(page, live_server, role: str) -> None:
+    client = Client()
+    client.force_login(user_in(role, role))
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def blocking_violations(axe: Axe, page) -> list[str]:
+    results = axe.run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + "; ".join(
+            f"{node['target'][0]}: {node.get('failureSummary', '')}" for node in violation["nodes"][:3]
+        )
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+ANALYST_PAGES = [
+    "/n/russia-ukraine/?as_of=2026-01-25",
+    "/n/russia-ukraine/?as_of=2026-01-25&cell=party.russia.security-guarantees#evidence-party-russia",
+    "/timeline/?negotiation=russia-ukraine",
+    "/n/russia-ukraine/compare/?actor=russia&actor=ukraine",
+    "/actors/sergey-lavrov/",
+    "/n/russia-ukraine/issues/security-guarantees/",
+    "/search/?q=troops",
+    "/login/",
+]
+
+
+@pytest.mark.parametrize("path", ANALYST_PAGES)
+def test_analyst_pages_have_no_serious_accessibility_violations(page, live_server, world, axe, path):
+    page.goto(live_server.url + path)
+
+    assert blocking_violations(axe, page) == []
+
+
+def test_the_statement_page_has_no_serious_accessibility_violations(page, live_server, world, axe):
+    page.goto(f"{live_server.url}/statements/{world.statements[0].pk}/")
+
+    assert blocking_violations(axe, page) == []
+
+
+@pytest.mark.parametrize(
+    ("role", "path"), [("editor", "/review/"), ("admin", "/manage/sources/"), ("admin", "/manage/registry/")]
+)
+def test_editor_and_admin_pages_have_no_serious_accessibility_violations(
+    page, live_server, world, axe, role, path
+):
+    Source.objects.create(name="Wire feed", kind="rss", url="https://news.example.org/feed.xml")
+    log_in(page, live_server, role)
+    page.goto(live_server.url + path)
+    assert page.url.endswith(path)  # not sent to the login page
+
+    assert blocking_violations(axe, page) == []
