@@ -9,6 +9,7 @@ from functools import cached_property
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from negotiations.enums import Stance
 from negotiations.selectors import StepSeries
@@ -76,6 +77,13 @@ class StripRow:
             )
         )
 
+    @property
+    def words(self) -> SafeString:
+        """The row in the chart's text alternative: its summary and its last six stances."""
+        lately = "; lately" if len(self.bands) > 6 else ""
+        latest = "; ".join(escape(band.label.lower()) for band in self.bands[-6:])
+        return mark_safe(f"{escape(self.summary)}{lately}{': ' + latest if latest else ''}.")
+
 
 @dataclass
 class StripChart:
@@ -101,6 +109,20 @@ class StripChart:
     @property
     def plot_right(self) -> float:
         return self.plot_left + self.plot_width
+
+    @property
+    def rows_svg(self) -> SafeString:
+        """Each row's linked label, track and bands: built here, like the bands (a template per row of a
+        twenty-party chart cost milliseconds). Every interpolated value is a number or escaped."""
+        return mark_safe(
+            "".join(
+                f'<a href="{escape(row.url)}"><text class="row-label" x="{self.label_x}" y="{row.label_y}" '
+                f'text-anchor="end">{escape(Truncator(row.label).chars(26))}</text></a>'
+                f'<rect class="track" x="{self.plot_left}" y="{row.y}" width="{self.plot_width}" '
+                f'height="{self.row_height}"></rect>{row.bands_svg}'
+                for row in self.rows
+            )
+        )
 
 
 @dataclass
