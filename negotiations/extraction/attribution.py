@@ -245,6 +245,10 @@ def person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Ment
     return None
 
 
+# Between "according to" and a name: a description ("Ukrainian grid operator Ukrenergo").
+DESCRIPTION_RE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,4}")
+
+
 def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
     slot = speaker_after(doc, cue.end, upper_bound)
     if slot is None:
@@ -253,6 +257,20 @@ def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
             cursor += 1
         if doc.lower.startswith("the ", cursor):
             slot = speaker_after(doc, cursor + 4, upper_bound)
+    if slot is None:
+        for mention in doc.mentions_between(cue.end, min(upper_bound, cue.end + 60)):
+            words = doc.lower[cue.end : mention.text_start].split()
+            while words and words[-1] in ("the", "a", "an"):
+                words.pop()
+            if (
+                DESCRIPTION_RE.fullmatch(doc.text, cue.end, mention.text_start)
+                and not mention.possessive
+                and words
+                and words[-1]
+                not in PREPOSITIONS  # "according to a report in the Times": a report, not the Times
+            ):
+                slot = Slot(mention, start=mention.text_start, end=mention.end)
+            break
     return slot
 
 

@@ -72,7 +72,8 @@ _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
 _ANON_MOD = "|".join(re.escape(word) for word in sorted(ANONYMOUS_MODIFIERS, key=len, reverse=True))
 _ANON_QUAL = "|".join(re.escape(phrase) for phrase in sorted(ANONYMOUS_QUALIFIERS, key=len, reverse=True))
 ANONYMOUS_RE = re.compile(
-    rf"(?<![\w-])(?P<det>(?:an?|one|two|three|four|five|several|some|other|the|many|multiple)\s+)?"
+    rf"(?<![\w-])(?P<det>(?:an?|one|two|three|four|five|several|some|other|the|many|multiple)\s+"
+    rf"(?P<of>of\s+(?:the|those|these)\s+)?)?"
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
     rf"(?P<qual>,?\s+(?:{_ANON_QUAL})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
     rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
@@ -364,8 +365,8 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
         has_qualifier = match.group("qual") is not None
         has_determiner = match.group("det") is not None
         mods = match.group("mods").split()
-        if head in ("person", "people") and not has_qualifier:
-            continue
+        if head in ("person", "people") and not has_qualifier and match.group("of") is None:
+            continue  # "people" alone are no source; "one of the people (familiar with ...)" is one
         if not (has_qualifier or mods or head.endswith("s") or has_determiner):
             continue
         if not (has_qualifier or mods or head.endswith("s")) and match.group("det").strip() == "the":
@@ -377,7 +378,7 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
             continue
         words = text[start:end].split()
         if match.group("det"):
-            words = words[1:]
+            words = words[len(match.group("det").split()) :]  # "one of the people": "people"
         words = [word for word in words if word.lower() not in ("unnamed", "anonymous")]
         sentence_start = (
             start == 0 or text[max(0, start - 2) : start] in (". ", "\n\n") or text[start - 1] == "\n"

@@ -558,3 +558,19 @@ def test_a_clause_before_a_quoted_relative_phrase_is_its_own_paraphrase(run):
         ("paraphrase", "any such arrangement must be part of a comprehensive settlement"),
         ("direct", "eliminate the root causes of the conflict."),
     ]
+
+
+def test_one_of_the_people_is_an_anonymous_source(run):
+    text = "The document could be circulated to national capitals as soon as Friday, one of the people said."
+
+    statement = first(run(text))
+
+    assert (statement.anonymous, statement.speaker_name) == (True, "unnamed people")
+
+
+def test_according_to_a_described_body(run):
+    text = (
+        "According to Ukrainian grid operator Ukrenergo, Russian attacks caused power outages in six regions."
+    )
+
+    assert first(run(text)).speaker_name == "Ukrenergo"
