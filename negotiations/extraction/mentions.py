@@ -185,6 +185,9 @@ def find_mentions(
     return mentions
 
 
+OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
+
+
 def _institutions_named_after_places(
     text: str, folded: str, names: list[re.Match[str]], registry_mentions: list[Mention]
 ) -> list[Mention]:
@@ -197,9 +200,13 @@ def _institutions_named_after_places(
     bodies: list[Mention] = []
     for match in names:
         words = match.group().split()
-        if words[-1] not in ORGANISATION_WORDS or len(words) < 2:
+        if words[-1] not in ORGANISATION_WORDS:
             continue
         start, end = match.span()
+        if (of_place := OF_NAME_RE.match(folded, end)) is not None:
+            end = of_place.end()  # "Bank of Russia", "UK Ministry of Defence"
+        elif len(words) < 2:
+            continue
         first = bisect.bisect_left(starts, start)
         # "The": the registry's "the UAE" starts there, the body's name after it.
         if words[0] in NAME_STOPWORDS:

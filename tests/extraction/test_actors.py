@@ -150,3 +150,9 @@ def test_a_body_keeps_its_national_adjective(run):
     statement = run("The European Commission said all options remained on the table.")[0]
 
     assert statement.speaker_name == "European Commission"
+
+
+def test_a_body_named_of_a_known_place(run):
+    statement = run("The Bank of Russia said it had filed a lawsuit against Euroclear in a Moscow court.")[0]
+
+    assert (statement.speaker_name, statement.actor_slug) == ("Bank of Russia", None)
