@@ -2,7 +2,7 @@
 
 The floors are what the engine measured when they were set (see the report in the commit history) minus
 0.03; a change that loses more than that on any file fails here. ``dev.jsonl``, ``dev-mine.jsonl``,
-``dev-3.jsonl`` and ``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` is held out (the engine was not tuned on
+``dev-3.jsonl``, ``dev-4.jsonl`` and ``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` is held out (the engine was not tuned on
 its errors), so its floor guards against regressions only and its figures are the honest estimate.
 """
 
@@ -23,11 +23,12 @@ SEED_RECALL_FLOOR = 1.0  # the issue: every statement of the development article
 # file -> figure -> floor before the margin (measured with the demo registry).
 FLOORS = {
     SHARED / "dev-gold/seed.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
-    GOLD / "dev.jsonl": {"direct": 0.97, "paraphrase": 0.93, "all": 0.94, "speaker": 1.0},
+    GOLD / "dev.jsonl": {"direct": 0.97, "paraphrase": 0.94, "all": 0.94, "speaker": 1.0},
     GOLD / "holdout.jsonl": {"direct": 1.0, "paraphrase": 0.90, "all": 0.93, "speaker": 1.0},
     GOLD / "dev-mine.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
     GOLD / "holdout-mine.jsonl": {"direct": 0.92, "paraphrase": 0.82, "all": 0.89, "speaker": 1.0},
-    GOLD / "dev-3.jsonl": {"direct": 0.95, "paraphrase": 0.86, "all": 0.94, "speaker": 1.0},
+    GOLD / "dev-3.jsonl": {"direct": 0.95, "paraphrase": 0.87, "all": 0.94, "speaker": 1.0},
+    GOLD / "dev-4.jsonl": {"direct": 0.92, "paraphrase": 0.77, "all": 0.87, "speaker": 0.97},
 }
 
 
