@@ -245,7 +245,7 @@ PROGRESS_RE = re.compile(
     r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
-OPEN_RE = re.compile(
+OPEN_RE = Hinted(
     r"(?<![\w'-])(?:not (?:yet )?(?:been )?(?:discussed|decided|settled|resolved|agreed)|no decision|not on the table|"
     r"(?:has|had|have) not moved|(?:did not|didn't|failed to) reach (?:a |any )?compromise|"
     r"no compromise (?:\w+ )?(?:was|has been|had been|is) (?:yet )?(?:reached|found|chosen)|not (?:there|finished) yet|"
@@ -254,7 +254,8 @@ OPEN_RE = re.compile(
     r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to|"
     r"(?:has|have|had) not (?:yet )?(?:received|seen)|no date (?:has |had |have )?(?:yet )?(?:been )?(?:set|fixed|agreed)|"
     r"no (?:concrete |specific |immediate |firm )?plans? (?:yet |so far |for now )?(?:for|to)|not (?:part of|on|among) (?:the )?"
-    r"(?:current |ongoing |present )?(?:talks|negotiations|discussions|agenda))(?![\w-])"
+    r"(?:current |ongoing |present )?(?:talks|negotiations|discussions|agenda))(?![\w-])",
+    ("not", "n't", "failed", "no ", "remain", "progress", "yet to"),
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(
