@@ -118,14 +118,34 @@ def citations_with_sources() -> QuerySet[Citation]:
     )
 
 
+# Prefetched into plain lists (`to_attr`): prefetching into `statement.stances.all()` makes a filtered
+# queryset per statement, a query clone each, which cost more than the two queries that load them all.
+STANCES_ATTR, CITATIONS_ATTR = "prefetched_stances", "prefetched_citations"
+
+
 def statements_with_provenance(statements: QuerySet[Statement]) -> QuerySet[Statement]:
-    """Everything a statement card shows, in three queries for any number of statements."""
+    """Everything a statement card shows, in three queries for any number of statements; read the stances
+    and citations with `stances_of` and `citations_of`."""
     return statements.select_related("actor__party").prefetch_related(
         Prefetch(
-            "stances", queryset=StatementIssue.objects.select_related("issue").order_by("issue__position")
+            "stances",
+            queryset=StatementIssue.objects.select_related("issue").order_by("issue__position"),
+            to_attr=STANCES_ATTR,
         ),
-        Prefetch("citations", queryset=citations_with_sources()),
+        Prefetch("citations", queryset=citations_with_sources(), to_attr=CITATIONS_ATTR),
     )
+
+
+def stances_of(statement: Statement) -> list[StatementIssue]:
+    """The statement's stances, issue by issue: prefetched by `statements_with_provenance`, else queried."""
+    prefetched = getattr(statement, STANCES_ATTR, None)
+    return prefetched if prefetched is not None else list(statement.stances.all())
+
+
+def citations_of(statement: Statement) -> list[Citation]:
+    """The statement's citations with their documents: prefetched (`CITATIONS_ATTR`), else queried."""
+    prefetched = getattr(statement, CITATIONS_ATTR, None)
+    return prefetched if prefetched is not None else list(statement.citations.all())
 
 
 # Positions at a date ------------------------------------------------------------------------------------
@@ -471,10 +491,7 @@ def cell_evidence(
             stances = stances.filter(statement__said_on__gt=before_newest)
     stances = counted_stances(stances, reviewed_only=reviewed_only)
     stances = stances.select_related("statement__actor").prefetch_related(
-        Prefetch(
-            "statement__citations",
-            queryset=citations_with_sources(),
-        )
+        Prefetch("statement__citations", queryset=citations_with_sources(), to_attr=CITATIONS_ATTR)
     )
     return CellEvidence(
         actor=actor,
@@ -863,7 +880,9 @@ def comparison(
     statement_ids = {p.statement_id for p in positions.values() if p.statement_id}
     # The table shows a deciding statement's words, speaker, day and first source: not its stances.
     deciding = Statement.objects.filter(pk__in=statement_ids).select_related("actor")
-    deciding = deciding.prefetch_related(Prefetch("citations", queryset=citations_with_sources()))
+    deciding = deciding.prefetch_related(
+        Prefetch("citations", queryset=citations_with_sources(), to_attr=CITATIONS_ATTR)
+    )
     statements = {s.pk: s for s in deciding}
     changes = _stance_changes(keys=keys, issue_ids=issue_ids, as_of=as_of, reviewed_only=reviewed_only)
     start = min((history[0][0] for history in changes.values() if history), default=None)

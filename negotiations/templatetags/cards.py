@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from negotiations.enums import ReviewState, SaidOnSource
+from negotiations.selectors import citations_of, stances_of
 
 register = template.Library()
 
@@ -79,7 +80,7 @@ def _stances_html(statement, negotiation, only_stance) -> str:
             f'<span class="stance-conf"> {percent(only_stance.confidence):d}%</span></span>'
         )
     parts = []
-    for stance in statement.stances.all():
+    for stance in stances_of(statement):
         issue_name = escape(stance.issue.name)
         if negotiation is not None:
             url = reverse("issue_detail", args=[negotiation.slug, stance.issue.slug])
@@ -123,7 +124,7 @@ def statement_card_html(
     state = statement.review_state
     badge = "reviewed" if state in REVIEWED_BADGE_STATES else escape(state)
     decisive_badge = ' <span class="badge decisive">decides the cell</span>' if decisive else ""
-    citations = statement.citations.all()
+    citations = citations_of(statement)
     sources = (
         '<ul class="sources" aria-label="Sources">'
         + "".join(f"<li>{source_link_html(citation.document)}</li>" for citation in citations)

@@ -238,7 +238,9 @@ class TimelineFeed(Feed):
         if item.is_event:
             return f"{item.object.get_kind_display()}: {item.object.title}"
         statement = item.object
-        stances = ", ".join(f"{s.get_stance_display()} on {s.issue.name}" for s in statement.stances.all())
+        stances = ", ".join(
+            f"{s.get_stance_display()} on {s.issue.name}" for s in selectors.stances_of(statement)
+        )
         return f"{statement.speaker_label}" + (f" ({stances})" if stances else "")
 
     def item_description(self, item: selectors.TimelineItem) -> str:
