@@ -195,7 +195,7 @@ DOCUMENT_SAYS_RE = Hinted(
 )
 FORM_BEFORE_RE = re.compile(
     r"(?:not|never|cannot|can't|won't|wouldn't|don't|doesn't|refuse to|reject)\s+(?:\w+\s+)?(?:accept|agree to|sign|"
-    r"support|back|endorse)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
+    r"support|back|endorse|want)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
 )
 FORM_AFTER_RE = re.compile(r"\s+(?:that|which)\s")
 # "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.

@@ -320,3 +320,9 @@ def test_a_negation_in_the_next_clause_does_not_turn_the_opposite_around(run):
     )
 
     assert stances(run(text)) == [{"nuclear-plant": "opposes"}]
+
+
+def test_not_wanting_one_form_of_the_issue_is_conditional(run):
+    text = "“We don't want a ceasefire that just gives Russia time to reload,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
