@@ -64,3 +64,50 @@ def actor_profile(
         latest=list(selectors.statements_with_provenance(statements.order_by("-said_on", "-id"))[:latest]),
         negotiation=negotiation,
     )
+
+
+@dataclass
+class DirectoryEntry:
+    actor: Actor
+    statements: int
+
+
+@dataclass
+class DirectoryGroup:
+    side: Actor | None  # None: actors that speak for no one and for whom no one speaks
+    entries: list[DirectoryEntry]
+
+
+def actor_directory(*, query: str = "", kind: str = "") -> list[DirectoryGroup]:
+    """Every actor, grouped by the side it speaks for (the side first, then its people and bodies, most
+    quoted first), with the number of statements attributed to it. Two queries."""
+    from django.db.models import Count, Q
+
+    actors = Actor.objects.select_related("party__party").annotate(
+        statement_count=Count(
+            "statements",
+            filter=Q(statements__merged_into__isnull=True) & ~Q(statements__review_state="rejected"),
+        )
+    )
+    if query.strip():
+        text = query.strip()
+        written_as = Alias.objects.filter(name__icontains=text).values("actor")
+        actors = actors.filter(Q(name__icontains=text) | Q(pk__in=written_as))
+    if kind:
+        actors = actors.filter(kind=kind)
+    heads = set(
+        Actor.objects.filter(selectors.is_top_party()).values_list("pk", flat=True)
+    )  # sides with people
+    groups: dict[int | None, DirectoryGroup] = {}
+    for actor in actors.order_by("-statement_count", "name"):
+        side = selectors.side_of(actor)
+        key = side.pk if side.pk in heads else None
+        group = groups.setdefault(key, DirectoryGroup(side=side if key else None, entries=[]))
+        group.entries.append(DirectoryEntry(actor=actor, statements=actor.statement_count))
+    for group in groups.values():
+        group.entries.sort(key=lambda entry: (entry.actor != group.side, -entry.statements, entry.actor.name))
+    named = sorted(
+        (group for group in groups.values() if group.side),
+        key=lambda group: (-sum(entry.statements for entry in group.entries), group.side.name),
+    )
+    return [*named, groups[None]] if None in groups else named

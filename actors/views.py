@@ -6,12 +6,30 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from actors.models import Actor
-from actors.selectors import actor_profile, actor_scope
+from actors.models import Actor, ActorKind
+from actors.selectors import actor_directory, actor_profile, actor_scope
 from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation
 from negotiations.views import charts, fragments
+from negotiations.views.filters import wants_fragment
+
+
+@reader_required
+@require_GET
+def actor_list(request: HttpRequest) -> HttpResponse:
+    """Everyone Parley knows, grouped by the side they speak for; filtered by name and kind in the URL."""
+    query = request.GET.get("q", "")[:200]
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in ActorKind.values else ""
+    context = {
+        "query": query,
+        "kind": kind,
+        "kinds": ActorKind.choices,
+        "groups": actor_directory(query=query, kind=kind),
+    }
+    template = "actors/actor_list.html#directory" if wants_fragment(request) else "actors/actor_list.html"
+    return render(request, template, context)
 
 
 @reader_required

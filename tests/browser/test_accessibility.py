@@ -53,6 +53,7 @@ ANALYST_PAGES = [
     "/actors/sergey-lavrov/",
     "/n/russia-ukraine/issues/security-guarantees/",
     "/search/?q=troops",
+    "/actors/",
     "/login/",
 ]
 
