@@ -657,9 +657,11 @@ def timeline_page(
                 events = events.exclude(date=cursor.day, id__gte=cursor.id)
             else:
                 events = events.exclude(date=cursor.day)
-        events = events.prefetch_related(
-            Prefetch("participants", queryset=Actor.objects.order_by("name")),
-            Prefetch("issues", queryset=Issue.objects.order_by("position")),
+        events = events.prefetch_related(  # into lists, like statements' (see STANCES_ATTR)
+            Prefetch(
+                "participants", queryset=Actor.objects.order_by("name"), to_attr="prefetched_participants"
+            ),
+            Prefetch("issues", queryset=Issue.objects.order_by("position"), to_attr="prefetched_issues"),
         )
         items += [TimelineItem(day=e.date, rank=Cursor.EVENT, object=e) for e in events[: size + 1]]
     items.sort(key=lambda item: (item.day, item.rank, item.object.pk), reverse=True)
