@@ -13,7 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from negotiations import selectors
 from negotiations.access import REVIEW_PERMISSION, reader_required
 from negotiations.models import Event, Issue, Negotiation, PositionScope, Statement
-from negotiations.templatetags.cards import stance_html
+from negotiations.templatetags.cards import short_date, stance_html
 from negotiations.views import charts, fragments
 from negotiations.views.filters import AsOfForm, wants_fragment
 
@@ -77,6 +77,8 @@ def _positions_html(request: HttpRequest, issue: Issue, form: AsOfForm, parties:
         "positions": positions,
         "chart": chart,
         "position_rows": _position_rows_html(positions, issue=issue, reviewed_only=form.reviewed_only),
+        "shifts_html": _shifts_html(positions.shifts),
+        "events_html": _events_html(positions.events, negotiation=issue.negotiation),
     }
     return render_to_string("negotiations/issue_detail.html#positions", context, request)
 
@@ -119,6 +121,37 @@ def _position_row_html(row: selectors.MatrixRow, *, issue: Issue, matrix_url: st
         f'<td><a href="{escape(cell_url)}{query}">{statements:d} statement{"" if statements == 1 else "s"}, '
         f'{sources:d} source{"" if sources == 1 else "s"}</a> <span class="muted">· {cell.confidence_percent:d}%</span>'
         "</td></tr>"
+    )
+
+
+def _shifts_html(shifts: list) -> SafeString:
+    """The recent shifts' list items, built here like the rows (two links each; escaped values)."""
+    items = []
+    for shift in shifts:
+        party = ' <span class="muted">(party)</span>' if shift.scope == PositionScope.PARTY else ""
+        statement = (
+            f' · <a href="{escape(reverse("statement_detail", args=[shift.statement_id]))}">the statement</a>'
+            if shift.statement_id
+            else ""
+        )
+        items.append(
+            f'<li><a href="{escape(shift.actor.get_absolute_url())}">{escape(shift.actor.name)}</a>{party}: '
+            f"{stance_html(shift.previous_stance, shift.get_previous_stance_display())} → "
+            f"{stance_html(shift.stance, shift.get_stance_display())} "
+            f'<br><span class="muted">{short_date(shift.valid_from)}</span>{statement}</li>'
+        )
+    return mark_safe("".join(items))
+
+
+def _events_html(events: list, *, negotiation: Negotiation) -> SafeString:
+    """The related events' list items (escaped values)."""
+    return mark_safe(
+        "".join(
+            f'<li><span class="muted">{short_date(event.date)}</span> '
+            f'<a href="{escape(reverse("event_detail", args=[negotiation.slug, event.slug]))}">'
+            f"{escape(event.title)}</a></li>"
+            for event in events
+        )
     )
 
 
