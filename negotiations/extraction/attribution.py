@@ -149,6 +149,12 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         start, end, token = tokens[index]
         mention = mention_by_end.get(end)
         if mention is not None:
+            relative = _relative_clause_start(tokens, _index_before(tokens, mention.text_start))
+            if relative is not None:
+                # "De Wever, whose country hosts Euroclear, ... has said": no one in the clause is the subject.
+                index = relative - 1
+                walked += 1
+                continue
             before = _token_before(tokens, doc, mention.text_start)
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
@@ -177,6 +183,21 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         index -= 1
         walked += 1
     return _fallback(appositive)
+
+
+RELATIVE_PRONOUNS = frozenset(["who", "whose", "whom", "which", "where"])
+
+
+def _relative_clause_start(tokens: list[tuple[int, int, str]], index: int) -> int | None:
+    """The index of the comma opening a relative clause that token `index` is part of (", whose country
+    hosts Euroclear"), or None when the token is not inside one."""
+    for back in range(index, max(-1, index - MAX_APPOSITIVE_TOKENS), -1):
+        token = tokens[back][2]
+        if token == "," and back + 1 < len(tokens) and back + 1 <= index:
+            return back if tokens[back + 1][2] in RELATIVE_PRONOUNS else None
+        if token in ';:"“”«».':
+            return None
+    return None
 
 
 def _fallback(appositive: Mention | None) -> Slot | None:

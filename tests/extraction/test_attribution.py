@@ -574,3 +574,21 @@ def test_according_to_a_described_body(run):
     )
 
     assert first(run(text)).speaker_name == "Ukrenergo"
+
+
+def test_a_name_inside_a_relative_clause_before_the_cue_is_not_the_speaker(run):
+    text = (
+        "Volodymyr Zelenskyy, whose office often deals with the Kremlin, a hostile neighbour, has said he will "
+        "not accept the plan unless the guarantees are binding."
+    )
+
+    assert first(run(text), "paraphrase").speaker_name == "Volodymyr Zelenskyy"
+
+
+def test_the_object_of_a_relative_clause_is_not_the_speaker(run):
+    text = (
+        "Zelenskyy, whose government often criticises the White House, the seat of the US presidency, has said he "
+        "will not accept the plan unless the guarantees are binding."
+    )
+
+    assert first(run(text), "paraphrase").speaker_name == "Volodymyr Zelenskyy"
