@@ -1,16 +1,22 @@
 import datetime as dt
 from bisect import bisect_left
+from html import escape
 
 from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, capfirst, slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
+from negotiations.templatetags.cards import short_date, source_link_html, stance_html
 from negotiations.views import charts, fragments
 from negotiations.views.filters import AsOfForm, options_html, wants_fragment
 
@@ -90,12 +96,60 @@ def _comparison_html(request: HttpRequest, negotiation: Negotiation, form: AsOfF
         average = charts.sample(result.average_series, start=start, end=end, buckets=charts.MAX_STEPS)
         context |= {
             "comparison": result,
+            "comparison_rows": _rows_html(negotiation, result),
             "chart": charts.step_line_chart(average, start=start, end=end),
             "trend": _trend(result.average_series),
             "overlap": [row for row in result.rows if row.verdict in ("agree", "close")],
             "diverge": [row for row in result.rows if row.verdict in ("apart", "opposed")],
         }
     return render_to_string("negotiations/compare.html#comparison", context, request)
+
+
+def _rows_html(negotiation: Negotiation, result: selectors.Comparison) -> SafeString:
+    """The table's rows, built here like the matrix's: a template per row and cell cost about as much as
+    the queries of the page. Every value from the data is escaped; the markup around it is constant."""
+    as_of = result.as_of.isoformat()
+    rows = []
+    for row in result.rows:
+        issue_url = reverse("issue_detail", args=[negotiation.slug, row.issue.slug])
+        cells = "".join(_entry_html(cell, statement) for cell, statement in row.entries)
+        distance = (
+            f'<span class="muted small">({floatformat(row.distance, 1)})</span>'
+            if row.distance is not None
+            else ""
+        )
+        trend = f": {escape(row.trend)}" if row.trend else ""
+        trend_words = f'<span class="trend small">{escape(capfirst(row.trend))}</span>' if row.trend else ""
+        rows.append(
+            f'<tr id="issue-{escape(row.issue.slug)}"><th scope="row"><a href="{escape(issue_url)}?as_of={as_of}">'
+            f"{escape(row.issue.name)}</a></th>{cells}"
+            f'<td class="gap"><span class="verdict verdict-{escape(slugify(row.verdict))}">'
+            f"{escape(capfirst(row.verdict))}</span> {distance} "
+            f'<svg class="spark" viewBox="0 0 160 28" role="img" aria-label="Gap on {escape(row.issue.name)} over '
+            f'time{trend}" focusable="false"><line class="base" x1="0" x2="160" y1="26" y2="26"></line>'
+            f'<path d="{escape(row.sparkline)}"></path></svg> {trend_words}</td></tr>'
+        )
+    return mark_safe("".join(rows))
+
+
+def _entry_html(cell: selectors.Cell | None, statement) -> str:
+    """One subject's cell: the stance since when, and the deciding statement with its first source."""
+    if cell is None:
+        return '<td><span class="muted">No statement yet</span></td>'
+    parts = [
+        f"<td>{stance_html(cell.stance, cell.stance_label)} "
+        f'<span class="muted small">since {short_date(cell.position.stance_since)}</span>'
+    ]
+    if statement is not None:
+        citations = selectors.citations_of(statement)
+        source = f" · {source_link_html(citations[0].document)}" if citations else ""
+        parts.append(
+            f' <p class="quote {escape(statement.kind)} compact">'
+            f"{escape(Truncator(statement.quote).words(32, truncate=' …'))}</p>"
+            f'<p class="byline plain"><span class="speaker">{escape(statement.speaker_label)}</span>, '
+            f'<a href="{escape(statement.get_absolute_url())}">{short_date(statement.said_on)}</a>{source}</p>'
+        )
+    return "".join(parts) + "</td>"
 
 
 def _most_quoted_parties(negotiation: Negotiation) -> list[str]:
