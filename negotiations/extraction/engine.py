@@ -71,7 +71,8 @@ CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
     r"weeks) after|where|just|adding|noting|acknowledging|conceding)\b|"
-    r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
+    r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
+    r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
 SUBORDINATE_END_RE = re.compile(
     r"(?:,\s*|\s)(?:because|since|as|and|but|while|saying|adding|noting|so|although|though|when|where|which|"
@@ -584,11 +585,12 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
     return sorted(found, key=lambda candidate: candidate.start)
 
 
-BUT_THAT_RE = re.compile(r",\s+but\s+that\s+")
+BUT_THAT_RE = re.compile(r",?\s+but\s+that\s+")
 
 
 def _but_that_clause(doc: Document, first: Candidate, quoted: list[Candidate]) -> Candidate | None:
-    """'He said the US had proposed X, but that Ukraine wanted Y': a second report of the same speaker."""
+    """'He said the US had proposed X(,) but that Ukraine wanted Y': a second report of the same
+    speaker."""
     match = BUT_THAT_RE.match(doc.text, first.end)
     if match is None or first.cue is None:
         return None
@@ -902,6 +904,7 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
 
 
 URGED_TO_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")
+SECOND_THAT_RE = re.compile(r"(?<![\w'-])(?:and|but)\s+that\s+$")
 THAT_AFTER_TIME_RE = re.compile(r"\s*,?\s*that\s+")
 GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
 GAP_PREPOSITION_RE = re.compile(
@@ -912,6 +915,8 @@ GAP_PREPOSITION_RE = re.compile(
 
 def _only_attribution(gap: str, cue: Cue) -> bool:
     """'said in a statement on Thursday that', not 'said the plan contained provisions that'."""
+    if SECOND_THAT_RE.search(gap):
+        return False  # 'said it had no comment but that ...': the words before "but that" are reported too
     for determiner in GAP_DETERMINER_RE.finditer(gap):
         before = cue.word + " " + gap[: determiner.start()]
         if not GAP_PREPOSITION_RE.search(before):

@@ -295,6 +295,15 @@ def test_but_that_opens_a_second_report_of_the_same_speaker(run):
     ]
 
 
+def test_but_that_without_a_comma_keeps_the_first_report(run):
+    text = "Peskov said Moscow did not comment on operational details but that Russia was ready to help."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Dmitry Peskov", "Moscow did not comment on operational details"),
+        ("Dmitry Peskov", "Russia was ready to help"),
+    ]
+
+
 def test_called_on_states_a_position(run):
     statement = first(
         run("Zelenskyy called on the United States and Europe to press Moscow into a ceasefire.")
