@@ -219,13 +219,18 @@ def _index_before(tokens: list[tuple[int, int, str]], position: int) -> int:
 
 
 def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc: Document) -> int | None:
-    """For ", the Kremlin spokesman," before a cue: the index of the opening comma."""
+    """For ", the Kremlin spokesman," before a cue: the index of the opening comma. A cue inside is allowed
+    only in a relative clause (", who was not authorized to speak publicly,"), which reports no words."""
+    has_cue = False
     for index in range(comma_index - 1, max(-1, comma_index - MAX_APPOSITIVE_TOKENS), -1):
         token = tokens[index][2]
         if token == ",":
-            return index if index < comma_index - 1 else None
-        if token in ';:"“”«»' or doc.cues_between(tokens[index][0], tokens[index][1]):
+            if index == comma_index - 1:
+                return None
+            return None if has_cue and tokens[index + 1][2] not in RELATIVE_PRONOUNS else index
+        if token in ';:"“”«»':
             return None
+        has_cue = has_cue or bool(doc.cues_between(tokens[index][0], tokens[index][1]))
     return None
 
 

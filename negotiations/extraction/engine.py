@@ -785,10 +785,17 @@ def _quoted_as_saying(doc: Document, cue: Cue, sentence: Sentence) -> Candidate 
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
 
 
+# ", as the government sought to show ...": the writer's aside after a trailing attribution.
+TRAILING_ASIDE_RE = re.compile(r",\s+(?:as|while|amid|after|when|in a sign|a day after|days after)\s")
+
+
 def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words: int = 0) -> bool:
     tail = doc.text[position : sentence.end].strip()
     if "that" in tail.split() or any(mark in tail for mark in '"“”«»'):
         return False
+    aside = TRAILING_ASIDE_RE.search(tail)
+    if aside is not None and allow_words:
+        tail = tail[: aside.start()] + "."
     if len(tail.split()) > 3 and not EVENT_TAIL_RE.match(tail):
         return False  # 'Trump said Europe should take the lead.': the content follows the cue
     return len(tail.split()) <= allow_words and (not tail or tail[-1] in ".!?")

@@ -601,3 +601,32 @@ def test_the_object_of_a_relative_clause_is_not_the_speaker(run):
     )
 
     assert first(run(text), "paraphrase").speaker_name == "Volodymyr Zelenskyy"
+
+
+def test_a_source_briefed_on_a_document_told_an_outlet(run):
+    statement = first(
+        run("That is a concession on sequencing, a European diplomat briefed on the paper told Axios.")
+    )
+
+    assert (statement.speaker_name, statement.anonymous) == (
+        "unnamed European diplomat briefed on the paper",
+        True,
+    )
+    assert statement.quote == "That is a concession on sequencing"
+
+
+def test_a_relative_clause_with_a_cue_between_subject_and_verb(run):
+    text = (
+        "A Ukrainian official, who asked not to be named because he was not authorized to speak publicly, "
+        "said the Russian side had changed its requirements."
+    )
+
+    statement = first(run(text))
+
+    assert (statement.anonymous, statement.quote) == (True, "the Russian side had changed its requirements")
+
+
+def test_trailing_attribution_followed_by_the_writers_aside(run):
+    text = "Talks will go on next week, Peskov has told reporters, as the Kremlin sought to show progress."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [("Dmitry Peskov", "Talks will go on next week")]
