@@ -651,6 +651,10 @@ def timeline_page(
         ]
     if filters.wants_events:
         events = timeline_events(filters)
+        if len(items) > size:
+            # A page's worth of statements: an event before the last one's day ranks after all of them, so
+            # it cannot reach this page (on a busy day, that is every event fetched but one or two).
+            events = events.filter(date__gte=items[-1].day)
         if cursor:
             events = events.filter(date__lte=cursor.day)
             if cursor.rank == Cursor.EVENT:

@@ -1,11 +1,14 @@
 import csv
+import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from negotiations import selectors
 from negotiations.enums import ReviewState
+from tests.factories import EventFactory, NegotiationFactory, StatementFactory
 from tests.views.conftest import HTMX, build_world
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +172,21 @@ def test_exports_need_a_login_unless_public(client, world, settings):
     settings.PUBLIC_READ = False
     for url in ("/timeline.csv", "/timeline.json", "/timeline/feed/"):
         assert client.get(url).status_code == 302, url
+
+
+def test_a_full_page_of_statements_keeps_the_events_of_its_last_day_and_leaves_older_ones_for_later():
+    negotiation = NegotiationFactory()
+    day = dt.date(2026, 1, 15)
+    for offset in (0, 0, 1, 1):  # two statements on the 15th, two on the 14th
+        StatementFactory(negotiation=negotiation, said_on=day - dt.timedelta(days=offset))
+    same_day = EventFactory(negotiation=negotiation, date=day - dt.timedelta(days=1))
+    older = EventFactory(negotiation=negotiation, date=day - dt.timedelta(days=2))
+    filters = selectors.TimelineFilters(negotiation=negotiation)
+
+    first = selectors.timeline_page(filters=filters, size=3)
+    rest = selectors.timeline_page(filters=filters, cursor=first.next_cursor, size=3)
+
+    # Within a day events come first: the 14th's event follows the 15th's two statements.
+    assert [item.object for item in first.items][2] == same_day
+    assert [item.object for item in rest.items if item.is_event] == [older]
+    assert sum(not item.is_event for item in first.items + rest.items) == 4
