@@ -985,7 +985,11 @@ def _make_paraphrase(
     return candidate
 
 
-LATER_THAT_CLAUSE_RE = re.compile(r",?\s+(?:but|and)\s+that\s+")
+# '... "never sign away" territory, but was ready for a ceasefire': a second predicate of the reported subject.
+LATER_THAT_CLAUSE_RE = re.compile(
+    r",?\s+(?:but|and)\s+(?:that\s+|(?=(?:would|will|could|can|should|must|was|were|is|are|has|had|remains|"
+    r"remained|wants|wanted|hopes|hoped|plans|planned)\s))"
+)
 AFTER_QUOTE_CLAUSE_RE = re.compile(r"[\"”’»]?\s*,?\s+(?:but|and)\s+(?:that|said|added)\s+")
 
 

@@ -217,3 +217,12 @@ def test_nordic_quote_styles(run, opening, closing):
     text = f"{opening}We are ready to continue the talks in Istanbul,{closing} Peskov told reporters."
 
     assert direct(run(text)) == [("Dmitry Peskov", "We are ready to continue the talks in Istanbul,")]
+
+
+def test_predicate_after_a_quoted_fragment_is_a_paraphrase_of_the_same_speaker(run):
+    text = 'Lavrov said Moscow "welcomes any step that saves lives" and remains in contact with both sides.'
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("direct", "welcomes any step that saves lives"),
+        ("paraphrase", "remains in contact with both sides"),
+    ]
