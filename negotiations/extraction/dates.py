@@ -24,6 +24,12 @@ DATE_RE = re.compile(
 )
 
 
+# "as soon as Friday", "by Monday", "until Thursday": a day ahead, or a deadline, not when words were said.
+FUTURE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:next|by|until|till|as soon as|as early as|no later than|before|coming|starting|from|due)\s+(?:on\s+)?$"
+)
+
+
 def _weekday(published: date, weekday: int, strictly_before: bool) -> date:
     days_back = (published.weekday() - weekday) % 7
     if strictly_before and days_back == 0:
@@ -51,6 +57,8 @@ def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
     if published is None:
         return None, False
     for match in DATE_RE.finditer(text):
+        if FUTURE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()):
+            continue
         if match.group("weekday"):
             weekday = WEEKDAYS[match.group("wd")]
             return _weekday(published, weekday, bool(match.group("last"))), False

@@ -37,6 +37,11 @@ def test_vague_time_is_flagged_as_vague():
     assert read_date("he said last week", FRIDAY) == (None, True)
 
 
+@pytest.mark.parametrize("phrase", ["as soon as friday", "by monday", "until thursday", "next tuesday"])
+def test_a_day_ahead_or_a_deadline_is_not_when_words_were_said(phrase):
+    assert read_date(f"the paper could be circulated {phrase}, one official said", FRIDAY) == (None, False)
+
+
 def test_weekday_in_the_attribution_dates_the_quote(run):
     statement = run("“The talks were constructive,” Witkoff said on Wednesday.")[0]
 
