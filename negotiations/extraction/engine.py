@@ -1688,12 +1688,14 @@ def _is_live_blog(doc: Document) -> bool:
 
 def _lead_date(doc: Document) -> date | None:
     """The day of the event the article reports, when its first body paragraphs name it."""
+    any_vague = False
     for paragraph in _lead_body(doc):
         said_on, vague = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
         if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
-            return said_on
-        if vague:
-            return None
+            return said_on  # a day named in the lead beats a dek's background ("made public last month")
+        any_vague = any_vague or vague
+    if any_vague:
+        return None
     return _header_date(doc)  # a readout's dated heading: "May 5, 2026, 19:20, The Kremlin, Moscow"
 
 

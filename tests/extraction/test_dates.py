@@ -75,6 +75,16 @@ def test_statements_of_the_leads_event_take_its_day(run):
     assert run(text)[0].said_on == date(2026, 1, 26)
 
 
+def test_a_day_in_the_lead_wins_over_background_in_the_dek(run):
+    text = (
+        "The meeting was the first high-level contact since the plan was made public last month.\n\n"
+        "Putin met Witkoff in the Kremlin on Tuesday for nearly five hours of talks on the peace plan.\n\n"
+        "“The conversation was very useful,” Putin said."
+    )
+
+    assert run(text)[-1].said_on == date(2026, 1, 27)
+
+
 def test_a_position_held_over_time_has_no_day(run):
     text = (
         "Peskov spoke to reporters in Moscow on Monday about the next round of talks with the US side.\n\n"
