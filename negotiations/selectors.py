@@ -808,17 +808,19 @@ class AverageGapSeries:
 StepSeries = GapSeries | AverageGapSeries
 
 
-def gap_series(histories: list[list[tuple[dt.date, str]]], *, start: dt.date, end: dt.date) -> GapSeries:
-    """The distance between the subjects whose stance `histories` (days in order) are given, up to `end`."""
-    kept = [[(day, stance) for day, stance in history if day <= end] for history in histories]
-    days = {day for history in kept for day, _ in history} | {start, end}
-    return GapSeries(
-        days=sorted(days),
-        histories=[
-            ([day for day, _ in history], [STANCE_SCORES[stance] for _, stance in history])
-            for history in kept
-        ],
-    )
+# The days a stance changed, in order, and the stance taken each day: two lists rather than a list of
+# (day, stance) pairs, since thousands of small tuples a page wake the garbage collector.
+StanceHistory = tuple[list[dt.date], list[str]]
+NO_HISTORY: StanceHistory = ([], [])
+
+
+def gap_series(histories: list[StanceHistory], *, start: dt.date, end: dt.date) -> GapSeries:
+    """The distance between the subjects whose stance `histories` are given, up to `end`."""
+    kept = []
+    for days, stances in histories:
+        count = bisect_right(days, end)
+        kept.append((days[:count], [STANCE_SCORES[stance] for stance in stances[:count]]))
+    return GapSeries(days=sorted({start, end}.union(*(days for days, _ in kept))), histories=kept)
 
 
 def average_gap_series(all_series: list[GapSeries]) -> AverageGapSeries:
@@ -891,13 +893,13 @@ def comparison(
     )
     statements = {s.pk: s for s in deciding}
     changes = _stance_changes(keys=keys, issue_ids=issue_ids, as_of=as_of, reviewed_only=reviewed_only)
-    start = min((history[0][0] for history in changes.values() if history), default=None)
+    start = min((days[0] for days, _ in changes.values() if days), default=None)
     start = min(filter(None, [start, negotiation.started_on])) if (start or negotiation.started_on) else as_of
 
     rows = []
     for issue in issues:
         cells = [positions.get((*key, issue.pk)) for key in keys]
-        histories = [changes.get((*key, issue.pk), []) for key in keys]
+        histories = [changes.get((*key, issue.pk), NO_HISTORY) for key in keys]
         rows.append(
             ComparisonRow(
                 issue=issue,
@@ -918,7 +920,7 @@ def comparison(
 
 def _stance_changes(
     *, keys: list[tuple[int, str]], issue_ids: list[int], as_of: dt.date, reviewed_only: bool
-) -> dict[tuple[int, str, int], list[tuple[dt.date, str]]]:
+) -> dict[tuple[int, str, int], StanceHistory]:
     """For each (actor, scope, issue), the days its stance changed, up to `as_of`: all the distance needs.
 
     On PostgreSQL each history comes as two arrays (a few dozen rows instead of thousands to turn into
@@ -943,15 +945,17 @@ def _stance_changes(
             stances=ArrayAgg("stance", order_by="valid_from"),
         )
         return {
-            (actor_id, scope, issue_id): list(zip(days, stances, strict=True))
+            (actor_id, scope, issue_id): (days, stances)
             for actor_id, scope, issue_id, days, stances in histories.order_by()
         }
-    changes: defaultdict[tuple[int, str, int], list[tuple[dt.date, str]]] = defaultdict(list)
+    changes: defaultdict[tuple[int, str, int], StanceHistory] = defaultdict(lambda: ([], []))
     for actor_id, scope, issue_id, day, stance in rows.order_by("valid_from").values_list(
         "actor_id", "scope", "issue_id", "valid_from", "stance"
     ):
-        changes[(actor_id, scope, issue_id)].append((day, stance))
-    return changes
+        days, stances = changes[(actor_id, scope, issue_id)]
+        days.append(day)
+        stances.append(stance)
+    return dict(changes)
 
 
 # Issue, event and statement pages ---------------------------------------------------------------------------
@@ -1008,7 +1012,11 @@ def issue_positions(
         shifts=shifts,
         events=list(issue.events.order_by("-date", "-id")[:20]),
         party_histories=[
-            (party, changes.get((party.pk, PositionScope.PARTY, issue.pk), [])) for party in parties
+            (
+                party,
+                list(zip(*changes.get((party.pk, PositionScope.PARTY, issue.pk), NO_HISTORY), strict=True)),
+            )
+            for party in parties
         ],
         as_of=as_of,
     )

@@ -67,14 +67,17 @@ def test_sampling_a_gap_series_draws_what_resampling_every_day_drew(seed):
         for _ in range(rng.choice([2, 3]))
     ]
     end = day(rng.choice([200, 650]))
-    series = selectors.gap_series(histories, start=START, end=end)
+    series = selectors.gap_series([_two_lists(history) for history in histories], start=START, end=end)
     exact = exact_distance_series(histories, start=START, end=end)
 
     for buckets in (charts.SPARK_STEPS, charts.MAX_STEPS):
         assert charts.sample(series, start=START, end=end, buckets=buckets) == charts.resample(
             exact, start=START, end=end, buckets=buckets
         )
-    average = selectors.average_gap_series(
-        [series, selectors.gap_series(histories[:1], start=START, end=end)]
-    )
+    alone = selectors.gap_series([_two_lists(histories[0])], start=START, end=end)  # never a distance
+    average = selectors.average_gap_series([series, alone])
     assert [(d, average.at(d)) for d in average.days] == [(d, v) for d, v in exact]
+
+
+def _two_lists(history):
+    return [d for d, _ in history], [s for _, s in history]
