@@ -2,9 +2,11 @@
 the timeline loads more as it scrolls, a comparison opens. Screenshots go to data/screenshots/ (ignored by git)."""
 
 import re
+import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.views.conftest import build_world
@@ -23,6 +25,20 @@ def shoot(page, name: str, *, full_page: bool = False) -> None:
 def demo(settings):
     settings.PUBLIC_READ = True
     return build_world(extra_speakers=10, extra_statements=80)
+
+
+def wait_until_loaded(page, seconds: float = 10) -> None:
+    """document.readyState polled from Python: wait_for_function evaluates a string, which the page's
+    Content Security Policy (no 'unsafe-eval') refuses."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if page.evaluate("document.readyState") == "complete":
+                return
+        except PlaywrightError:  # the page is being replaced (htmx reloads it on a history miss)
+            pass
+        page.wait_for_timeout(50)
+    raise AssertionError("the page did not finish loading")
 
 
 def test_clicking_a_cell_opens_its_statements_in_place(page, live_server, demo):
@@ -65,12 +81,12 @@ def test_an_opened_cell_puts_its_address_in_the_url_and_back_closes_it(page, liv
     page.wait_for_url(matrix)
     expect(evidence.locator("td")).to_have_count(0)
     page.get_by_role("heading", name="As of 25 January 2026", exact=True).wait_for()
-    page.wait_for_function("document.readyState === 'complete'")  # its scripts listen again
+    wait_until_loaded(page)  # its scripts listen again
 
     page.go_forward()  # the copied or remembered address opens the same cell
     page.wait_for_url(lambda url: "cell=actor.sergey-lavrov.security-guarantees" in url)
     evidence.get_by_text("No foreign troops at all.").wait_for()
-    page.wait_for_function("document.readyState === 'complete'")
+    wait_until_loaded(page)
 
     page.keyboard.press("Escape")  # closing it takes it out of the address
     expect(evidence.locator("td")).to_have_count(0)
