@@ -814,7 +814,16 @@ def _trailing_paraphrase(
     intro = INTRO_AT_RE.match(doc.text, start, comma)
     if intro:
         start = intro.end()
+    if SETTING_START_RE.match(doc.text, start):
+        return (
+            None  # "Speaking to reporters on Sunday, Zelenskyy explained the shift.": the setting, not words
+        )
     return _make_paraphrase(doc, cue, sentence, slot, start, comma, region=(comma, sentence.end))
+
+
+SETTING_START_RE = re.compile(
+    r"(?:Speaking|Addressing|Asked|Writing|Talking|Responding|Answering|Appearing|Interviewed)(?![\w-])"
+)
 
 
 # "KYIV, Jan 29 (Reuters) - ", "Kyiv, Ukraine (AP) — ", "MOSCOW, February 20. /TASS/. ": the wire's dateline.
@@ -904,6 +913,11 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
         position = match.end()
     if (
         cue.kind in (SPEECH, PARTICIPLE)
+        and (aside := ASIDE_THEN_THAT_RE.match(doc.lower, position)) is not None
+    ):
+        return _skip_space(doc, aside.end(), sentence.end)  # 'said, after a call with Trump, that ...'
+    if (
+        cue.kind in (SPEECH, PARTICIPLE)
         and (that := THAT_AFTER_TIME_RE.match(doc.lower, position)) is not None
     ):
         position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
@@ -912,6 +926,9 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
 
 URGED_TO_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")
 SECOND_THAT_RE = re.compile(r"(?<![\w'-])(?:and|but)\s+that\s+$")
+ASIDE_THEN_THAT_RE = re.compile(
+    r"\s*,\s*(?:after|before|during|following|when|while|speaking|in|at|on)\s[^,;:.!?\"“”«»]{1,80},\s*that\s+"
+)
 THAT_AFTER_TIME_RE = re.compile(r"\s*,?\s*that\s+")
 GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
 GAP_PREPOSITION_RE = re.compile(
