@@ -913,11 +913,6 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
         position = match.end()
     if (
         cue.kind in (SPEECH, PARTICIPLE)
-        and (aside := ASIDE_THEN_THAT_RE.match(doc.lower, position)) is not None
-    ):
-        return _skip_space(doc, aside.end(), sentence.end)  # 'said, after a call with Trump, that ...'
-    if (
-        cue.kind in (SPEECH, PARTICIPLE)
         and (that := THAT_AFTER_TIME_RE.match(doc.lower, position)) is not None
     ):
         position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
@@ -926,9 +921,6 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
 
 URGED_TO_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")
 SECOND_THAT_RE = re.compile(r"(?<![\w'-])(?:and|but)\s+that\s+$")
-ASIDE_THEN_THAT_RE = re.compile(
-    r"\s*,\s*(?:after|before|during|following|when|while|speaking|in|at|on)\s[^,;:.!?\"“”«»]{1,80},\s*that\s+"
-)
 THAT_AFTER_TIME_RE = re.compile(r"\s*,?\s*that\s+")
 GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
 GAP_PREPOSITION_RE = re.compile(
