@@ -711,7 +711,12 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"
         if comma >= 0:
             end = comma
+    if cue.kind == POSITION and _word_count(doc, start, end) < 3 and SHORT_OBJECT_RE.match(doc.text, start):
+        start = cue.start  # 'Russia disputes the figure': with a short object the verb is part of the stance
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+
+
+SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
 
 # Between the comma and the speaker's name of a trailing attribution: nothing, or a title ("Kremlin aide").

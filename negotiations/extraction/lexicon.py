@@ -142,6 +142,8 @@ POSITION_VERBS = [
     "described",
     "describes",
     "hailed",
+    "disputes",
+    "disputed",
 ]
 
 # Cues that only attribute a quote: as the verb of a paraphrase they mostly narrate actions.

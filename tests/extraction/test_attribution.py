@@ -636,3 +636,9 @@ def test_the_setting_before_a_trailing_verb_is_not_reported_speech(run):
     text = "Speaking to reporters in a chat on Sunday, before the talks, Zelenskyy explained the shift."
 
     assert run(text) == []
+
+
+def test_a_stance_verb_with_a_short_object_reports_the_verb_too(run):
+    assert [(s.speaker_name, s.quote) for s in run("Russia disputes the figure.")] == [
+        ("Russia", "disputes the figure")
+    ]
