@@ -97,9 +97,15 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:including|on|over|about) territor(?:y|ies)\b",
             r"(?:pull|withdraw)\w*\b[^.;]{0,40}\b(?:troops|soldiers|forces) (?:out|from)",
             r"territorial",
+            r"redraw\w*\s+(?:the\s+)?(?:borders?|maps?|lines)",
+            r"(?:change|changing|changed|shift\w*|mov\w+)\s+(?:the\s+)?borders?\s+(?:\w+\s+){0,2}by force",
         ),
         weak=(
             r"territor(?:y|ies)",
+            r"front ?lines?",
+            r"(?:new|current|existing|present|contact|control) lines?",
+            r"\bmaps?\b",
+            r"reward\w*\s+(?:the\s+)?aggress\w+",
             r"land",
             r"crimea",
             r"occupied",
@@ -136,7 +142,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         strong=(
             r"cease-?fires?",
             r"truces?",
-            r"(?:freez\w+|froze)\s+(?:\w+\s+){0,2}(?:fighting|conflict|war|hostilities|front(?: ?line)?|line)",
+            r"(?:freez\w+|froze)\s+(?:\w+\s+){0,3}(?:fighting|conflict|war|hostilities|front(?: ?line)?|line)",
             r"(?:fighting|conflict|war|front ?line|hostilities)\s+(?:\w+\s+){0,2}(?:be |being |is |was )?frozen",
             r"(?:silence|quiet) regime|regime of silence",
             r"frozen conflict",
@@ -154,7 +160,12 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"stop(?:ping)? the (?:killing|fighting|bloodshed|shooting)",
             r"stop (?:where (?:we|they|the armies) (?:stand|are)|along the (?:current )?(?:front ?line|line of contact))",
         ),
-        weak=(r"pause", r"halt", r"de-?escalation"),
+        weak=(
+            r"pause",
+            r"halt",
+            r"de-?escalation",
+            r"(?:monitoring|observer|verification) (?:mission|mechanism)s?",
+        ),
         exclude=AFTER_THE_WAR,
     ),
     "energy-strikes": IssueLexicon(
@@ -166,7 +177,14 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"energy strikes?",
             r"(?:refiner(?:y|ies)|energy)\b[^.;]{0,30}\bstrikes?",
         ),
-        weak=(r"power grid", r"blackouts?", r"electricity", r"energy"),
+        weak=(
+            r"power grid",
+            r"blackouts?",
+            r"electricity",
+            r"energy",
+            r"(?:critical|civilian) infrastructure",
+            r"heating",
+        ),
         inverse=(
             r"(?:struck|hit|hitting|hits|targeted|targeting|attacked|attacking|bombed|shelled)\b[^.;]{0,30}\b"
             r"(?:energy|power|grid|electricity|refiner)",
@@ -191,6 +209,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"package",
             r"blacklist\w*",
             r"\bban\b",
+            r"oil (?:money|revenues?|income|exports?)",
+            r"war chest",
         ),
         inverse=(
             r"(?:lift\w*|eas(?:e|ed|ing)|relief|remov\w+|drop\w*|end\w*|scrap\w*|roll\w* back|unfreez\w*|"
@@ -231,8 +251,21 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:ukrainian )?children\b[^.;]{0,40}\b(?:returned|brought back|deported|abducted|evacuated|taken)",
             r"our (?:heroes|defenders|soldiers|guys|boys|servicemen|people) (?:are|were|is) (?:back )?home",
             r"(?:bring|brought|bringing) (?:back|home) (?:every|all|each)\b",
+            r"(?:has|have|had|get|gets|got|getting|want\w*|bring|brings|brought|bringing)\s+(?:\w+\s+){0,2}"
+            r"(?:child|children|kids|sons?|daughters?)\s+(?:back|home)",
+            r"(?:lists?|names) of (?:\w+ ){0,3}(?:children|prisoners|pows|captives|detainees)",
+            r"(?:children|kids)\b[^.;]{0,40}\b(?:held|kept|detained) in (?:russia|ukraine)",
+            r"(?:reunit\w+|reunification)\b[^.;]{0,40}\b(?:children|famil\w+)",
         ),
-        weak=(r"prisoners?", r"exchange", r"swap", r"humanitarian", r"bodies"),
+        weak=(
+            r"prisoners?",
+            r"exchanges?",
+            r"swaps?",
+            r"humanitarian",
+            r"bodies",
+            r"children",
+            r"captivity",
+        ),
         # An exchange is given in return by its nature: "175 soldiers came home in return for 175 Russians".
         inherent=(r"in (?:exchange|return) for",),
     ),
@@ -275,6 +308,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:foreign|european|western|british|french|nato|allied) (?:troops|forces|soldiers|contingents?)",
             r"troops (?:in|to|on the ground in) ukraine",
             r"boots on the ground",
+            r"trip-?wire(?: force)?",
+            r"(?:reassurance|stabili[sz]ation|multinational|european|international) (?:force|mission|contingent)s?",
+            r"(?:troops|forces|soldiers|contingents?)\b[^.;]{0,40}\b(?:after|once|following) (?:a |the |any )?"
+            r"(?:cease-?fire|truce|peace deal|settlement|armistice)",
             r"coalition of the willing",
             r"deploy\w*\b[^.;]{0,30}\b(?:troops|forces|soldiers|contingents?)",
             r"military (?:presence|contingents?|hubs?)",
@@ -287,7 +324,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:send|sending|sent|deploy\w*|station\w*|commit\w*|put|putting)\s+(?:\w+\s+){0,3}(?:troops|"
             r"soldiers|forces|contingents?|personnel)\s+(?:\w+\s+){0,2}(?:to|in|into|on the ground in) ukraine",
         ),
-        weak=(r"troops", r"contingents?", r"deploy\w*"),
+        weak=(r"troops", r"contingents?", r"deploy\w*", r"\bboots\b", r"soldiers"),
         inherent=AFTER_THE_WAR,
         # The warring sides' own troops are not foreign troops deployed after the war.
         exclude=(
@@ -302,6 +339,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"reparations? loan",
             r"euroclear",
             r"frozen funds",
+            r"(?:frozen|immobili[sz]ed) (?:\w+ ){0,2}(?:assets|funds|reserves|money)",
+            r"(?:russian|russia's|moscow's) (?:frozen |immobili[sz]ed )?(?:state |central bank |sovereign )?(?:assets|reserves)",
+            r"(?:central bank|sovereign) (?:assets|reserves)",
+            r"reparations? (?:loans?|credit|mechanism|scheme|plan)",
+            r"windfall (?:profits|proceeds)",
             r"assets of the (?:russian )?central bank",
             r"(?:confiscat\w+|seiz\w+|steal\w*|theft of|expropriat\w+)\b[^.;]{0,30}\b(?:assets|property|funds|reserves)",
             r"(?:use|using|tap\w*|mobili[sz]\w+) (?:of )?(?:the )?(?:frozen |immobili[sz]ed |russian |sovereign )*"
@@ -314,7 +356,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"seiz\w+",
             r"confiscat\w+",
             r"\bproperty\b",
-            r"\bloan\b",
+            r"\bloans?\b",
+            r"lend\w*",
+            r"(?:the )?money (?:to|for) (?:kyiv|ukraine)",
         ),
         inverse=(r"(?:return|unfreez\w+|releas\w+)\b[^.;]{0,20}\bassets",),
     ),
@@ -370,7 +414,13 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             + r"[-–]putin)\s+(?:\w+\s+)?(?:meeting|summit|talks)",
             UKRAINE_LEADER + r"\b[^.;]{0,80}\bputin\b[^.;]{0,60}\btogether",
         ),
-        weak=(r"invitation", r"summit", r"\bmeet(?:ing)?\b", r"meet\w*\s+(?:with\s+)?putin"),
+        weak=(
+            r"invitation",
+            r"summit",
+            r"\bmeet(?:ing)?\b",
+            r"meet\w*\s+(?:with\s+)?putin",
+            r"face[- ]to[- ]face",
+        ),
         # Rule 5: a meeting of one party's leader with Trump alone is not the leaders' meeting; nor is a
         # round of the delegations' talks.
         exclude=(
@@ -414,7 +464,13 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"enerhodar",
             r"zaporozhye (?:nuclear|npp|plant)",
         ),
-        weak=(r"nuclear", r"\biaea\b", r"\bplant\b", r"\breactors?\b"),
+        weak=(
+            r"nuclear",
+            r"\biaea\b",
+            r"\bplant\b",
+            r"\breactors?\b",
+            r"(?:run|running|ran|operat\w+|manag\w+|control\w*)\s+(?:of\s+)?the plant",
+        ),
         inverse=(
             r"(?:russian|russia's|rosatom|rosatom's|moscow's) (?:control|operation|management|facility|ownership|plant)",
             r"(?:belongs?|belonged) to russia",

@@ -101,6 +101,15 @@ CONDITION_HEAD_RE = re.compile(
 # about another one ("send troops ... only if the US provided a security backstop" is about the troops).
 IN_CONDITION = 0.45
 # "ruled out a ceasefire before Ukrainian troops leave": rejected until something else happens.
+# "rejected the idea, insisting on swaps in agreed batches": what is rejected is another form; the issue named
+# after the insisting is backed on the speaker's own terms.
+INSISTING_ON_RE = re.compile(
+    r"[,;:]\s+(?:instead\s+)?(?:insisting|insisted|demanding|proposing|preferring|calling instead)\s+(?:instead\s+)?(?:on|that)\b"
+)
+REJECTED_THEN_INSISTING_RE = re.compile(
+    r"(?<![\w'-])(?:rejected|refused|ruled out|dismissed|turned down|opposed|declined)\b[^.;]{0,80}[,;]\s+"
+    r"(?:instead\s+)?insist(?:ing|ed|s)?\s*$"
+)
 UNTIL_RE = re.compile(
     r"(?:b(?<![\w'-]b)efore|u(?<![\w'-]u)n(?:til|less)|w(?<![\w'-]w)hile|s(?<![\w'-]s)o long as|"
     r"a(?<![\w'-]a)s long as)(?![\w-])"
@@ -992,6 +1001,17 @@ def decide_stance(
         )  # "would not accept a ceasefire that rewarded aggression": other forms would do
     if cue_word in NEGATIVE_CUES and clause_spans and UNTIL_RE.search(clause, clause_spans[0][1]):
         return CONDITIONAL, 0.55  # "ruled out a ceasefire before Ukrainian troops leave Donbas"
+    if cue_word.startswith("insist") and local is context.quote:
+        frame = _frame(context, local)
+        before = frame[: len(frame) - len(local)].rstrip()
+        if before.endswith(" on"):
+            before = before[:-3]
+        if REJECTED_THEN_INSISTING_RE.search(before):
+            return CONDITIONAL, 0.55  # "rejected the idea, insisting on swaps in agreed batches"
+    if cue_word in NEGATIVE_CUES and cue_spans:
+        insisting = INSISTING_ON_RE.search(local, 0, cue_spans[0][0])
+        if insisting is not None and not NEGATION_RE.search(local, insisting.end(), cue_spans[0][0]):
+            return CONDITIONAL, 0.55  # "rejected the idea, insisting on swaps in agreed batches"
     if cue_word in NEGATIVE_CUES:
         polarity = -1  # "rejected ...": whatever conditions the rejected thing names
     elif ANSWERED_NO_RE.search(local):

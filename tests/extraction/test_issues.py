@@ -152,3 +152,49 @@ def test_issue_scanner_matches_full_scans_on_the_gold_texts(registry):
                         path.name,
                         issue.issue.slug,
                     )
+
+
+def test_rejecting_one_form_while_insisting_on_swaps_is_conditional(run):
+    text = "Ukraine wants an all-for-all exchange. Moscow has rejected the idea, insisting on swaps in agreed batches."
+
+    assert stances(run(text))[-1] == {"prisoner-exchange": "conditional"}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("“Nobody will redraw the borders of Europe,” Macron said.", "territory"),
+        ("“We will not reward the aggressor with our land,” Zelenskyy said.", "territory"),
+        ("“Moscow would accept a freeze along the current front line,” Peskov said.", "ceasefire"),
+        ("“Any tripwire force needs American backing,” Starmer said.", "peacekeepers"),
+        ("“A stabilisation force is ready,” Macron said.", "peacekeepers"),
+        ("“Our troops would go in after a ceasefire,” Macron said.", "peacekeepers"),
+        ("“Russian sovereign assets must pay for the damage,” Kallas said.", "frozen-assets"),
+        ("“The immobilised central bank reserves stay frozen,” Kallas said.", "frozen-assets"),
+        ("“Every mother wants her child back home,” Zelenskyy said.", "prisoner-exchange"),
+        ("“We handed over lists of the missing children,” Zelenskyy said.", "prisoner-exchange"),
+    ],
+)
+def test_news_wording_of_an_issue_is_tagged(run, text, slug):
+    assert slug in stances(run(text))[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # A weak cue counts where the issue is named around it.
+        ("“Sanctions must stay,” Kallas said. “Every missile is paid for with oil money,” she added.", "sanctions"),
+        ("“The EU should use the frozen assets,” Kallas said. “The loans would go to Kyiv,” she added.",
+         "frozen-assets"),
+        ("“A ceasefire must hold,” Macron said. “Any monitoring mission must include Europeans,” he added.",
+         "ceasefire"),
+        ("“Talks on territory go on,” Umerov said. “The front line is where the map stops,” he added.", "territory"),
+        ("“Kyiv is ready for an energy truce,” Sybiha said. “Critical infrastructure must be spared,” he added.",
+         "energy-strikes"),
+        ("“Peacekeepers will come,” Macron said. “Boots will follow words,” he added.", "peacekeepers"),
+        ("“The Zaporizhzhia nuclear plant is occupied,” Sybiha said. “Russia cannot run the plant,” he added.",
+         "nuclear-plant"),
+    ],
+)
+def test_weak_news_wording_counts_beside_a_strong_cue(run, text, slug):
+    assert slug in stances(run(text))[-1]
