@@ -167,6 +167,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         if token == ",":
             opening = _appositive_start(tokens, index, doc)
             if opening is None:
+                # "Olena Kravets, 34, a nurse from Kharkiv who ..., said": the name before the appositives.
+                named = mention_by_end.get(tokens[index - 1][1]) if index > 0 and walked else None
+                if named is not None and not named.possessive and appositive is None:
+                    return Slot(named, start=named.text_start, end=named.end)
                 return _fallback(appositive)
             inner = [
                 mention

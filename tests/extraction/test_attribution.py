@@ -642,3 +642,14 @@ def test_a_stance_verb_with_a_short_object_reports_the_verb_too(run):
     assert [(s.speaker_name, s.quote) for s in run("Russia disputes the figure.")] == [
         ("Russia", "disputes the figure")
     ]
+
+
+def test_a_name_before_an_age_and_a_long_appositive_is_the_speaker(run):
+    text = (
+        "Olena Kravets, 34, a nurse from Kharkiv who has lived in London since 2022, "
+        "said she had come with her two children."
+    )
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Olena Kravets", "she had come with her two children")
+    ]
