@@ -98,6 +98,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:pull|withdraw)\w*\b[^.;]{0,40}\b(?:troops|soldiers|forces) (?:out|from)",
             r"territorial",
             r"redraw\w*\s+(?:the\s+)?(?:borders?|maps?|lines)",
+            # "the main sticking point, territory, ...", "the key issue — territory — had not moved"
+            r"(?:main|key|biggest|central|hardest|thorniest|toughest|only|last|remaining|outstanding|crucial) "
+            r"(?:differences?|issues?|questions?|obstacles?|sticking points?|stumbling blocks?|problems?|hurdles?|"
+            r"disagreements?)\b[^.;]{0,30}\bterritor(?:y|ies)\b",
             r"(?:change|changing|changed|shift\w*|mov\w+)\s+(?:the\s+)?borders?\s+(?:\w+\s+){0,2}by force",
         ),
         weak=(
@@ -420,6 +424,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"\bmeet(?:ing)?\b",
             r"meet\w*\s+(?:with\s+)?putin",
             r"face[- ]to[- ]face",
+            r"(?:at the )?(?:highest|top)[- ]level",
         ),
         # Rule 5: a meeting of one party's leader with Trump alone is not the leaders' meeting; nor is a
         # round of the delegations' talks.
@@ -469,7 +474,6 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"\biaea\b",
             r"\bplant\b",
             r"\breactors?\b",
-            r"(?:run|running|ran|operat\w+|manag\w+|control\w*)\s+(?:of\s+)?the plant",
         ),
         inverse=(
             r"(?:russian|russia's|rosatom|rosatom's|moscow's) (?:control|operation|management|facility|ownership|plant)",

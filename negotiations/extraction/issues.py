@@ -161,7 +161,7 @@ CONDITIONAL_RE = re.compile(
     r"ratification|backing|green light) (?:of|from)|take into account (?:the )?(?:\w+ ){0,2}interests|(?:ready|willing|prepared|open)\b[^.;]{0,40}, but not|"
     r"(?:other|some|certain|several|a number of) (?:provisions|points|elements|clauses|parts)\b[^.]{0,80}"
     r"\b(?:cannot|can't|could not|will not|won't|do not|don't) (?:accept|agree|support|like)|for the sake of|"
-    r"but only|only (?:as|once|through|in the context)|"
+    r"but only|only (?:as|once|through|in the context)|(?:are|is|am|were|was) not (?:\w+ )?against\b[^.;]{0,80}\bbut\b|"
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"

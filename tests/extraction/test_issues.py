@@ -198,3 +198,18 @@ def test_news_wording_of_an_issue_is_tagged(run, text, slug):
 )
 def test_weak_news_wording_counts_beside_a_strong_cue(run, text, slug):
     assert slug in stances(run(text))[-1]
+
+
+def test_territory_named_as_the_main_sticking_point_is_tagged(run):
+    text = "Keller said the main difference between the parties — territory — had not moved at all."
+
+    assert stances(run(text)) == [{"territory": "neutral"}]
+
+
+def test_not_against_a_meeting_at_the_highest_level_but_is_conditional(run):
+    text = (
+        "“A meeting of Putin and Zelenskyy is possible,” Peskov said. “We are not against meetings at the highest "
+        "level, but such a meeting must crown the work, not replace it,” he added."
+    )
+
+    assert stances(run(text))[-1] == {"leaders-meeting": "conditional"}
