@@ -54,6 +54,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"backstop",
             r"security commitments?",
             r"security pact",
+            r"(?:ukraine's|kyiv's) (?:future |long-term |post-?war )?security\b(?! (?:service|council|forces|chief))",
+            r"(?:future|long-term|post-?war) security of ukraine",
+            r"mutual defen[cs]e (?:clause|commitments?|pact|obligations?|guarantees?)",
             r"security deal",
             r"security (?:protocols?|documents?|agreements?)",
             r"guarantee\w*\s+(?:ukraine's|its|the country's|kyiv's|their|our)\s+(?:future\s+)?security",
@@ -179,6 +182,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"refiner\w+|oil)",
             r"(?<!nuclear )power (?:plants?|stations?|substations?|grid|infrastructure)",
             r"energy strikes?",
+            r"(?:energy|power|infrastructure) (?:moratorium|pause)",
+            r"moratorium on (?:\w+ ){0,3}(?:energy|power|infrastructure)",
             r"(?:refiner(?:y|ies)|energy)\b[^.;]{0,30}\bstrikes?",
         ),
         weak=(
@@ -203,6 +208,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"shadow fleet",
             r"embargo",
             r"secondary tariffs",
+            r"\d+(?:st|nd|rd|th) (?:sanctions )?package",
             r"pressure on (?:russia|moscow|the kremlin|putin)",
         ),
         weak=(
@@ -255,6 +261,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:ukrainian )?children\b[^.;]{0,40}\b(?:returned|brought back|deported|abducted|evacuated|taken)",
             r"our (?:heroes|defenders|soldiers|guys|boys|servicemen|people) (?:are|were|is) (?:back )?home",
             r"(?:bring|brought|bringing) (?:back|home) (?:every|all|each)\b",
+            r"\d[\d,]* for \d[\d,]* (?:exchange|swap|format|formula)",
             r"(?:has|have|had|get|gets|got|getting|want\w*|bring|brings|brought|bringing)\s+(?:\w+\s+){0,2}"
             r"(?:child|children|kids|sons?|daughters?)\s+(?:back|home)",
             r"(?:lists?|names) of (?:\w+ ){0,3}(?:children|prisoners|pows|captives|detainees)",
@@ -291,6 +298,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"nato['’]?s? (?:eastward )?(?:expansion|enlargement)",
             r"(?:future|place) (?:is |lies )?(?:in|within) (?:nato|the alliance)",
             r"(?:irreversible )?path (?:to|towards) (?:nato|membership)",
+            r"(?:nato's )?open[- ]door (?:policy|principle)",
         ),
         weak=(r"\bnato\b", r"alliance", r"neutral"),
         inverse=(
@@ -319,6 +327,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"coalition of the willing",
             r"deploy\w*\b[^.;]{0,30}\b(?:troops|forces|soldiers|contingents?)",
             r"military (?:presence|contingents?|hubs?)",
+            r"troop (?:presence|deployments?|contributions?)",
             r"(?:people|troops|boots|forces|soldiers|units) on the ground",
             r"(?:foreign|western|european|nato) (?:military )?(?:intervention|presence|units|contingents?|troops|forces)",
             r"(?:units|facilities|troops|soldiers) of (?:western|european|foreign|nato) (?:countries|states)",
@@ -400,6 +409,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             + r")\b[^.;]{0,80}\b(?:meet|meeting|summit|met)",
             r"(?:leaders'?|trilateral|three-way|face-to-face|direct) (?:meeting|summit|talks)",
             r"meeting of (?:the )?leaders",
+            r"at the level of (?:the )?(?:leaders|heads of state|presidents)",
             r"summit (?:of|between|with) (?:the )?leaders",
             r"invit\w+\b[^.;]{0,40}\bto (?:come to |visit )?(?:moscow|kyiv|kiev)",
             UKRAINE_LEADER + r"\b[^.;]{0,20}\b(?:come|go|travel|fly) to moscow",
@@ -452,6 +462,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"draft (?:peace )?(?:agreement|deal|plan|framework)",
             r"(?:updated|revised|amended|latest) (?:peace )?(?:draft|plan|framework|proposals?|version)",
             r"draft (?:\w+ )?from (?:washington|the us|the u\.s\.|the americans|the united states)",
+            r"(?:witkoff|kushner|dmitriev|witkoff-dmitriev|witkoff-kushner)(?:'s)? (?:peace )?(?:plan|draft|proposals?|framework|document)",
         ),
         weak=(r"\bplan\b", r"framework", r"proposals?", r"draft"),
         # "the US proposal for a three-way meeting", "Russia's proposal of a truce": another issue's proposal.

@@ -213,3 +213,21 @@ def test_not_against_a_meeting_at_the_highest_level_but_is_conditional(run):
     )
 
     assert stances(run(text))[-1] == {"leaders-meeting": "conditional"}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("“Europe must pay for Ukraine's long-term security,” Macron said.", "security-guarantees"),
+        ("“We want a mutual defence clause,” Zelenskyy said.", "security-guarantees"),
+        ("“Kyiv is ready for an energy moratorium,” Sybiha said.", "energy-strikes"),
+        ("“The 20th package is ready,” Kallas said.", "sanctions"),
+        ("“We agreed on a 1,000 for 1,000 exchange,” Zelenskyy said.", "prisoner-exchange"),
+        ("“NATO's open-door policy stays,” Rutte said.", "nato-membership"),
+        ("“Any troop presence is a threat,” Peskov said.", "peacekeepers"),
+        ("“A meeting at the level of leaders is possible,” Peskov said.", "leaders-meeting"),
+        ("“The Witkoff plan is a basis,” Dmitriev said.", "peace-plan"),
+    ],
+)
+def test_more_news_wording_of_an_issue_is_tagged(run, text, slug):
+    assert slug in stances(run(text))[-1]
