@@ -65,7 +65,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:western|american|us|u\.s\.|european|nato|allied|bilateral|legal|legally binding|binding|firm|"
             r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
-        weak=(r"guarantees?", r"guarantors?", r"deterren(?:ce|t)"),
+        weak=(r"guarantees?", r"guarantors?", r"deterren(?:ce|t)", r"deter(?:s|red|ring)?"),
         inherent=AFTER_THE_WAR,
         # A lender's backstop is not the country's security.
         exclude=(
@@ -113,6 +113,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:new|current|existing|present|contact|control) lines?",
             r"\bmaps?\b",
             r"reward\w*\s+(?:the\s+)?aggress\w+",
+            r"annex\w+",
+            r"russian-(?:held|occupied|controlled)",
+            r"fortress belt",
             r"land",
             r"crimea",
             r"occupied",
@@ -276,6 +279,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"bodies",
             r"children",
             r"captivity",
+            r"deport\w+",
+            r"abduct\w+",
+            r"repatriat\w+",
         ),
         # An exchange is given in return by its nature: "175 soldiers came home in return for 175 Russians".
         inherent=(r"in (?:exchange|return) for",),
@@ -300,7 +306,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:irreversible )?path (?:to|towards) (?:nato|membership)",
             r"(?:nato's )?open[- ]door (?:policy|principle)",
         ),
-        weak=(r"\bnato\b", r"alliance", r"neutral"),
+        weak=(r"\bnato\b", r"alliance", r"neutral", r"membership"),
         inverse=(
             r"neutral(?:ity| status)",
             r"non-?aligned status",
@@ -391,7 +397,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:il)?legitimacy",
             r"(?:il)?legitimate (?:president|leader|head of state|government|authorities|partner|interlocutor)",
         ),
-        weak=(r"\bvote\b", r"referendum", r"mandate"),
+        weak=(r"\bvote\b", r"referendum", r"mandate", r"martial law", r"ballots?"),
     ),
     "leaders-meeting": IssueLexicon(
         strong=(

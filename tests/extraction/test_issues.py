@@ -231,3 +231,19 @@ def test_not_against_a_meeting_at_the_highest_level_but_is_conditional(run):
 )
 def test_more_news_wording_of_an_issue_is_tagged(run, text, slug):
     assert slug in stances(run(text))[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("“The prisoner exchange goes on,” Lubinets said. “The deported must come home,” he added.",
+         "prisoner-exchange"),
+        ("“Territorial questions are open,” Umerov said. “We will never accept the annexation,” he added.",
+         "territory"),
+        ("“Elections in Ukraine are possible,” Zelenskyy said. “Martial law must end first,” he added.", "elections"),
+        ("“Ukraine will join NATO one day,” Sybiha said. “Membership is our goal,” he added.", "nato-membership"),
+        ("“Security guarantees are needed,” Macron said. “They must deter Russia,” he added.", "security-guarantees"),
+    ],
+)
+def test_more_weak_news_wording_counts_beside_a_strong_cue(run, text, slug):
+    assert slug in stances(run(text))[-1]
