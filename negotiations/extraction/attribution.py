@@ -156,6 +156,8 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 walked += 1
                 continue
             before = _token_before(tokens, doc, mention.text_start)
+            if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
+                before = None  # "..., and Ukrainian officials have warned": a clause of its own
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -190,6 +192,12 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
 
 
 RELATIVE_PRONOUNS = frozenset(["who", "whose", "whom", "which", "where"])
+
+
+def _opens_clause(tokens: list[tuple[int, int, str]], position: int) -> bool:
+    """Whether the conjunction before `position` follows a comma: ", and officials said", not "Putin and Xi"."""
+    index = _index_before(tokens, position)
+    return index > 0 and tokens[index - 1][2] == ","
 
 
 def _relative_clause_start(tokens: list[tuple[int, int, str]], index: int) -> int | None:

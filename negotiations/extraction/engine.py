@@ -704,8 +704,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     ):
         return _trailing_paraphrase(doc, cue, sentence, slot, comma)
     start = _content_start(doc, cue, sentence)
-    if start is None:
-        return None
+    if start is None or (cue.kind == SPEECH and TOPIC_RE.match(doc.lower, start)):
+        return None  # 'warned of the risk of an accident': a topic, not reported words
     end = _clause_end(doc, start, sentence.end)
     if RELATIVE_BEFORE_RE.search(doc.lower, max(sentence.start, slot.start - 12), slot.start + 4):
         comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"
@@ -716,6 +716,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
 
 
+TOPIC_RE = re.compile(r"(?:of|about)\s")
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
 

@@ -653,3 +653,15 @@ def test_a_name_before_an_age_and_a_long_appositive_is_the_speaker(run):
     assert [(s.speaker_name, s.quote) for s in run(text)] == [
         ("Olena Kravets", "she had come with her two children")
     ]
+
+
+def test_the_subject_after_comma_and_opens_a_report_of_its_own(run):
+    text = "The gap is large, and Ukrainian officials have warned they could run short of cash."
+
+    assert [(s.anonymous, s.quote) for s in run(text)] == [(True, "they could run short of cash")]
+
+
+def test_warned_of_a_risk_names_a_topic_not_reported_words(run):
+    assert (
+        run("The plant relies on one power line, and the IAEA has warned of the risk of an accident.") == []
+    )
