@@ -165,6 +165,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"stop the (?:war|killing|bloodshed)",
             r"end the (?:killing|bloodshed)",
             r"cessation of hostilities",
+            r"cessation of (?:fire|fighting|strikes|attacks)",
             r"(?:fire|firing|killings?|killing|fighting|shelling|hostilities|bloodshed) (?:must|should|has to|have to|"
             r"will|would) (?:stop|cease|end|halt)",
             r"stop(?:ping)? the (?:killing|fighting|bloodshed|shooting)",
@@ -334,6 +335,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"deploy\w*\b[^.;]{0,30}\b(?:troops|forces|soldiers|contingents?)",
             r"military (?:presence|contingents?|hubs?)",
             r"troop (?:presence|deployments?|contributions?)",
+            r"(?:troops|forces|soldiers|contingents?) (?:from|of) (?:european|nato|western|foreign|other|allied|partner) "
+            r"(?:countries|states|nations|members|allies)",
             r"(?:people|troops|boots|forces|soldiers|units) on the ground",
             r"(?:foreign|western|european|nato) (?:military )?(?:intervention|presence|units|contingents?|troops|forces)",
             r"(?:units|facilities|troops|soldiers) of (?:western|european|foreign|nato) (?:countries|states)",
@@ -468,6 +471,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"draft (?:peace )?(?:agreement|deal|plan|framework)",
             r"(?:updated|revised|amended|latest) (?:peace )?(?:draft|plan|framework|proposals?|version)",
             r"draft (?:\w+ )?from (?:washington|the us|the u\.s\.|the americans|the united states)",
+            r"(?:european |ukrainian |kyiv's |europe's )?counter-?(?:proposals?|plan|draft|offer)",
             r"(?:witkoff|kushner|dmitriev|witkoff-dmitriev|witkoff-kushner)(?:'s)? (?:peace )?(?:plan|draft|proposals?|framework|document)",
         ),
         weak=(r"\bplan\b", r"framework", r"proposals?", r"draft"),

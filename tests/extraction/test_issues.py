@@ -247,3 +247,15 @@ def test_more_news_wording_of_an_issue_is_tagged(run, text, slug):
 )
 def test_more_weak_news_wording_counts_beside_a_strong_cue(run, text, slug):
     assert slug in stances(run(text))[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("“The European counter-proposal is a basis,” Sybiha said.", "peace-plan"),
+        ("“We want a cessation of fire at once,” Zelenskyy said.", "ceasefire"),
+        ("“Troops from European countries would be a target,” Peskov said.", "peacekeepers"),
+    ],
+)
+def test_counter_proposals_cessation_of_fire_and_troops_from_european_countries(run, text, slug):
+    assert slug in stances(run(text))[-1]
