@@ -197,6 +197,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"energy",
             r"(?:critical|civilian) infrastructure",
             r"heating",
+            r"substations?",
+            r"(?:gas|oil) (?:facilities|infrastructure|production|storage)",
+            r"\bgrid\b",
+            r"\bchps?\b|heat and power",
         ),
         inverse=(
             r"(?:struck|hit|hitting|hits|targeted|targeting|attacked|attacking|bombed|shelled)\b[^.;]{0,30}\b"

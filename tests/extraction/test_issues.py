@@ -259,3 +259,9 @@ def test_more_weak_news_wording_counts_beside_a_strong_cue(run, text, slug):
 )
 def test_counter_proposals_cessation_of_fire_and_troops_from_european_countries(run, text, slug):
     assert slug in stances(run(text))[-1]
+
+
+def test_substations_beside_an_energy_truce_are_the_energy_issue(run):
+    text = "“Kyiv is ready for an energy truce,” Sybiha said. “Substations must be spared,” he added."
+
+    assert "energy-strikes" in stances(run(text))[-1]
