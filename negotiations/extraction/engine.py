@@ -1595,6 +1595,10 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             candidate.said_on_vague = other_time
     lead = _lead_date(doc)
     in_lead = _lead_speakers(doc) if lead is not None else set()
+    reporters = _lead_reporters(doc, candidates, lead)
+    if reporters:
+        # "..., Ukrainian officials said on March 24": the day they spoke, not a day for everyone of their side
+        in_lead = reporters | _lead_speakers(doc, people_only=True)
     # The lead's event is the top of the story; further down, articles turn to background and other days.
     body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
     lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
@@ -1616,6 +1620,22 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
 
 
 AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
+
+
+def _lead_reporters(doc: Document, candidates: list[Candidate], lead: date | None) -> set[str]:
+    """The speakers whose own attribution in the lead carries the lead's day: the day is when they spoke,
+    not an event (a meeting, talks) that the others quoted took part in."""
+    if lead is None:
+        return set()
+    lead_paragraphs = {paragraph.index for paragraph in _lead_body(doc)}
+    return {
+        candidate.speaker.key
+        for candidate in candidates
+        if candidate.paragraph in lead_paragraphs
+        and candidate.speaker is not None
+        and candidate.said_on_from_text
+        and candidate.said_on == lead
+    }
 
 
 def _date_after_cue(doc: Document, candidate: Candidate) -> date | None:
@@ -1665,15 +1685,20 @@ def _lead_body(doc: Document) -> list:
     return lead
 
 
-def _lead_speakers(doc: Document) -> set[str]:
+def _lead_speakers(doc: Document, *, people_only: bool = False) -> set[str]:
     """Who the lead names: the people, bodies and parties ("Russian and Ukrainian delegations") at its event."""
     keys = set()
     for paragraph in _lead_body(doc):
         for mention in doc.mentions_between(paragraph.start, paragraph.end):
-            if mention.actor is not None:
+            if people_only:
+                if mention.is_person:
+                    keys.add(mention.actor.slug if mention.actor is not None else mention.name.lower())
+            elif mention.actor is not None:
                 keys.add(mention.actor.slug)
             elif mention.kind != ROLE:
                 keys.add(mention.name.lower())
+        if people_only:
+            continue
         for match in DEMONYM_PARTY_RE.finditer(doc.lower, paragraph.start, paragraph.end):
             keys.add(DEMONYM_PARTIES[match.group(1)])
     return keys

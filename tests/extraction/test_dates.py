@@ -85,6 +85,16 @@ def test_a_day_in_the_lead_wins_over_background_in_the_dek(run):
     assert run(text)[-1].said_on == date(2026, 1, 27)
 
 
+def test_a_day_the_lead_gives_to_one_report_is_not_everyones(run):
+    text = (
+        "Forty-one children have been returned to their families, Ukrainian officials said on Tuesday.\n\n"
+        "Qatar has mediated between Kyiv and Moscow on the issue since the middle of last year.\n\n"
+        "“Every child we bring home is a victory,” Zelenskyy said in a statement."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 27), None]
+
+
 def test_a_position_held_over_time_has_no_day(run):
     text = (
         "Peskov spoke to reporters in Moscow on Monday about the next round of talks with the US side.\n\n"
