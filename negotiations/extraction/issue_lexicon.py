@@ -83,6 +83,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:leave|quit|exit|abandon)\w* (?:the )?(?:donbas+|donetsk|luhansk|crimea)",
             r"donbas+",
             r"donetsk region",
+            r"(?:donetsk|luhansk) oblast",
             r"land swaps?",
             r"land for peace",
             r"(?:free|demilitari[sz]ed) (?:economic )?zone",
@@ -151,6 +152,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
     "ceasefire": IssueLexicon(
         strong=(
             r"cease-?fires?",
+            r"cease fire",
             r"truces?",
             r"(?:freez\w+|froze)\s+(?:\w+\s+){0,3}(?:fighting|conflict|war|hostilities|front(?: ?line)?|line)",
             r"(?:fighting|conflict|war|front ?line|hostilities)\s+(?:\w+\s+){0,2}(?:be |being |is |was )?frozen",
@@ -303,6 +305,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"neutral(?:ity| status)",
             r"non-?aligned status",
             r"neutral,? (?:[\w-]+,? ){0,3}(?:and )?(?:[\w-]+ )?status",
+            r"euro-?atlantic (?:integration|aspirations?|future|path|choice|course)",
             r"(?:go|going|get|getting|let|letting|bring|bringing|admit\w*)\b[^.;]{0,20}\b(?:in)?to nato",
             r"membership (?:of|in) the (?:alliance|bloc)",
             r"(?:join|joining|entry into|accession to) the alliance",

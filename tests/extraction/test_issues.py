@@ -265,3 +265,15 @@ def test_substations_beside_an_energy_truce_are_the_energy_issue(run):
     text = "“Kyiv is ready for an energy truce,” Sybiha said. “Substations must be spared,” he added."
 
     assert "energy-strikes" in stances(run(text))[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("“Ukraine will not leave the Donetsk oblast,” Zelenskyy said.", "territory"),
+        ("“We are ready for a cease fire,” Zelenskyy said.", "ceasefire"),
+        ("“Our Euro-Atlantic integration continues,” Sybiha said.", "nato-membership"),
+    ],
+)
+def test_oblast_cease_fire_and_euro_atlantic_wording(run, text, slug):
+    assert slug in stances(run(text))[-1]
