@@ -23,12 +23,12 @@ SEED_RECALL_FLOOR = 1.0  # the issue: every statement of the development article
 # file -> figure -> floor before the margin (measured with the demo registry).
 FLOORS = {
     SHARED / "dev-gold/seed.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
-    GOLD / "dev.jsonl": {"direct": 0.97, "paraphrase": 0.94, "all": 0.94, "speaker": 1.0},
+    GOLD / "dev.jsonl": {"direct": 0.97, "paraphrase": 0.94, "all": 0.97, "speaker": 1.0},
     GOLD / "holdout.jsonl": {"direct": 1.0, "paraphrase": 0.90, "all": 0.93, "speaker": 1.0},
     GOLD / "dev-mine.jsonl": {"direct": 1.0, "paraphrase": 1.0, "all": 1.0, "speaker": 1.0},
     GOLD / "holdout-mine.jsonl": {"direct": 0.92, "paraphrase": 0.82, "all": 0.89, "speaker": 1.0},
-    GOLD / "dev-3.jsonl": {"direct": 0.95, "paraphrase": 0.87, "all": 0.94, "speaker": 1.0},
-    GOLD / "dev-4.jsonl": {"direct": 0.92, "paraphrase": 0.77, "all": 0.87, "speaker": 0.97},
+    GOLD / "dev-3.jsonl": {"direct": 0.95, "paraphrase": 0.89, "all": 0.95, "speaker": 1.0},
+    GOLD / "dev-4.jsonl": {"direct": 0.95, "paraphrase": 0.88, "all": 0.93, "speaker": 1.0},
 }
 
 
