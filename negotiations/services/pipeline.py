@@ -355,11 +355,22 @@ def fetch_entry(
         fallback_published=entry.published_at,
         fallback_title=entry.title,
     )
-    _finish_entry(entry, EntryState.DONE if created else EntryState.DUPLICATE, document=document)
-    if created:
+    ours = created or _left_by_an_interrupted_attempt(document, entry)
+    _finish_entry(entry, EntryState.DONE if ours else EntryState.DUPLICATE, document=document)
+    if ours:
         source = entry.source
         type(source).objects.filter(pk=source.pk).update(documents_found=F("documents_found") + 1)
-    return ("new" if created else "duplicate"), document.pk
+    return ("new" if ours else "duplicate"), document.pk
+
+
+def _left_by_an_interrupted_attempt(document: Document, entry: FeedEntry) -> bool:
+    """A document of the entry's source that no entry owns: an earlier attempt at this entry stored it,
+    then lost its worker or its database connection before recording the entry as done. The retry takes
+    it over (and queues its extraction again) instead of calling it a duplicate of itself."""
+    return (
+        document.source_id == entry.source_id
+        and not FeedEntry.objects.filter(document=document).exclude(pk=entry.pk).exists()
+    )
 
 
 def _finish_entry(

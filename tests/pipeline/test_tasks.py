@@ -76,6 +76,31 @@ def test_a_redelivered_task_resumes_the_entry_its_dead_worker_claimed(feed):
     assert Document.objects.count() == 1
 
 
+def test_a_retry_after_the_document_was_stored_takes_it_over_instead_of_calling_it_a_duplicate(feed):
+    entry_ids, _ = pipeline.poll_source(source_id=feed.pk)
+    # The first attempt stored the article, then its database connection was cut before the entry was
+    # marked done; the task is retried under the same id.
+    assert pipeline.fetch_entry(entry_id=entry_ids[0], claim_token="t-1")[0] == "new"
+    FeedEntry.objects.filter(pk=entry_ids[0]).update(
+        state=EntryState.FETCHING, claim_token="t-1", document=None, claimed_at=timezone.now()
+    )
+
+    outcome, document_id = pipeline.fetch_entry(entry_id=entry_ids[0], claim_token="t-1")
+
+    entry = FeedEntry.objects.get(pk=entry_ids[0])
+    assert (outcome, entry.state, entry.document_id) == ("new", EntryState.DONE, document_id)
+    assert Document.objects.count() == 1
+
+
+def test_the_same_article_in_a_second_entry_is_still_a_duplicate(feed):
+    entry_ids, _ = pipeline.poll_source(source_id=feed.pk)
+    pipeline.fetch_entry(entry_id=entry_ids[0])
+    first = FeedEntry.objects.get(pk=entry_ids[0])
+    twin = FeedEntry.objects.create(source=feed, guid="twin", url=first.url, title=first.title)
+
+    assert pipeline.fetch_entry(entry_id=twin.pk)[0] == "duplicate"
+
+
 def test_a_redelivered_extraction_resumes_its_document(feed):
     entry_ids, _ = pipeline.poll_source(source_id=feed.pk)
     _, document_id = pipeline.fetch_entry(entry_id=entry_ids[0])
