@@ -3,6 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
+
 from actors.models import Actor, Alias, Role
 from negotiations import selectors
 from negotiations.models import Issue, Negotiation, PositionScope, Statement
@@ -81,8 +83,6 @@ class DirectoryGroup:
 def actor_directory(*, query: str = "", kind: str = "") -> list[DirectoryGroup]:
     """Every actor, grouped by the side it speaks for (the side first, then its people and bodies, most
     quoted first), with the number of statements attributed to it. Two queries."""
-    from django.db.models import Count, Q
-
     actors = Actor.objects.select_related("party__party").annotate(
         statement_count=Count(
             "statements",

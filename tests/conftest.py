@@ -64,6 +64,17 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def log_in(context, live_server, user: User) -> None:
+    """Give a browser context the session cookie of `user` (no login form to drive)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator:
     """Debian's Chromium driven by Playwright; never a downloaded browser."""

@@ -3,10 +3,9 @@ Chromium: no serious or critical violations (labels, contrast, names of links an
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.test import Client
 
 from negotiations.models import Source
-from tests.conftest import user_in
+from tests.conftest import log_in, user_in
 from tests.views.conftest import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,14 +22,6 @@ def axe() -> Axe:
 def world(settings):
     settings.PUBLIC_READ = True
     return build_world(extra_speakers=4, extra_statements=20)
-
-
-def log_in(page, live_server, role: str) -> None:
-    client = Client()
-    client.force_login(user_in(role, role))
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def blocking_violations(axe: Axe, page) -> list[str]:
@@ -78,7 +69,7 @@ def test_editor_and_admin_pages_have_no_serious_accessibility_violations(
     page, live_server, world, axe, role, path
 ):
     Source.objects.create(name="Wire feed", kind="rss", url="https://news.example.org/feed.xml")
-    log_in(page, live_server, role)
+    log_in(page.context, live_server, user_in(role, role))
     page.goto(live_server.url + path)
     assert page.url.endswith(path)  # not sent to the login page
 

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from negotiations.enums import ReviewState
 from negotiations.models import Statement
 from negotiations.services.positions import refresh_positions
-from tests.conftest import user_in
+from tests.conftest import log_in, user_in
 from tests.factories import (
     DEFAULT_PASSWORD,
     ActorFactory,
@@ -29,14 +28,6 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "data" / "screenshots"
 def shoot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
-
-
-def log_in(context, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture
