@@ -23,7 +23,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kind = kind if kind in ActorKind.values else ""
     context = {
-        "query": query,
+        "name": query,  # not "query": the navigation's search box shows that one
         "kind": kind,
         "kinds": ActorKind.choices,
         "groups": actor_directory(query=query, kind=kind),

@@ -64,3 +64,10 @@ def test_the_directory_needs_the_reader_permission(client, world):
     response = client.get("/actors/")
 
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_name_filter_does_not_fill_the_navigation_search(analyst_client, world):
+    page = analyst_client.get("/actors/", {"q": "lavrov"}).content.decode()
+
+    assert 'id="nav-search-q" type="search" name="q" value=""' in page
+    assert 'id="id_actor_q" name="q" value="lavrov"' in page
