@@ -24,7 +24,7 @@ from .document import (
 )
 from .entries import ActorEntry, ExtractedStatement
 from .issues import IssueContext, tag_issues
-from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, STOPWORDS
+from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, NAME_STOPWORDS, STOPWORDS
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
 from .registry import Registry
@@ -413,8 +413,17 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "chain", 0.75
     elif any(other.paragraph == candidate.paragraph and other.kind == DIRECT for other in earlier[-3:]):
         candidate.inherit, candidate.confidence = "paragraph", 0.7
-    elif quote.open == paragraph.start:
+    elif quote.open == paragraph.start or _opens_with_block_label(doc, paragraph.start, quote.open):
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+# 'Quote: "..."' in a roundup's Source / Details / Quote blocks: the label names no one.
+BLOCK_LABEL_RE = re.compile(r"([A-Z][a-z]+):\s*")
+
+
+def _opens_with_block_label(doc: Document, start: int, quote_open: int) -> bool:
+    label = BLOCK_LABEL_RE.fullmatch(doc.text, start, quote_open)
+    return label is not None and label.group(1) in NAME_STOPWORDS
 
 
 # After '"...," Peskov': a verb the lexicon does not know and nothing more ("fumed.", "shot back.").

@@ -665,3 +665,14 @@ def test_warned_of_a_risk_names_a_topic_not_reported_words(run):
     assert (
         run("The plant relies on one power line, and the IAEA has warned of the risk of an accident.") == []
     )
+
+
+def test_a_block_label_before_a_quote_names_no_one(run):
+    text = (
+        "Details: Zelensky stressed that Ukraine would not give up the Donbas region.\n\n"
+        "Quote: “No one in Ukraine would accept that, and the Russians know it.”"
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Volodymyr Zelenskyy"
