@@ -65,7 +65,10 @@ CUE_RE = re.compile(
 )
 
 # Caption and credit lines, matched on the lower-cased line; each test runs only when its mark is there.
-CAPTION_PAREN_RE = re.compile(r"\((?:image|photo|file photo|ap photo|source|reuters|afp|getty|credit)\b")
+# Not a transcript's "Question (Reuters):", where the agency names who asks.
+CAPTION_PAREN_RE = re.compile(
+    r"\((?:image|photo|file photo|ap photo|source|reuters|afp|getty|credit)\b(?![^()]*\)\s*:)"
+)
 CAPTION_LABEL_RE = re.compile(r"\b(?:photo|image|credit):")
 CAPTION_START_RE = re.compile(r"(?:video|watch|photo|listen)\s*[|:]")
 CAPTION_END_RE = re.compile(r"\b[a-z]+\)$")

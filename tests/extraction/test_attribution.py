@@ -676,3 +676,20 @@ def test_a_block_label_before_a_quote_names_no_one(run):
     statement = first(run(text), "direct")
 
     assert statement.speaker_name == "Volodymyr Zelenskyy"
+
+
+def test_words_a_transcript_question_attributes_are_a_statement(run):
+    text = (
+        "Moderator: Good afternoon.\n\n"
+        "NATO Secretary General Mark Rutte: Good afternoon. Ministers meet tomorrow.\n\n"
+        "Question (Reuters): President Zelensky said yesterday that Ukraine would never accept neutrality. "
+        "Do you agree?\n\n"
+        "NATO Secretary General Mark Rutte: That is a decision for the allies and Ukraine."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "Ukraine would never accept neutrality",
+    )
