@@ -1237,6 +1237,9 @@ def _institution_back_reference(doc: Document, mention: Mention, head: str) -> S
         actor = other.actor
         if other.kind == ACTOR and actor is not None and not actor.is_person and head in actor.name.lower():
             return Speaker(actor.name, actor, doc.text[mention.start : mention.end])
+        if other.kind == NAME and other.name.split()[-1].lower() == head:
+            # An institution the registry does not know ("the International Monetary Fund ... the fund said").
+            return Speaker(other.name, None, doc.text[mention.start : mention.end])
     return None
 
 

@@ -83,7 +83,25 @@ ANONYMOUS_RE = re.compile(
 )
 # "the ministry said": an institution named before, referred to by its kind.
 INSTITUTION_HEADS = frozenset(
-    ["ministry", "department", "agency", "embassy", "commission", "palace", "office"]
+    [
+        "ministry",
+        "department",
+        "agency",
+        "embassy",
+        "commission",
+        "palace",
+        "office",
+        "headquarters",
+        "council",
+        "service",
+        "committee",
+        "bureau",
+        "mission",
+        "directorate",
+        "fund",
+        "bank",
+        "court",
+    ]
 )
 # "the statement said": the words of whoever issued it.
 DOCUMENT_HEADS = frozenset(["statement", "readout", "communique"])

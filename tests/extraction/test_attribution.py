@@ -693,3 +693,22 @@ def test_words_a_transcript_question_attributes_are_a_statement(run):
         "Volodymyr Zelenskyy",
         "Ukraine would never accept neutrality",
     )
+
+
+def test_the_headquarters_said_refers_to_the_institution_named_before(run):
+    text = (
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War reported a swap.\n\n"
+        "“Every exchange brings hope to families,” the headquarters said."
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Coordination Headquarters for the Treatment of Prisoners of War"
+
+
+def test_an_institution_the_registry_does_not_know_is_referred_back_to_by_its_kind(run):
+    text = "The International Monetary Fund approved a loan. “The risks remain high,” the fund said."
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.actor_slug) == ("International Monetary Fund", None)
