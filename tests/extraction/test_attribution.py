@@ -695,15 +695,13 @@ def test_words_a_transcript_question_attributes_are_a_statement(run):
     )
 
 
-def test_the_headquarters_said_refers_to_the_institution_named_before(run):
+def test_the_council_said_refers_to_the_institution_named_before(run):
     text = (
-        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War reported a swap.\n\n"
-        "“Every exchange brings hope to families,” the headquarters said."
+        "The Norwegian Refugee Council warned of shortages in Kharkiv.\n\n"
+        "“Winter will be the hardest yet,” the council said."
     )
 
-    statement = first(run(text), "direct")
-
-    assert statement.speaker_name == "Coordination Headquarters for the Treatment of Prisoners of War"
+    assert first(run(text), "direct").speaker_name == "Norwegian Refugee Council"
 
 
 def test_an_institution_the_registry_does_not_know_is_referred_back_to_by_its_kind(run):
