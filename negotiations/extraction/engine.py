@@ -488,6 +488,11 @@ def _clause_subject(doc: Document, cue: Cue, sentence: Sentence, cues: list[Cue]
     return _sentence_subject(doc, sentence, cue.start)
 
 
+ROLE_APPOSITION_GAP_RE = re.compile(
+    r"(?:\s+(?:of|at|in|for)\s+[^,;.\n]{1,60})?\s*,\s*(?:[a-z][\w'-]*\s+){0,3}|\s*"
+)
+
+
 def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
     mentions = doc.mentions_between(sentence.start, before)
     # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
@@ -497,18 +502,21 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
     if not mentions:
         return None
     mention = mentions[0]
-    if (
-        mention.kind == ROLE
-        and len(mentions) > 1
-        and mentions[1].is_person
-        and not doc.text[mention.end : mentions[1].text_start].strip(" ,")
-    ):
-        mention = mentions[1]  # "The prime minister, Sir Keir Starmer, was unmoved": the name in apposition
+    subject_start = mention.text_start
+    if mention.kind == ROLE:
+        # "The prime minister, Sir Keir Starmer, was unmoved", "The head of the Russian delegation, presidential
+        # aide Vladimir Medinsky, scoffed": the name in apposition.
+        for other in mentions[1:4]:
+            if other.is_person and other.kind != ROLE:
+                if ROLE_APPOSITION_GAP_RE.fullmatch(doc.text, mention.end, other.text_start):
+                    mention = other
+                break
     person = person_after_body(doc, mention, before)  # "Foreign Ministry spokeswoman Maria Zakharova"
     if person is not None:
         mention = person
     prefix = INTRO_RE.sub(
-        "", TRAILING_TITLE_RE.sub("", doc.text[sentence.start : mention.text_start]).strip()
+        "",
+        TRAILING_TITLE_RE.sub("", doc.text[sentence.start : min(subject_start, mention.text_start)]).strip(),
     )
     # An introductory phrase closed by a comma ("In his nightly address on Sunday, Zelensky ...") is allowed.
     if (len(prefix.split()) > 4 and not (prefix.endswith(",") and len(prefix.split()) <= 12)) or (
@@ -1155,12 +1163,14 @@ def _resolve_role(
     heads = ROLE_SYNONYMS.get(head, (head,))
     party = _party_after_role(doc, mention)
     options: list[tuple[int, Speaker]] = []
+    # 'A senior diplomat said ... "...," the diplomat told AFP': an unnamed source counts as much as a named
+    # holder of the role, and the one named last is meant.
+    unnamed = head.rstrip("s")
     for candidate in history[-40:]:
         speaker = candidate.speaker
-        if (
-            speaker is not None
-            and speaker.is_person
-            and _holds_role(heads, speaker.title, speaker.actor, doc.published)
+        if speaker is not None and (
+            (speaker.is_person and _holds_role(heads, speaker.title, speaker.actor, doc.published))
+            or (speaker.anonymous and unnamed in speaker.name.lower())
         ):
             options.append((candidate.start, speaker))
     for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
@@ -1168,7 +1178,7 @@ def _resolve_role(
             other.is_person
             and other.kind != ROLE
             and _holds_role(heads, other.title, other.actor, doc.published)
-        ):
+        ) or (other.kind == ANONYMOUS and unnamed in other.name.lower()):
             speaker = _speaker_from_mention(doc, other, history, subjects)
             if speaker is not None:
                 options.append((other.start, speaker))
@@ -1183,6 +1193,8 @@ def _resolve_role(
     if not options:
         return _anonymous_back_reference(doc, mention, history)
     speaker = max(options, key=lambda option: option[0])[1]
+    if speaker.anonymous:
+        return speaker
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
 

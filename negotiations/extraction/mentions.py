@@ -188,6 +188,7 @@ def find_mentions(
     # An anonymous source wins over the state or body that qualifies it ("a US official", "a Kremlin
     # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
     anonymous = _anonymous_mentions(text, lower, registry_mentions)
+    anonymous += _granted_anonymity(text, lower, anonymous)
     mentions = registry_mentions
     if anonymous:
         covered = sorted((mention.start, mention.end) for mention in anonymous)
@@ -413,6 +414,33 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
             words[0] = words[0].lower()  # "Sources close to the talks" opening a sentence
         found.append(Mention(start, end, ANONYMOUS, "unnamed " + " ".join(words).strip(" ,")))
     return found
+
+
+# "A Republican senator, speaking on condition of anonymity, said": any role noun is an unnamed source when the
+# text says the person was granted anonymity.
+ANONYMITY_PHRASES = ("anonymity", "not to be named", "not to be identified", "not be named", "anonymously")
+_GRANTED_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | {"lawmaker", "officer", "member", "staffer", "soldier"}))
+GRANTED_ANONYMITY_RE = re.compile(
+    rf"(?<![\w-])(?:an?|one|two|three|several)\s+(?P<words>(?:[\w'-]+\s+){{0,3}}?(?:{_GRANTED_HEAD})s?)"
+    rf",?\s+(?:who\s+)?(?:was\s+|were\s+)?(?:speaking|spoke|requested|asked|declined|insisted)\b[^.,;]{{0,40}}$"
+)
+
+
+def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    for phrase in ANONYMITY_PHRASES:
+        position = lower.find(phrase)
+        while position >= 0:
+            match = GRANTED_ANONYMITY_RE.search(lower, max(0, position - 120), position)
+            if match is not None and not _overlaps_any(anonymous + found, match.start(), match.end("words")):
+                start, end = match.start(), match.end("words")
+                found.append(Mention(start, end, ANONYMOUS, "unnamed " + text[match.start("words") : end]))
+            position = lower.find(phrase, position + 1)
+    return found
+
+
+def _overlaps_any(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(mention.start < end and start < mention.end for mention in mentions)
 
 
 def _may_cut(word: str, left: int) -> bool:

@@ -710,3 +710,35 @@ def test_an_institution_the_registry_does_not_know_is_referred_back_to_by_its_ki
     statement = first(run(text), "direct")
 
     assert (statement.speaker_name, statement.actor_slug) == ("International Monetary Fund", None)
+
+
+def test_the_diplomat_refers_back_to_the_unnamed_diplomat_quoted_last(run):
+    text = (
+        "Lavrov said the meeting was useful. A senior European diplomat said the mood had soured.\n\n"
+        "“We got warm words and no signature,” the diplomat told AFP."
+    )
+
+    statement = first(run(text), "direct")
+
+    assert (statement.anonymous, statement.speaker_name) == (True, "unnamed senior European diplomat")
+
+
+def test_a_role_noun_granted_anonymity_is_an_unnamed_source(run):
+    text = (
+        "A Republican senator, speaking on condition of anonymity to discuss private talks, said members "
+        "were uneasy."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.anonymous, statement.speaker_name) == (True, "unnamed Republican senator")
+
+
+def test_he_said_resolves_to_the_name_in_apposition_to_a_role(run):
+    text = (
+        "Umerov said Kyiv had proposed a ceasefire.\n\n"
+        "The head of the Russian delegation, presidential aide Sergey Lavrov, scoffed at the idea after the talks.\n\n"
+        "“A ceasefire is not a gift,” he said."
+    )
+
+    assert first(run(text), "direct").speaker_name == "Sergey Lavrov"
