@@ -166,6 +166,11 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             return Slot(mention, start=mention.text_start, end=mention.end)
         if token in PRONOUNS:
             return Slot(None, pronoun=token, start=start, end=end)
+        if token == ")" and (opening := _parenthesis_start(tokens, index)) is not None:
+            # "Sen. Rand Paul (R-Ky.) said", "Umerov (pictured) said": an aside between the name and the verb.
+            index = opening - 1
+            walked += 1
+            continue
         if token == ",":
             opening = _appositive_start(tokens, index, doc)
             if opening is None:
@@ -192,6 +197,17 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
 
 
 RELATIVE_PRONOUNS = frozenset(["who", "whose", "whom", "which", "where"])
+MAX_ASIDE_TOKENS = 8
+
+
+def _parenthesis_start(tokens: list[tuple[int, int, str]], index: int) -> int | None:
+    """The index of the "(" opening the short aside that the ")" at ``index`` closes."""
+    for opening in range(index - 1, max(-1, index - MAX_ASIDE_TOKENS - 1), -1):
+        if tokens[opening][2] == "(":
+            return opening
+        if tokens[opening][2] == ")":
+            return None
+    return None
 
 
 def _opens_clause(tokens: list[tuple[int, int, str]], position: int) -> bool:

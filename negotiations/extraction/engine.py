@@ -979,6 +979,19 @@ def _coordinated_cue(doc: Document, cue: Cue) -> re.Match[str] | None:
     return COORDINATED_RE.search(doc.lower, max(0, cue.start - 20), cue.start)
 
 
+NEW_SPEAKER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+\s+){1,5}$")
+
+
+def _new_speaker_clause(doc: Document, cue: Cue, lower_bound: int) -> re.Match[str] | None:
+    """'..., and the Kremlin dismissed the meeting': a clause of its own, with a speaker of its own."""
+    if cue.quote_only or cue.kind not in (SPEECH, POSITION):
+        return None
+    clause = NEW_SPEAKER_CLAUSE_RE.search(doc.text, max(lower_bound, cue.start - 60), cue.start)
+    if clause is None or not doc.mentions_between(clause.start(), cue.start):
+        return None
+    return clause
+
+
 PAIRED_DASH_RE = re.compile(r"[^—–.;]{1,60}?\s[—–]\s")  # "the parties — territory — had not moved"
 
 
@@ -991,8 +1004,10 @@ def _clause_end(doc: Document, start: int, limit: int) -> int:
         match = CLAUSE_CUT_RE.search(doc.text, closing.end(), limit)
     end = match.start() if match is not None else limit
     for cue in doc.cues_between(start + 1, end):
-        coordinated = _coordinated_cue(doc, cue)
-        if coordinated is not None and doc.quote_at(cue.start) is None:
+        if doc.quote_at(cue.start) is not None:
+            continue
+        coordinated = _coordinated_cue(doc, cue) or _new_speaker_clause(doc, cue, start)
+        if coordinated is not None:
             end = coordinated.start()
             break
     while end > start and doc.text[end - 1] in " \t.,;:":
@@ -1065,6 +1080,12 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
         # 'says the next exchange must include civilians, "not only soldiers"', 'must be part of a settlement,
         # one that would "eliminate the root causes"': a clause of its own before a phrase added after a comma.
         candidate.end = candidate.start + comma
+        return True
+    second_clause = prefix.rfind(" and that ")
+    if second_clause >= 0 and _word_count(doc, candidate.start, candidate.start + second_clause) >= 3:
+        # 'said his term had expired and that any document could be "challenged ..."': the first clause is
+        # reported in the writer's words, the second in the speaker's.
+        candidate.end = candidate.start + len(prefix[:second_clause].rstrip(" ,"))
         return True
     subordinate = SUBORDINATE_END_RE.search(prefix)
     if subordinate is None:

@@ -191,6 +191,17 @@ PHRASE_CUES = (
     "ruled out",
     "rules out",
     "rule out",
+    # Dismissals: "Moscow shrugged off the threat", "Medinsky scoffed at the proposal".
+    "shrugged off",
+    "shrugs off",
+    "brushed off",
+    "brushes off",
+    "brushed aside",
+    "brushes aside",
+    "scoffed at",
+    "scoffs at",
+    "played down",
+    "plays down",
     "went on",
     "goes on",
     "made clear",
@@ -290,6 +301,12 @@ NEGATIVE_CUE_VERBS = frozenset(
         "criticized",
         "ruled",
         "rules",
+        "shrugged",
+        "shrugs",
+        "brushed",
+        "brushes",
+        "scoffed",
+        "scoffs",
     ]
 )
 POSITIVE_CUE_VERBS = frozenset(

@@ -742,3 +742,35 @@ def test_he_said_resolves_to_the_name_in_apposition_to_a_role(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Sergey Lavrov"
+
+
+def test_a_short_aside_between_the_name_and_the_verb_is_skipped(run):
+    statement = first(run("Sen. Sergey Lavrov (R-Ky.) said the tariffs would hurt consumers."))
+
+    assert (statement.speaker_name, statement.quote) == ("Sergey Lavrov", "the tariffs would hurt consumers")
+
+
+def test_a_clause_before_and_that_a_quoted_fragment_is_a_paraphrase_of_its_own(run):
+    text = 'Putin said the term had expired in May 2024 and that any deal could be "challenged by his successor."'
+
+    kinds = {(s.kind, s.quote) for s in run(text)}
+
+    assert ("paraphrase", "the term had expired in May 2024") in kinds
+    assert ("direct", "challenged by his successor.") in kinds
+
+
+def test_shrugged_off_reports_a_dismissal(run):
+    statement = first(run("Moscow shrugged off the threat of new sanctions."))
+
+    assert (statement.speaker_name, statement.quote) == ("Russia", "the threat of new sanctions")
+
+
+def test_a_reported_clause_ends_where_a_new_speaker_takes_over(run):
+    text = "Moscow warned that it would treat any Western troops as targets, and the Kremlin dismissed the Paris summit within hours."
+
+    quotes = [(s.speaker_name, s.quote) for s in run(text)]
+
+    assert quotes == [
+        ("Russia", "it would treat any Western troops as targets"),
+        ("Kremlin", "the Paris summit within hours"),
+    ]
