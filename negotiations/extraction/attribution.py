@@ -190,10 +190,51 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             walked += 1
             continue
         if not _is_gap_token(token):
-            return _fallback(appositive)
+            return (
+                _institution_of_spokesperson(tokens, index, mention_by_end)
+                or _person_before_affiliation(doc, tokens, index, mention_by_end)
+                or _fallback(appositive)
+            )
         index -= 1
         walked += 1
     return _fallback(appositive)
+
+
+SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])
+
+
+def _institution_of_spokesperson(
+    tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
+) -> Slot | None:
+    """'A State Department spokesperson said': an unnamed spokesperson speaks for the institution."""
+    if tokens[index][2] not in SPOKESPERSON_NOUNS or index == 0:
+        return None
+    mention = mention_by_end.get(tokens[index - 1][1])
+    if mention is None or mention.is_person or mention.possessive:
+        return None
+    return Slot(mention, start=mention.text_start, end=mention.end)
+
+
+AFFILIATION_WORDS = frozenset(["of", "at", "from"])
+MAX_AFFILIATION_TOKENS = 8
+
+
+def _person_before_affiliation(
+    doc: Document, tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
+) -> Slot | None:
+    """'Analyst Oleksandr Kraiev of the Ukrainian Prism think tank said': a person, then the body they work for,
+    named with capitals."""
+    for position in range(index, max(0, index - MAX_AFFILIATION_TOKENS), -1):
+        token = tokens[position][2]
+        if not (token[0].isalnum() or token in "'’-"):
+            return None  # a comma, a quote mark, a bracket: not one affiliation any more
+        if token in AFFILIATION_WORDS and any(
+            doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1]
+        ):
+            mention = mention_by_end.get(tokens[position - 1][1])
+            if mention is not None and mention.is_person and not mention.possessive:
+                return Slot(mention, start=mention.text_start, end=mention.end)
+    return None
 
 
 RELATIVE_PRONOUNS = frozenset(["who", "whose", "whom", "which", "where"])

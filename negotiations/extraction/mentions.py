@@ -295,6 +295,13 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
             known = resolved[key]
         else:
             known = resolved[key] = _resolve_name(registry, key[0], key[1], published)
+        while known is None:
+            # "A State Department spokesperson" when no one held that title on the day: "State Department".
+            shorter = registry.mention_re.match(lower, start, end - 1)
+            if shorter is None:
+                break
+            end = shorter.end()
+            known = _resolve_name(registry, shorter.group(), text[start].isupper(), published)
         if known is None:
             continue
         actors, is_descriptor = known  # one list per phrase and day, shared: mentions never change it

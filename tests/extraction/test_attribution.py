@@ -774,3 +774,17 @@ def test_a_reported_clause_ends_where_a_new_speaker_takes_over(run):
         ("Russia", "it would treat any Western troops as targets"),
         ("Kremlin", "the Paris summit within hours"),
     ]
+
+
+def test_a_person_then_the_body_they_work_for_is_the_subject(run):
+    text = "Analyst Oleksandr Kraiev of the Ukrainian Prism think tank said the swaps showed limited deals work."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Oleksandr Kraiev", "the swaps showed limited deals work")
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_institution(run):
+    statement = first(run("A White House spokesperson said the sanctions package changed nothing."))
+
+    assert (statement.speaker_name, statement.quote) == ("White House", "the sanctions package changed nothing")
