@@ -716,7 +716,10 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         comma >= 0
         and TITLE_GAP_RE.fullmatch(doc.text, comma + 1, slot.start) is not None
         and cue.kind == SPEECH
-        and _ends_sentence(doc, cue.end, sentence, allow_words=14)
+        and (
+            _ends_sentence(doc, cue.end, sentence, allow_words=14)
+            or GOES_ON_AFTER_CUE_RE.match(doc.text, cue.end) is not None
+        )
         and _word_count(doc, sentence.start, comma) >= 4  # not "Additionally, Russia said ..."
     ):
         return _trailing_paraphrase(doc, cue, sentence, slot, comma)
@@ -734,6 +737,9 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
 
 
 TOPIC_RE = re.compile(r"(?:of|about)\s")
+# "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...": the sentence goes
+# on after a trailing attribution.
+GOES_ON_AFTER_CUE_RE = re.compile(r",\s+(?:but|adding|noting|while|although|though|stressing|warning)(?![\w-])")
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
 

@@ -788,3 +788,14 @@ def test_an_unnamed_spokesperson_speaks_for_the_institution(run):
     statement = first(run("A White House spokesperson said the sanctions package changed nothing."))
 
     assert (statement.speaker_name, statement.quote) == ("White House", "the sanctions package changed nothing")
+
+
+def test_a_trailing_attribution_inside_a_sentence_that_goes_on(run):
+    text = "The talks in Abu Dhabi were constructive, Peskov said, adding that the next round would follow soon."
+
+    quotes = [(s.speaker_name, s.quote) for s in run(text)]
+
+    assert quotes == [
+        ("Dmitry Peskov", "The talks in Abu Dhabi were constructive"),
+        ("Dmitry Peskov", "the next round would follow soon"),
+    ]
