@@ -166,6 +166,9 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             return Slot(mention, start=mention.text_start, end=mention.end)
         if token in PRONOUNS:
             return Slot(None, pronoun=token, start=start, end=end)
+        if token == "them" and index >= 2 and tokens[index - 1][2] == "of" and tokens[index - 2][2] == "one":
+            # "..., one of them said": one of the sources named before, who speak as "they".
+            return Slot(None, pronoun="they", start=tokens[index - 2][0], end=end)
         if token == ")" and (opening := _parenthesis_start(tokens, index)) is not None:
             # "Sen. Rand Paul (R-Ky.) said", "Umerov (pictured) said": an aside between the name and the verb.
             index = opening - 1

@@ -675,6 +675,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return _participle_paraphrase(doc, cue, sentence, earlier)
     if STATED_BY_RE.match(doc.lower, sentence.start, cue.end + 4):
         return _stated_by(doc, cue, sentence)
+    if cue.kind == POSITION and TRAILING_ATTRIBUTION_RE.search(doc.text, cue.end, sentence.end):
+        return None  # "Kyiv refused to discuss it, one of them said": the source after the comma reports it
     slot = subject_before(doc, cue, sentence.start)
     parent = None
     if slot is None and _coordinated_cue(doc, cue) is not None:
@@ -737,6 +739,9 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
 
 
 TOPIC_RE = re.compile(r"(?:of|about)\s")
+TRAILING_ATTRIBUTION_RE = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
+)
 # "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...": the sentence goes
 # on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(r",\s+(?:but|adding|noting|while|although|though|stressing|warning)(?![\w-])")

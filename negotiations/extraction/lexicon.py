@@ -1127,6 +1127,7 @@ ANONYMOUS_HEADS = [
     "analysts",
     "experts",
     "observers",
+    "groups",  # "Human rights groups say ..."
 ]
 ANONYMOUS_MODIFIERS = [
     "unnamed",
@@ -1196,6 +1197,10 @@ ANONYMOUS_MODIFIERS = [
     "berlin",
     "paris",
     "london",
+    "human",
+    "rights",
+    "aid",
+    "humanitarian",
 ]
 ANONYMOUS_QUALIFIERS = (
     "familiar with",
@@ -1210,6 +1215,7 @@ ANONYMOUS_QUALIFIERS = (
     "who requested anonymity",
     "who asked not to be named",
     "in",
+    "from",  # "officials from both sides"
 )
 
 MONTHS = {

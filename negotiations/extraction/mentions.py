@@ -78,7 +78,7 @@ ANONYMOUS_RE = re.compile(
     rf"(?P<qual>,?\s+(?:{_ANON_QUAL})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
     rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
     rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
-    rf"white house|[a-z]+ side|paper|document|draft|proposals?|deal|agreement|framework|exchanges?|contacts|"
+    rf"white house|[a-z]+ sides?|paper|document|draft|proposals?|deal|agreement|framework|exchanges?|contacts|"
     rf"meetings?|call|conversations?|case|investigation|decision|negotiators|preparations))?"
 )
 # "the ministry said": an institution named before, referred to by its kind.

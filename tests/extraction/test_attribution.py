@@ -799,3 +799,28 @@ def test_a_trailing_attribution_inside_a_sentence_that_goes_on(run):
         ("Dmitry Peskov", "The talks in Abu Dhabi were constructive"),
         ("Dmitry Peskov", "the next round would follow soon"),
     ]
+
+
+def test_rights_groups_are_unnamed_sources(run):
+    statement = first(run("Human rights groups say at least 8,000 Ukrainians remain in Russian captivity."))
+
+    assert (statement.anonymous, statement.quote) == (True, "at least 8,000 Ukrainians remain in Russian captivity")
+
+
+def test_officials_from_both_sides_are_unnamed_sources(run):
+    text = "The delegations agreed to exchange 1,000 prisoners each, officials from both sides said."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.anonymous, statement.quote) == (True, "The delegations agreed to exchange 1,000 prisoners each")
+
+
+def test_one_of_them_said_refers_to_the_unnamed_sources_before(run):
+    text = (
+        "According to two people familiar with the talks, Moscow raised the question of elections. "
+        "The Ukrainian side refused to discuss the matter, one of them said."
+    )
+
+    statement = run(text)[-1]
+
+    assert (statement.anonymous, statement.quote) == (True, "The Ukrainian side refused to discuss the matter")
