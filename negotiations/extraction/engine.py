@@ -801,15 +801,29 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
 
 
 QUOTED_RE = re.compile(r"(?<![\w-])quoted\s+$")
+PASSIVE_BEFORE_RE = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+$")  # the cue is "quoted as saying"
+PASSIVE_QUOTED_RE = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+quoted(?:\s+by\s+[^,.;]{1,60}?)?\s+$")
+
+
+def _quoted_person(doc: Document, cue: Cue, sentence: Sentence) -> Mention | None:
+    """Lavrov in 'TASS quoted Lavrov as saying' and in 'Lavrov was quoted by TASS as saying'."""
+    mentions = doc.mentions_ending_before(cue.start, sentence.start, 1)
+    if mentions and not doc.text[mentions[0].end : cue.start].strip():
+        mention = mentions[0]
+        if QUOTED_RE.search(doc.lower, max(sentence.start, mention.text_start - 12), mention.text_start):
+            return mention
+    pattern = PASSIVE_BEFORE_RE if cue.word.startswith("quoted") else PASSIVE_QUOTED_RE
+    passive = pattern.search(doc.lower, max(sentence.start, cue.start - 90), cue.start)
+    if passive is None:
+        return None
+    subject = _sentence_subject(doc, sentence, passive.start() + 1)
+    return subject.mention if subject is not None else None
 
 
 def _quoted_as_saying(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
     """'State media quoted Lavrov as saying that the West wanted to prolong the war.'"""
-    mentions = doc.mentions_ending_before(cue.start, sentence.start, 1)
-    if not mentions or doc.text[mentions[0].end : cue.start].strip():
-        return None
-    mention = mentions[0]
-    if QUOTED_RE.search(doc.lower, max(sentence.start, mention.text_start - 12), mention.text_start) is None:
+    mention = _quoted_person(doc, cue, sentence)
+    if mention is None:
         return None
     start = cue.end
     that = re.compile(r"\s*(?:that\s+)?").match(doc.lower, start)

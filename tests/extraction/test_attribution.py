@@ -824,3 +824,22 @@ def test_one_of_them_said_refers_to_the_unnamed_sources_before(run):
     statement = run(text)[-1]
 
     assert (statement.anonymous, statement.quote) == (True, "The Ukrainian side refused to discuss the matter")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov was quoted by TASS as saying that the West was not interested in peace.",
+        "Lavrov was quoted as saying the West was not interested in peace.",
+    ],
+)
+def test_the_person_quoted_in_the_passive_is_the_speaker(run, text):
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Sergey Lavrov", "the West was not interested in peace")
+
+
+def test_expressed_optimism_reports_a_position(run):
+    statement = first(run("Rubio expressed optimism that a deal could be reached within weeks."))
+
+    assert statement.quote == "a deal could be reached within weeks"
