@@ -1,6 +1,5 @@
 """Reads for the actor page."""
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -18,7 +17,7 @@ class ActorProfile:
     members: list[Actor]
     scope: str
     issues: list[Issue]
-    runs: dict[int, list[tuple[dt.date, str]]]
+    runs: dict[int, selectors.StanceHistory]  # per issue: the days its stance changed, the stance taken
     latest: list[Statement]
     negotiation: Negotiation | None
 

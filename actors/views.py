@@ -11,6 +11,7 @@ from actors.selectors import actor_directory, actor_profile, actor_scope
 from negotiations import selectors
 from negotiations.access import reader_required
 from negotiations.models import Negotiation
+from negotiations.selectors import NO_HISTORY
 from negotiations.views import charts, fragments
 from negotiations.views.filters import wants_fragment
 
@@ -64,11 +65,18 @@ def _profile_html(
 ) -> str:
     """The page below its heading: the stance chart, latest statements, names, offices and members."""
     profile = actor_profile(actor=actor, negotiation=negotiation, scope=scope)
-    first = [changes[0][0] for changes in profile.runs.values() if changes]
-    start = (negotiation.started_on if negotiation else None) or min(first, default=today)
+    first = [days[0] for days, _ in profile.runs.values() if days]
+    start = min([(negotiation.started_on if negotiation else None) or min(first, default=today), *first])
     chart = charts.strip_chart(
-        [(issue.name, issue.get_absolute_url(), profile.runs.get(issue.pk, [])) for issue in profile.issues],
-        start=min([start, *first]),
+        [
+            (
+                issue.name,
+                issue.get_absolute_url(),
+                charts.strip_steps(profile.runs.get(issue.pk, NO_HISTORY), start=start, end=today),
+            )
+            for issue in profile.issues
+        ],
+        start=start,
         end=today,
     )
     context = {"actor": actor, "profile": profile, "chart": chart, "negotiation": negotiation}

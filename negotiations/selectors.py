@@ -921,11 +921,7 @@ def comparison(
 def _stance_changes(
     *, keys: list[tuple[int, str]], issue_ids: list[int], as_of: dt.date, reviewed_only: bool
 ) -> dict[tuple[int, str, int], StanceHistory]:
-    """For each (actor, scope, issue), the days its stance changed, up to `as_of`: all the distance needs.
-
-    On PostgreSQL each history comes as two arrays (a few dozen rows instead of thousands to turn into
-    Python objects one by one).
-    """
+    """For each (actor, scope, issue), the days its stance changed, up to `as_of`: all the distance needs."""
     by_scope: defaultdict[str, list[int]] = defaultdict(list)
     for actor_id, scope in keys:
         by_scope[scope].append(actor_id)
@@ -939,20 +935,24 @@ def _stance_changes(
         valid_from__lte=as_of,
         stance_since=F("valid_from"),
     )
+    return _histories(rows, "actor_id", "scope", "issue_id")
+
+
+def _histories(rows: QuerySet[Position], *key: str) -> dict[tuple, StanceHistory]:
+    """The stance history of the position rows `rows` (stance changes), per value of the `key` columns.
+
+    On PostgreSQL each history comes as two arrays (a few dozen rows instead of thousands to turn into
+    Python objects one by one).
+    """
     if connection.vendor == "postgresql":
-        histories = rows.values_list("actor_id", "scope", "issue_id").annotate(
+        histories = rows.values_list(*key).annotate(
             days=ArrayAgg("valid_from", order_by="valid_from"),
             stances=ArrayAgg("stance", order_by="valid_from"),
         )
-        return {
-            (actor_id, scope, issue_id): (days, stances)
-            for actor_id, scope, issue_id, days, stances in histories.order_by()
-        }
-    changes: defaultdict[tuple[int, str, int], StanceHistory] = defaultdict(lambda: ([], []))
-    for actor_id, scope, issue_id, day, stance in rows.order_by("valid_from").values_list(
-        "actor_id", "scope", "issue_id", "valid_from", "stance"
-    ):
-        days, stances = changes[(actor_id, scope, issue_id)]
+        return {tuple(row[:-2]): (row[-2], row[-1]) for row in histories.order_by()}
+    changes: defaultdict[tuple, StanceHistory] = defaultdict(lambda: ([], []))
+    for *values, day, stance in rows.order_by("valid_from").values_list(*key, "valid_from", "stance"):
+        days, stances = changes[tuple(values)]
         days.append(day)
         stances.append(stance)
     return dict(changes)
@@ -967,7 +967,7 @@ class IssuePositions:
     groups: list[MatrixGroup]
     shifts: list[Position]
     events: list[Event]
-    party_histories: list[tuple[Actor, list[tuple[dt.date, str]]]]
+    party_histories: list[tuple[Actor, StanceHistory]]
     as_of: dt.date
 
 
@@ -1012,11 +1012,7 @@ def issue_positions(
         shifts=shifts,
         events=list(issue.events.order_by("-date", "-id")[:20]),
         party_histories=[
-            (
-                party,
-                list(zip(*changes.get((party.pk, PositionScope.PARTY, issue.pk), NO_HISTORY), strict=True)),
-            )
-            for party in parties
+            (party, changes.get((party.pk, PositionScope.PARTY, issue.pk), NO_HISTORY)) for party in parties
         ],
         as_of=as_of,
     )
@@ -1125,14 +1121,11 @@ def statement_detail(*, statement: Statement) -> StatementDetail:
 
 def stance_runs(
     *, actor: Actor, scope: str, reviewed_only: bool = False, negotiation: Negotiation | None = None
-) -> dict[int, list[tuple[dt.date, str]]]:
-    """For each issue, the days the actor's stance changed and the stance it took. One query."""
+) -> dict[int, StanceHistory]:
+    """For each issue, the days the actor's stance changed and the stance it took each day. One query."""
     rows = Position.objects.filter(
         actor=actor, scope=scope, reviewed_only=reviewed_only, stance_since=F("valid_from")
     )
     if negotiation is not None:
         rows = rows.filter(negotiation=negotiation)
-    runs: defaultdict[int, list[tuple[dt.date, str]]] = defaultdict(list)
-    for issue_id, day, stance in rows.order_by("valid_from").values_list("issue_id", "valid_from", "stance"):
-        runs[issue_id].append((day, stance))
-    return runs
+    return {issue_id: history for (issue_id,), history in _histories(rows, "issue_id").items()}

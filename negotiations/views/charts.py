@@ -4,15 +4,17 @@ No JavaScript and no inline styles, so they work under the strict Content Securi
 """
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from negotiations.enums import Stance
-from negotiations.selectors import StepSeries
+from negotiations.selectors import StanceHistory, StepSeries
 
 WIDTH = 720
 STANCE_LABELS = dict(Stance.choices)
@@ -152,42 +154,57 @@ MAX_STEPS = 150  # a chart is about 550 px wide: finer steps than ~4 px are nois
 SPARK_STEPS = 60  # a sparkline is 160 px wide
 
 
-def _buckets(start: dt.date, end: dt.date, buckets: int) -> list[tuple[dt.date, dt.date]]:
-    """The first and last day of `buckets` equal slices of [start, end]."""
+@lru_cache(maxsize=64)
+def _buckets(start: dt.date, end: dt.date, buckets: int) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The first and last day of `buckets` equal slices of [start, end]. Kept: every row and sparkline of
+    a chart slices the same span, and making the dates costs more than reading the steps."""
     span = max((end - start).days, 1)
     width = span / buckets
-    return [
+    return tuple(
         (
             start + dt.timedelta(days=round(bucket * width)),
             start + dt.timedelta(days=round((bucket + 1) * width)),
         )
         for bucket in range(buckets)
-    ]
+    )
 
 
 def resample(steps: list[tuple[dt.date, object]], *, start: dt.date, end: dt.date, buckets: int = MAX_STEPS):
     """At most `buckets` steps: the value in effect at the end of each equal slice of [start, end], equal
     neighbours merged. Steps are (day the value took effect, value) in day order; a step before `start`
     carries into the first slice. Short series come back unchanged."""
-    steps = [(day, value) for day, value in steps if day <= end]
-    if len(steps) <= buckets:
-        return steps
+    return resample_history(
+        [day for day, _ in steps], [value for _, value in steps], start=start, end=end, buckets=buckets
+    )
+
+
+def resample_history(
+    days: Sequence[dt.date], values: Sequence, *, start: dt.date, end: dt.date, buckets: int = MAX_STEPS
+) -> list[tuple[dt.date, object]]:
+    """`resample` of the steps given as two lists (the days in order, the value taken each day), as the
+    selectors load stance histories: one bisection per slice instead of a walk through every step."""
+    count = bisect_right(days, end)
+    if count <= buckets:
+        return list(zip(days[:count], values[:count], strict=True))
     resampled: list[tuple[dt.date, object]] = []
-    index, current = 0, None
     for bucket_start, bucket_end in _buckets(start, end, buckets):
-        while index < len(steps) and steps[index][0] <= bucket_end:
-            current = steps[index][1]
-            index += 1
-        if index and (not resampled or resampled[-1][1] != current):
-            resampled.append((max(bucket_start, steps[0][0]), current))
+        index = bisect_right(days, bucket_end, 0, count)
+        if index and (not resampled or resampled[-1][1] != values[index - 1]):
+            resampled.append((max(bucket_start, days[0]), values[index - 1]))
     return resampled
+
+
+def strip_steps(history: StanceHistory, *, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    """A stance history (two lists) as the steps one strip of `strip_chart` draws: at most STRIP_STEPS."""
+    days, stances = history
+    return resample_history(days, stances, start=start, end=end, buckets=STRIP_STEPS)
 
 
 def sample(series: StepSeries, *, start: dt.date, end: dt.date, buckets: int = MAX_STEPS):
     """What `resample` makes of the steps of `series` between start and end, reading the series only at
     the ends of the slices (a step series knows its value on any day): the same steps, without computing
     the hundreds of values in between."""
-    days = [day for day in series.days if start <= day <= end]
+    days = series.days[bisect_left(series.days, start) : bisect_right(series.days, end)]
     if len(days) <= buckets:
         return [(day, series.at(day)) for day in days]
     resampled: list[tuple[dt.date, object]] = []

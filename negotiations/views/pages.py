@@ -59,16 +59,17 @@ def _positions_html(request: HttpRequest, issue: Issue, form: AsOfForm, parties:
         issue=issue, parties=parties, as_of=form.as_of_date, reviewed_only=form.reviewed_only
     )
     start = issue.negotiation.started_on or min(
-        (changes[0][0] for _, changes in positions.party_histories if changes), default=form.as_of_date
+        (days[0] for _, (days, _) in positions.party_histories if days), default=form.as_of_date
     )
+    end = form.as_of_date
     chart = charts.strip_chart(
         [
-            (party.name, party.get_absolute_url(), changes)
-            for party, changes in positions.party_histories
-            if changes  # parties that never spoke on the issue would only add empty strips
+            (party.name, party.get_absolute_url(), charts.strip_steps(history, start=start, end=end))
+            for party, history in positions.party_histories
+            if history[0]  # parties that never spoke on the issue would only add empty strips
         ],
         start=start,
-        end=form.as_of_date,
+        end=end,
     )
     context = {
         "negotiation": issue.negotiation,

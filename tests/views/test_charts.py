@@ -81,3 +81,41 @@ def test_sampling_a_gap_series_draws_what_resampling_every_day_drew(seed):
 
 def _two_lists(history):
     return [d for d, _ in history], [s for _, s in history]
+
+
+def walked_resample(steps, *, start, end, buckets):
+    """Resampling by walking every step, as `resample` did before it bisected: what it must agree with."""
+    steps = [(d, v) for d, v in steps if d <= end]
+    if len(steps) <= buckets:
+        return steps
+    span = max((end - start).days, 1)
+    resampled, index, current = [], 0, None
+    for bucket in range(buckets):
+        bucket_start = start + dt.timedelta(days=round(bucket * span / buckets))
+        bucket_end = start + dt.timedelta(days=round((bucket + 1) * span / buckets))
+        while index < len(steps) and steps[index][0] <= bucket_end:
+            current = steps[index][1]
+            index += 1
+        if index and (not resampled or resampled[-1][1] != current):
+            resampled.append((max(bucket_start, steps[0][0]), current))
+    return resampled
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_resampling_two_lists_draws_what_walking_every_step_drew(seed):
+    rng = random.Random(seed)
+    history = sorted(
+        {
+            day(rng.randrange(-30, 700)): rng.choice(["supports", "neutral", "opposes"]) for _ in range(400)
+        }.items()
+    )
+    days, stances = [d for d, _ in history], [s for _, s in history]
+    end = day(rng.choice([5, 90, 400, 720]))
+
+    for buckets in (charts.STRIP_STEPS, charts.MAX_STEPS):
+        expected = walked_resample(history, start=START, end=end, buckets=buckets)
+        assert charts.resample_history(days, stances, start=START, end=end, buckets=buckets) == expected
+        assert charts.resample(history, start=START, end=end, buckets=buckets) == expected
+    assert charts.strip_steps((days, stances), start=START, end=end) == walked_resample(
+        history, start=START, end=end, buckets=charts.STRIP_STEPS
+    )
