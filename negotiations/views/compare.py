@@ -18,7 +18,7 @@ from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
 from negotiations.templatetags.cards import short_date, source_link_html, stance_html
 from negotiations.views import charts, fragments
-from negotiations.views.filters import AsOfForm, options_html, wants_fragment
+from negotiations.views.filters import AsOfForm, Options, wants_fragment
 
 MAX_SUBJECTS = 4
 
@@ -61,16 +61,18 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
     if wants_fragment(request):
         return HttpResponse(comparison_html)
     chosen = [subject.actor.slug for subject in subjects]
-    parties = list(negotiation.parties.order_by("name").values_list("slug", "name"))
-    speakers = selectors.most_quoted_speakers(
-        negotiation=negotiation, keep=[s.actor for s in subjects if s.scope == PositionScope.ACTOR]
+    parties = Options(negotiation.parties.order_by("name").values_list("slug", "name"))
+    speakers = Options(
+        selectors.most_quoted_speakers(
+            negotiation=negotiation, keep=[s.actor for s in subjects if s.scope == PositionScope.ACTOR]
+        )
     )
     context = {
         "negotiation": negotiation,
         "form": form,
         "comparison_html": comparison_html,
         "slots": [
-            (index, options_html(parties, selected=slug), options_html(speakers, selected=slug))
+            (index, parties.selecting(slug), speakers.selecting(slug))
             for index, slug in enumerate(chosen + [""] * (MAX_SUBJECTS - len(chosen)))
         ],
     }

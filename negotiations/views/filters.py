@@ -32,6 +32,20 @@ def options_html(choices, *, selected: str = "") -> SafeString:
     )
 
 
+class Options:
+    """The `<option>`s of a menu shown several times on a page (compare's four subject menus), escaped
+    once: each copy differs only in the option selected, the same HTML as `options_html` would make."""
+
+    def __init__(self, choices) -> None:
+        self.html = options_html(choices)
+
+    def selecting(self, selected: str) -> SafeString:
+        if not selected:
+            return self.html
+        tag = f'<option value="{escape(selected)}">'
+        return mark_safe(self.html.replace(tag, f'<option value="{escape(selected)}" selected>', 1))
+
+
 def wants_fragment(request) -> bool:
     """An htmx request for part of a page; a history restore after "back" wants the whole page."""
     htmx = getattr(request, "htmx", None)
