@@ -60,6 +60,11 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--reuse", action="store_true", help="keep the data of the last run")
     parser.add_argument("--repeat", type=int, default=40, help="timed requests per page")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--only",
+        default="",
+        help="time only the pages whose name contains one of these words (comma-separated)",
+    )
     return parser.parse_args()
 
 
@@ -368,14 +373,17 @@ def time_page(client, url: str, headers: dict, *, repeat: int, cold: bool) -> di
     }
 
 
-def measure(repeat: int) -> list[tuple[str, dict, dict]]:
+def measure(repeat: int, only: str = "") -> list[tuple[str, dict, dict]]:
     """Each page cold (the cache emptied before every request: what the first visitor after a change
     waits) and warm (the fragment caches and the speakers menu filled, as for the next visitors)."""
     from django.test import Client
 
     client = Client()
     results = []
+    words = [word.strip() for word in only.split(",") if word.strip()]
     for name, url in pages():
+        if words and not any(word in name for word in words):
+            continue
         headers = {"HX-Request": "true"} if "htmx" in name else {}
         for _ in range(3):  # warm the connection, the template loader and the caches
             response = client.get(url, headers=headers)
@@ -412,7 +420,7 @@ def main() -> None:
     print(
         f"load average before timing: {' '.join(f'{value:.1f}' for value in os.getloadavg())} on {os.cpu_count()} CPUs"
     )
-    results = measure(arguments.repeat)
+    results = measure(arguments.repeat, arguments.only)
     worst_cold = max(cold["p95"] for _, cold, _ in results)
     worst_warm = max(warm["p95"] for _, _, warm in results)
     print(
