@@ -61,11 +61,13 @@ class Mention:
         return self.title_start if self.title_start >= 0 else self.start
 
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{2,3}(?=[ ][A-Z][a-z]))"
+# "O'Brien", "Al-Sisi"; not a possessive "'s" ("Stanovaya's analysis" names Stanovaya).
+_NAME_TAIL = r"(?:-[A-Z]?[a-z]+|'(?!s(?![a-z]))[A-Z]?[a-z]+)*"
+_NAME_TOKEN = rf"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{{2,3}}(?=[ ][A-Z][a-z]))"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter)"
 # The first token's capital comes first and the lookbehind after it (same matches): the regex engine then
 # skips ahead to capitals instead of trying the lookbehind at every character.
-_FIRST_NAME_TOKEN = r"[A-Z](?<![\w'-].)(?:[a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)*|\.(?:[ ]?[A-Z]\.)*|[A-Z]{1,2}(?=[ ][A-Z][a-z]))"
+_FIRST_NAME_TOKEN = rf"[A-Z](?<![\w'-].)(?:[a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|'[A-Z][a-z]+|\.(?:[ ]?[A-Z]\.)*|[A-Z]{{1,2}}(?=[ ][A-Z][a-z]))"
 NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,4}}(?![\w])")
 
 _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))

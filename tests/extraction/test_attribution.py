@@ -843,3 +843,15 @@ def test_expressed_optimism_reports_a_position(run):
     statement = first(run("Rubio expressed optimism that a deal could be reached within weeks."))
 
     assert statement.quote == "a deal could be reached within weeks"
+
+
+def test_a_name_first_met_in_the_possessive_is_linked_to_its_surname_later(run):
+    text = "Tatiana Stanovaya's analysis suggests a stall. Stanovaya said Putin was in no hurry to settle."
+
+    assert first(run(text), "paraphrase").speaker_name == "Tatiana Stanovaya"
+
+
+def test_a_name_with_an_apostrophe_is_a_name(run):
+    statement = first(run("Conor O’Brien said the talks in Geneva were over."))
+
+    assert statement.speaker_name == "Conor O’Brien"
