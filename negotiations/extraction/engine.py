@@ -959,12 +959,21 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
         match := TIME_PHRASE_RE.match(doc.lower, position, sentence.end)
     ) is not None and match.end() > position:
         position = match.end()
+    if (venue := VENUE_RE.match(doc.lower, position, sentence.end)) is not None:
+        position = venue.end()  # 'posted on Truth Social that ...': where, not what
     if (
         cue.kind in (SPEECH, PARTICIPLE)
         and (that := THAT_AFTER_TIME_RE.match(doc.lower, position)) is not None
     ):
         position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
     return _skip_space(doc, position, sentence.end)
+
+
+VENUE_RE = re.compile(
+    r"\s*,?\s*(?:on|to|in|via)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?:telegram|x|twitter|truth social|"
+    r"facebook|instagram|youtube|tiktok|vkontakte|vk|threads|bluesky|linkedin|weibo|social media|social network)"
+    r"(?:\s+(?:channel|account|page|feed|platform))?(?![\w-])"
+)
 
 
 URGED_TO_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")

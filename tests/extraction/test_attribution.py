@@ -855,3 +855,13 @@ def test_a_name_with_an_apostrophe_is_a_name(run):
     statement = first(run("Conor O’Brien said the talks in Geneva were over."))
 
     assert statement.speaker_name == "Conor O’Brien"
+
+
+def test_where_something_was_posted_is_not_what_was_said(run):
+    assert [s for s in run("Afterwards Trump posted on Truth Social.") if s.kind == "paraphrase"] == []
+
+
+def test_the_words_after_the_platform_are_the_content(run):
+    statement = first(run("Trump posted on his Truth Social account that the war would end soon."))
+
+    assert statement.quote == "the war would end soon"
