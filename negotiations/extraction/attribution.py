@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .document import ACCORDING, Cue, Document
 from .lexicon import GAP_WORDS
-from .mentions import Mention
+from .mentions import ROLE, Mention
 
 EVENT_WORDS = frozenset(
     [
@@ -193,10 +193,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             walked += 1
             continue
         if not _is_gap_token(token):
-            return (
-                _institution_of_spokesperson(tokens, index, mention_by_end)
-                or _person_before_affiliation(doc, tokens, index, mention_by_end)
-                or _fallback(appositive)
+            if appositive is not None:
+                return _fallback(appositive)
+            return _institution_of_spokesperson(tokens, index, mention_by_end) or _person_before_affiliation(
+                doc, tokens, index, mention_by_end
             )
         index -= 1
         walked += 1
@@ -235,7 +235,7 @@ def _person_before_affiliation(
             doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1]
         ):
             mention = mention_by_end.get(tokens[position - 1][1])
-            if mention is not None and mention.is_person and not mention.possessive:
+            if mention is not None and mention.is_person and mention.kind != ROLE and not mention.possessive:
                 return Slot(mention, start=mention.text_start, end=mention.end)
     return None
 

@@ -865,3 +865,12 @@ def test_the_words_after_the_platform_are_the_content(run):
     statement = first(run("Trump posted on his Truth Social account that the war would end soon."))
 
     assert statement.quote == "the war would end soon"
+
+
+def test_the_name_in_apposition_speaks_not_the_role_before_it(run):
+    text = (
+        "Umerov said Kyiv had proposed a ceasefire.\n\n"
+        "The head of the Russian delegation, presidential aide Sergey Lavrov, said the proposal was a trick."
+    )
+
+    assert run(text)[-1].speaker_name == "Sergey Lavrov"
