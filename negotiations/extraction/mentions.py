@@ -349,6 +349,12 @@ def _resolve_name(
 
 
 COMMON_ANONYMOUS_WORDS = frozenset(word.lower() for word in (*ANONYMOUS_HEADS, *ANONYMOUS_MODIFIERS))
+# Modifiers written with a capital anywhere in a sentence: "Ukrainian officials", "Kremlin sources".
+PROPER_ANONYMOUS_MODIFIERS = frozenset(
+    ["western", "european", "american", "russian", "ukrainian", "kremlin", "white", "trump", "whitehall",
+     "downing", "pentagon", "state", "elysee", "british", "french", "german", "italian", "polish", "turkish",
+     "chinese", "kyiv", "moscow", "washington", "brussels", "berlin", "paris", "london"]
+)  # fmt: skip
 
 
 ANONYMOUS_HEAD_RE = re.compile(rf"(?<![\w-])(?:{_ANON_HEAD})(?![\w-])")
@@ -419,8 +425,14 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
         sentence_start = (
             start == 0 or text[max(0, start - 2) : start] in (". ", "\n\n") or text[start - 1] == "\n"
         )
-        if words and sentence_start and not match.group("det") and words[0].lower() in COMMON_ANONYMOUS_WORDS:
-            words[0] = words[0].lower()  # "Sources close to the talks" opening a sentence
+        if (
+            words
+            and sentence_start
+            and not match.group("det")
+            and words[0].lower() in COMMON_ANONYMOUS_WORDS
+            and not (words[0][1:].islower() and words[0].lower() in PROPER_ANONYMOUS_MODIFIERS)
+        ):
+            words[0] = words[0].lower()  # "Sources close to the talks" opening a sentence, not "Ukrainian"
         found.append(Mention(start, end, ANONYMOUS, "unnamed " + " ".join(words).strip(" ,")))
     return found
 
