@@ -142,6 +142,8 @@ POSITION_VERBS = [
     "described",
     "describes",
     "hailed",
+    "thanked",  # readouts: "Putin thanked the President of the United States for his efforts"
+    "thanks",
     "disputes",
     "disputed",
 ]

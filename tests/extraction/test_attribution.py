@@ -886,3 +886,14 @@ def test_an_unnamed_source_keeps_the_capital_of_its_nationality(run):
     statement = first(run("Ukrainian officials said the exchange would take place on Friday."))
 
     assert statement.speaker_name == "unnamed Ukrainian officials"
+
+
+def test_a_readout_thanking_someone_is_a_statement(run):
+    text = "Putin thanked the President of the United States for his personal efforts to find a settlement."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote.startswith("the President of the United States")) == (
+        "Vladimir Putin",
+        True,
+    )
