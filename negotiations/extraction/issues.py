@@ -13,6 +13,7 @@ from itertools import pairwise
 from .entries import IssueStance
 from .issue_lexicon import DEFAULT_LEXICON
 from .lexicon import NEGATIVE_CUE_VERBS
+from .regexes import regrouped
 from .registry import IssuePatterns
 
 
@@ -372,6 +373,14 @@ POSITIVE_CUES = frozenset(
 )
 
 SUPPORTS, CONDITIONAL, NEUTRAL, OPPOSES = "supports", "conditional", "neutral", "opposes"
+
+# The longest word lists above, tried on every statement: regrouped by first letter (same matches, fewer
+# alternatives tried at each word; see regexes.py).
+NEGATION_RE, NEGATIVE_RE, POSITIVE_RE, CONDITIONAL_RE, OTHERS_WANT_RE, OTHERS_REFUSE_RE, TOPIC_RE, PROGRESS_RE = (
+    regrouped(pattern)
+    for pattern in (NEGATION_RE, NEGATIVE_RE, POSITIVE_RE, CONDITIONAL_RE, OTHERS_WANT_RE, OTHERS_REFUSE_RE,
+                    TOPIC_RE, PROGRESS_RE)
+)  # fmt: skip
 
 
 def _compile_lexicon_field(name: str) -> dict[str, re.Pattern[str]]:
