@@ -27,6 +27,7 @@ from .issues import IssueContext, tag_issues
 from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, NAME_STOPWORDS, STOPWORDS
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
+from .regexes import regrouped
 from .registry import Registry
 from .text import TOKEN_RE, Sentence
 
@@ -34,17 +35,21 @@ DIRECT = "direct"
 PARAPHRASE = "paraphrase"
 
 QUOTE_EDGE = " \t,:;.!?—–-\"“”‘’«»„'"
-LABEL_BEFORE_RE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|so-called|so called|dubbed|called|calls|calling|termed|"
-    r"terms|named|known as|labell?ed|branded|what \w+(?: \w+)? (?:calls?|called|terms?|dubbed|describes? as)|"
-    r"as|of|for|word|words|phrase|slogan|term|on)\s*)$"
+LABEL_BEFORE_RE = regrouped(
+    re.compile(
+        r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|so-called|so called|dubbed|called|calls|calling|termed|"
+        r"terms|named|known as|labell?ed|branded|what \w+(?: \w+)? (?:calls?|called|terms?|dubbed|describes? as)|"
+        r"as|of|for|word|words|phrase|slogan|term|on)\s*)$"
+    )
 )
 # A fragment with a pronoun or a finite verb reproduces someone's words ("you could argue"); labels are
 # noun phrases ("special military operation", "Coalition of the Willing").
-SPOKEN_RE = re.compile(
-    r"(?<![\w'’])(?:i|we|you|they|he|she|it|us|our|my|your|this|there|could|would|will|won't|can|cannot|"
-    r"can't|must|should|shall|may|might|is|are|was|were|am|have|has|had|do|does|did|don't|doesn't|not|never)"
-    r"(?![\w'’])"
+SPOKEN_RE = regrouped(
+    re.compile(
+        r"(?<![\w'’])(?:i|we|you|they|he|she|it|us|our|my|your|this|there|could|would|will|won't|can|cannot|"
+        r"can't|must|should|shall|may|might|is|are|was|were|am|have|has|had|do|does|did|don't|doesn't|not|never)"
+        r"(?![\w'’])"
+    )
 )
 TRAILING_TITLE_RE = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|of|the|for))+\s*$")  # ", President" before a name
 ARTICLE_START_RE = re.compile(r"(?:a|an|the|some|many|several|most|all|no|every|\d+)\s")

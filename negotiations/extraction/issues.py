@@ -13,6 +13,7 @@ from itertools import pairwise
 from .entries import IssueStance
 from .issue_lexicon import DEFAULT_LEXICON
 from .lexicon import NEGATIVE_CUE_VERBS
+from .regexes import regrouped
 from .registry import IssuePatterns
 
 
@@ -22,10 +23,19 @@ class Hinted:
 
     def __init__(self, pattern: str, hints: tuple[str, ...]) -> None:
         self.regex = re.compile(pattern)
-        self.hint = re.compile("|".join(re.escape(hint) for hint in hints))
+        self.hints = hints
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self.regex.search(text, *bounds) if self.hint.search(text) else None
+        return self.regex.search(text, *bounds) if contains_any(text, self.hints) else None
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether text holds one of the words: a loop of substring tests, several times faster than a regex of
+    the words (or any() over a generator) on a statement's few hundred characters."""
+    for word in words:  # noqa: SIM110 - a plain loop, not any() over a generator: the point is speed
+        if word in text:
+            return True
+    return False
 
 
 # Negations flip the polarity of what they govern.
@@ -372,6 +382,14 @@ POSITIVE_CUES = frozenset(
 )
 
 SUPPORTS, CONDITIONAL, NEUTRAL, OPPOSES = "supports", "conditional", "neutral", "opposes"
+
+# The longest word lists above, tried on every statement: regrouped by first letter (same matches, fewer
+# alternatives tried at each word; see regexes.py).
+NEGATION_RE, NEGATIVE_RE, POSITIVE_RE, CONDITIONAL_RE, OTHERS_WANT_RE, OTHERS_REFUSE_RE, TOPIC_RE, PROGRESS_RE = (
+    regrouped(pattern)
+    for pattern in (NEGATION_RE, NEGATIVE_RE, POSITIVE_RE, CONDITIONAL_RE, OTHERS_WANT_RE, OTHERS_REFUSE_RE,
+                    TOPIC_RE, PROGRESS_RE)
+)  # fmt: skip
 
 
 def _compile_lexicon_field(name: str) -> dict[str, re.Pattern[str]]:
@@ -1088,7 +1106,7 @@ def _demanded_in_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[in
 
 
 def _others_refuse(local: str, context: IssueContext) -> bool:
-    if not any(verb in local for verb in REFUSE_VERBS):
+    if not contains_any(local, REFUSE_VERBS):
         return False  # no verb of refusing: the long regexes need not run
     for match in (*OTHERS_REFUSE_RE.finditer(local), *REFUSED_BY_OTHERS_RE.finditer(local)):
         who = match.group("who")
@@ -1110,7 +1128,7 @@ def _frame(context: IssueContext, local: str) -> str:
 
 
 def _reports_others(local: str, context: IssueContext) -> bool:
-    if not any(verb in local for verb in WANT_VERBS):
+    if not contains_any(local, WANT_VERBS):
         return False  # no verb of wanting or proposing: the long regex need not run
     for match in OTHERS_WANT_RE.finditer(local):
         who = match.group("who")

@@ -282,6 +282,9 @@ def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return index > 0 and taken[index - 1][0] <= start and taken[index - 1][1] >= end
 
 
+_UNRESOLVED = object()
+
+
 def _registry_mentions(text: str, lower: str, published: date | None, registry: Registry) -> list[Mention]:
     if registry.mention_re is None:
         return []
@@ -293,9 +296,8 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
     for match in registry.mention_re.finditer(lower):
         start, end = match.span()
         key = (match.group(), text[start].isupper(), published)
-        if key in resolved:
-            known = resolved[key]
-        else:
+        known = resolved.get(key, _UNRESOLVED)
+        if known is _UNRESOLVED:
             known = resolved[key] = _resolve_name(registry, key[0], key[1], published)
         while known is None:
             # "A State Department spokesperson" when no one held that title on the day: "State Department".
@@ -307,9 +309,11 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
         if known is None:
             continue
         actors, is_descriptor = known  # one list per phrase and day, shared: mentions never change it
-        possessive = lower.startswith("'s", end)
-        mention = Mention(start, end, ACTOR, actors[0].name, actors=actors, gender=actors[0].gender,
-                          possessive=possessive)  # fmt: skip
+        actor = actors[0]
+        # Positional arguments: an article has dozens of these, and keywords cost more to pass.
+        mention = Mention(
+            start, end, ACTOR, actor.name, "", actors, actor.gender, lower.startswith("'s", end)
+        )
         if is_descriptor:
             mention.title = text[start:end]
         previous = found[-1] if found else None
