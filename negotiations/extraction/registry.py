@@ -138,10 +138,14 @@ class Registry:
         if len(key) < 2:
             return
         entries = self._names.setdefault(key, [])
-        if all(
-            existing.actor.slug != entry.actor.slug or existing.role != entry.role for existing in entries
-        ):
-            entries.append(entry)
+        for index, existing in enumerate(entries):
+            if existing.actor.slug == entry.actor.slug and existing.role == entry.role:
+                if existing.capitalised and not entry.capitalised:
+                    # "von der Leyen" and "Von der Leyen": a spelling in lower case lets the name be one
+                    # whichever of them came first (the order of a set's items changes from run to run).
+                    entries[index] = entry
+                return
+        entries.append(entry)
 
     def _index_actors(self) -> None:
         surnames: dict[str, list[ActorEntry]] = {}

@@ -156,3 +156,17 @@ def test_a_body_named_of_a_known_place(run):
     statement = run("The Bank of Russia said it had filed a lawsuit against Euroclear in a Moscow court.")[0]
 
     assert (statement.speaker_name, statement.actor_slug) == ("Bank of Russia", None)
+
+
+@pytest.mark.parametrize(
+    "aliases", [["Von der Leyen", "von der Leyen"], ["von der Leyen", "Von der Leyen"]]
+)
+def test_a_name_with_a_lower_case_spelling_may_be_written_in_lower_case_whatever_the_alias_order(aliases):
+    from negotiations.extraction import Registry
+    from negotiations.extraction.registry import actor_from_dict
+
+    actor = {"slug": "ursula-von-der-leyen", "name": "Ursula von der Leyen", "kind": "person",
+             "party": "european-union", "gender": "female", "aliases": aliases, "roles": []}  # fmt: skip
+    registry = Registry([actor_from_dict(actor)], [])
+
+    assert [entry.capitalised for entry in registry.names_for("von der leyen")] == [False]
