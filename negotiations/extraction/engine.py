@@ -1507,6 +1507,9 @@ def drop_introductions(candidates: list[Candidate]) -> list[Candidate]:
     return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
 
 
+SECOND_CLAUSE_RE = re.compile(r"(?<![\w'-])(?:and|but)\s+that(?![\w'-])")
+
+
 def merge_fragments(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
     """Fragments of one sentence by one speaker with only narration between them are one statement."""
     merged: list[Candidate] = []
@@ -1528,6 +1531,8 @@ def merge_fragments(doc: Document, candidates: list[Candidate]) -> list[Candidat
                 _word_count(doc, between_start, between_end) <= 8
                 and not doc.cues_between(between_start, between_end)
                 and not any(mark in doc.text[between_start:between_end] for mark in ".!?")
+                # '"learned to live with sanctions" and that new restrictions would "not help"': two clauses
+                and not SECOND_CLAUSE_RE.search(doc.lower, between_start, between_end)
             ):
                 previous.end = candidate.end
                 previous.extra_quotes.append(candidate.quote)

@@ -226,3 +226,14 @@ def test_predicate_after_a_quoted_fragment_is_a_paraphrase_of_the_same_speaker(r
         ("direct", "welcomes any step that saves lives"),
         ("paraphrase", "remains in contact with both sides"),
     ]
+
+
+def test_fragments_of_two_reported_clauses_are_two_statements(run):
+    text = (
+        'Peskov said Russia had "learned to live with sanctions" and that new restrictions would '
+        '"not help the search for a settlement."'
+    )
+
+    quotes = [s.quote for s in run(text) if s.kind == "direct"]
+
+    assert quotes == ["learned to live with sanctions", "not help the search for a settlement."]
