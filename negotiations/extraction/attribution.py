@@ -158,6 +158,13 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             before = _token_before(tokens, doc, mention.text_start)
             if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
+            if (
+                before in ("for", "of")
+                and not mention.is_person
+                and _token_before(tokens, doc, tokens[_index_before(tokens, mention.text_start)][0])
+                in SPOKESPERSON_NOUNS
+            ):
+                return Slot(mention, start=mention.text_start, end=mention.end)  # "a spokesperson for the EU"
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -293,15 +300,18 @@ def _index_before(tokens: list[tuple[int, int, str]], position: int) -> int:
 def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc: Document) -> int | None:
     """For ", the Kremlin spokesman," before a cue: the index of the opening comma. A cue inside is allowed
     only in a relative clause (", who was not authorized to speak publicly,"), which reports no words."""
-    has_cue = False
+    has_cue = has_quote = False
     for index in range(comma_index - 1, max(-1, comma_index - MAX_APPOSITIVE_TOKENS), -1):
         token = tokens[index][2]
         if token == ",":
             if index == comma_index - 1:
                 return None
-            return None if has_cue and tokens[index + 1][2] not in RELATIVE_PRONOUNS else index
-        if token in ';:"“”«»':
+            relative = tokens[index + 1][2] in RELATIVE_PRONOUNS
+            return None if (has_cue or has_quote) and not relative else index
+        if token in ";:":
             return None
+        # A quoted title in a relative clause (', whose "Sanctioning Russia Act" has stalled,') is allowed.
+        has_quote = has_quote or token in '"“”«»'
         has_cue = has_cue or bool(doc.cues_between(tokens[index][0], tokens[index][1]))
     return None
 

@@ -498,8 +498,21 @@ ROLE_APPOSITION_GAP_RE = re.compile(
 )
 
 
+SPOKESPERSON_FOR_RE = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman)\s+(?:for|of)\s+"
+)
+
+
 def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
     mentions = doc.mentions_between(sentence.start, before)
+    if (
+        mentions
+        and not mentions[0].is_person
+        and SPOKESPERSON_FOR_RE.fullmatch(doc.lower, sentence.start, mentions[0].text_start)
+    ):
+        return Slot(
+            mentions[0], start=mentions[0].text_start, end=mentions[0].end
+        )  # "A spokesperson for the EU"
     # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
     # in an opening phrase are not the subject.
     while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
@@ -749,7 +762,9 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 )
 # "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...": the sentence goes
 # on after a trailing attribution.
-GOES_ON_AFTER_CUE_RE = re.compile(r",\s+(?:but|adding|noting|while|although|though|stressing|warning)(?![\w-])")
+GOES_ON_AFTER_CUE_RE = re.compile(
+    r",\s+(?:but|adding|noting|while|although|though|stressing|warning)(?![\w-])"
+)
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
 
@@ -806,8 +821,12 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
 
 
 QUOTED_RE = re.compile(r"(?<![\w-])quoted\s+$")
-PASSIVE_BEFORE_RE = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+$")  # the cue is "quoted as saying"
-PASSIVE_QUOTED_RE = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+quoted(?:\s+by\s+[^,.;]{1,60}?)?\s+$")
+PASSIVE_BEFORE_RE = re.compile(
+    r"\s+(?:was|were|is|are|has been|had been)\s+$"
+)  # the cue is "quoted as saying"
+PASSIVE_QUOTED_RE = re.compile(
+    r"\s+(?:was|were|is|are|has been|had been)\s+quoted(?:\s+by\s+[^,.;]{1,60}?)?\s+$"
+)
 
 
 def _quoted_person(doc: Document, cue: Cue, sentence: Sentence) -> Mention | None:

@@ -897,3 +897,24 @@ def test_a_readout_thanking_someone_is_a_statement(run):
         "Vladimir Putin",
         True,
     )
+
+
+def test_a_quoted_title_in_a_relative_clause_does_not_hide_the_subject(run):
+    text = (
+        'Lavrov, whose "Istanbul Memorandum" has gone unanswered for a year, wrote on Telegram that a truce '
+        'would be "a gift to Kyiv wrapped in a bow."'
+    )
+
+    assert first(run(text), "direct").speaker_name == "Sergey Lavrov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A spokesperson for the White House said "all options remain on the table."',
+        "A spokesperson for the White House declined to comment, saying only that "
+        '"all options remain on the table."',
+    ],
+)
+def test_a_spokesperson_for_an_institution_speaks_for_it(run, text):
+    assert first(run(text), "direct").speaker_name == "White House"
