@@ -233,6 +233,14 @@ COMPLETE_RE = Hinted(
         "finali",
     ),
 )
+# Words by which a speaker of no side (an analyst, an outlet) takes one: what must or should happen, wishes,
+# calls and judgements. Without them such a speaker reports.
+SIDE_TAKING_RE = re.compile(
+    r"(?<![\w'-])(?:must|should|ought|need(?:s|ed)? to|has to|have to|had better|want\w*|wish\w*|hope\w*|"
+    r"call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|"
+    r"oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|condemn\w*|ready|willing|right|wrong|mistake|good|bad|better|worse|best|worst|only way|"
+    r"(?:is|are|was|were) (?:the )?(?:key|essential|vital|crucial|necessary))(?![\w-])"
+)
 WEAK_CONDITIONAL_RE = re.compile(r"i(?<![\w'-]i)f(?![\w-])")
 # Words naming a topic of the talks: a report on it unless the statement takes a side.
 TOPIC_RE = re.compile(
@@ -1046,7 +1054,42 @@ def decide_stance(
         polarity = -polarity
     if not (negations or negative or positive or cue_word):
         return _no_side_taken(context, issue.issue.slug, polarity), 0.5
+    if not context.speaker_party and not _takes_a_side(local, cue_word):
+        return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
+
+
+def _takes_a_side(text: str, cue_word: str) -> bool:
+    """The words say what should happen or judge it, rather than tell what happened or is expected; a verb
+    of calling or rejecting ("urged", "rejected") takes a side by itself."""
+    if cue_word in POSITIVE_CUES or cue_word in NEGATIVE_CUES:
+        return True
+    return bool(SIDE_TAKING_RE.search(text) or NEGATIVE_RE.search(text))
+
+
+# An unnamed source speaks for the side its description names ("a senior Ukrainian official", "a source close
+# to the Kremlin"); "Western officials" or "people familiar with the talks" name no side.
+UNNAMED_SIDES = (
+    ("ukraine", re.compile(r"(?<![\w-])(?:ukrainian|ukraine's|kyiv|kiev|zelensk\w*)(?![\w-])")),
+    ("russia", re.compile(r"(?<![\w-])(?:russian|russia's|kremlin|moscow|putin's)(?![\w-])")),
+    (
+        "united-states",
+        re.compile(
+            r"(?<![\w-])(?:us|u\.s\.|american|white house|(?:trump )?administration|state department|pentagon|"
+            r"washington)(?![\w-])"
+        ),
+    ),
+    ("european-union", re.compile(r"(?<![\w-])(?:eu|european|brussels)(?![\w-])")),
+)
+
+
+def side_of_unnamed(description: str) -> str:
+    """The party an anonymous speaker's name ("unnamed ...") names first, or "" (see UNNAMED_SIDES)."""
+    lower = description.lower()
+    if not lower.startswith("unnamed "):
+        return ""  # a person or body the registry does not know: its side is not in its name
+    found = [(match.start(), party) for party, pattern in UNNAMED_SIDES if (match := pattern.search(lower))]
+    return min(found)[1] if found else ""
 
 
 def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:
