@@ -1054,7 +1054,7 @@ def decide_stance(
         polarity = -polarity
     if not (negations or negative or positive or cue_word):
         return _no_side_taken(context, issue.issue.slug, polarity), 0.5
-    if not context.speaker_party and not _takes_a_side(local, cue_word):
+    if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
 
@@ -1083,6 +1083,10 @@ UNNAMED_SIDES = (
 )
 
 
+# Speakers of no side, and bodies that keep out of the sides (the UN, the nuclear watchdog, the Red Cross).
+IMPARTIAL = frozenset(["", "united-nations", "iaea", "icrc"])
+
+
 def side_of_unnamed(description: str) -> str:
     """The party an anonymous speaker's name ("unnamed ...") names first, or "" (see UNNAMED_SIDES)."""
     lower = description.lower()
@@ -1098,7 +1102,7 @@ def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:
     known = KNOWN_POSITIONS.get((context.speaker_party, slug))
     if known is not None:
         return known
-    if not context.speaker_party:
+    if context.speaker_party in IMPARTIAL:
         return NEUTRAL
     return SUPPORTS if polarity > 0 else OPPOSES
 

@@ -1,6 +1,9 @@
 """Whose side a speaker is on: unnamed sources speak for the side their description names; a speaker of no
 side (an analyst, an outlet) reports unless its words take a side."""
 
+from datetime import date
+
+from negotiations.extraction import Registry, extract
 from negotiations.extraction.issues import side_of_unnamed
 
 
@@ -46,3 +49,14 @@ def test_a_diplomat_of_no_side_forecasting_is_neutral(run):
     text = "A Western diplomat said sanctions on Russian banks would be extended in March."
 
     assert stances(run(text)) == [{"sanctions": "neutral"}]
+
+
+def test_the_nuclear_watchdog_telling_what_happened_is_neutral():
+    text = (
+        "IAEA Director General Rafael Grossi said the Zaporizhzhia nuclear plant had lost its last external "
+        "power line on Tuesday."
+    )
+
+    statements = extract(text, published=date(2026, 1, 30), registry=Registry.from_demo_data())
+
+    assert stances(statements) == [{"nuclear-plant": "neutral"}]
