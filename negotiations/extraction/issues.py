@@ -189,17 +189,32 @@ ANY_MUST_RE = re.compile(
     r"a(?<![\w'-]a)ny (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
 )
 # "would not accept a ceasefire that rewarded aggression"
+# "They want us to leave Donbas, and we will not do it": after reporting the other side's demand, the speaker
+# answers it.
+OWN_REFUSAL_RE = re.compile(
+    r"(?<![\w'-])(?:we|i)(?:'ll|'d)?\s+(?:\w+\s+)?(?:not|never|won't|wouldn't|cannot|can't|don't|do not|will not|"
+    r"refuse\w*|reject\w*)(?![\w'-])"
+)
 # "a paper that proposes a 60-day ceasefire", "the U.S. proposal envisaged joint operation": a text's contents.
 DOCUMENT_SAYS_RE = Hinted(
     r"(?<![\w'-])(?:paper|document|draft|plan|proposal|text|memorandum|framework|version)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:that |which )?(?:proposes|proposed|envisages|envisaged|envisions|envisioned|provides for|provided for|"
-    r"foresees|foresaw|stipulates|stipulated)(?![\w-])",
+    r"foresees|foresaw|stipulates|stipulated|calls for|called for|(?:would )?requires?|required|sets out|set out|"
+    r"(?:would )?obliges?|obliged)(?![\w-])|"
+    # "under the US plan, Ukraine would give up ...": what the text would make happen.
+    r"u(?<![\w'-]u)nder (?:the|a|this|that|its|their) (?:[\w.-]+ ){0,3}?(?:plan|proposal|draft|framework|"
+    r"memorandum|blueprint|terms|document)s?,?\s",
     (
         "propos",
         "envis",
         "provide",
         "fores",
         "stipulat",
+        "call",
+        "requir",
+        "set out",
+        "oblige",
+        "under ",
     ),
 )
 FORM_BEFORE_RE = re.compile(
@@ -299,7 +314,8 @@ OTHERS_WANT_RE = re.compile(
     r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
     r"(?:wants?|wanted|demands?|demanded|"
     r"is demanding|proposes?|(?:are|were|is|was) (?:preparing|planning|considering|weighing|drafting)|feared|fear|"
-    r"(?:are|were|is|was|has been|had been) (?:demanding|insisting|pushing|seeking|asking|proposing|offering|"
+    r"(?:are|were|is|was|has been|had been) (?:still |also |now |again )?(?:demanding|insisting|pushing|seeking|"
+    r"asking|proposing|offering|"
     r"pressing)|(?:had |has |have )?offered|offers|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
     r"(?:had |has |have )?(?:floated|tabled|put forward|suggested|presented)|"
@@ -938,7 +954,11 @@ def decide_stance(
     # The longest cue is the most specific mention of the issue: the clause around it carries the stance.
     cue_spans = sorted(cue_spans, key=lambda span: span[0] - span[1])
     local, cue_spans = _local_text(context.quote, cue_spans)
-    if _reports_others(_frame(context, local), context) and not NEGATIVE_RE.search(local):
+    if (
+        _reports_others(_frame(context, local), context)
+        and not NEGATIVE_RE.search(local)
+        and not OWN_REFUSAL_RE.search(local)
+    ):
         return (
             NEUTRAL,
             0.6,

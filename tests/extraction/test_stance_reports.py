@@ -1,0 +1,29 @@
+"""Reporting what a text or the other side wants is neutral for the reporter, unless the reporter answers it."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_what_a_plan_would_make_happen_is_reported_not_backed(run):
+    text = "Zelenskyy said that under the US plan, Ukraine would have to give up the rest of Donetsk."
+
+    assert stances(run(text)) == [{"territory": "neutral", "peace-plan": "neutral"}]
+
+
+def test_what_a_draft_calls_for_is_reported_not_backed(run):
+    text = "Umerov said the American draft calls for Ukraine to cede the Donbas."
+
+    assert stances(run(text))[0]["territory"] == "neutral"
+
+
+def test_the_other_side_still_insisting_is_reported_not_backed(run):
+    text = "Sybiha said Moscow was still insisting on a full Ukrainian withdrawal from the Donbas."
+
+    assert stances(run(text)) == [{"territory": "neutral"}]
+
+
+def test_the_speaker_answering_the_other_sides_demand_takes_a_side(run):
+    text = "Zelenskyy said the Russians want us to leave Donbas, and we will not do it."
+
+    assert stances(run(text)) == [{"territory": "opposes"}]
