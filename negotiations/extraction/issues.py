@@ -967,6 +967,8 @@ def decide_stance(
         return SUPPORTS, 0.55
     if DOCUMENT_SAYS_RE.search(_frame(context, local)):
         return NEUTRAL, 0.55  # "a two-page paper that proposes a 60-day ceasefire": what a text holds
+    if _condition_follows(context):
+        return CONDITIONAL, 0.55  # "Moscow could accept guarantees", as long as they exclude NATO troops
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
     # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
     sentence = local[sentence_start:]
@@ -1114,6 +1116,24 @@ def side_of_unnamed(description: str) -> str:
         return ""  # a person or body the registry does not know: its side is not in its name
     found = [(match.start(), party) for party, pattern in UNNAMED_SIDES if (match := pattern.search(lower))]
     return min(found)[1] if found else ""
+
+
+# A condition the sentence sets right after the reported words: "..., as long as they exclude NATO troops".
+CONDITION_AFTER_RE = re.compile(
+    # The speech tag of a split quote may stand between: "We are ready," he said, "if Russia stops too."
+    r"[\"”’']?\s*,?\s*(?:[\"”’']?\s*(?:[\w.-]+\s+){1,3}(?:said|says|added|adds|told \w+)\s*,\s*[\"“‘']?)?"
+    r"(?:but\s+)?(?:only\s+)?(?:if|unless|provided|as long as|so long as|on condition|"
+    r"in exchange for|in return for|subject to|once)(?![\w'-])"
+)
+
+
+def _condition_follows(context: IssueContext) -> bool:
+    """The words of the statement end where its sentence goes on with a condition on them."""
+    found = context.found
+    if found is None or not found.text:
+        return False
+    end, sentence_end = context.quote_range[1], context.sentence_range[1]
+    return end < sentence_end and CONDITION_AFTER_RE.match(found.text, end, sentence_end) is not None
 
 
 def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:

@@ -27,3 +27,27 @@ def test_the_speaker_answering_the_other_sides_demand_takes_a_side(run):
     text = "Zelenskyy said the Russians want us to leave Donbas, and we will not do it."
 
     assert stances(run(text)) == [{"territory": "opposes"}]
+
+
+# Conditions the sentence sets after the reported words
+
+
+def test_a_condition_after_the_reported_clause_makes_it_conditional(run):
+    text = (
+        "Lavrov said Moscow could accept security guarantees for Ukraine, as long as they did not involve "
+        "troops from NATO countries."
+    )
+
+    assert stances(run(text))[0] == {"security-guarantees": "conditional"}
+
+
+def test_a_split_quote_going_on_with_a_condition_is_conditional(run):
+    text = "“We are ready for a ceasefire,” Zelenskyy said, “if Russia stops its strikes.”"
+
+    assert stances(run(text))[0] == {"ceasefire": "conditional"}
+
+
+def test_a_split_quote_going_on_with_a_new_sentence_keeps_its_own_stance(run):
+    text = "“We are ready for a ceasefire,” Zelenskyy said. “Russia must stop its strikes.”"
+
+    assert stances(run(text))[0] == {"ceasefire": "supports"}
