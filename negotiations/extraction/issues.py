@@ -46,6 +46,7 @@ NEGATIVE_RE = re.compile(
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
     r"utopian|impractical|destructive|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
+    r"off the (?:table|agenda)|(?:is|was|remains|are|were) (?:now )?closed|"
     r"(?:tough|harsh|mirror) response|countermeasures|resum\w+ (?:\w+ )?(?:strikes|attacks|shelling|bombing|fighting)|adventur\w+|at risk|(?:receive|get|be met with|meet) "
     r"(?:a |an )?(?:\w+ )?response)(?![\w-])"
 )
