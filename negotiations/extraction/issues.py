@@ -266,6 +266,7 @@ TOPIC_RE = re.compile(
 )
 PROGRESS_RE = re.compile(
     r"(?<![\w'-])(?:close to|closer|very close|progress|no decision|not yet|too early|discuss\w*|under discussion|"
+    r"(?:talk|talked|talking|spoke|spoken|speak|speaking) (?:\w+ ){0,3}?about|touched (?:up)?on|"
     r"exchang\w+ (?:of )?views|"
     r"on the table|"
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|(?<!must )(?<!should )(?<!will )remains? (?:open|unresolved)|unresolved|sticking point|"

@@ -51,3 +51,15 @@ def test_a_split_quote_going_on_with_a_new_sentence_keeps_its_own_stance(run):
     text = "“We are ready for a ceasefire,” Zelenskyy said. “Russia must stop its strikes.”"
 
     assert stances(run(text))[0] == {"ceasefire": "supports"}
+
+
+def test_having_talked_about_an_issue_is_a_report_not_a_side(run):
+    text = "Zelenskyy said he had spoken with Trump about the ceasefire on Monday."
+
+    assert stances(run(text)) == [{"ceasefire": "neutral"}]
+
+
+def test_a_vote_in_ukraine_is_the_elections_issue(run):
+    text = "Zelenskyy said a presidential ballot could only follow the end of martial law."
+
+    assert list(stances(run(text))[0]) == ["elections"]
