@@ -252,10 +252,12 @@ COMPLETE_RE = Hinted(
 # Words by which a speaker of no side (an analyst, an outlet) takes one: what must or should happen, wishes,
 # calls and judgements. Without them such a speaker reports.
 SIDE_TAKING_RE = re.compile(
-    r"(?<![\w'-])(?:must|should|ought|need(?:s|ed)? to|has to|have to|had better|want\w*|wish\w*|hope\w*|"
-    r"call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|"
-    r"oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|condemn\w*|ready|willing|right|wrong|mistake|good|bad|better|worse|best|worst|only way|"
-    r"(?:is|are|was|were) (?:the )?(?:key|essential|vital|crucial|necessary))(?![\w-])"
+    r"(?<![\w'-])(?:must|should|ought|need(?:s|ed)? to|has to|have to|had better|right|wrong|mistake|good|bad|"
+    r"better|worse|best|worst|only way|(?:is|are|was|were) (?:the )?(?:key|essential|vital|crucial|necessary)|"
+    # Wishes and refusals are the speaker's own in the first person; "Kyiv wants", "Moscow rejected" report.
+    r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
+    r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
+    r"condemn\w*|ready|willing))(?![\w-])"
 )
 WEAK_CONDITIONAL_RE = re.compile(r"i(?<![\w'-]i)f(?![\w-])")
 # Words naming a topic of the talks: a report on it unless the statement takes a side.

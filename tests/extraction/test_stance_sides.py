@@ -60,3 +60,15 @@ def test_the_nuclear_watchdog_telling_what_happened_is_neutral():
     statements = extract(text, published=date(2026, 1, 30), registry=Registry.from_demo_data())
 
     assert stances(statements) == [{"nuclear-plant": "neutral"}]
+
+
+def test_a_pollster_reporting_what_others_oppose_is_neutral(run):
+    text = "Pollster Anton Hrushetsky said most Ukrainians opposed holding elections during the war."
+
+    assert stances(run(text)) == [{"elections": "neutral"}]
+
+
+def test_an_analyst_wanting_something_in_the_first_person_takes_a_side(run):
+    text = "“We want the sanctions to stay until Russia pays,” said Pavel Novak, an economist in Vienna."
+
+    assert stances(run(text))[0]["sanctions"] != "neutral"
