@@ -63,3 +63,18 @@ def test_a_vote_in_ukraine_is_the_elections_issue(run):
     text = "Zelenskyy said a presidential ballot could only follow the end of martial law."
 
     assert list(stances(run(text))[0]) == ["elections"]
+
+
+# Terms set for the issue and demands on its content
+
+
+def test_being_prepared_to_do_something_is_readiness_not_a_condition(run):
+    text = "“We must be prepared to carry part of the risk of the reparations loan ourselves,” Merz said."
+
+    assert stances(run(text)) == [{"frozen-assets": "supports"}]
+
+
+def test_what_the_next_swap_must_include_is_demanded(run):
+    text = "Lubinets said the next prisoner exchange must include civilians held in Russia."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
