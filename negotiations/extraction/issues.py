@@ -781,6 +781,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         and not GENERAL_CEASEFIRE_RE.search(context.quote)
     ):
         del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
+    if "peace-plan" in tagged and len(tagged) > 1 and not NAMED_PLAN_RE.search(context.quote):
+        del tagged["peace-plan"]  # "the US proposal on the plant", "the plan's hardest issue, territory"
     if not tagged and found is not None:
         topic = _single_topic(found, context.topic_ranges)
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
@@ -794,6 +796,10 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
                 stance = KNOWN_POSITIONS.get((context.speaker_party, topic), stance)
             tagged[topic] = IssueStance(stance, TOPIC_CONFIDENCE)
     return tagged
+
+
+# The plan named as such ("the 28-point plan", "the revised framework"), not as the carrier of another issue.
+NAMED_PLAN_RE = re.compile(r"\d+-point|(?:twenty|twenty-eight|nineteen)[- ]point|peace plan")
 
 
 # A statement with no cue of its own is about the article's topic when the article is mostly about one issue

