@@ -133,6 +133,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
             r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"
             r"kherson)(?: region| oblast)?",
+            # Regions no side claims at the table: where something happened ("a power plant in the Kharkiv region").
+            r"(?:kharkiv|sumy|kyiv|kiev|odesa|odessa|dnipropetrovsk|dnipro|chernihiv|mykolaiv|poltava|lviv|"
+            r"belgorod|kursk|bryansk|rostov|krasnodar|moscow) (?:region|oblast)s?",
         ),
         inverse=(
             r"(?:along|at|on) the (?:current|existing|present) (?:front ?lines?|line of contact|contact line|lines?)",

@@ -15,3 +15,12 @@ def test_the_plan_named_as_such_stays_beside_the_other_issue(run):
     text = "Zelenskyy said the 28-point plan would have forced Ukraine to give up the Donbas."
 
     assert set(stances(run(text))[0]) == {"territory", "peace-plan"}
+
+
+def test_a_region_no_side_claims_is_a_place_not_the_land_question(run):
+    text = (
+        "Shmyhal said a thermal power plant in the Kharkiv region had been knocked out overnight, "
+        "while Moscow kept up its demand for the Donbas."
+    )
+
+    assert "territory" not in stances(run(text))[0]
