@@ -783,19 +783,29 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
     if "peace-plan" in tagged and len(tagged) > 1 and not NAMED_PLAN_RE.search(context.quote):
         del tagged["peace-plan"]  # "the US proposal on the plant", "the plan's hardest issue, territory"
+    if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
+        referred = _referred_issue(found, context)
+        issue = next((issue for issue in patterns if issue.issue.slug == referred), None)
+        if issue is not None:
+            # "Ukraine has rejected such demands": the words point back to the issue named just before.
+            tagged[referred] = IssueStance(_stance_without_cue(context, issue), REFERRED_CONFIDENCE)
     if not tagged and found is not None:
         topic = _single_topic(found, context.topic_ranges)
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
         # A cue of the topic in the statement was set aside on purpose ("after a ceasefire", an attack told).
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
-            # Words read without a cue to anchor them are a weak guide to a side: the side's known position
-            # wins, but a condition or a report stays one.
-            stance, _ = decide_stance(context, issue, [])
-            if stance in (SUPPORTS, OPPOSES):
-                stance = KNOWN_POSITIONS.get((context.speaker_party, topic), stance)
-            tagged[topic] = IssueStance(stance, TOPIC_CONFIDENCE)
+            tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
     return tagged
+
+
+def _stance_without_cue(context: IssueContext, issue: IssuePatterns) -> str:
+    """Words read without a cue to anchor them are a weak guide to a side: the side's known position wins,
+    but a condition or a report stays one."""
+    stance, _ = decide_stance(context, issue, [])
+    if stance in (SUPPORTS, OPPOSES):
+        return KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug), stance)
+    return stance
 
 
 # The plan named as such ("the 28-point plan", "the revised framework"), not as the carrier of another issue.
@@ -825,6 +835,33 @@ KNOWN_POSITIONS = (
     }
     | {("hungary", slug): stance for slug, stance in _HUNGARY.items()}
 )
+
+
+# Words pointing back to something named before: "such demands", "this idea", "the proposal", "it".
+ANAPHOR_RE = re.compile(
+    r"(?<![\w'-])(?:such|(?:this|these|those|that) (?:\w+ )?(?:idea|proposals?|plans?|offers?|issues?|questions?|"
+    r"demands?|arrangements?|initiatives?|moves?|steps?|decisions?|deals?|documents?|agreements?|matters?|"
+    r"options?|kind|sort|type|format|scheme|system|mechanism)|the (?:idea|proposal|plan|offer|issue|question|"
+    r"demands?|arrangement|initiative|matter|scheme|mechanism)|^(?:it|this|that)(?![\w'-]))(?![\w'-])"
+)
+REFERRED_CONFIDENCE = 0.4
+
+
+def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
+    """The issue named last before a statement that has no cue of its own but points back to something
+    ("such demands", "the idea"): in its sentence before it, or in the sentence before."""
+    if ANAPHOR_RE.search(context.quote) is None:
+        return None
+    sentence_start, quote_start = context.sentence_range[0], context.quote_range[0]
+    ranges = [(start, end) for start, end in context.neighbour_ranges if end <= sentence_start]
+    ranges.append((sentence_start, quote_start))
+    last: tuple[int, str] | None = None
+    for start, end in ranges:
+        for slug, spans in found.by_slug(start, end, "strong").items():
+            for _, span_end in _kept(slug, found.text[start:end], spans) if found.text else spans:
+                if last is None or start + span_end > last[0]:
+                    last = (start + span_end, slug)
+    return last[1] if last is not None else None
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:

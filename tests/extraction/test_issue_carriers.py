@@ -24,3 +24,21 @@ def test_a_region_no_side_claims_is_a_place_not_the_land_question(run):
     )
 
     assert "territory" not in stances(run(text))[0]
+
+
+# Words that point back to an issue named just before
+
+
+def test_such_demands_point_back_to_the_issue_of_the_sentence_before(run):
+    text = (
+        "Moscow wants Kyiv to hand over the rest of the Donbas. "
+        "Zelenskyy said Ukraine had always rejected such demands."
+    )
+
+    assert stances(run(text))[-1] == {"territory": "opposes"}
+
+
+def test_a_statement_pointing_back_at_nothing_named_has_no_issue(run):
+    text = "The weather in Geneva was cold. Zelenskyy said such meetings were always long."
+
+    assert stances(run(text))[-1] == {}
