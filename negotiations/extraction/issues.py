@@ -36,7 +36,9 @@ NEGATION_RE = re.compile(
 )
 # Words that judge something bad, whatever their grammar.
 NEGATIVE_RE = re.compile(
-    r"(?<![\w'-])(?:regime|neo-?nazi\w*|russophob\w*|illegitimate|unacceptable|absurd\w*|nonsense|provocat\w+|"
+    # "The Kiev regime", "the neo-Nazi regime": a label for the other side, not a judgement on the proposition.
+    r"(?<![\w'-])(?:(?<!kiev )(?<!kyiv )(?<!nazi )(?<!zelensky )(?<!zelenskyy )(?<!ukrainian )regime(?! in ki)|"
+    r"neo-?nazi\w*(?! regime)|russophob\w*|illegitimate|unacceptable|absurd\w*|nonsense|provocat\w+|"
     r"sham|farce|trap|lies|lie|lying|deceptive|dangerous|threats?|hostile|aggressive|aggression|useless|"
     r"pointless|meaningless|dead end|red lines?|non-starter|capitulation|surrender|ultimatums?|blackmail|"
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"
@@ -312,7 +314,7 @@ SUPPORT_CLAIM_RE = Hinted(
 )
 OTHERS_WANT_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|the (?:us|u\.s\.|american|russian|"
-    r"ukrainian|european) side|russia|moscow|the kremlin|kyiv|"
+    r"ukrainian|european) side|russia|moscow|the kremlin|kyiv|kiev|the (?:kiev|kyiv) (?:regime|authorities)|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
     r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
@@ -355,6 +357,10 @@ DEMONYM_PARTY = {
     "the american side": "united-states",
     "the russian side": "russia",
     "the ukrainian side": "ukraine",
+    "the kiev regime": "ukraine",
+    "the kyiv regime": "ukraine",
+    "the kiev authorities": "ukraine",
+    "the kyiv authorities": "ukraine",
 }
 GROUP_RE = re.compile(r"(?:capitals|governments|member states|officials|diplomats|allies|partners)$")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")

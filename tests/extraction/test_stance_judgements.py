@@ -15,3 +15,24 @@ def test_a_proposition_taken_off_the_table_is_refused(run):
     text = "Zelenskyy said recognising the occupied land as Russian was off the table."
 
     assert stances(run(text)) == [{"territory": "opposes"}]
+
+
+# Labels for the other side are not judgements on the proposition
+
+
+def test_the_kiev_regime_label_does_not_turn_a_demand_around(run):
+    text = "Zakharova said the Kiev regime must withdraw its troops from the Donbas."
+
+    assert stances(run(text)) == [{"territory": "supports"}]
+
+
+def test_the_neo_nazi_regime_label_does_not_turn_a_demand_around(run):
+    text = "Lavrov said the neo-Nazi regime in Kiev would have to accept the new territorial realities."
+
+    assert stances(run(text)) == [{"territory": "supports"}]
+
+
+def test_what_the_kiev_regime_wants_is_reported(run):
+    text = "Ushakov said the Kiev regime wanted Western troops to be deployed in Ukraine."
+
+    assert stances(run(text)) == [{"peacekeepers": "neutral"}]
