@@ -325,8 +325,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:renounc\w+|renunciation|give up|giving up|abandon\w*|drop\w*|forgo\w*|forswear\w*|"
             r"(?:no|never|not) (?:\w+ )?(?:join|joining|membership|accession))\b[^.;]{0,30}\b(?:nato|membership|"
             r"alliance|bid)",
-            r"(?:nato|eastward) (?:expansion|enlargement)",
-            r"nato'?s? (?:eastward )?expansion",
+            # "an end to NATO expansion", "no further enlargement": a halt to it (expansion itself goes forward).
+            r"(?:end|halt|stop|freeze|ban|no|never|against)\w* (?:to |of |on )?(?:any )?(?:further )?(?:nato['’]?s? )?"
+            r"(?:eastward )?(?:expansion|enlargement)",
         ),
     ),
     "peacekeepers": IssueLexicon(

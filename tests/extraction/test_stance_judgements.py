@@ -36,3 +36,18 @@ def test_what_the_kiev_regime_wants_is_reported(run):
     text = "Ushakov said the Kiev regime wanted Western troops to be deployed in Ukraine."
 
     assert stances(run(text)) == [{"peacekeepers": "neutral"}]
+
+
+# NATO's expansion goes the proposition's way; an end to it is the opposite
+
+
+def test_blaming_nato_expansion_opposes_membership(run):
+    text = "Peskov said NATO expansion was one of the root causes of the conflict."
+
+    assert stances(run(text)) == [{"nato-membership": "opposes"}]
+
+
+def test_demanding_an_end_to_nato_expansion_opposes_membership(run):
+    text = "Lavrov said Russia demanded an end to NATO expansion."
+
+    assert stances(run(text)) == [{"nato-membership": "opposes"}]
