@@ -51,3 +51,9 @@ def test_demanding_an_end_to_nato_expansion_opposes_membership(run):
     text = "Lavrov said Russia demanded an end to NATO expansion."
 
     assert stances(run(text)) == [{"nato-membership": "opposes"}]
+
+
+def test_a_bridgehead_against_russia_is_a_hostile_judgement(run):
+    text = "Zakharova said the Western guarantees were a plan to turn Ukraine into a NATO bridgehead."
+
+    assert stances(run(text)) == [{"security-guarantees": "opposes"}]
