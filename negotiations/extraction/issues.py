@@ -743,6 +743,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             confidence = 0.6
         elif weak and found is not None and found.any_within(slug, "strong", context.topic_ranges):
             confidence = 0.5
+        elif weak and found is not None and _names_again(context, found, slug, weak):
+            confidence = 0.45
         elif not weak and (
             slug in strong_in_sentence
             if found is not None
@@ -803,6 +805,14 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
             tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
     return tagged
+
+
+def _names_again(context: IssueContext, found: IssueSpans, slug: str, weak: list[tuple[int, int]]) -> bool:
+    """A weak cue with "the" ("the plant", "the loan") names again what the article named in full before."""
+    quote = context.quote
+    if not any(quote[max(0, start - 4) : start] == "the " for start, _ in weak):
+        return False
+    return bool(found.within(slug, "strong", 0, context.quote_range[0]))
 
 
 def _stance_without_cue(context: IssueContext, issue: IssuePatterns) -> str:

@@ -42,3 +42,22 @@ def test_a_statement_pointing_back_at_nothing_named_has_no_issue(run):
     text = "The weather in Geneva was cold. Zelenskyy said such meetings were always long."
 
     assert stances(run(text))[-1] == {}
+
+
+# A weak cue with "the" names again what the article named in full
+
+
+def test_the_plant_names_again_the_nuclear_plant_named_before(run):
+    text = (
+        "Russian forces have held the Zaporizhzhia nuclear plant since March 2022.\n\n"
+        "Talks resumed in Geneva on Tuesday.\n\n"
+        "Zelenskyy said the United States had proposed running the plant jointly with Ukraine and Russia."
+    )
+
+    assert list(stances(run(text))[-1]) == ["nuclear-plant"]
+
+
+def test_a_plant_never_named_in_full_is_no_issue(run):
+    text = "Shmyhal said repairs at the plant in Kharkiv would take weeks."
+
+    assert stances(run(text)) == [{}]
