@@ -1271,4 +1271,26 @@ def _reports_others(local: str, context: IssueContext) -> bool:
             or (party and party != context.speaker_party)
         ):
             return True
+    return _named_other_wants(local, context)
+
+
+# "Witkoff had proposed that ...", "Lavrov demanded ...": a person of another side, known to the registry.
+NAMED_WANTS_RE = re.compile(
+    r"(?<![\w'-])(?P<first>[a-z][\w'.-]*)\s+(?:(?P<last>[a-z][\w'.-]*)\s+)?(?:has |had |have |is |was )?"
+    r"(?:repeatedly |still |also |now |again |reportedly )?(?:wants?|wanted|demand(?:s|ed|ing)|propos(?:es|ed|ing)|"
+    r"insist(?:s|ed|ing)|seeks|sought|offered|suggested|floated|tabled|pushed for|pushing for|asked for)(?![\w'-])"
+)
+
+
+def _named_other_wants(local: str, context: IssueContext) -> bool:
+    if not context.speaker_party:
+        return False
+    for match in NAMED_WANTS_RE.finditer(local):
+        first, last = match.group("first"), match.group("last")
+        for who in (f"{first} {last}", last) if last else (first,):
+            party = context.other_parties.get(who, "")
+            if party:
+                if party != context.speaker_party:
+                    return True
+                break
     return False

@@ -78,3 +78,15 @@ def test_what_the_next_swap_must_include_is_demanded(run):
     text = "Lubinets said the next prisoner exchange must include civilians held in Russia."
 
     assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_what_a_named_person_of_the_other_side_demanded_is_reported(run):
+    text = "Zelenskyy said Lavrov had demanded that Ukraine give up the Donbas."
+
+    assert stances(run(text)) == [{"territory": "neutral"}]
+
+
+def test_what_a_person_of_the_speakers_own_side_proposed_is_backed(run):
+    text = "Peskov said Putin had proposed a ceasefire for Easter."
+
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
