@@ -1275,19 +1275,26 @@ def _reports_others(local: str, context: IssueContext) -> bool:
 
 
 # "Witkoff had proposed that ...", "Lavrov demanded ...": a person of another side, known to the registry.
-NAMED_WANTS_RE = re.compile(
-    r"(?<![\w'-])(?P<first>[a-z][\w'.-]*)\s+(?:(?P<last>[a-z][\w'.-]*)\s+)?(?:has |had |have |is |was )?"
-    r"(?:repeatedly |still |also |now |again |reportedly )?(?:wants?|wanted|demand(?:s|ed|ing)|propos(?:es|ed|ing)|"
-    r"insist(?:s|ed|ing)|seeks|sought|offered|suggested|floated|tabled|pushed for|pushing for|asked for)(?![\w'-])"
+NAMED_WANTS_VERB_RE = re.compile(
+    r"(?:w(?<![\w'-]w)ant(?:s|ed)?|d(?<![\w'-]d)emand(?:s|ed|ing)|p(?<![\w'-]p)ropos(?:es|ed|ing)|"
+    r"i(?<![\w'-]i)nsist(?:s|ed|ing)|s(?<![\w'-]s)(?:eeks|ought|uggested)|o(?<![\w'-]o)ffered|"
+    r"f(?<![\w'-]f)loated|t(?<![\w'-]t)abled|(?:p(?<![\w'-]p)ushed|a(?<![\w'-]a)sked) for)(?![\w'-])"
+)
+NAMED_WANTER_RE = re.compile(
+    r"(?:(?P<first>[a-z][\w'.-]*)\s+)?(?P<last>[a-z][\w'.-]*)\s+"
+    r"(?:(?:has|had|have|is|was|repeatedly|still|also|now|again|reportedly)\s+){0,2}$"
 )
 
 
 def _named_other_wants(local: str, context: IssueContext) -> bool:
     if not context.speaker_party:
         return False
-    for match in NAMED_WANTS_RE.finditer(local):
-        first, last = match.group("first"), match.group("last")
-        for who in (f"{first} {last}", last) if last else (first,):
+    for verb in NAMED_WANTS_VERB_RE.finditer(local):
+        wanter = NAMED_WANTER_RE.search(local, max(0, verb.start() - 50), verb.start())
+        if wanter is None:
+            continue
+        first, last = wanter.group("first"), wanter.group("last")
+        for who in (f"{first} {last}", last) if first else (last,):
             party = context.other_parties.get(who, "")
             if party:
                 if party != context.speaker_party:
