@@ -90,3 +90,9 @@ def test_what_a_person_of_the_speakers_own_side_proposed_is_backed(run):
     text = "Peskov said Putin had proposed a ceasefire for Easter."
 
     assert stances(run(text)) == [{"ceasefire": "supports"}]
+
+
+def test_a_ceasefire_once_troops_leave_is_conditional(run):
+    text = "Ushakov said a ceasefire would be possible once Ukrainian forces left the Donbas."
+
+    assert stances(run(text))[0]["ceasefire"] == "conditional"
