@@ -1190,13 +1190,27 @@ CONDITION_AFTER_RE = re.compile(
 )
 
 
+# "Russia was ready for a ceasefire, but the root causes had to be addressed first": readiness with terms.
+TERMS_AFTER_RE = re.compile(
+    r"[\"”’']?\s*,?\s*but\b[^.;]{0,80}?(?<![\w'-])(?:(?:must|has to|have to|had to|need(?:s|ed)? to)\b"
+    r"[^.;]{0,50}?\b(?:first|beforehand)|conditions?|nuances|provided|unless)(?![\w'-])"
+)
+
+
 def _condition_follows(context: IssueContext) -> bool:
-    """The words of the statement end where its sentence goes on with a condition on them."""
+    """The words of the statement end where its sentence goes on with a condition on them, or with terms
+    set after a "but" (when the words themselves refuse nothing)."""
     found = context.found
     if found is None or not found.text:
         return False
     end, sentence_end = context.quote_range[1], context.sentence_range[1]
-    return end < sentence_end and CONDITION_AFTER_RE.match(found.text, end, sentence_end) is not None
+    if end >= sentence_end:
+        return False
+    if CONDITION_AFTER_RE.match(found.text, end, sentence_end) is not None:
+        return True
+    return TERMS_AFTER_RE.match(found.text, end, sentence_end) is not None and not NEGATION_RE.search(
+        context.quote
+    )
 
 
 def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:

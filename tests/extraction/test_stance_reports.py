@@ -96,3 +96,18 @@ def test_a_ceasefire_once_troops_leave_is_conditional(run):
     text = "Ushakov said a ceasefire would be possible once Ukrainian forces left the Donbas."
 
     assert stances(run(text))[0]["ceasefire"] == "conditional"
+
+
+def test_readiness_with_terms_set_after_a_but_is_conditional(run):
+    text = (
+        "Peskov said Russia was ready for a ceasefire, but the root causes of the conflict had to be "
+        "addressed first."
+    )
+
+    assert stances(run(text))[0] == {"ceasefire": "conditional"}
+
+
+def test_a_but_asking_for_more_keeps_the_support(run):
+    text = "Scholz said the energy truce was a first step but that a full ceasefire must follow."
+
+    assert stances(run(text))[0] == {"energy-strikes": "supports"}
