@@ -108,6 +108,6 @@ def test_readiness_with_terms_set_after_a_but_is_conditional(run):
 
 
 def test_a_but_asking_for_more_keeps_the_support(run):
-    text = "Scholz said the energy truce was a first step but that a full ceasefire must follow."
+    text = "Macron said the energy truce was a first step but that a full ceasefire must follow."
 
     assert stances(run(text))[0] == {"energy-strikes": "supports"}
