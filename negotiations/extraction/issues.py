@@ -366,6 +366,7 @@ GROUP_RE = re.compile(r"(?:capitals|governments|member states|officials|diplomat
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
 CLAUSE_SPLIT_RE = re.compile(
     r",\s+(?:saying|adding|but|while|whereas|although|though|insisting|arguing|noting|warning|which|who)\b|;|"
+    r",?\s+because\b|"
     r",?\s+and that\b|"
     r"\s[—–]\s"
 )

@@ -57,3 +57,18 @@ def test_a_bridgehead_against_russia_is_a_hostile_judgement(run):
     text = "Zakharova said the Western guarantees were a plan to turn Ukraine into a NATO bridgehead."
 
     assert stances(run(text)) == [{"security-guarantees": "opposes"}]
+
+
+# A negation in a "because" clause governs the reason, not the issue
+
+
+def test_a_negation_in_the_reason_does_not_turn_the_call_around(run):
+    text = "Trump said Ukraine should hold elections because it had not had one for a long time."
+
+    assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_a_negation_before_the_reason_still_refuses(run):
+    text = "Zelenskyy said Ukraine did not want a ceasefire because it would let Russia rearm."
+
+    assert stances(run(text)) == [{"ceasefire": "opposes"}]
