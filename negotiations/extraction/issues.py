@@ -1031,6 +1031,8 @@ def decide_stance(
         return SUPPORTS, 0.55
     if DOCUMENT_SAYS_RE.search(_frame(context, local)):
         return NEUTRAL, 0.55  # "a two-page paper that proposes a 60-day ceasefire": what a text holds
+    if issue.issue.slug == "elections" and _denies_the_mandate(local, context):
+        return SUPPORTS, 0.55  # "Zelenskyy's term has expired and he cannot sign anything": a call for a vote
     if _condition_follows(context):
         return CONDITIONAL, 0.55  # "Moscow could accept guarantees", as long as they exclude NATO troops
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
@@ -1180,6 +1182,20 @@ def side_of_unnamed(description: str) -> str:
         return ""  # a person or body the registry does not know: its side is not in its name
     found = [(match.start(), party) for party, pattern in UNNAMED_SIDES if (match := pattern.search(lower))]
     return min(found)[1] if found else ""
+
+
+# Denying the Ukrainian leader's mandate ("his term has expired", "an illegitimate president") calls for a vote,
+# whatever else the sentence refuses.
+DENIED_MANDATE_RE = Hinted(
+    r"(?<![\w'-])(?:illegitima\w+|not (?:a |the )?legitimate|no longer legitimate|lost (?:his |its )?legitimacy|"
+    r"lacks? (?:\w+ )?legitimacy|legitimacy (?:is |was )?(?:in question|questionable|doubtful)|(?:term|mandate|powers)"
+    r"\s+(?:\w+\s+){0,2}(?:expired|ended|run out|ran out)|expired (?:term|mandate))(?![\w'-])",
+    ("legitima", "expired", "ended", "run out", "ran out"),
+)
+
+
+def _denies_the_mandate(local: str, context: IssueContext) -> bool:
+    return context.speaker_party != "ukraine" and DENIED_MANDATE_RE.search(local) is not None
 
 
 # A condition the sentence sets right after the reported words: "..., as long as they exclude NATO troops".

@@ -72,3 +72,24 @@ def test_a_negation_before_the_reason_still_refuses(run):
     text = "Zelenskyy said Ukraine did not want a ceasefire because it would let Russia rearm."
 
     assert stances(run(text)) == [{"ceasefire": "opposes"}]
+
+
+# Denying the Ukrainian leader's mandate calls for a vote
+
+
+def test_an_expired_term_calls_for_elections_whatever_else_is_refused(run):
+    text = "Peskov said Zelenskyy's term had expired and he could not sign any agreement."
+
+    assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_illegitimate_authorities_call_for_elections(run):
+    text = "Lavrov said the illegitimate authorities in Kiev could not sign a binding treaty."
+
+    assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_the_ukrainian_side_defending_its_mandate_does_not_call_for_elections(run):
+    text = "Zelenskyy said his legitimacy was not in question."
+
+    assert stances(run(text))[0]["elections"] != "supports"
