@@ -393,7 +393,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"lend\w*",
             r"(?:the )?money (?:to|for) (?:kyiv|ukraine)",
         ),
-        inverse=(r"(?:return|unfreez\w+|releas\w+)\b[^.;]{0,20}\bassets",),
+        inverse=(
+            r"(?:return|unfreez\w+|releas\w+)\b[^.;]{0,20}\bassets",
+            # "the frozen assets must be returned to Russia": the money goes back, not to Ukraine.
+            r"(?:returned|given back|handed back|released) (?:in full )?to (?:russia|moscow|their owners?|the owners?)",
+        ),
     ),
     "elections": IssueLexicon(
         strong=(

@@ -38,7 +38,7 @@ NEGATION_RE = re.compile(
 NEGATIVE_RE = re.compile(
     # "The Kiev regime", "the neo-Nazi regime": a label for the other side, not a judgement on the proposition.
     r"(?<![\w'-])(?:(?<!kiev )(?<!kyiv )(?<!nazi )(?<!zelensky )(?<!zelenskyy )(?<!ukrainian )regime(?! in ki)|"
-    r"neo-?nazi\w*(?! regime)|russophob\w*|bridgehead|springboard|forward base|anti-russia|illegitimate|unacceptable|absurd\w*|nonsense|provocat\w+|"
+    r"neo-?nazi\w*(?! regime)|russophob\w*|bridgehead|springboard|forward base|anti-russia|(?:too )?risky|illegitimate|unacceptable|absurd\w*|nonsense|provocat\w+|"
     r"sham|farce|trap|lies|lie|lying|deceptive|dangerous|threats?|hostile|aggressive|aggression|useless|"
     r"pointless|meaningless|dead end|red lines?|non-starter|capitulation|surrender|ultimatums?|blackmail|"
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"

@@ -93,3 +93,15 @@ def test_the_ukrainian_side_defending_its_mandate_does_not_call_for_elections(ru
     text = "Zelenskyy said his legitimacy was not in question."
 
     assert stances(run(text))[0]["elections"] != "supports"
+
+
+def test_assets_returned_to_russia_oppose_their_use_for_ukraine(run):
+    text = "Peskov said the frozen assets must be returned to Russia."
+
+    assert stances(run(text)) == [{"frozen-assets": "opposes"}]
+
+
+def test_calling_the_use_of_the_assets_too_risky_opposes_it(run):
+    text = "Kallas said using the frozen assets was too risky for the euro."
+
+    assert stances(run(text)) == [{"frozen-assets": "opposes"}]
