@@ -280,7 +280,7 @@ PROGRESS_RE = re.compile(
     r"stalled|deadlock\w*|not moved|stumbling block|(?:main|biggest|key|major|remaining) (?:obstacle|problem)|"
     r"(?:is|remains) (?:still )?the problem|\d+ ?(?:percent|per cent)|(?:issues|questions|points|matters|things) "
     r"(?:\w+ )?(?:left |still )?to (?:resolve|settle|be resolved|be settled|work out|be worked out)|"
-    r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
+    r"(?:(?<!be )no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = Hinted(
@@ -1031,6 +1031,9 @@ def decide_stance(
         return SUPPORTS, 0.55
     if DOCUMENT_SAYS_RE.search(_frame(context, local)):
         return NEUTRAL, 0.55  # "a two-page paper that proposes a 60-day ceasefire": what a text holds
+    firm = KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug)) if FIRM_RE.search(local) else None
+    if firm is not None:
+        return firm, 0.55  # "there can be no compromise on the plant": the side holds to its own position
     if issue.issue.slug == "elections" and _denies_the_mandate(local, context):
         return SUPPORTS, 0.55  # "Zelenskyy's term has expired and he cannot sign anything": a call for a vote
     if _condition_follows(context):
@@ -1184,6 +1187,12 @@ def side_of_unnamed(description: str) -> str:
     return min(found)[1] if found else ""
 
 
+# Refusing to compromise on an issue holds to the side's own position on it, whichever way that goes.
+FIRM_RE = Hinted(
+    r"(?<![\w'-])(?:be no compromises?|not compromise|never compromise|won't compromise|no compromises? (?:on|over|"
+    r"about|when it comes to))(?![\w'-])",
+    ("compromise",),
+)
 # Denying the Ukrainian leader's mandate ("his term has expired", "an illegitimate president") calls for a vote,
 # whatever else the sentence refuses.
 DENIED_MANDATE_RE = Hinted(

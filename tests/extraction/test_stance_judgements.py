@@ -105,3 +105,24 @@ def test_calling_the_use_of_the_assets_too_risky_opposes_it(run):
     text = "Kallas said using the frozen assets was too risky for the euro."
 
     assert stances(run(text)) == [{"frozen-assets": "opposes"}]
+
+
+# Refusing to compromise holds to the side's own position
+
+
+def test_no_compromise_on_the_plant_from_kyiv_wants_it_back(run):
+    text = "Sybiha said there could be no compromise on the Zaporizhzhia nuclear plant."
+
+    assert stances(run(text)) == [{"nuclear-plant": "supports"}]
+
+
+def test_no_compromise_on_territory_from_kyiv_refuses_to_cede_land(run):
+    text = "Zelenskyy said there would be no compromise on territory."
+
+    assert stances(run(text)) == [{"territory": "opposes"}]
+
+
+def test_no_compromise_found_is_still_a_progress_report(run):
+    text = "Umerov said no compromise had been found on the Zaporizhzhia nuclear plant."
+
+    assert stances(run(text)) == [{"nuclear-plant": "neutral"}]
