@@ -111,3 +111,9 @@ def test_a_but_asking_for_more_keeps_the_support(run):
     text = "Macron said the energy truce was a first step but that a full ceasefire must follow."
 
     assert stances(run(text))[0] == {"energy-strikes": "supports"}
+
+
+def test_studying_the_other_sides_proposals_is_a_report(run):
+    text = "Peskov said Moscow would carefully study the latest American proposals on security guarantees."
+
+    assert stances(run(text)) == [{"security-guarantees": "neutral"}]
