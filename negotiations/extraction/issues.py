@@ -56,7 +56,7 @@ POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"
     r"important|essential|crucial|vital|key|necessary|need|needs|must|should|want|wants|committed|"
     r"commitment|open to|in favou?r|good|great|nice|constructive|productive|positive|useful|hope\w*|"
-    r"invit\w+|propos(?:e|es|ed|ing)|offer\w*|call\w* for|urg\w+|demand\w*|insist\w*|guarantee\w*|sign\w*|"
+    r"invit\w+|propos(?:e|es|ed|ing)|offer\w*|call\w* for|urg\w+|demand\w*|insist\w*|guarantee\w*|sign(?:s|ed|ing)?|"
     r"finali[sz]ed|100%|progress|remarkable|historic|excellent|landmark|strong|step forward|breakthrough)(?![\w-])"
 )
 # Explicit endorsement: outweighs a progress report ("largely finished, and the US strongly backs them").

@@ -1,5 +1,7 @@
 """Words that judge the proposition, whatever their grammar."""
 
+from negotiations.extraction.issues import POSITIVE_RE
+
 
 def stances(statements):
     return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
@@ -126,3 +128,8 @@ def test_no_compromise_found_is_still_a_progress_report(run):
     text = "Umerov said no compromise had been found on the Zaporizhzhia nuclear plant."
 
     assert stances(run(text)) == [{"nuclear-plant": "neutral"}]
+
+
+def test_signing_is_a_positive_word_but_significant_and_signal_are_not():
+    assert POSITIVE_RE.search("the sides signed the protocol")
+    assert not POSITIVE_RE.search("a significant signal")
