@@ -23,7 +23,7 @@ from .document import (
     Document,
 )
 from .entries import ActorEntry, ExtractedStatement
-from .issues import IssueContext, tag_issues
+from .issues import IssueContext, side_of_unnamed, tag_issues
 from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, NAME_STOPWORDS, STOPWORDS
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
@@ -1951,7 +1951,11 @@ def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:
         sentence="",  # read from the index (found, sentence_range, neighbour_ranges) instead
         neighbours="",
         cue=candidate.cue.word if candidate.cue is not None and candidate.kind == PARAPHRASE else "",
-        speaker_party=doc.registry.party_of(speaker.actor) if speaker.actor is not None else "",
+        speaker_party=(
+            doc.registry.party_of(speaker.actor)
+            if speaker.actor is not None
+            else side_of_unnamed(speaker.name)
+        ),
         other_parties=_party_phrases(doc),
         found=doc.issue_spans,
         quote_range=(candidate.start, candidate.end),

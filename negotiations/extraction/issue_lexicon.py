@@ -133,6 +133,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
             r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"
             r"kherson)(?: region| oblast)?",
+            # Regions no side claims at the table: where something happened ("a power plant in the Kharkiv region").
+            r"(?:kharkiv|sumy|kyiv|kiev|odesa|odessa|dnipropetrovsk|dnipro|chernihiv|mykolaiv|poltava|lviv|"
+            r"belgorod|kursk|bryansk|rostov|krasnodar|moscow) (?:region|oblast)s?",
         ),
         inverse=(
             r"(?:along|at|on) the (?:current|existing|present) (?:front ?lines?|line of contact|contact line|lines?)",
@@ -322,8 +325,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:renounc\w+|renunciation|give up|giving up|abandon\w*|drop\w*|forgo\w*|forswear\w*|"
             r"(?:no|never|not) (?:\w+ )?(?:join|joining|membership|accession))\b[^.;]{0,30}\b(?:nato|membership|"
             r"alliance|bid)",
-            r"(?:nato|eastward) (?:expansion|enlargement)",
-            r"nato'?s? (?:eastward )?expansion",
+            # "an end to NATO expansion", "no further enlargement": a halt to it (expansion itself goes forward).
+            r"(?:end|halt|stop|freeze|ban|no|never|against)\w* (?:to |of |on )?(?:any )?(?:further )?(?:nato['’]?s? )?"
+            r"(?:eastward )?(?:expansion|enlargement)",
         ),
     ),
     "peacekeepers": IssueLexicon(
@@ -389,7 +393,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"lend\w*",
             r"(?:the )?money (?:to|for) (?:kyiv|ukraine)",
         ),
-        inverse=(r"(?:return|unfreez\w+|releas\w+)\b[^.;]{0,20}\bassets",),
+        inverse=(
+            r"(?:return|unfreez\w+|releas\w+)\b[^.;]{0,20}\bassets",
+            # "the frozen assets must be returned to Russia": the money goes back, not to Ukraine.
+            r"(?:returned|given back|handed back|released) (?:in full )?to (?:russia|moscow|their owners?|the owners?)",
+        ),
     ),
     "elections": IssueLexicon(
         strong=(
@@ -400,7 +408,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:new|fresh|early) elections?",
             r"election",
             r"elections",
-            r"(?:ballot|polls) in ukraine",
+            r"(?:ballot|polls|vote) in ukraine",
+            r"presidential (?:vote|ballot|race|poll)",
             r"zelensk\w+'s legitimacy",
             r"(?:term|mandate|powers)\s+(?:\w+\s+){0,2}(?:expired|ended|run out|ran out)",
             r"expired (?:term|mandate)",

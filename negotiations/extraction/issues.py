@@ -46,7 +46,9 @@ NEGATION_RE = re.compile(
 )
 # Words that judge something bad, whatever their grammar.
 NEGATIVE_RE = re.compile(
-    r"(?<![\w'-])(?:regime|neo-?nazi\w*|russophob\w*|illegitimate|unacceptable|absurd\w*|nonsense|provocat\w+|"
+    # "The Kiev regime", "the neo-Nazi regime": a label for the other side, not a judgement on the proposition.
+    r"(?<![\w'-])(?:(?<!kiev )(?<!kyiv )(?<!nazi )(?<!zelensky )(?<!zelenskyy )(?<!ukrainian )regime(?! in ki)|"
+    r"neo-?nazi\w*(?! regime)|russophob\w*|bridgehead|springboard|forward base|anti-russia|(?:too )?risky|illegitimate|unacceptable|absurd\w*|nonsense|provocat\w+|"
     r"sham|farce|trap|lies|lie|lying|deceptive|dangerous|threats?|hostile|aggressive|aggression|useless|"
     r"pointless|meaningless|dead end|red lines?|non-starter|capitulation|surrender|ultimatums?|blackmail|"
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"
@@ -56,6 +58,7 @@ NEGATIVE_RE = re.compile(
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
     r"utopian|impractical|destructive|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
+    r"off the (?:table|agenda)|(?:is|was|remains|are|were) (?:now )?closed|"
     r"(?:tough|harsh|mirror) response|countermeasures|resum\w+ (?:\w+ )?(?:strikes|attacks|shelling|bombing|fighting)|adventur\w+|at risk|(?:receive|get|be met with|meet) "
     r"(?:a |an )?(?:\w+ )?response)(?![\w-])"
 )
@@ -63,7 +66,7 @@ POSITIVE_RE = re.compile(
     r"(?<![\w'-])(?:welcom\w+|support\w*|back\w*|endors\w+|ready|readiness|willing|agreed|agree|agrees|"
     r"important|essential|crucial|vital|key|necessary|need|needs|must|should|want|wants|committed|"
     r"commitment|open to|in favou?r|good|great|nice|constructive|productive|positive|useful|hope\w*|"
-    r"invit\w+|propos\w+|offer\w*|call\w* for|urg\w+|demand\w*|insist\w*|guarantee\w*|sign\w*|"
+    r"invit\w+|propos(?:e|es|ed|ing)|offer\w*|call\w* for|urg\w+|demand\w*|insist\w*|guarantee\w*|sign(?:s|ed|ing)?|"
     r"finali[sz]ed|100%|progress|remarkable|historic|excellent|landmark|strong|step forward|breakthrough)(?![\w-])"
 )
 # Explicit endorsement: outweighs a progress report ("largely finished, and the US strongly backs them").
@@ -159,12 +162,12 @@ VICTIM_RE = re.compile(
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
-    r"as long as|in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|include|take into account)|"
+    r"as long as|in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account)|"
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
-    r"\w+ed)|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
+    r"\w+ed|(?:\w+ )?(?:\w+ )?(?:troops|forces|army|soldiers|units) (?:leave|left|withdraw\w*|pull\w* out))|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
     r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
     r"after the (?:war|fighting|hostilities) (?:ends?|is over|stops?)|martial law (?:is|has been|was|had been) lifted|"
     r"(?:lifting|end) of martial law|(?:need|needs|needed|require|requires|required) (?:the )?(?:approval|consent|"
@@ -178,7 +181,7 @@ CONDITIONAL_RE = re.compile(
     r"(?:out of the question|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
     r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
-    r"thoroughly |carefully )?prepared|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
+    r"thoroughly |carefully )?prepared(?! to)|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments)|"
     r"reserves? (?:its|the|our|their) right|needs? (?:to be )?discuss\w*|can be discussed|share the risks?|"
     r"risks? must be covered|"
@@ -199,17 +202,32 @@ ANY_MUST_RE = re.compile(
     r"a(?<![\w'-]a)ny (?:[\w-]+ )?[\w-]+ (?:must|should|has to|will have to|would have to|needs? to)(?![\w-])"
 )
 # "would not accept a ceasefire that rewarded aggression"
+# "They want us to leave Donbas, and we will not do it": after reporting the other side's demand, the speaker
+# answers it.
+OWN_REFUSAL_RE = re.compile(
+    r"(?<![\w'-])(?:we|i)(?:'ll|'d)?\s+(?:\w+\s+)?(?:not|never|won't|wouldn't|cannot|can't|don't|do not|will not|"
+    r"refuse\w*|reject\w*)(?![\w'-])"
+)
 # "a paper that proposes a 60-day ceasefire", "the U.S. proposal envisaged joint operation": a text's contents.
 DOCUMENT_SAYS_RE = Hinted(
     r"(?<![\w'-])(?:paper|document|draft|plan|proposal|text|memorandum|framework|version)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:that |which )?(?:proposes|proposed|envisages|envisaged|envisions|envisioned|provides for|provided for|"
-    r"foresees|foresaw|stipulates|stipulated)(?![\w-])",
+    r"foresees|foresaw|stipulates|stipulated|calls for|called for|(?:would )?requires?|required|sets out|set out|"
+    r"(?:would )?obliges?|obliged)(?![\w-])|"
+    # "under the US plan, Ukraine would give up ...": what the text would make happen.
+    r"u(?<![\w'-]u)nder (?:the|a|this|that|its|their) (?:[\w.-]+ ){0,3}?(?:plan|proposal|draft|framework|"
+    r"memorandum|blueprint|terms|document)s?,?\s",
     (
         "propos",
         "envis",
         "provide",
         "fores",
         "stipulat",
+        "call",
+        "requir",
+        "set out",
+        "oblige",
+        "under ",
     ),
 )
 FORM_BEFORE_RE = re.compile(
@@ -243,6 +261,16 @@ COMPLETE_RE = Hinted(
         "finali",
     ),
 )
+# Words by which a speaker of no side (an analyst, an outlet) takes one: what must or should happen, wishes,
+# calls and judgements. Without them such a speaker reports.
+SIDE_TAKING_RE = re.compile(
+    r"(?<![\w'-])(?:must|should|ought|need(?:s|ed)? to|has to|have to|had better|right|wrong|mistake|good|bad|"
+    r"better|worse|best|worst|only way|(?:is|are|was|were) (?:the )?(?:key|essential|vital|crucial|necessary)|"
+    # Wishes and refusals are the speaker's own in the first person; "Kyiv wants", "Moscow rejected" report.
+    r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
+    r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
+    r"condemn\w*|ready|willing))(?![\w-])"
+)
 WEAK_CONDITIONAL_RE = re.compile(r"i(?<![\w'-]i)f(?![\w-])")
 # Words naming a topic of the talks: a report on it unless the statement takes a side.
 TOPIC_RE = re.compile(
@@ -252,6 +280,7 @@ TOPIC_RE = re.compile(
 )
 PROGRESS_RE = re.compile(
     r"(?<![\w'-])(?:close to|closer|very close|progress|no decision|not yet|too early|discuss\w*|under discussion|"
+    r"(?:talk|talked|talking|spoke|spoken|speak|speaking) (?:\w+ ){0,3}?about|touched (?:up)?on|"
     r"exchang\w+ (?:of )?views|"
     r"on the table|"
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|(?<!must )(?<!should )(?<!will )remains? (?:open|unresolved)|unresolved|sticking point|"
@@ -261,7 +290,7 @@ PROGRESS_RE = re.compile(
     r"stalled|deadlock\w*|not moved|stumbling block|(?:main|biggest|key|major|remaining) (?:obstacle|problem)|"
     r"(?:is|remains) (?:still )?the problem|\d+ ?(?:percent|per cent)|(?:issues|questions|points|matters|things) "
     r"(?:\w+ )?(?:left |still )?to (?:resolve|settle|be resolved|be settled|work out|be worked out)|"
-    r"(?:no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
+    r"(?:(?<!be )no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = Hinted(
@@ -295,13 +324,14 @@ SUPPORT_CLAIM_RE = Hinted(
 )
 OTHERS_WANT_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|the (?:us|u\.s\.|american|russian|"
-    r"ukrainian|european) side|russia|moscow|the kremlin|kyiv|"
+    r"ukrainian|european) side|russia|moscow|the kremlin|kyiv|kiev|the (?:kiev|kyiv) (?:regime|authorities)|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
     r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
     r"(?:wants?|wanted|demands?|demanded|"
     r"is demanding|proposes?|(?:are|were|is|was) (?:preparing|planning|considering|weighing|drafting)|feared|fear|"
-    r"(?:are|were|is|was|has been|had been) (?:demanding|insisting|pushing|seeking|asking|proposing|offering|"
+    r"(?:are|were|is|was|has been|had been) (?:still |also |now |again )?(?:demanding|insisting|pushing|seeking|"
+    r"asking|proposing|offering|"
     r"pressing)|(?:had |has |have )?offered|offers|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
     r"(?:had |has |have )?(?:floated|tabled|put forward|suggested|presented)|"
@@ -337,11 +367,16 @@ DEMONYM_PARTY = {
     "the american side": "united-states",
     "the russian side": "russia",
     "the ukrainian side": "ukraine",
+    "the kiev regime": "ukraine",
+    "the kyiv regime": "ukraine",
+    "the kiev authorities": "ukraine",
+    "the kyiv authorities": "ukraine",
 }
 GROUP_RE = re.compile(r"(?:capitals|governments|member states|officials|diplomats|allies|partners)$")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’'»]?\s+(?=[\w\"“‘'«])")
 CLAUSE_SPLIT_RE = re.compile(
     r",\s+(?:saying|adding|but|while|whereas|although|though|insisting|arguing|noting|warning|which|who)\b|;|"
+    r",?\s+because\b|"
     r",?\s+and that\b|"
     r"\s[—–]\s"
 )
@@ -727,6 +762,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             confidence = 0.6
         elif weak and found is not None and found.any_within(slug, "strong", context.topic_ranges):
             confidence = 0.5
+        elif weak and found is not None and _names_again(context, found, slug, weak):
+            confidence = 0.45
         elif not weak and (
             slug in strong_in_sentence
             if found is not None
@@ -771,19 +808,43 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         and not GENERAL_CEASEFIRE_RE.search(context.quote)
     ):
         del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
+    if "peace-plan" in tagged and len(tagged) > 1 and not NAMED_PLAN_RE.search(context.quote):
+        del tagged["peace-plan"]  # "the US proposal on the plant", "the plan's hardest issue, territory"
+    if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
+        referred = _referred_issue(found, context)
+        issue = next((issue for issue in patterns if issue.issue.slug == referred), None)
+        if issue is not None:
+            # "Ukraine has rejected such demands": the words point back to the issue named just before.
+            tagged[referred] = IssueStance(_stance_without_cue(context, issue), REFERRED_CONFIDENCE)
     if not tagged and found is not None:
         topic = _single_topic(found, context.topic_ranges)
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
         # A cue of the topic in the statement was set aside on purpose ("after a ceasefire", an attack told).
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
-            # Words read without a cue to anchor them are a weak guide to a side: the side's known position
-            # wins, but a condition or a report stays one.
-            stance, _ = decide_stance(context, issue, [])
-            if stance in (SUPPORTS, OPPOSES):
-                stance = KNOWN_POSITIONS.get((context.speaker_party, topic), stance)
-            tagged[topic] = IssueStance(stance, TOPIC_CONFIDENCE)
+            tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
     return tagged
+
+
+def _names_again(context: IssueContext, found: IssueSpans, slug: str, weak: list[tuple[int, int]]) -> bool:
+    """A weak cue with "the" ("the plant", "the loan") names again what the article named in full before."""
+    quote = context.quote
+    if not any(quote[max(0, start - 4) : start] == "the " for start, _ in weak):
+        return False
+    return bool(found.within(slug, "strong", 0, context.quote_range[0]))
+
+
+def _stance_without_cue(context: IssueContext, issue: IssuePatterns) -> str:
+    """Words read without a cue to anchor them are a weak guide to a side: the side's known position wins,
+    but a condition or a report stays one."""
+    stance, _ = decide_stance(context, issue, [])
+    if stance in (SUPPORTS, OPPOSES):
+        return KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug), stance)
+    return stance
+
+
+# The plan named as such ("the 28-point plan", "the revised framework"), not as the carrier of another issue.
+NAMED_PLAN_RE = re.compile(r"\d+-point|(?:twenty|twenty-eight|nineteen)[- ]point|peace plan")
 
 
 # A statement with no cue of its own is about the article's topic when the article is mostly about one issue
@@ -809,6 +870,33 @@ KNOWN_POSITIONS = (
     }
     | {("hungary", slug): stance for slug, stance in _HUNGARY.items()}
 )
+
+
+# Words pointing back to something named before: "such demands", "this idea", "the proposal", "it".
+ANAPHOR_RE = re.compile(
+    r"(?<![\w'-])(?:such|(?:this|these|those|that) (?:\w+ )?(?:idea|proposals?|plans?|offers?|issues?|questions?|"
+    r"demands?|arrangements?|initiatives?|moves?|steps?|decisions?|deals?|documents?|agreements?|matters?|"
+    r"options?|kind|sort|type|format|scheme|system|mechanism)|the (?:idea|proposal|plan|offer|issue|question|"
+    r"demands?|arrangement|initiative|matter|scheme|mechanism)|^(?:it|this|that)(?![\w'-]))(?![\w'-])"
+)
+REFERRED_CONFIDENCE = 0.4
+
+
+def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
+    """The issue named last before a statement that has no cue of its own but points back to something
+    ("such demands", "the idea"): in its sentence before it, or in the sentence before."""
+    if ANAPHOR_RE.search(context.quote) is None:
+        return None
+    sentence_start, quote_start = context.sentence_range[0], context.quote_range[0]
+    ranges = [(start, end) for start, end in context.neighbour_ranges if end <= sentence_start]
+    ranges.append((sentence_start, quote_start))
+    last: tuple[int, str] | None = None
+    for start, end in ranges:
+        for slug, spans in found.by_slug(start, end, "strong").items():
+            for _, span_end in _kept(slug, found.text[start:end], spans) if found.text else spans:
+                if last is None or start + span_end > last[0]:
+                    last = (start + span_end, slug)
+    return last[1] if last is not None else None
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:
@@ -948,7 +1036,11 @@ def decide_stance(
     # The longest cue is the most specific mention of the issue: the clause around it carries the stance.
     cue_spans = sorted(cue_spans, key=lambda span: span[0] - span[1])
     local, cue_spans = _local_text(context.quote, cue_spans)
-    if _reports_others(_frame(context, local), context) and not NEGATIVE_RE.search(local):
+    if (
+        _reports_others(_frame(context, local), context)
+        and not NEGATIVE_RE.search(local)
+        and not OWN_REFUSAL_RE.search(local)
+    ):
         return (
             NEUTRAL,
             0.6,
@@ -957,6 +1049,13 @@ def decide_stance(
         return SUPPORTS, 0.55
     if DOCUMENT_SAYS_RE.search(_frame(context, local)):
         return NEUTRAL, 0.55  # "a two-page paper that proposes a 60-day ceasefire": what a text holds
+    firm = KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug)) if FIRM_RE.search(local) else None
+    if firm is not None:
+        return firm, 0.55  # "there can be no compromise on the plant": the side holds to its own position
+    if issue.issue.slug == "elections" and _denies_the_mandate(local, context):
+        return SUPPORTS, 0.55  # "Zelenskyy's term has expired and he cannot sign anything": a call for a vote
+    if _condition_follows(context):
+        return CONDITIONAL, 0.55  # "Moscow could accept guarantees", as long as they exclude NATO troops
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
     # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
     sentence = local[sentence_start:]
@@ -1064,7 +1163,98 @@ def decide_stance(
         polarity = -polarity
     if not (negations or negative or positive or cue_word):
         return _no_side_taken(context, issue.issue.slug, polarity), 0.5
+    if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
+        return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
+
+
+def _takes_a_side(text: str, cue_word: str) -> bool:
+    """The words say what should happen or judge it, rather than tell what happened or is expected; a verb
+    of calling or rejecting ("urged", "rejected") takes a side by itself."""
+    if cue_word in POSITIVE_CUES or cue_word in NEGATIVE_CUES:
+        return True
+    return bool(SIDE_TAKING_RE.search(text) or NEGATIVE_RE.search(text))
+
+
+# An unnamed source speaks for the side its description names ("a senior Ukrainian official", "a source close
+# to the Kremlin"); "Western officials" or "people familiar with the talks" name no side.
+UNNAMED_SIDES = (
+    ("ukraine", re.compile(r"(?<![\w-])(?:ukrainian|ukraine's|kyiv|kiev|zelensk\w*)(?![\w-])")),
+    ("russia", re.compile(r"(?<![\w-])(?:russian|russia's|kremlin|moscow|putin's)(?![\w-])")),
+    (
+        "united-states",
+        re.compile(
+            r"(?<![\w-])(?:us|u\.s\.|american|white house|(?:trump )?administration|state department|pentagon|"
+            r"washington)(?![\w-])"
+        ),
+    ),
+    ("european-union", re.compile(r"(?<![\w-])(?:eu|european|brussels)(?![\w-])")),
+)
+
+
+# Speakers of no side, and bodies that keep out of the sides (the UN, the nuclear watchdog, the Red Cross).
+IMPARTIAL = frozenset(["", "united-nations", "iaea", "icrc"])
+
+
+def side_of_unnamed(description: str) -> str:
+    """The party an anonymous speaker's name ("unnamed ...") names first, or "" (see UNNAMED_SIDES)."""
+    lower = description.lower()
+    if not lower.startswith("unnamed "):
+        return ""  # a person or body the registry does not know: its side is not in its name
+    found = [(match.start(), party) for party, pattern in UNNAMED_SIDES if (match := pattern.search(lower))]
+    return min(found)[1] if found else ""
+
+
+# Refusing to compromise on an issue holds to the side's own position on it, whichever way that goes.
+FIRM_RE = Hinted(
+    r"(?<![\w'-])(?:be no compromises?|not compromise|never compromise|won't compromise|no compromises? (?:on|over|"
+    r"about|when it comes to))(?![\w'-])",
+    ("compromise",),
+)
+# Denying the Ukrainian leader's mandate ("his term has expired", "an illegitimate president") calls for a vote,
+# whatever else the sentence refuses.
+DENIED_MANDATE_RE = Hinted(
+    r"(?<![\w'-])(?:illegitima\w+|not (?:a |the )?legitimate|no longer legitimate|lost (?:his |its )?legitimacy|"
+    r"lacks? (?:\w+ )?legitimacy|legitimacy (?:is |was )?(?:in question|questionable|doubtful)|(?:term|mandate|powers)"
+    r"\s+(?:\w+\s+){0,2}(?:expired|ended|run out|ran out)|expired (?:term|mandate))(?![\w'-])",
+    ("legitima", "expired", "ended", "run out", "ran out"),
+)
+
+
+def _denies_the_mandate(local: str, context: IssueContext) -> bool:
+    return context.speaker_party != "ukraine" and DENIED_MANDATE_RE.search(local) is not None
+
+
+# A condition the sentence sets right after the reported words: "..., as long as they exclude NATO troops".
+CONDITION_AFTER_RE = re.compile(
+    # The speech tag of a split quote may stand between: "We are ready," he said, "if Russia stops too."
+    r"[\"”’']?\s*,?\s*(?:[\"”’']?\s*(?:[\w.-]+\s+){1,3}(?:said|says|added|adds|told \w+)\s*,\s*[\"“‘']?)?"
+    r"(?:but\s+)?(?:only\s+)?(?:if|unless|provided|as long as|so long as|on condition|"
+    r"in exchange for|in return for|subject to|once)(?![\w'-])"
+)
+
+
+# "Russia was ready for a ceasefire, but the root causes had to be addressed first": readiness with terms.
+TERMS_AFTER_RE = re.compile(
+    r"[\"”’']?\s*,?\s*but\b[^.;]{0,80}?(?<![\w'-])(?:(?:must|has to|have to|had to|need(?:s|ed)? to)\b"
+    r"[^.;]{0,50}?\b(?:first|beforehand)|conditions?|nuances|provided|unless)(?![\w'-])"
+)
+
+
+def _condition_follows(context: IssueContext) -> bool:
+    """The words of the statement end where its sentence goes on with a condition on them, or with terms
+    set after a "but" (when the words themselves refuse nothing)."""
+    found = context.found
+    if found is None or not found.text:
+        return False
+    end, sentence_end = context.quote_range[1], context.sentence_range[1]
+    if end >= sentence_end:
+        return False
+    if CONDITION_AFTER_RE.match(found.text, end, sentence_end) is not None:
+        return True
+    return TERMS_AFTER_RE.match(found.text, end, sentence_end) is not None and not NEGATION_RE.search(
+        context.quote
+    )
 
 
 def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:
@@ -1073,7 +1263,7 @@ def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:
     known = KNOWN_POSITIONS.get((context.speaker_party, slug))
     if known is not None:
         return known
-    if not context.speaker_party:
+    if context.speaker_party in IMPARTIAL:
         return NEUTRAL
     return SUPPORTS if polarity > 0 else OPPOSES
 
@@ -1139,4 +1329,33 @@ def _reports_others(local: str, context: IssueContext) -> bool:
             or (party and party != context.speaker_party)
         ):
             return True
+    return _named_other_wants(local, context)
+
+
+# "Witkoff had proposed that ...", "Lavrov demanded ...": a person of another side, known to the registry.
+NAMED_WANTS_VERB_RE = re.compile(
+    r"(?:w(?<![\w'-]w)ant(?:s|ed)?|d(?<![\w'-]d)emand(?:s|ed|ing)|p(?<![\w'-]p)ropos(?:es|ed|ing)|"
+    r"i(?<![\w'-]i)nsist(?:s|ed|ing)|s(?<![\w'-]s)(?:eeks|ought|uggested)|o(?<![\w'-]o)ffered|"
+    r"f(?<![\w'-]f)loated|t(?<![\w'-]t)abled|(?:p(?<![\w'-]p)ushed|a(?<![\w'-]a)sked) for)(?![\w'-])"
+)
+NAMED_WANTER_RE = re.compile(
+    r"(?:(?P<first>[a-z][\w'.-]*)\s+)?(?P<last>[a-z][\w'.-]*)\s+"
+    r"(?:(?:has|had|have|is|was|repeatedly|still|also|now|again|reportedly)\s+){0,2}$"
+)
+
+
+def _named_other_wants(local: str, context: IssueContext) -> bool:
+    if not context.speaker_party:
+        return False
+    for verb in NAMED_WANTS_VERB_RE.finditer(local):
+        wanter = NAMED_WANTER_RE.search(local, max(0, verb.start() - 50), verb.start())
+        if wanter is None:
+            continue
+        first, last = wanter.group("first"), wanter.group("last")
+        for who in (f"{first} {last}", last) if first else (last,):
+            party = context.other_parties.get(who, "")
+            if party:
+                if party != context.speaker_party:
+                    return True
+                break
     return False

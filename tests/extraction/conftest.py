@@ -87,6 +87,8 @@ ACTORS = [
                                                                         "the EU's top diplomat"])]),
     _person("emmanuel-macron", "Emmanuel Macron", "france", "male", ["Macron"],
             [_role("President of France", "2017-05-14", None, ["French President", "the French president"])]),
+    _person("viktor-orban", "Viktor Orbán", "hungary", "male", ["Orbán", "Orban", "Viktor Orban"],
+            [_role("Prime Minister of Hungary", "2010-05-29", None, ["Hungarian Prime Minister"])]),
     _person("recep-tayyip-erdogan", "Recep Tayyip Erdoğan", "turkey", "male",
             ["Erdogan", "Erdoğan", "Recep Tayyip Erdogan", "Tayyip Erdogan"],
             [_role("President of Turkey", "2014-08-28", None, ["Turkish President", "the Turkish president"])]),

@@ -29,6 +29,15 @@ def test_party_page_speaks_for_everyone_in_it(analyst_client, world):
     assert "party=russia" in html
 
 
+def test_party_page_links_each_member_with_its_name_escaped(analyst_client, world):
+    world.lavrov.name = "Sergey <b>Lavrov</b> & co"
+    world.lavrov.save()
+
+    html = analyst_client.get("/actors/russia/").content.decode()
+
+    assert '<li><a href="/actors/sergey-lavrov/">Sergey &lt;b&gt;Lavrov&lt;/b&gt; &amp; co</a></li>' in html
+
+
 def test_issue_page_with_every_position_and_its_fragment(analyst_client, world):
     html = analyst_client.get(
         "/n/russia-ukraine/issues/security-guarantees/?as_of=2026-01-25"

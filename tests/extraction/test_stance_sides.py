@@ -1,0 +1,74 @@
+"""Whose side a speaker is on: unnamed sources speak for the side their description names; a speaker of no
+side (an analyst, an outlet) reports unless its words take a side."""
+
+from datetime import date
+
+from negotiations.extraction import Registry, extract
+from negotiations.extraction.issues import side_of_unnamed
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_an_unnamed_official_speaks_for_the_side_the_description_names():
+    assert side_of_unnamed("unnamed senior Ukrainian official") == "ukraine"
+    assert side_of_unnamed("unnamed source close to the Kremlin") == "russia"
+    assert side_of_unnamed("unnamed White House official") == "united-states"
+    assert side_of_unnamed("unnamed EU diplomats") == "european-union"
+
+
+def test_the_first_side_named_is_the_speakers_own():
+    assert side_of_unnamed("unnamed US official briefed on the Russian position") == "united-states"
+
+
+def test_a_description_naming_no_side_gives_none():
+    assert side_of_unnamed("unnamed people familiar with the talks") == ""
+    assert side_of_unnamed("unnamed Western diplomats") == ""
+
+
+def test_an_unnamed_officials_own_capital_wanting_something_is_its_stance(run):
+    text = "A senior Ukrainian official told reporters that Kyiv wanted an all-for-all prisoner swap before the winter."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_an_analyst_telling_what_happened_is_neutral(run):
+    text = "Pavel Novak, an economist at the Vienna Institute, said Russia's economy had slowed sharply under Western sanctions."
+
+    assert stances(run(text)) == [{"sanctions": "neutral"}]
+
+
+def test_an_analyst_saying_what_should_happen_takes_a_side(run):
+    text = "Pavel Novak, an economist at the Vienna Institute, said Europe should tighten sanctions on Russian oil."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_a_diplomat_of_no_side_forecasting_is_neutral(run):
+    text = "A Western diplomat said sanctions on Russian banks would be extended in March."
+
+    assert stances(run(text)) == [{"sanctions": "neutral"}]
+
+
+def test_the_nuclear_watchdog_telling_what_happened_is_neutral():
+    text = (
+        "IAEA Director General Rafael Grossi said the Zaporizhzhia nuclear plant had lost its last external "
+        "power line on Tuesday."
+    )
+
+    statements = extract(text, published=date(2026, 1, 30), registry=Registry.from_demo_data())
+
+    assert stances(statements) == [{"nuclear-plant": "neutral"}]
+
+
+def test_a_pollster_reporting_what_others_oppose_is_neutral(run):
+    text = "Pollster Anton Hrushetsky said most Ukrainians opposed holding elections during the war."
+
+    assert stances(run(text)) == [{"elections": "neutral"}]
+
+
+def test_an_analyst_wanting_something_in_the_first_person_takes_a_side(run):
+    text = "“We want the sanctions to stay until Russia pays,” said Pavel Novak, an economist in Vienna."
+
+    assert stances(run(text))[0]["sanctions"] != "neutral"
