@@ -985,8 +985,6 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
         position = match.end()
     if (venue := VENUE_RE.match(doc.lower, position, sentence.end)) is not None:
         position = venue.end()  # 'posted on Truth Social that ...': where, not what
-    if (aside := ASIDE_BEFORE_THAT_RE.match(doc.lower, position, sentence.end)) is not None:
-        position = aside.end()  # 'said on Wednesday, after a video call with Trump, that ...'
     if (
         cue.kind in (SPEECH, PARTICIPLE)
         and (that := THAT_AFTER_TIME_RE.match(doc.lower, position)) is not None
@@ -995,9 +993,6 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     return _skip_space(doc, position, sentence.end)
 
 
-ASIDE_BEFORE_THAT_RE = re.compile(
-    r"\s*,\s*(?:after|before|during|following|speaking|addressing|in|at|on|with)\s[^,;:.\"“”]{1,80},\s*(?=that\s)"
-)
 VENUE_RE = re.compile(
     r"\s*,?\s*(?:on|to|in|via)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?:telegram|x|twitter|truth social|"
     r"facebook|instagram|youtube|tiktok|vkontakte|vk|threads|bluesky|linkedin|weibo|social media|social network)"
