@@ -95,6 +95,12 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:russian|russia's) sovereignty over",
             r"territorial integrity",
             r"not (?:one|a single) (?:inch|metre|meter)",
+            # "will not give away a single village", "the realities on the ground" (the Kremlin's word for the land
+            # it holds)
+            r"(?:give|gave|giving|hand|handing|trade|trading) away (?:a single |one |any |our )?(?:village|town|city|"
+            r"inch|metre|meter|land)",
+            r"(?:territorial |new )?realities on the ground",
+            r"(?:new )?territorial realities",
             r"issue of territory",
             r"(?:issues?|questions?|matters?|differences?|disputes?) (?:of|on|over) (?:the )?territor(?:y|ies)",
             r"territor(?:y|ies) (?:remains?|remained|is|was|has|had)\b",

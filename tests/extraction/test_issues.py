@@ -277,3 +277,14 @@ def test_substations_beside_an_energy_truce_are_the_energy_issue(run):
 )
 def test_oblast_cease_fire_and_euro_atlantic_wording(run, text, slug):
     assert slug in stances(run(text))[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will not give away a single village,” Zelenskyy said.", {"territory": "opposes"}),
+        ("“Kyiv must accept the realities on the ground,” Peskov said.", {"territory": "supports"}),
+    ],
+)
+def test_land_named_without_the_word_territory(run, text, expected):
+    assert stances(run(text)) == [expected]
