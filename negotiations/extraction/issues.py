@@ -284,6 +284,8 @@ PROGRESS_RE = re.compile(
     r"exchang\w+ (?:of )?views|"
     r"on the table|"
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|(?<!must )(?<!should )(?<!will )remains? (?:open|unresolved)|unresolved|sticking point|"
+    r"(?:question|issue|matter|topic|problem) of [^,.;]{1,40}? (?:is|was|remains?) (?:the |a )?(?:key|central|"
+    r"crucial|critical|decisive|fundamental|pivotal|main)|"  # "The question of Donbas is key": what matters, no side
     r"sticky point|differences|narrow\w*|(?:most |very )?(?:difficult|sensitive|"
     r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
     r"may have to|not dead|not (?:been )?discussed|nearly|almost|largely|within reach|unsettled|undecided|"

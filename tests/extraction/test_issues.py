@@ -288,3 +288,13 @@ def test_oblast_cease_fire_and_euro_atlantic_wording(run, text, slug):
 )
 def test_land_named_without_the_word_territory(run, text, expected):
     assert stances(run(text)) == [expected]
+
+
+def test_naming_an_issue_as_the_key_question_takes_no_side(run):
+    assert stances(run("“The question of Donbas is key,” Zelenskyy said.")) == [{"territory": "neutral"}]
+
+
+def test_calling_a_proposal_key_to_a_deal_backs_it(run):
+    text = "“Security guarantees are key to any deal,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"security-guarantees": "supports"}]
