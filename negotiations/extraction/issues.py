@@ -53,7 +53,7 @@ NEGATIVE_RE = re.compile(
     r"pointless|meaningless|dead end|red lines?|non-starter|capitulation|surrender|ultimatums?|blackmail|"
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"
     r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
-    r"rearm\w*|regroup\w*|destruction|legitimate (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
+    r"rearm\w*|regroup\w*|destruction|legitimate (?:\w+ )?targets?|(?:treated|regarded|seen|considered) as (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
     r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
@@ -286,7 +286,7 @@ PROGRESS_RE = re.compile(
     r"\d+ ?(?:%|per ?cent) (?:agreed|ready|done)|(?<!must )(?<!should )(?<!will )remains? (?:open|unresolved)|unresolved|sticking point|"
     r"(?:question|issue|matter|topic|problem) of [^,.;]{1,40}? (?:is|was|remains?) (?:the |a )?(?:key|central|"
     r"crucial|critical|decisive|fundamental|pivotal|main)|"  # "The question of Donbas is key": what matters, no side
-    r"sticky point|differences|narrow\w*|(?:most |very )?(?:difficult|sensitive|"
+    r"sticky point|differences|different positions|(?:far|wide|still) apart|narrow\w*|(?:most |very )?(?:difficult|sensitive|"
     r"complicated|thorny)|to be (?:settled|resolved|decided|discussed|agreed|worked out)|left (?:for|to)|"
     r"may have to|not dead|not (?:been )?discussed|nearly|almost|largely|within reach|unsettled|undecided|"
     r"stalled|deadlock\w*|not moved|stumbling block|(?:main|biggest|key|major|remaining) (?:obstacle|problem)|"

@@ -298,3 +298,15 @@ def test_calling_a_proposal_key_to_a_deal_backs_it(run):
     text = "“Security guarantees are key to any deal,” Zelenskyy said."
 
     assert stances(run(text)) == [{"security-guarantees": "supports"}]
+
+
+def test_still_different_positions_is_a_report(run):
+    text = "Zelenskyy said the sides still had different positions on territory."
+
+    assert stances(run(text)) == [{"territory": "neutral"}]
+
+
+def test_troops_treated_as_targets_is_a_threat_against_them(run):
+    text = "Lavrov said any Western troops deployed to Ukraine would be treated as targets."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
