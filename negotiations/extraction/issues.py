@@ -926,9 +926,16 @@ def _meets_the_other_leader(context: IssueContext) -> bool:
     return pattern is not None and pattern.search(context.quote) is not None
 
 
+CONTRAST_AFTER_RE = re.compile(r",?\s+(?:but|while|whereas)\s")
+
+
 def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
     """For a short statement with no cue of its own: the issue whose strong cue in the sentence is nearest."""
-    in_sentence = found.by_slug(*context.sentence_range, "strong")
+    sentence_start, sentence_end = context.sentence_range
+    # "... never objected to Ukraine joining the EU, but had always opposed its membership of NATO": the cue
+    # after "but" belongs to the other clause.
+    contrast = CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
+    in_sentence = found.by_slug(sentence_start, contrast.start() if contrast else sentence_end, "strong")
     if len(in_sentence) < 2:
         return in_sentence
     quote_start = context.quote_range[0] - context.sentence_range[0]

@@ -310,3 +310,14 @@ def test_troops_treated_as_targets_is_a_threat_against_them(run):
     text = "Lavrov said any Western troops deployed to Ukraine would be treated as targets."
 
     assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+
+
+def test_an_issue_named_after_but_belongs_to_the_other_clause(run):
+    text = (
+        "Lavrov also said Russia had never objected to Ukraine joining the European Union, but had always "
+        "opposed its membership of NATO. The sanctions and the frozen assets were raised too."
+    )
+
+    assert stances(run(text))[0] == {}
