@@ -8,9 +8,11 @@ were queued), are put back by `requeue_stuck_work`, which beat runs every five m
 """
 
 import logging
+import time
 
 import kombu.exceptions
 from celery import shared_task
+from celery.exceptions import Retry
 from django.db import InterfaceError, OperationalError, transaction
 
 from negotiations.services import pipeline
@@ -104,6 +106,43 @@ def requeue_stuck_work() -> int:
     queued = sum(enqueue(fetch_entry, entry_id=entry_id) for entry_id in entry_ids)
     queued += sum(enqueue(extract_document, document_id=document_id) for document_id in document_ids)
     return queued
+
+
+def finish_source_in_process(*, source_id: int, rounds: int = 6, pause: float = 2.0) -> int:
+    """Without a worker (the embedded default): fetch and extract what a poll of the source left waiting,
+    trying again after a pause when a step failed for a passing reason (a locked database), as a worker's
+    retries would. Returns how many entries and documents still wait (0 when all are done)."""
+    from negotiations.enums import DocumentState, EntryState
+    from negotiations.models import Document, FeedEntry
+
+    waiting = 0
+    for attempt in range(rounds):
+        pipeline.release_claims(source_id=source_id)  # claims of the attempts before this one, all ended
+        entry_ids = list(
+            FeedEntry.objects.filter(source_id=source_id, state=EntryState.NEW).values_list("pk", flat=True)
+        )
+        document_ids = list(
+            Document.objects.filter(source_id=source_id, state=DocumentState.PENDING).values_list(
+                "pk", flat=True
+            )
+        )
+        waiting = len(entry_ids) + len(document_ids)
+        if not waiting:
+            return 0
+        if attempt:
+            time.sleep(pause * attempt)
+        for entry_id in entry_ids:
+            _run_in_process(fetch_entry, entry_id=entry_id)
+        for document_id in document_ids:
+            _run_in_process(extract_document, document_id=document_id)
+    return waiting
+
+
+def _run_in_process(task, **kwargs) -> None:
+    try:
+        task.apply(kwargs=kwargs, throw=True)
+    except (Retry, OperationalError, InterfaceError) as exc:
+        logger.info("%s%s will be tried again: %s", task.name, kwargs, exc)
 
 
 @shared_task(name="negotiations.train_classifier", acks_late=True)

@@ -808,6 +808,17 @@ def process_entries_sync(*, entry_ids: list[int], progress=None) -> PipelineSumm
     return summary
 
 
+def release_claims(*, source_id: int) -> None:
+    """Put back the source's rows claimed by attempts that have ended (in-process runs, where nothing else
+    works on them), so that they can be tried again at once rather than after the sweeper's delay."""
+    FeedEntry.objects.filter(source_id=source_id, state=EntryState.FETCHING).update(
+        state=EntryState.NEW, claimed_at=None, claim_token=""
+    )
+    Document.objects.filter(source_id=source_id, state=DocumentState.EXTRACTING).update(
+        state=DocumentState.PENDING, claimed_at=None, claim_token=""
+    )
+
+
 def requeue_stuck(
     *, older_than: dt.timedelta = dt.timedelta(minutes=15), waiting_longer_than: dt.timedelta = WAITING_LIMIT
 ) -> tuple[list[int], list[int]]:

@@ -104,6 +104,11 @@ def _run_fetch(source_id: int) -> None:
         tasks.poll_source(source_id=source_id)
     except Exception:
         logger.exception("fetch of source %s failed", source_id)
+    try:
+        # What the poll left waiting (a step that met a locked database) is done here, as no worker will.
+        tasks.finish_source_in_process(source_id=source_id)
+    except Exception:
+        logger.exception("fetch of source %s could not finish", source_id)
     finally:
         connection.close()
 

@@ -249,3 +249,24 @@ def test_the_sweeper_leaves_an_entry_waiting_for_its_retry_alone(feed):
     waiting, _ = pipeline.requeue_stuck()
 
     assert waiting == [entry_ids[1]]  # 20 minutes may be a retry countdown; 40 cannot
+
+
+def test_an_in_process_fetch_finishes_what_a_locked_database_interrupted(feed, monkeypatch):
+    entry_ids, _ = pipeline.poll_source(source_id=feed.pk)
+    store_article = pipeline.store_article
+    calls = {"count": 0}
+
+    def locked_once(**kwargs):
+        calls["count"] += 1
+        if calls["count"] == 1:
+            raise OperationalError("database table is locked: negotiations_document")
+        return store_article(**kwargs)
+
+    monkeypatch.setattr(pipeline, "store_article", locked_once)
+    waiting = tasks.finish_source_in_process(source_id=feed.pk, pause=0)
+
+    assert waiting == 0
+    assert set(FeedEntry.objects.filter(pk__in=entry_ids).values_list("state", flat=True)) == {
+        EntryState.DONE
+    }
+    assert Document.objects.filter(source=feed, state=DocumentState.EXTRACTED).count() == len(entry_ids)
