@@ -321,3 +321,14 @@ def test_an_issue_named_after_but_belongs_to_the_other_clause(run):
     )
 
     assert stances(run(text))[0] == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("“A ceasefire is possible when the root of the conflict is removed,” Lavrov said.", "ceasefire"),
+        ("“Elections will be possible once martial law ends,” Zelenskyy said.", "elections"),
+    ],
+)
+def test_possible_when_names_a_condition(run, text, slug):
+    assert stances(run(text)) == [{slug: "conditional"}]
