@@ -112,20 +112,9 @@ def finish_source_in_process(*, source_id: int, rounds: int = 6, pause: float = 
     """Without a worker (the embedded default): fetch and extract what a poll of the source left waiting,
     trying again after a pause when a step failed for a passing reason (a locked database), as a worker's
     retries would. Returns how many entries and documents still wait (0 when all are done)."""
-    from negotiations.enums import DocumentState, EntryState
-    from negotiations.models import Document, FeedEntry
-
     waiting = 0
     for attempt in range(rounds):
-        pipeline.release_claims(source_id=source_id)  # claims of the attempts before this one, all ended
-        entry_ids = list(
-            FeedEntry.objects.filter(source_id=source_id, state=EntryState.NEW).values_list("pk", flat=True)
-        )
-        document_ids = list(
-            Document.objects.filter(source_id=source_id, state=DocumentState.PENDING).values_list(
-                "pk", flat=True
-            )
-        )
+        entry_ids, document_ids = pipeline.waiting_work_of_source(source_id=source_id)
         waiting = len(entry_ids) + len(document_ids)
         if not waiting:
             return 0

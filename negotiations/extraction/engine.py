@@ -8,7 +8,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .attribution import Slot, according_to, person_after_body, speaker_after, subject_before
+from .attribution import (
+    SPOKESPERSON_NOUNS,
+    Slot,
+    according_to,
+    person_after_body,
+    speaker_after,
+    subject_before,
+)
 from .dates import read_date
 from .document import (
     ACCORDING,
@@ -499,7 +506,7 @@ ROLE_APPOSITION_GAP_RE = re.compile(
 
 
 SPOKESPERSON_FOR_RE = re.compile(
-    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman)\s+(?:for|of)\s+"
+    rf"(?:an?|the)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(SPOKESPERSON_NOUNS))})\s+(?:for|of)\s+"
 )
 
 

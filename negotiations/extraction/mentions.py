@@ -457,15 +457,14 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
         position = lower.find(phrase)
         while position >= 0:
             match = GRANTED_ANONYMITY_RE.search(lower, max(0, position - 120), position)
-            if match is not None and not _overlaps_any(anonymous + found, match.start(), match.end("words")):
+            if match is not None:
                 start, end = match.start(), match.end("words")
-                found.append(Mention(start, end, ANONYMOUS, "unnamed " + text[match.start("words") : end]))
+                if not _overlaps(sorted((m.start, m.end) for m in anonymous + found), start, end):
+                    found.append(
+                        Mention(start, end, ANONYMOUS, "unnamed " + text[match.start("words") : end])
+                    )
             position = lower.find(phrase, position + 1)
     return found
-
-
-def _overlaps_any(mentions: list[Mention], start: int, end: int) -> bool:
-    return any(mention.start < end and start < mention.end for mention in mentions)
 
 
 def _may_cut(word: str, left: int) -> bool:

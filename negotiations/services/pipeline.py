@@ -808,15 +808,21 @@ def process_entries_sync(*, entry_ids: list[int], progress=None) -> PipelineSumm
     return summary
 
 
-def release_claims(*, source_id: int) -> None:
-    """Put back the source's rows claimed by attempts that have ended (in-process runs, where nothing else
-    works on them), so that they can be tried again at once rather than after the sweeper's delay."""
+def waiting_work_of_source(*, source_id: int) -> tuple[list[int], list[int]]:
+    """The source's entries to fetch and documents to extract, for an in-process run where nothing else works on
+    them: rows claimed by attempts that have ended are put back first, so that they are tried again at once
+    rather than after the sweeper's delay. Returns (entry ids, document ids)."""
     FeedEntry.objects.filter(source_id=source_id, state=EntryState.FETCHING).update(
         state=EntryState.NEW, claimed_at=None, claim_token=""
     )
     Document.objects.filter(source_id=source_id, state=DocumentState.EXTRACTING).update(
         state=DocumentState.PENDING, claimed_at=None, claim_token=""
     )
+    entries = FeedEntry.objects.filter(source_id=source_id, state=EntryState.NEW).values_list("pk", flat=True)
+    documents = Document.objects.filter(source_id=source_id, state=DocumentState.PENDING).values_list(
+        "pk", flat=True
+    )
+    return list(entries), list(documents)
 
 
 def requeue_stuck(
