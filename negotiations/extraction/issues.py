@@ -936,7 +936,9 @@ def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[
     sentence_start, sentence_end = context.sentence_range
     # "... never objected to Ukraine joining the EU, but had always opposed its membership of NATO": the cue
     # after "but" belongs to the other clause.
-    contrast = CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
+    contrast = (
+        CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
+    )
     in_sentence = found.by_slug(sentence_start, contrast.start() if contrast else sentence_end, "strong")
     if len(in_sentence) < 2:
         return in_sentence
@@ -1227,8 +1229,10 @@ FIRM_RE = Hinted(
 DENIED_MANDATE_RE = Hinted(
     r"(?<![\w'-])(?:illegitima\w+|not (?:a |the )?legitimate|no longer legitimate|lost (?:his |its )?legitimacy|"
     r"lacks? (?:\w+ )?legitimacy|legitimacy (?:is |was )?(?:in question|questionable|doubtful)|(?:term|mandate|powers)"
-    r"\s+(?:\w+\s+){0,2}(?:expired|ended|run out|ran out)|expired (?:term|mandate))(?![\w'-])",
-    ("legitima", "expired", "ended", "run out", "ran out"),
+    r"\s+(?:\w+\s+){0,2}(?:expired|ended|run out|ran out)|expired (?:term|mandate)|"
+    r"(?:not|never|cannot|can't) (?:[\w'’]+ ){0,4}(?:powers|term|mandate) (?:\w+ ){0,2}(?:be )?(?:extended|prolonged))"
+    r"(?![\w'-])",
+    ("legitima", "expired", "ended", "run out", "ran out", "extended", "prolonged"),
 )
 
 

@@ -183,17 +183,31 @@ def test_news_wording_of_an_issue_is_tagged(run, text, slug):
     ("text", "slug"),
     [
         # A weak cue counts where the issue is named around it.
-        ("“Sanctions must stay,” Kallas said. “Every missile is paid for with oil money,” she added.", "sanctions"),
-        ("“The EU should use the frozen assets,” Kallas said. “The loans would go to Kyiv,” she added.",
-         "frozen-assets"),
-        ("“A ceasefire must hold,” Macron said. “Any monitoring mission must include Europeans,” he added.",
-         "ceasefire"),
-        ("“Talks on territory go on,” Umerov said. “The front line is where the map stops,” he added.", "territory"),
-        ("“Kyiv is ready for an energy truce,” Sybiha said. “Critical infrastructure must be spared,” he added.",
-         "energy-strikes"),
+        (
+            "“Sanctions must stay,” Kallas said. “Every missile is paid for with oil money,” she added.",
+            "sanctions",
+        ),
+        (
+            "“The EU should use the frozen assets,” Kallas said. “The loans would go to Kyiv,” she added.",
+            "frozen-assets",
+        ),
+        (
+            "“A ceasefire must hold,” Macron said. “Any monitoring mission must include Europeans,” he added.",
+            "ceasefire",
+        ),
+        (
+            "“Talks on territory go on,” Umerov said. “The front line is where the map stops,” he added.",
+            "territory",
+        ),
+        (
+            "“Kyiv is ready for an energy truce,” Sybiha said. “Critical infrastructure must be spared,” he added.",
+            "energy-strikes",
+        ),
         ("“Peacekeepers will come,” Macron said. “Boots will follow words,” he added.", "peacekeepers"),
-        ("“The Zaporizhzhia nuclear plant is occupied,” Sybiha said. “Russia cannot run the plant,” he added.",
-         "nuclear-plant"),
+        (
+            "“The Zaporizhzhia nuclear plant is occupied,” Sybiha said. “Russia cannot run the plant,” he added.",
+            "nuclear-plant",
+        ),
     ],
 )
 def test_weak_news_wording_counts_beside_a_strong_cue(run, text, slug):
@@ -236,13 +250,26 @@ def test_more_news_wording_of_an_issue_is_tagged(run, text, slug):
 @pytest.mark.parametrize(
     ("text", "slug"),
     [
-        ("“The prisoner exchange goes on,” Lubinets said. “The deported must come home,” he added.",
-         "prisoner-exchange"),
-        ("“Territorial questions are open,” Umerov said. “We will never accept the annexation,” he added.",
-         "territory"),
-        ("“Elections in Ukraine are possible,” Zelenskyy said. “Martial law must end first,” he added.", "elections"),
-        ("“Ukraine will join NATO one day,” Sybiha said. “Membership is our goal,” he added.", "nato-membership"),
-        ("“Security guarantees are needed,” Macron said. “They must deter Russia,” he added.", "security-guarantees"),
+        (
+            "“The prisoner exchange goes on,” Lubinets said. “The deported must come home,” he added.",
+            "prisoner-exchange",
+        ),
+        (
+            "“Territorial questions are open,” Umerov said. “We will never accept the annexation,” he added.",
+            "territory",
+        ),
+        (
+            "“Elections in Ukraine are possible,” Zelenskyy said. “Martial law must end first,” he added.",
+            "elections",
+        ),
+        (
+            "“Ukraine will join NATO one day,” Sybiha said. “Membership is our goal,” he added.",
+            "nato-membership",
+        ),
+        (
+            "“Security guarantees are needed,” Macron said. “They must deter Russia,” he added.",
+            "security-guarantees",
+        ),
     ],
 )
 def test_more_weak_news_wording_counts_beside_a_strong_cue(run, text, slug):
@@ -312,8 +339,6 @@ def test_troops_treated_as_targets_is_a_threat_against_them(run):
     assert stances(run(text)) == [{"peacekeepers": "opposes"}]
 
 
-
-
 def test_an_issue_named_after_but_belongs_to_the_other_clause(run):
     text = (
         "Lavrov also said Russia had never objected to Ukraine joining the European Union, but had always "
@@ -332,3 +357,12 @@ def test_an_issue_named_after_but_belongs_to_the_other_clause(run):
 )
 def test_possible_when_names_a_condition(run, text, slug):
     assert stances(run(text)) == [{slug: "conditional"}]
+
+
+def test_refusing_an_extension_of_the_leaders_powers_calls_for_elections(run):
+    text = (
+        "Lavrov questioned the Ukrainian leader's legitimacy in the election dispute, saying the constitution "
+        "did not allow the president's powers to be extended."
+    )
+
+    assert stances(run(text)) == [{"elections": "supports"}]
