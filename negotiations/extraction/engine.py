@@ -886,10 +886,7 @@ def _trailing_paraphrase(
     """'Talks will go on, Peskov said.' The content comes first."""
     if comma <= sentence.start:
         return None
-    start = sentence.start
-    dateline = WIRE_DATELINE_RE.match(doc.text, start, comma)
-    if dateline:
-        start = dateline.end()
+    start = _after_dateline(doc, sentence, sentence.start, comma)
     intro = INTRO_AT_RE.match(doc.text, start, comma)
     if intro:
         start = intro.end()
@@ -910,6 +907,18 @@ WIRE_DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Za-z/ ,.'-]{1,40}?[,.]?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
     r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*[-–—]|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
 )
+# "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash.
+PLACE_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*[–—]\s*"
+)
+
+
+def _after_dateline(doc: Document, sentence: Sentence, start: int, end: int) -> int:
+    """Where a paraphrase starting at `start` begins once a dateline before it is left out."""
+    dateline = WIRE_DATELINE_RE.match(doc.text, start, end)
+    if dateline is None and start == doc.paragraphs[sentence.paragraph].start:
+        dateline = PLACE_DATELINE_RE.match(doc.text, start, end)
+    return dateline.end() if dateline else start
 
 
 def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
@@ -1089,6 +1098,7 @@ def _make_paraphrase(
     end: int,
     region: tuple[int, int],
 ) -> Candidate | None:
+    start = _after_dateline(doc, sentence, start, end)
     if _word_count(doc, start, end) < 3:
         return None
     candidate = Candidate(PARAPHRASE, start, end, sentence.paragraph, sentence, BODY, slot=slot, cue=cue)

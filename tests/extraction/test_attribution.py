@@ -451,12 +451,29 @@ def test_a_source_placed_by_its_institution_is_anonymous(run):
         "KYIV, Jan 29 (Reuters) - ",
         "MOSCOW, January 29. /TASS/. ",
         "Kyiv, Ukraine (AP) — ",
+        "WASHINGTON—",
+        "KYIV, Ukraine — ",
+        "NEW YORK/LONDON – ",
     ],
 )
 def test_the_wire_dateline_is_not_part_of_a_trailing_paraphrase(run, dateline):
     text = f"{dateline}Russia is not planning any new contacts with the US, Kremlin spokesman Dmitry Peskov said."
 
     assert first(run(text)).quote == "Russia is not planning any new contacts with the US"
+
+
+def test_a_newspaper_dateline_is_not_part_of_a_paraphrase_by_according_to(run):
+    text = (
+        "WASHINGTON—The administration is weighing a proposal to ease sanctions, according to U.S. officials."
+    )
+
+    assert first(run(text)).quote == "The administration is weighing a proposal to ease sanctions"
+
+
+def test_capitals_opening_a_paragraph_without_a_dash_are_kept(run):
+    text = "NATO allies will meet again next week to discuss the guarantees, Rutte said."
+
+    assert first(run(text)).quote == "NATO allies will meet again next week to discuss the guarantees"
 
 
 def test_this_was_stated_by_attributes_the_sentence_before(run):
