@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +32,14 @@ from .document import (
 )
 from .entries import ActorEntry, ExtractedStatement
 from .issues import IssueContext, side_of_unnamed, tag_issues
-from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, NAME_STOPWORDS, STOPWORDS
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    FURTHER_STATEMENT_PARTICIPLES,
+    INVERTED_VERBS,
+    NAME_STOPWORDS,
+    ORGANISATION_WORDS,
+    STOPWORDS,
+)
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
 from .regexes import regrouped
@@ -221,7 +229,12 @@ def _named_by_speaker(doc: Document, quote: Quote) -> bool:
 
 # "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
 TURN_LABEL_RE = re.compile(r"([A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])")
-NOT_SPOKEN_RE = re.compile(r"<[^>]*>|\[[^\]]*\]")  # "<…>", "[applause]": cuts and notes of the transcriber
+# "<…>", "[applause]", "(SOUNDBITE OF ARCHIVED RECORDING)": cuts and notes of the transcriber.
+NOT_SPOKEN_RE = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)")
+# "MARTINA OKAFOR, HOST:", "HANNA VOLOSHYN, BYLINE:": a broadcast's own journalists.
+JOURNALIST_LABEL_RE = re.compile(
+    r",\s*(?:host|byline|anchor|moderator|correspondent|reporter)\b", re.IGNORECASE
+)
 
 
 def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
@@ -245,6 +258,7 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
     if sum(mention is not None for mention in labels.values()) < 2:
         return []
+    _drop_interviewers(doc, labels)
     said_on = _header_date(doc)
     turns: list[Candidate] = []
     speaker: Mention | None = None
@@ -256,8 +270,8 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         elif doc.zones[paragraph.index] != BODY or NOT_SPOKEN_RE.fullmatch(doc.text, start, paragraph.end):
             speaker = None if doc.zones[paragraph.index] != BODY else speaker
             continue
-        if speaker is None:
-            continue
+        if speaker is None or _word_count(doc, start, paragraph.end) < 3:
+            continue  # "Thank you.": a courtesy, not a statement
         slot = Slot(speaker, start=speaker.text_start, end=speaker.end)
         turn = Candidate(
             DIRECT, start, paragraph.end, paragraph.index, doc.sentence_at(start), BODY, slot=slot
@@ -275,10 +289,63 @@ LABEL_PREFIX_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){0,5}
 def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """The person a turn's label names, or None ("Question", "Moderator")."""
     found = doc.mentions_ending_before(end, start, 1)
-    if not found or found[0].end != end or not found[0].is_person:
-        return None
+    if not found or found[0].end != end:
+        return _capitals_label_speaker(doc, start, end)
     mention = found[0]
+    if not mention.is_person:
+        return None
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
+
+
+def _person_like(mention: Mention) -> bool:
+    """An unknown name of two or three words, none of them a body's ("Olena Kovalchuk", not "Naftogaz Group")."""
+    words = mention.name.split()
+    return (
+        mention.kind == NAME
+        and 2 <= len(words) <= 3
+        and not any(word in ORGANISATION_WORDS for word in words)
+    )
+
+
+def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
+    """'OKSANA HRYTSENKO:', 'HRYTSENKO:': a broadcast transcript writes its labels in capitals, and the person
+    is named normally in the introduction: the first person there whose surname the label ends with."""
+    label = doc.text[start:end]
+    if not label.isupper() or JOURNALIST_LABEL_RE.search(label):
+        return None
+    surname = label.split()[-1]
+    for mention in doc.mentions:
+        if mention.start >= start:
+            break
+        words = mention.name.split()
+        if (
+            (mention.kind == PERSON or _person_like(mention))
+            and len(words) >= 2
+            and words[-1].upper() == surname
+        ):
+            return mention
+    return None
+
+
+def _drop_interviewers(doc: Document, labels: dict[int, Mention | None]) -> None:
+    """The interviewer's turns are questions, not statements: a speaker most of whose turns hold a question
+    asks, and a journalist named in a label ("MARTINA OKAFOR, HOST:") asks under that surname."""
+    journalists = set()
+    turns: dict[str, list[int]] = defaultdict(list)
+    for index, mention in labels.items():
+        paragraph = doc.paragraphs[index]
+        label = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if JOURNALIST_LABEL_RE.search(label.group(1)):
+            journalists.add(label.group(1).split(",")[0].split()[-1].upper())
+        if mention is not None:
+            turns[mention.name].append(index)
+    for name, indexes in turns.items():
+        asking = sum(
+            "?" in doc.text[doc.paragraphs[index].start : doc.paragraphs[index].end] for index in indexes
+        )
+        if name.split()[-1].upper() in journalists or 2 * asking > len(indexes):
+            for index in indexes:
+                labels[index] = None
 
 
 FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")
