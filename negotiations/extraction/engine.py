@@ -1128,9 +1128,17 @@ def _new_speaker_clause(doc: Document, cue: Cue, lower_bound: int) -> re.Match[s
     if cue.quote_only or cue.kind not in (SPEECH, POSITION):
         return None
     clause = NEW_SPEAKER_CLAUSE_RE.search(doc.text, max(lower_bound, cue.start - 60), cue.start)
-    if clause is None or not doc.mentions_between(clause.start(), cue.start):
+    if clause is None:
         return None
-    return clause
+    if doc.mentions_between(clause.start(), cue.start) or PRONOUN_SUBJECT_RE.search(
+        doc.lower, clause.start(), cue.start
+    ):
+        return clause
+    return None
+
+
+# "..., and he warned that ...": the speaker again, as the subject of a clause of its own.
+PRONOUN_SUBJECT_RE = re.compile(r"\s(?:he|she|they)\s+(?:(?:also|later|then|even|again)\s+)?$")
 
 
 PAIRED_DASH_RE = re.compile(r"[^—–.;]{1,60}?\s[—–]\s")  # "the parties — territory — had not moved"

@@ -95,6 +95,29 @@ def test_second_cue_coordinated_with_the_first_is_its_own_statement(run):
     ]
 
 
+def test_a_second_cue_after_and_he_is_its_own_statement(run):
+    text = "Peskov told reporters that the pause had been agreed in Abu Dhabi, and he warned that it could end soon."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Dmitry Peskov", "the pause had been agreed in Abu Dhabi"),
+        ("Dmitry Peskov", "it could end soon"),
+    ]
+
+
+def test_made_it_very_clear_reports_words(run):
+    text = "Zelenskyy made it very clear that the pause would hold only as long as Russia keeps its word."
+
+    assert first(run(text)).quote == "the pause would hold only as long as Russia keeps its word"
+
+
+def test_and_they_without_a_cue_goes_on_with_the_report(run):
+    text = "Rubio said the talks were productive, and they will continue next week in Geneva."
+
+    assert [s.quote for s in run(text)] == [
+        "the talks were productive, and they will continue next week in Geneva"
+    ]
+
+
 def test_coordinated_said_takes_the_subject_of_the_sentence(run):
     statements = run("Zelenskyy thanked the mediators and said Ukraine was ready for more talks.")
 
