@@ -1187,7 +1187,10 @@ LATER_THAT_CLAUSE_RE = re.compile(
     r",?\s+(?:but|and)\s+(?:that\s+|(?=(?:would|will|could|can|should|must|was|were|is|are|has|had|remains|"
     r"remained|wants|wanted|hopes|hoped|plans|planned)\s))"
 )
-AFTER_QUOTE_CLAUSE_RE = re.compile(r"[\"”’»]?\s*,?\s+(?:but|and)\s+(?:that|said|added)\s+")
+AFTER_QUOTE_CLAUSE_RE = re.compile(
+    r"[\"”’»]?\s*,?\s+(?:but|and)\s+(?:(?:he|she|they)\s+(?:also\s+)?(?:said|added|noted|warned|insisted|stressed)"
+    r"(?:\s+that)?|that|said|added)\s+"
+)
 
 
 def _clause_after_quotes(doc: Document, candidate: Candidate, inside: list[Candidate]) -> bool:

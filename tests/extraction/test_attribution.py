@@ -181,6 +181,15 @@ def test_clause_after_a_quoted_fragment_is_a_paraphrase(run):
     ]
 
 
+def test_but_he_added_that_after_a_quoted_fragment_is_a_paraphrase(run):
+    text = "Lavrov said Russia “values the mediation of Turkey,” but he added that new mediators were not needed."
+
+    assert [(s.kind, s.speaker_name, s.quote) for s in run(text)] == [
+        ("direct", "Sergey Lavrov", "values the mediation of Turkey,"),
+        ("paraphrase", "Sergey Lavrov", "new mediators were not needed"),
+    ]
+
+
 def test_subheading_copy_of_a_quote_is_not_a_second_statement(run):
     text = (
         "Peskov: ‘no date yet’\n\n"
