@@ -847,6 +847,18 @@ def test_an_unnamed_spokesperson_speaks_for_the_institution(run):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("No decision has been made, a White House spokeswoman said.", "White House"),
+        ("“We are looking at every option,” a Kremlin spokesman said.", "Kremlin"),
+        ("“We are looking at every option,” the Kremlin spokesman said.", "Dmitry Peskov"),
+    ],
+)
+def test_a_title_after_an_indefinite_article_is_one_of_several_not_its_holder(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
 def test_a_trailing_attribution_inside_a_sentence_that_goes_on(run):
     text = (
         "The talks in Abu Dhabi were constructive, Peskov said, adding that the next round would follow soon."
