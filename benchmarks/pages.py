@@ -99,6 +99,9 @@ def setup_django(url: str) -> None:
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }
+    from config.memory import freeze_startup_objects
+
+    freeze_startup_objects()  # as config/wsgi.py does when the server starts
 
 
 # Building the data -------------------------------------------------------------------------------------
