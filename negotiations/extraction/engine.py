@@ -16,7 +16,7 @@ from .attribution import (
     speaker_after,
     subject_before,
 )
-from .dates import read_date
+from .dates import is_sentence, read_date
 from .document import (
     ACCORDING,
     AS_SAYING,
@@ -1790,10 +1790,14 @@ def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
 
 
 def _lead_body(doc: Document) -> list:
-    """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") aside."""
+    """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") and deks aside."""
     lead = []
     for paragraph in doc.paragraphs:
-        if doc.zones[paragraph.index] == BODY and doc.text.count(" ", paragraph.start, paragraph.end) >= 8:
+        if (
+            doc.zones[paragraph.index] == BODY
+            and doc.text.count(" ", paragraph.start, paragraph.end) >= 8
+            and is_sentence(doc.text[paragraph.start : paragraph.end])
+        ):
             lead.append(paragraph)
             if len(lead) == LEAD_PARAGRAPHS:
                 break

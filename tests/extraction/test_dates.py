@@ -185,3 +185,20 @@ def test_at_the_time_refers_to_the_day_of_the_sentence_before(run):
     )
 
     assert [(s.kind, s.said_on) for s in run(text)] == [("direct", date(2026, 1, 28))]
+
+
+def test_a_dek_under_the_headline_is_not_the_lead(run):
+    text = (
+        "Rubio hosts Umerov as US presses for a deal\n\n"
+        "Washington says the sides are close on a prisoner swap, while Kyiv insists on guarantees first\n\n"
+        "Kyiv wants guarantees before any ceasefire; analysts see little movement on the hardest questions\n\n"
+        "US Secretary of State Marco Rubio met Ukraine's security chief Rustem Umerov in Washington on Tuesday "
+        "for talks on the peace framework.\n\n"
+        "Qatar has mediated between Kyiv and Moscow on the issue of children for more than a year.\n\n"
+        "Umerov, speaking to reporters after the talks, said Ukraine would not accept a ceasefire without "
+        "guarantees."
+    )
+
+    statement = next(s for s in run(text) if s.speaker_name == "Rustem Umerov")
+
+    assert statement.said_on == date(2026, 1, 27)
