@@ -245,7 +245,7 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
     if sum(mention is not None for mention in labels.values()) < 2:
         return []
-    said_on = _header_date(doc)
+    said_on = _header_date(doc) or _intro_date(doc, min(labels))
     turns: list[Candidate] = []
     speaker: Mention | None = None
     for paragraph in doc.paragraphs:
@@ -279,6 +279,18 @@ def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
         return None
     mention = found[0]
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
+
+
+def _intro_date(doc: Document, first_turn: int) -> date | None:
+    """The day an interview's scene-setting intro gives ("It is Friday afternoon, and he has just ..."): the
+    turns after it were said that day."""
+    for paragraph in _lead_body(doc):
+        if paragraph.index >= first_turn:
+            break
+        said_on, _ = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
+        if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+            return said_on
+    return None
 
 
 FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")

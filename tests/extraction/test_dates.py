@@ -202,3 +202,36 @@ def test_a_dek_under_the_headline_is_not_the_lead(run):
     statement = next(s for s in run(text) if s.speaker_name == "Rustem Umerov")
 
     assert statement.said_on == date(2026, 1, 27)
+
+
+INTERVIEW = (
+    "Kaja Kallas: 'Europe will not be a bystander'\n\n"
+    "{intro}\n\n"
+    "Le Soir: Madam High Representative, is a ceasefire close?\n\n"
+    "Kallas: Not yet. Russia keeps attacking the grid every night.\n\n"
+    "Le Soir: And the frozen assets?\n\n"
+    "Kallas: We will use them. Russia must pay for the damage it has done.\n\n"
+    "Le Soir: Thank you for this interview."
+)
+
+
+def test_an_interviews_answers_take_the_day_its_intro_sets(run):
+    intro = (
+        "Kaja Kallas receives us in her office on the twelfth floor of the Berlaymont. It is Wednesday "
+        "evening, and she has just come back from a meeting of foreign ministers."
+    )
+
+    statements = [s for s in run(INTERVIEW.format(intro=intro)) if s.speaker_name == "Kaja Kallas"]
+
+    assert [s.said_on for s in statements[-2:]] == [date(2026, 1, 28)] * 2
+
+
+def test_an_interviews_answers_have_no_day_when_its_intro_gives_none(run):
+    intro = (
+        "Kaja Kallas receives us in her office on the twelfth floor of the Berlaymont, between two meetings "
+        "with foreign ministers."
+    )
+
+    statements = [s for s in run(INTERVIEW.format(intro=intro)) if s.speaker_name == "Kaja Kallas"]
+
+    assert [s.said_on for s in statements[-2:]] == [None, None]
