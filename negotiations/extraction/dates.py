@@ -24,6 +24,9 @@ DATE_RE = re.compile(
 )
 
 
+# "that morning", "later the same day": the day named just before, which the engine takes to be the lead's.
+SAME_DAY_RE = re.compile(r"(?<![\w-])(?:that|the same) (?:day|morning|afternoon|evening|night)(?![\w-])")
+
 # "as soon as Friday", "by Monday", "until Thursday": a day ahead, or a deadline, not when words were said.
 FUTURE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:next|by|until|till|as soon as|as early as|no later than|before|coming|starting|from|due)\s+(?:on\s+)?$"

@@ -16,7 +16,7 @@ from .attribution import (
     speaker_after,
     subject_before,
 )
-from .dates import is_sentence, read_date
+from .dates import SAME_DAY_RE, is_sentence, read_date
 from .document import (
     ACCORDING,
     AS_SAYING,
@@ -1729,7 +1729,18 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     # The lead's event is the top of the story; further down, articles turn to background and other days.
     body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
     lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
+    if lead is not None:
+        for candidate in candidates:
+            if (
+                candidate.said_on is None
+                and candidate.region is not None
+                and candidate.paragraph <= lead_reach
+                and SAME_DAY_RE.search(read[candidate.region][0])
+            ):
+                # "The Kremlin had announced that morning ...": the day the lead has just named
+                candidate.said_on, candidate.said_on_from_text = lead, True
     live = doc.published if _is_live_blog(doc) else None
+    questions = _question_paragraphs(doc) if lead is not None else set()
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
             continue
@@ -1740,10 +1751,28 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             candidate.zone == BODY
             and candidate.paragraph <= lead_reach
             and _in_lead(doc, candidate.speaker, in_lead)
+            and candidate.paragraph not in questions
         ):
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _question_paragraphs(doc: Document) -> set[int]:
+    """An interviewer's turns in a transcript ("DER SPIEGEL: Moscow says ...", "Question (TASS): ..."): the words
+    they report others said were said some other time, not at the interview."""
+    questions, answers = set(), 0
+    for paragraph in doc.paragraphs:
+        if doc.text.find(":", paragraph.start, paragraph.start + 80) < 0:
+            continue
+        match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if match is None or not all(word[:1].isupper() for word in match.group(1).split()):
+            continue
+        if _label_speaker(doc, paragraph.start, match.end(1)) is None:
+            questions.add(paragraph.index)
+        else:
+            answers += 1
+    return questions if answers >= 2 else set()
 
 
 AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")

@@ -245,3 +245,36 @@ def test_an_interviews_answers_have_no_day_when_its_intro_gives_none(run):
     statements = [s for s in run(INTERVIEW.format(intro=intro)) if s.speaker_name == "Kaja Kallas"]
 
     assert [s.said_on for s in statements[-2:]] == [None, None]
+
+
+def test_that_evening_in_the_lead_is_the_leads_day(run):
+    text = (
+        "Zelenskyy met European leaders in Paris on Tuesday to discuss security guarantees for Ukraine.\n\n"
+        "The leaders discussed how many troops each country could send after a ceasefire.\n\n"
+        "Speaking that evening, Peskov said Moscow would study the proposals."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Dmitry Peskov"] == [date(2026, 1, 27)]
+
+
+def test_that_evening_has_no_day_when_the_lead_names_none(run):
+    text = (
+        "Zelenskyy met European leaders in Paris to discuss security guarantees for Ukraine.\n\n"
+        "The leaders discussed how many troops each country could send after a ceasefire.\n\n"
+        "Speaking that evening, Peskov said Moscow would study the proposals."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Dmitry Peskov"] == [None]
+
+
+def test_what_an_interviewers_question_reports_is_not_dated_by_the_interview(run):
+    intro = (
+        "Kaja Kallas receives us in her office on the twelfth floor of the Berlaymont. It is Wednesday "
+        "evening, and she has just come back from a meeting of foreign ministers on Russia's latest demands."
+    )
+    text = INTERVIEW.format(intro=intro).replace(
+        "Le Soir: And the frozen assets?",
+        "Le Soir: Moscow says any European soldier in Ukraine would be a legitimate target.",
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Russia"] == [None]
