@@ -1811,17 +1811,32 @@ def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date |
     if sentence.index == 0 or candidate.speaker is None:
         return None
     previous = doc.sentences[sentence.index - 1]
-    if (
-        previous.paragraph != sentence.paragraph
-        or doc.quotes_between(previous.start, previous.end)
-        or doc.cues_between(previous.start, previous.end)  # a report of its own: its days are its content's
-    ):
+    if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
         return None
-    subject = _sentence_subject(doc, previous, previous.end)
+    # A report of its own has its content's days after the verb; an aside before the verb ("Witkoff, asked
+    # about the plan on Thursday, didn't deny it.") dates the speaker's appearance.
+    verbs = [
+        cue for cue in doc.cues_between(previous.start, previous.end) if not _opens_aside(doc, cue.start)
+    ]
+    end = verbs[0].start if verbs else previous.end
+    subject = _sentence_subject(doc, previous, end)
     if subject is None or subject.mention is None or not _names_speaker(subject.mention, candidate.speaker):
         return None
-    said_on, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
+    said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
     return said_on
+
+
+def _opens_aside(doc: Document, start: int) -> bool:
+    """'Witkoff, asked about the plan on Thursday, ...': a participle after a comma, not the sentence's verb."""
+    return (
+        doc.text[max(0, start - 2) : start] == ", "
+        and ASIDE_PARTICIPLE_RE.match(doc.lower, start) is not None
+    )
+
+
+ASIDE_PARTICIPLE_RE = re.compile(
+    r"(?:asked|pressed|questioned|speaking|talking|responding|commenting)(?![\w-])"
+)
 
 
 def _names_speaker(mention: Mention, speaker: Speaker) -> bool:

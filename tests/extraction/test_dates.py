@@ -278,3 +278,25 @@ def test_what_an_interviewers_question_reports_is_not_dated_by_the_interview(run
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Russia"] == [None]
+
+
+def test_a_day_in_an_aside_before_the_verb_of_the_sentence_before_dates_the_quote(run):
+    text = (
+        "The United States is weighing a proposal to ease sanctions on Russian banks in exchange for a truce.\n\n"
+        "The proposal has divided the administration and worried European governments.\n\n"
+        "Rubio, asked about the Kremlin's demands on Tuesday during a visit to Ottawa, struck a hopeful note. "
+        '"The distance between the two sides is smaller than it has ever been," he said.'
+    )
+
+    assert [(s.kind, s.said_on) for s in run(text)] == [("direct", date(2026, 1, 27))]
+
+
+def test_a_day_after_the_verb_of_the_sentence_before_is_its_own(run):
+    text = (
+        "The United States is weighing a proposal to ease sanctions on Russian banks in exchange for a truce.\n\n"
+        "The proposal has divided the administration and worried European governments.\n\n"
+        "Ukraine's foreign minister, Andrii Sybiha, called Rubio on Tuesday to protest against the plan. "
+        '"Russia is being offered a reward for not committing a war crime," Sybiha told the newspaper.'
+    )
+
+    assert [(s.kind, s.said_on) for s in run(text)] == [("direct", None)]
