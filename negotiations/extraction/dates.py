@@ -27,6 +27,11 @@ DATE_RE = re.compile(
 # "that morning", "later the same day": the day named just before, which the engine takes to be the lead's.
 SAME_DAY_RE = re.compile(r"(?<![\w-])(?:that|the same) (?:day|morning|afternoon|evening|night)(?![\w-])")
 
+# "Tusk later wrote ...": later the same day, not "later this week" nor "years later".
+LATER_RE = re.compile(
+    r"(?<![\w-])(?<!no )(?<!days )(?<!weeks )(?<!months )(?<!years )later(?![\w-])(?! (?:this|that|next|in|on)\b)"
+)
+
 # "as soon as Friday", "by Monday", "until Thursday": a day ahead, or a deadline, not when words were said.
 FUTURE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:next|by|until|till|as soon as|as early as|no later than|before|coming|starting|from|due)\s+(?:on\s+)?$"

@@ -16,7 +16,7 @@ from .attribution import (
     speaker_after,
     subject_before,
 )
-from .dates import SAME_DAY_RE, is_sentence, read_date
+from .dates import LATER_RE, SAME_DAY_RE, is_sentence, read_date
 from .document import (
     ACCORDING,
     AS_SAYING,
@@ -1707,6 +1707,8 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             said_on, vague = after_cue, False
         elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
             said_on = _date_of_introducing_sentence(doc, candidate)
+            if said_on is None and LATER_RE.search(attribution):
+                said_on = _date_of_sentence_before(doc, candidate)
             vague = vague and said_on is None
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
@@ -1823,6 +1825,22 @@ def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date |
     if subject is None or subject.mention is None or not _names_speaker(subject.mention, candidate.speaker):
         return None
     said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
+    return said_on
+
+
+def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None:
+    """'Macron and Tusk discussed it by phone on Thursday. Tusk later wrote on X that ...': the day of the sentence
+    before, in the same paragraph, that names the speaker."""
+    sentence = candidate.sentence
+    if sentence.index == 0 or candidate.speaker is None:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or not any(
+        _names_speaker(mention, candidate.speaker)
+        for mention in doc.mentions_between(previous.start, previous.end)
+    ):
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
     return said_on
 
 

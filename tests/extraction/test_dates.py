@@ -300,3 +300,25 @@ def test_a_day_after_the_verb_of_the_sentence_before_is_its_own(run):
     )
 
     assert [(s.kind, s.said_on) for s in run(text)] == [("direct", None)]
+
+
+LATER = (
+    "The United States is weighing a proposal to ease sanctions on Russian banks in exchange for a truce.\n\n"
+    "The proposal has divided the administration and worried European governments.\n\n"
+    "Macron and Zelenskyy discussed the plan by phone on Wednesday, according to the Elysee. "
+    "Zelenskyy {verb} on X that lifting sanctions now would be a gift to Putin."
+)
+
+
+def test_later_is_the_day_of_the_sentence_before(run):
+    statement = next(
+        s for s in run(LATER.format(verb="later wrote")) if s.speaker_name == "Volodymyr Zelenskyy"
+    )
+
+    assert statement.said_on == date(2026, 1, 28)
+
+
+def test_without_later_the_day_of_a_sentence_about_something_else_is_not_taken(run):
+    statement = next(s for s in run(LATER.format(verb="wrote")) if s.speaker_name == "Volodymyr Zelenskyy")
+
+    assert statement.said_on is None
