@@ -1697,6 +1697,9 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
+            if candidate.said_on is None and candidate.kind == DIRECT:
+                candidate.said_on = _date_introducing_turn(doc, candidate)
+                candidate.said_on_from_text = candidate.said_on is not None
             continue
         if candidate.region not in read:
             attribution = _outside_quotes(doc, *candidate.region)
@@ -1842,6 +1845,40 @@ def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None
         return None
     said_on, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
     return said_on
+
+
+def _date_introducing_turn(doc: Document, candidate: Candidate) -> date | None:
+    """A broadcast transcript's soundbite: 'Witkoff was in the room. He spoke to reporters on Saturday.' then
+    '(SOUNDBITE OF ARCHIVED RECORDING)' then 'STEVE WITKOFF: ...' was said that day."""
+    paragraph = doc.paragraphs[candidate.paragraph]
+    label = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+    if label is None or label.end() != candidate.start or candidate.speaker is None:
+        return None
+    index = candidate.paragraph - 1
+    while index >= 0 and STAGE_DIRECTION_RE.fullmatch(
+        doc.text, doc.paragraphs[index].start, doc.paragraphs[index].end
+    ):
+        index -= 1
+    if index < 0 or index == candidate.paragraph - 1:
+        return None  # no stage direction between: a host's question, or the same turn going on
+    before = doc.paragraphs[index]
+    last = doc.sentence_at(before.end - 1)
+    if doc.quotes_between(last.start, last.end) or doc.cues_between(last.start, last.end):
+        return None  # a report of its own: its days are its content's
+    # The speaker named in it, or just before it opens with a pronoun: "Witkoff was in the room. He spoke ..."
+    start = last.start
+    if PRONOUN_START_RE.match(doc.text, last.start) and last.index > 0:
+        start = max(before.start, doc.sentences[last.index - 1].start)
+    if not any(
+        _names_speaker(mention, candidate.speaker) for mention in doc.mentions_between(start, last.end)
+    ):
+        return None
+    said_on, _ = read_date(doc.lower[last.start : last.end], doc.published)
+    return said_on
+
+
+PRONOUN_START_RE = re.compile(r"(?:He|She|They)\s")
+STAGE_DIRECTION_RE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 
 
 def _opens_aside(doc: Document, start: int) -> bool:

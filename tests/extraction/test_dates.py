@@ -322,3 +322,34 @@ def test_without_later_the_day_of_a_sentence_about_something_else_is_not_taken(r
     statement = next(s for s in run(LATER.format(verb="wrote")) if s.speaker_name == "Volodymyr Zelenskyy")
 
     assert statement.said_on is None
+
+
+SOUNDBITE = (
+    "Talks in Geneva end with a prisoner deal\n\n"
+    "HOST: The two sides met again in Geneva. Our correspondent is there. Good morning.\n\n"
+    "REPORTER: Good morning. The delegations talked for six hours and agreed to swap more prisoners.\n\n"
+    "HOST: How did the ministers sound afterwards?\n\n"
+    "REPORTER: The mood was better than last time. {intro}\n\n"
+    "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+    "SERGEY LAVROV (Through interpreter): We are ready to continue. The next round can take place soon.\n\n"
+    "REPORTER: The Americans were more cautious.\n\n"
+    "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+    "MARCO RUBIO: We are not there yet. There is still a lot of work to do on the hardest questions.\n\n"
+    "HOST: Thank you."
+)
+
+
+def test_a_soundbite_takes_the_day_of_the_sentence_introducing_it(run):
+    intro = "Sergey Lavrov was in the room. He spoke to reporters on his way out on Wednesday."
+
+    statement = next(s for s in run(SOUNDBITE.format(intro=intro)) if s.speaker_name == "Sergey Lavrov")
+
+    assert statement.said_on == date(2026, 1, 28)
+
+
+def test_a_soundbite_does_not_take_the_day_of_a_sentence_about_someone_else(run):
+    intro = "Sergey Lavrov was in the room. Rubio flew back to Washington on Wednesday."
+
+    statement = next(s for s in run(SOUNDBITE.format(intro=intro)) if s.speaker_name == "Sergey Lavrov")
+
+    assert statement.said_on is None
