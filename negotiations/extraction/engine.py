@@ -1705,7 +1705,7 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             attribution = _outside_quotes(doc, *candidate.region)
             read[candidate.region] = (attribution, *read_date(attribution, doc.published))
         attribution, said_on, vague = read[candidate.region]
-        after_cue = _date_after_cue(doc, candidate)
+        after_cue = _date_after_cue(doc, candidate) or _date_after_subjects_verb(doc, candidate)
         if after_cue is not None:
             said_on, vague = after_cue, False
         elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
@@ -1807,6 +1807,32 @@ def _date_after_cue(doc: Document, candidate: Candidate) -> date | None:
         return None
     said_on, _ = read_date(_outside_quotes(doc, cue.end, region[1]), doc.published)
     return said_on
+
+
+def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | None:
+    """'Lavrov, who met Wang last month, said yesterday that Russia "values ...", but he added ...': the day right
+    after the sentence's verb of saying, when the sentence's subject is the speaker."""
+    sentence = candidate.sentence
+    if candidate.speaker is None:
+        return None
+    for cue in doc.cues_between(sentence.start, sentence.end):
+        if doc.quote_at(cue.start) is not None:
+            continue
+        said_on, _ = read_date(doc.lower[cue.end : cue.end + 20], doc.published)
+        if said_on is None or not DAY_NEXT_RE.match(doc.lower, cue.end):
+            continue
+        subject = _sentence_subject(doc, sentence, cue.start)
+        if (
+            subject is not None
+            and subject.mention is not None
+            and _names_speaker(subject.mention, candidate.speaker)
+        ):
+            return said_on
+        return None
+    return None
+
+
+DAY_NEXT_RE = re.compile(r"\s+(?:on\s+)?(?:yesterday|today|[a-z]+day|the day before)(?![\w'’-])")
 
 
 def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date | None:

@@ -353,3 +353,32 @@ def test_a_soundbite_does_not_take_the_day_of_a_sentence_about_someone_else(run)
     statement = next(s for s in run(SOUNDBITE.format(intro=intro)) if s.speaker_name == "Sergey Lavrov")
 
     assert statement.said_on is None
+
+
+PREAMBLE = (
+    "China offers to guarantee a settlement\n\n"
+    "China is ready to act as one of the guarantors of a peace settlement, its foreign ministry said.\n\n"
+    "The offer follows months of pressure from Washington over Beijing's purchases of Russian oil.\n\n"
+)
+
+
+def test_the_day_after_the_subjects_verb_dates_a_quote_later_in_the_sentence(run):
+    text = PREAMBLE + (
+        "Lavrov, who met Wang Yi in Kuala Lumpur last month, said yesterday that Russia \"values China's "
+        'balanced position," but he added that Russia saw no need for new mediators.'
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert {s.said_on for s in statements} == {date(2026, 1, 29)}
+
+
+def test_a_day_after_the_verb_that_names_an_event_does_not_date_the_quote(run):
+    text = PREAMBLE + (
+        "Lavrov, who met Wang Yi in Kuala Lumpur last month, praised Wednesday's talks in Beijing but said "
+        'Russia saw "no need for new mediators."'
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert {s.said_on for s in statements} == {None}
