@@ -1818,8 +1818,10 @@ def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | Non
     for cue in doc.cues_between(sentence.start, sentence.end):
         if doc.quote_at(cue.start) is not None:
             continue
+        if not DAY_NEXT_RE.match(doc.lower, cue.end):
+            continue
         said_on, _ = read_date(doc.lower[cue.end : cue.end + 20], doc.published)
-        if said_on is None or not DAY_NEXT_RE.match(doc.lower, cue.end):
+        if said_on is None:
             continue
         subject = _sentence_subject(doc, sentence, cue.start)
         if (
