@@ -27,6 +27,11 @@ DATE_RE = re.compile(
 # "that morning", "later the same day": the day named just before, which the engine takes to be the lead's.
 SAME_DAY_RE = re.compile(r"(?<![\w-])(?:that|the same) (?:day|morning|afternoon|evening|night)(?![\w-])")
 
+# "Speaking to reporters after the talks", "Following the conversation": the day of the event the lead reports.
+AFTER_THE_EVENT_RE = re.compile(
+    r"(?<![\w-])(?:after|following) the (?:talks|meeting|conversation|call|summit|session|negotiations)(?![\w-])"
+)
+
 # "Tusk later wrote ...": later the same day, not "later this week" nor "years later".
 LATER_RE = re.compile(
     r"(?<![\w-])(?<!no )(?<!days )(?<!weeks )(?<!months )(?<!years )later(?![\w-])(?! (?:this|that|next|in|on)\b)"

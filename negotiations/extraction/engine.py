@@ -16,7 +16,7 @@ from .attribution import (
     speaker_after,
     subject_before,
 )
-from .dates import LATER_RE, SAME_DAY_RE, is_sentence, read_date
+from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
 from .document import (
     ACCORDING,
     AS_SAYING,
@@ -1740,7 +1740,10 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
                 candidate.said_on is None
                 and candidate.region is not None
                 and candidate.paragraph <= lead_reach
-                and SAME_DAY_RE.search(read[candidate.region][0])
+                and (
+                    SAME_DAY_RE.search(read[candidate.region][0])
+                    or AFTER_THE_EVENT_RE.search(read[candidate.region][0])
+                )
             ):
                 # "The Kremlin had announced that morning ...": the day the lead has just named
                 candidate.said_on, candidate.said_on_from_text = lead, True

@@ -382,3 +382,24 @@ def test_a_day_after_the_verb_that_names_an_event_does_not_date_the_quote(run):
     statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
 
     assert {s.said_on for s in statements} == {None}
+
+
+AFTER_THE_TALKS = (
+    "Russian and Ukrainian delegations met in Istanbul{day} for a third round of direct talks.\n\n"
+    "The talks were hosted by Turkiye and lasted a little over three hours.\n\n"
+    "Speaking to reporters after the talks, Rubio said the exchange of prisoners would take place in stages."
+)
+
+
+def test_after_the_talks_is_the_day_of_the_leads_talks(run):
+    statement = next(
+        s for s in run(AFTER_THE_TALKS.format(day=" on Wednesday")) if s.speaker_name == "Marco Rubio"
+    )
+
+    assert statement.said_on == date(2026, 1, 28)
+
+
+def test_after_the_talks_has_no_day_when_the_lead_names_none(run):
+    statement = next(s for s in run(AFTER_THE_TALKS.format(day="")) if s.speaker_name == "Marco Rubio")
+
+    assert statement.said_on is None
