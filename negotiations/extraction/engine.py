@@ -1734,6 +1734,8 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     # The lead's event is the top of the story; further down, articles turn to background and other days.
     body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
     lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
+    if body and lead is not None and lead == _header_date(doc):
+        lead_reach = body[-1]  # a readout under a dated heading records one conversation, to its last line
     if lead is not None:
         for candidate in candidates:
             if (

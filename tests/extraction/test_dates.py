@@ -403,3 +403,31 @@ def test_after_the_talks_has_no_day_when_the_lead_names_none(run):
     statement = next(s for s in run(AFTER_THE_TALKS.format(day="")) if s.speaker_name == "Marco Rubio")
 
     assert statement.said_on is None
+
+
+FILLER = "".join(
+    f"The two presidents also discussed point {number} of the draft in detail and agreed to return to it.\n\n"
+    for number in range(1, 12)
+)
+
+
+def test_a_readouts_dated_heading_dates_its_statements_to_the_last_line(run):
+    text = (
+        "Telephone conversation with the President of the United States\n\n"
+        "January 28, 2026, 19:20, The Kremlin, Moscow\n\n"
+        "Vladimir Putin had a telephone conversation with President of the United States Donald Trump.\n\n"
+        + FILLER
+        + "Vladimir Putin stressed that the understandings reached in Anchorage remained the basis for a deal."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Vladimir Putin"] == [date(2026, 1, 28)]
+
+
+def test_a_news_leads_day_does_not_reach_past_its_first_paragraphs(run):
+    text = (
+        "Putin and Trump spoke by telephone on Wednesday for the first time since the summer.\n\n"
+        + FILLER
+        + "Vladimir Putin stressed that the understandings reached in Anchorage remained the basis for a deal."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Vladimir Putin"] == [None]
