@@ -10,6 +10,9 @@ from .lexicon import MONTHS, WEEKDAYS
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
+# "long insisted", "long been": a position held over time; not the adjective ("after a long phone call").
+_LONG_HELD = r"long(?=\s+(?:[a-z]+ed|been|said|held|sought|kept|made|told)(?![\w-]))"
+
 DATE_RE = re.compile(
     rf"(?<![\w-])(?:"
     rf"(?P<weekday>(?P<last>last\s+)?(?P<wd>{_WEEKDAY}))(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
@@ -18,7 +21,7 @@ DATE_RE = re.compile(
     rf"|(?P<yesterday>yesterday|the day before|last night)"
     rf"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today|earlier on \w+day)"
     rf"|(?P<vague>(?:last|this|next|earlier this|late last|early last)\s+(?:week|weekend|month|year)|"
-    rf"in the past|at the time|previously|recently|long|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
+    rf"in the past|at the time|previously|recently|{_LONG_HELD}|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
     rf"earlier|months ago|weeks ago|years ago|days ago|a year ago|once|repeatedly|has long|had long)"
     rf")(?![\w-])"
 )

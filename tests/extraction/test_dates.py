@@ -431,3 +431,14 @@ def test_a_news_leads_day_does_not_reach_past_its_first_paragraphs(run):
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Vladimir Putin"] == [None]
+
+
+def test_a_long_call_is_not_a_position_held_over_time():
+    assert read_date("zelenskyy said after a long phone call with trump on tuesday", FRIDAY) == (
+        date(2026, 1, 27),
+        False,
+    )
+
+
+def test_long_before_a_verb_is_a_position_held_over_time():
+    assert read_date("moscow, which long insisted on the point, said", FRIDAY) == (None, True)
