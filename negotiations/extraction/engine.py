@@ -1818,7 +1818,7 @@ def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | Non
     """'Lavrov, who met Wang last month, said yesterday that Russia "values ...", but he added ...': the day right
     after the sentence's verb of saying, when the sentence's subject is the speaker."""
     sentence = candidate.sentence
-    if candidate.speaker is None:
+    if candidate.speaker is None or doc.lower.find("day", sentence.start, sentence.end) < 0:
         return None
     for cue in doc.cues_between(sentence.start, sentence.end):
         if doc.quote_at(cue.start) is not None:
@@ -1839,6 +1839,7 @@ def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | Non
     return None
 
 
+DAY_WORD_RE = re.compile(r"day|night|morning|afternoon|evening|\d")
 DAY_NEXT_RE = re.compile(r"\s+(?:on\s+)?(?:yesterday|today|[a-z]+day|the day before)(?![\w'’-])")
 
 
@@ -1851,6 +1852,8 @@ def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date |
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
         return None
+    if not DAY_WORD_RE.search(doc.lower, previous.start, previous.end):
+        return None  # no day to take: spare the subject's search
     # A report of its own has its content's days after the verb; an aside before the verb ("Witkoff, asked
     # about the plan on Thursday, didn't deny it.") dates the speaker's appearance.
     verbs = [
