@@ -2027,6 +2027,8 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
 
 def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: bool = False) -> date | None:
     """A date given once for a set of remarks carries to the other statements from them."""
+    if vague:
+        return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
     candidate = candidates[index]
     key = candidate.speaker.key if candidate.speaker else ""
     for later in candidates[index + 1 : index + 12]:
@@ -2034,8 +2036,6 @@ def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: boo
             break
         if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
             return later.said_on
-    if vague:
-        return None
     for earlier in reversed(candidates[max(0, index - 40) : index]):
         if earlier.speaker is not None and earlier.speaker.key == key:
             if earlier.said_on_from_text:

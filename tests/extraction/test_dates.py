@@ -442,3 +442,14 @@ def test_a_long_call_is_not_a_position_held_over_time():
 
 def test_long_before_a_verb_is_a_position_held_over_time():
     assert read_date("moscow, which long insisted on the point, said", FRIDAY) == (None, True)
+
+
+def test_words_said_repeatedly_do_not_take_the_day_of_the_next_quote(run):
+    text = PREAMBLE + (
+        'Trump has repeatedly said Ukraine should hold a vote. "They haven\'t had an election in a long time," '
+        "he told reporters at the White House on Monday."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Donald Trump"]
+
+    assert [(s.kind, s.said_on) for s in statements] == [("paraphrase", None), ("direct", date(2026, 1, 26))]
