@@ -102,4 +102,4 @@ def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
 def is_sentence(line: str) -> bool:
     """A paragraph ending as a sentence ends; a dek under the headline ("Kyiv asks ...; analysts see ...") does not,
     so it is no lead."""
-    return line.rstrip().rstrip("\"”’'»)")[-1:] in ".!?"
+    return line.rstrip().rstrip("\"”’'»)")[-1:] in ".!?:…"

@@ -453,3 +453,14 @@ def test_words_said_repeatedly_do_not_take_the_day_of_the_next_quote(run):
     statements = [s for s in run(text) if s.speaker_name == "Donald Trump"]
 
     assert [(s.kind, s.said_on) for s in statements] == [("paraphrase", None), ("direct", date(2026, 1, 26))]
+
+
+def test_a_lead_paragraph_ending_in_a_colon_is_still_the_lead(run):
+    text = (
+        "Lavrov rejects the plan\n\n"
+        "The plan was discussed by the two delegations for several hours in Geneva.\n\n"
+        "Lavrov told a news conference in the foreign ministry on Tuesday, when asked about the plan:\n\n"
+        "“We have not seen the final text, and we will not sign what we have not seen.”"
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
