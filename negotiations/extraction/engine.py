@@ -1737,18 +1737,7 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     if body and lead is not None and lead == _header_date(doc):
         lead_reach = body[-1]  # a readout under a dated heading records one conversation, to its last line
     if lead is not None:
-        for candidate in candidates:
-            if (
-                candidate.said_on is None
-                and candidate.region is not None
-                and candidate.paragraph <= lead_reach
-                and (
-                    SAME_DAY_RE.search(read[candidate.region][0])
-                    or AFTER_THE_EVENT_RE.search(read[candidate.region][0])
-                )
-            ):
-                # "The Kremlin had announced that morning ...": the day the lead has just named
-                candidate.said_on, candidate.said_on_from_text = lead, True
+        _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
     questions = _question_paragraphs(doc) if lead is not None else set()
     for index, candidate in enumerate(candidates):
@@ -1766,6 +1755,19 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _date_pointing_to_the_lead(
+    candidates: list[Candidate], read: dict[tuple[int, int], tuple], lead: date, lead_reach: int
+) -> None:
+    """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
+    the story, the day and the event the lead has just named."""
+    for candidate in candidates:
+        if candidate.said_on is not None or candidate.region is None or candidate.paragraph > lead_reach:
+            continue
+        attribution = read[candidate.region][0]
+        if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
+            candidate.said_on, candidate.said_on_from_text = lead, True
 
 
 def _question_paragraphs(doc: Document) -> set[int]:
@@ -1845,7 +1847,8 @@ DAY_NEXT_RE = re.compile(r"\s+(?:on\s+)?(?:yesterday|today|[a-z]+day|the day bef
 
 def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date | None:
     """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
-    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody."""
+    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody (before
+    its verb, when it reports words of its own)."""
     sentence = candidate.sentence
     if sentence.index == 0 or candidate.speaker is None:
         return None
