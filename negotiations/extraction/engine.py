@@ -1724,7 +1724,7 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
                 other_time = other_times[sentence.index] = bool(
                     OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
                 )
-            candidate.said_on_vague = other_time
+            candidate.said_on_vague = other_time and not _other_time_only_reported(doc, sentence, candidate)
     lead = _lead_date(doc)
     in_lead = _lead_speakers(doc) if lead is not None else set()
     reporters = _lead_reporters(doc, candidates, lead)
@@ -1755,6 +1755,17 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Candidate) -> bool:
+    """'Peskov said the understandings reached in Anchorage last summer remained the basis': a time inside the
+    words a verb of saying reports is their content's, not the day they were said. ('Zelenskyy rejected an
+    invitation last year' keeps it: there the time goes with the verb.)"""
+    if candidate.kind != PARAPHRASE or candidate.cue is None or candidate.cue.kind != SPEECH:
+        return False
+    before = _outside_quotes(doc, sentence.start, candidate.start) if candidate.start > sentence.start else ""
+    after = _outside_quotes(doc, candidate.end, sentence.end) if candidate.end < sentence.end else ""
+    return not (OTHER_TIME_RE.search(before) or OTHER_TIME_RE.search(after))
 
 
 def _date_pointing_to_the_lead(

@@ -464,3 +464,23 @@ def test_a_lead_paragraph_ending_in_a_colon_is_still_the_lead(run):
     )
 
     assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+ANCHORAGE = (
+    "Peskov spoke to reporters in Moscow on Tuesday about the next round of talks with the US side.\n\n"
+    "{sentence}"
+)
+
+
+def test_a_time_inside_the_reported_words_is_not_when_they_were_said(run):
+    sentence = (
+        "Peskov said the understandings reached in Anchorage last summer remained the basis for a deal."
+    )
+
+    assert [s.said_on for s in run(ANCHORAGE.format(sentence=sentence))] == [date(2026, 1, 27)]
+
+
+def test_a_time_outside_the_reported_words_is_when_they_were_said(run):
+    sentence = "Last summer, Peskov said the understandings reached in Anchorage were the basis for a deal."
+
+    assert [s.said_on for s in run(ANCHORAGE.format(sentence=sentence))] == [None]
