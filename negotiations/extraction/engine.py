@@ -1705,6 +1705,8 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             attribution = _outside_quotes(doc, *candidate.region)
             read[candidate.region] = (attribution, *read_date(attribution, doc.published))
         attribution, said_on, vague = read[candidate.region]
+        if vague and _vague_only_reported(doc, candidate):
+            vague = False
         after_cue = _date_after_cue(doc, candidate) or _date_after_subjects_verb(doc, candidate)
         if after_cue is not None:
             said_on, vague = after_cue, False
@@ -1755,6 +1757,19 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _vague_only_reported(doc: Document, candidate: Candidate) -> bool:
+    """'Putin said Zelensky's term had expired in May 2024 and that ... "challenged by anyone ..."': the time is
+    in the reported clause, words after the verb of saying, not next to the verb ("said in May", "told
+    reporters last week")."""
+    cue, region = candidate.cue, candidate.region
+    if cue is None or cue.kind != SPEECH or region is None or not region[0] <= cue.start < region[1]:
+        return False
+    if read_date(_outside_quotes(doc, region[0], cue.start), doc.published)[1]:
+        return False
+    near = " ".join(doc.lower[cue.end : region[1]].split()[:4])
+    return not read_date(near, doc.published)[1]
 
 
 def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Candidate) -> bool:

@@ -484,3 +484,22 @@ def test_a_time_outside_the_reported_words_is_when_they_were_said(run):
     sentence = "Last summer, Peskov said the understandings reached in Anchorage were the basis for a deal."
 
     assert [s.said_on for s in run(ANCHORAGE.format(sentence=sentence))] == [None]
+
+
+VALDAI = (
+    "Putin said on Thursday that Russia would only sign a final agreement once Kyiv holds an election.\n\n"
+    "Speaking at a forum in Sochi, Putin {said} Zelenskyy's term had {expired} and that any document signed by "
+    'him could be "challenged by anyone who comes after him."'
+)
+
+
+def test_a_vague_time_in_the_reported_clause_does_not_stop_the_leads_day(run):
+    text = VALDAI.format(said="said", expired="expired in May 2024")
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 29)]
+
+
+def test_a_vague_time_next_to_the_verb_of_saying_stops_the_leads_day(run):
+    text = VALDAI.format(said="said last week", expired="expired")
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
