@@ -2060,11 +2060,16 @@ def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: boo
         return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
     candidate = candidates[index]
     key = candidate.speaker.key if candidate.speaker else ""
+    # The same paragraph, or the first statement of the next body paragraph: 'Zelensky accused Moscow of ...'
+    # then '"...," Zelensky said on Tuesday.'
+    reach = candidate.paragraph + (1 if candidate.zone == BODY else 0)
     for later in candidates[index + 1 : index + 12]:
-        if later.paragraph != candidate.paragraph:
+        if later.paragraph > reach:
             break
         if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
             return later.said_on
+        if later.paragraph != candidate.paragraph:
+            break
     for earlier in reversed(candidates[max(0, index - 40) : index]):
         if earlier.speaker is not None and earlier.speaker.key == key:
             if earlier.said_on_from_text:

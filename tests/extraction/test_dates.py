@@ -503,3 +503,24 @@ def test_a_vague_time_next_to_the_verb_of_saying_stops_the_leads_day(run):
     text = VALDAI.format(said="said last week", expired="expired")
 
     assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
+
+
+ACCUSED = PREAMBLE + (
+    "Zelenskyy accused Moscow of using the pause to stockpile missiles for a new assault on power plants.\n\n"
+    "{between}"
+    '"Russia took advantage of the cold and of the pause to accumulate missiles," Zelenskyy said on Tuesday.'
+)
+
+
+def test_a_report_takes_the_day_of_the_speakers_quote_opening_the_next_paragraph(run):
+    statements = [s for s in run(ACCUSED.format(between="")) if s.speaker_name == "Volodymyr Zelenskyy"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 27)] * 2
+
+
+def test_a_report_does_not_take_the_day_of_a_quote_further_down(run):
+    between = '"The pause has ended, as agreed," Peskov told reporters.\n\n'
+
+    statements = [s for s in run(ACCUSED.format(between=between)) if s.speaker_name == "Volodymyr Zelenskyy"]
+
+    assert [s.said_on for s in statements] == [None, date(2026, 1, 27)]
