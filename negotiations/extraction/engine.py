@@ -1882,17 +1882,19 @@ def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date |
     if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
         return None
     if not DAY_WORD_RE.search(doc.lower, previous.start, previous.end):
-        return None  # no day to take: spare the subject's search
+        return None  # no day to take: spare the search below
     # A report of its own has its content's days after the verb; an aside before the verb ("Witkoff, asked
     # about the plan on Thursday, didn't deny it.") dates the speaker's appearance.
     verbs = [
         cue for cue in doc.cues_between(previous.start, previous.end) if not _opens_aside(doc, cue.start)
     ]
     end = verbs[0].start if verbs else previous.end
+    said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
+    if said_on is None:
+        return None
     subject = _sentence_subject(doc, previous, end)
     if subject is None or subject.mention is None or not _names_speaker(subject.mention, candidate.speaker):
         return None
-    said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
     return said_on
 
 
