@@ -10,6 +10,9 @@ from .lexicon import MONTHS, WEEKDAYS
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
+# "long insisted", "long been": a position held over time; not the adjective ("after a long phone call").
+_LONG_HELD = r"long(?=\s+(?:[a-z]+ed|been|said|held|sought|kept|made|told)(?![\w-]))"
+
 DATE_RE = re.compile(
     rf"(?<![\w-])(?:"
     rf"(?P<weekday>(?P<last>last\s+)?(?P<wd>{_WEEKDAY}))(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
@@ -18,11 +21,24 @@ DATE_RE = re.compile(
     rf"|(?P<yesterday>yesterday|the day before|last night)"
     rf"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today|earlier on \w+day)"
     rf"|(?P<vague>(?:last|this|next|earlier this|late last|early last)\s+(?:week|weekend|month|year)|"
-    rf"in the past|at the time|previously|recently|long|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
+    rf"in the past|at the time|previously|recently|{_LONG_HELD}|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
     rf"earlier|months ago|weeks ago|years ago|days ago|a year ago|once|repeatedly|has long|had long)"
     rf")(?![\w-])"
 )
 
+
+# "that morning", "later the same day": the day named just before, which the engine takes to be the lead's.
+SAME_DAY_RE = re.compile(r"(?<![\w-])(?:that|the same) (?:day|morning|afternoon|evening|night)(?![\w-])")
+
+# "Speaking to reporters after the talks", "Following the conversation": the day of the event the lead reports.
+AFTER_THE_EVENT_RE = re.compile(
+    r"(?<![\w-])(?:after|following) the (?:talks|meeting|conversation|call|summit|session|negotiations)(?![\w-])"
+)
+
+# "Tusk later wrote ...": later the same day, not "later this week" nor "years later".
+LATER_RE = re.compile(
+    r"(?<![\w-])(?<!no )(?<!days )(?<!weeks )(?<!months )(?<!years )later(?![\w-])(?! (?:this|that|next|in|on)\b)"
+)
 
 # "as soon as Friday", "by Monday", "until Thursday": a day ahead, or a deadline, not when words were said.
 FUTURE_BEFORE_RE = re.compile(
@@ -81,3 +97,9 @@ def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
         if match.group("vague"):
             return None, True
     return None, False
+
+
+def is_sentence(line: str) -> bool:
+    """A paragraph ending as a sentence ends; a dek under the headline ("Kyiv asks ...; analysts see ...") does not,
+    so it is no lead."""
+    return line.rstrip().rstrip("\"”’'»)")[-1:] in ".!?:…"

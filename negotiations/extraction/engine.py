@@ -17,7 +17,7 @@ from .attribution import (
     speaker_after,
     subject_before,
 )
-from .dates import read_date
+from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
 from .document import (
     ACCORDING,
     AS_SAYING,
@@ -259,7 +259,7 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
     if sum(mention is not None for mention in labels.values()) < 2:
         return []
     _drop_interviewers(doc, labels)
-    said_on = _header_date(doc)
+    said_on = _header_date(doc) or _intro_date(doc, min(labels))
     turns: list[Candidate] = []
     speaker: Mention | None = None
     for paragraph in doc.paragraphs:
@@ -346,6 +346,18 @@ def _drop_interviewers(doc: Document, labels: dict[int, Mention | None]) -> None
         if name.split()[-1].upper() in journalists or 2 * asking > len(indexes):
             for index in indexes:
                 labels[index] = None
+
+
+def _intro_date(doc: Document, first_turn: int) -> date | None:
+    """The day an interview's scene-setting intro gives ("It is Friday afternoon, and he has just ..."): the
+    turns after it were said that day."""
+    for paragraph in _lead_body(doc):
+        if paragraph.index >= first_turn:
+            break
+        said_on, _ = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
+        if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+            return said_on
+    return None
 
 
 FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")
@@ -1773,16 +1785,23 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
+            if candidate.said_on is None and candidate.kind == DIRECT:
+                candidate.said_on = _date_introducing_turn(doc, candidate)
+                candidate.said_on_from_text = candidate.said_on is not None
             continue
         if candidate.region not in read:
             attribution = _outside_quotes(doc, *candidate.region)
             read[candidate.region] = (attribution, *read_date(attribution, doc.published))
         attribution, said_on, vague = read[candidate.region]
-        after_cue = _date_after_cue(doc, candidate)
+        if vague and _vague_only_reported(doc, candidate):
+            vague = False
+        after_cue = _date_after_cue(doc, candidate) or _date_after_subjects_verb(doc, candidate)
         if after_cue is not None:
             said_on, vague = after_cue, False
         elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
             said_on = _date_of_introducing_sentence(doc, candidate)
+            if said_on is None and LATER_RE.search(attribution):
+                said_on = _date_of_sentence_before(doc, candidate)
             vague = vague and said_on is None
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
@@ -1795,7 +1814,7 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
                 other_time = other_times[sentence.index] = bool(
                     OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
                 )
-            candidate.said_on_vague = other_time
+            candidate.said_on_vague = other_time and not _other_time_only_reported(doc, sentence, candidate)
     lead = _lead_date(doc)
     in_lead = _lead_speakers(doc) if lead is not None else set()
     reporters = _lead_reporters(doc, candidates, lead)
@@ -1805,7 +1824,12 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     # The lead's event is the top of the story; further down, articles turn to background and other days.
     body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
     lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
+    if body and lead is not None and lead == _header_date(doc):
+        lead_reach = body[-1]  # a readout under a dated heading records one conversation, to its last line
+    if lead is not None:
+        _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
+    questions = _question_paragraphs(doc) if lead is not None else set()
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
             continue
@@ -1816,10 +1840,65 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
             candidate.zone == BODY
             and candidate.paragraph <= lead_reach
             and _in_lead(doc, candidate.speaker, in_lead)
+            and candidate.paragraph not in questions
         ):
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _vague_only_reported(doc: Document, candidate: Candidate) -> bool:
+    """'Putin said Zelensky's term had expired in May 2024 and that ... "challenged by anyone ..."': the time is
+    in the reported clause, words after the verb of saying, not next to the verb ("said in May", "told
+    reporters last week")."""
+    cue, region = candidate.cue, candidate.region
+    if cue is None or cue.kind != SPEECH or region is None or not region[0] <= cue.start < region[1]:
+        return False
+    if read_date(_outside_quotes(doc, region[0], cue.start), doc.published)[1]:
+        return False
+    near = " ".join(doc.lower[cue.end : region[1]].split()[:4])
+    return not read_date(near, doc.published)[1]
+
+
+def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Candidate) -> bool:
+    """'Peskov said the understandings reached in Anchorage last summer remained the basis': a time inside the
+    words a verb of saying reports is their content's, not the day they were said. ('Zelenskyy rejected an
+    invitation last year' keeps it: there the time goes with the verb.)"""
+    if candidate.kind != PARAPHRASE or candidate.cue is None or candidate.cue.kind != SPEECH:
+        return False
+    before = _outside_quotes(doc, sentence.start, candidate.start) if candidate.start > sentence.start else ""
+    after = _outside_quotes(doc, candidate.end, sentence.end) if candidate.end < sentence.end else ""
+    return not (OTHER_TIME_RE.search(before) or OTHER_TIME_RE.search(after))
+
+
+def _date_pointing_to_the_lead(
+    candidates: list[Candidate], read: dict[tuple[int, int], tuple], lead: date, lead_reach: int
+) -> None:
+    """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
+    the story, the day and the event the lead has just named."""
+    for candidate in candidates:
+        if candidate.said_on is not None or candidate.region is None or candidate.paragraph > lead_reach:
+            continue
+        attribution = read[candidate.region][0]
+        if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
+            candidate.said_on, candidate.said_on_from_text = lead, True
+
+
+def _question_paragraphs(doc: Document) -> set[int]:
+    """An interviewer's turns in a transcript ("DER SPIEGEL: Moscow says ...", "Question (TASS): ..."): the words
+    they report others said were said some other time, not at the interview."""
+    questions, answers = set(), 0
+    for paragraph in doc.paragraphs:
+        if doc.text.find(":", paragraph.start, paragraph.start + 80) < 0:
+            continue
+        match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if match is None or not all(word[:1].isupper() for word in match.group(1).split()):
+            continue
+        if _label_speaker(doc, paragraph.start, match.end(1)) is None:
+            questions.add(paragraph.index)
+        else:
+            answers += 1
+    return questions if answers >= 2 else set()
 
 
 AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
@@ -1851,24 +1930,123 @@ def _date_after_cue(doc: Document, candidate: Candidate) -> date | None:
     return said_on
 
 
+def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | None:
+    """'Lavrov, who met Wang last month, said yesterday that Russia "values ...", but he added ...': the day right
+    after the sentence's verb of saying, when the sentence's subject is the speaker."""
+    sentence = candidate.sentence
+    if candidate.speaker is None or doc.lower.find("day", sentence.start, sentence.end) < 0:
+        return None
+    for cue in doc.cues_between(sentence.start, sentence.end):
+        if doc.quote_at(cue.start) is not None:
+            continue
+        if not DAY_NEXT_RE.match(doc.lower, cue.end):
+            continue
+        said_on, _ = read_date(doc.lower[cue.end : cue.end + 20], doc.published)
+        if said_on is None:
+            continue
+        subject = _sentence_subject(doc, sentence, cue.start)
+        if (
+            subject is not None
+            and subject.mention is not None
+            and _names_speaker(subject.mention, candidate.speaker)
+        ):
+            return said_on
+        return None
+    return None
+
+
+DAY_WORD_RE = re.compile(r"day|night|morning|afternoon|evening|\d")
+DAY_NEXT_RE = re.compile(r"\s+(?:on\s+)?(?:yesterday|today|[a-z]+day|the day before)(?![\w'’-])")
+
+
 def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date | None:
     """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
-    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody."""
+    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody (before
+    its verb, when it reports words of its own)."""
     sentence = candidate.sentence
     if sentence.index == 0 or candidate.speaker is None:
         return None
     previous = doc.sentences[sentence.index - 1]
-    if (
-        previous.paragraph != sentence.paragraph
-        or doc.quotes_between(previous.start, previous.end)
-        or doc.cues_between(previous.start, previous.end)  # a report of its own: its days are its content's
-    ):
+    if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
         return None
-    subject = _sentence_subject(doc, previous, previous.end)
+    if not DAY_WORD_RE.search(doc.lower, previous.start, previous.end):
+        return None  # no day to take: spare the search below
+    # A report of its own has its content's days after the verb; an aside before the verb ("Witkoff, asked
+    # about the plan on Thursday, didn't deny it.") dates the speaker's appearance.
+    verbs = [
+        cue for cue in doc.cues_between(previous.start, previous.end) if not _opens_aside(doc, cue.start)
+    ]
+    end = verbs[0].start if verbs else previous.end
+    said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
+    if said_on is None:
+        return None
+    subject = _sentence_subject(doc, previous, end)
     if subject is None or subject.mention is None or not _names_speaker(subject.mention, candidate.speaker):
+        return None
+    return said_on
+
+
+def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None:
+    """'Macron and Tusk discussed it by phone on Thursday. Tusk later wrote on X that ...': the day of the sentence
+    before, in the same paragraph, that names the speaker."""
+    sentence = candidate.sentence
+    if sentence.index == 0 or candidate.speaker is None:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or not any(
+        _names_speaker(mention, candidate.speaker)
+        for mention in doc.mentions_between(previous.start, previous.end)
+    ):
         return None
     said_on, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
     return said_on
+
+
+def _date_introducing_turn(doc: Document, candidate: Candidate) -> date | None:
+    """A broadcast transcript's soundbite: 'Witkoff was in the room. He spoke to reporters on Saturday.' then
+    '(SOUNDBITE OF ARCHIVED RECORDING)' then 'STEVE WITKOFF: ...' was said that day."""
+    paragraph = doc.paragraphs[candidate.paragraph]
+    label = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+    if label is None or label.end() != candidate.start or candidate.speaker is None:
+        return None
+    index = candidate.paragraph - 1
+    while index >= 0 and STAGE_DIRECTION_RE.fullmatch(
+        doc.text, doc.paragraphs[index].start, doc.paragraphs[index].end
+    ):
+        index -= 1
+    if index < 0 or index == candidate.paragraph - 1:
+        return None  # no stage direction between: a host's question, or the same turn going on
+    before = doc.paragraphs[index]
+    last = doc.sentence_at(before.end - 1)
+    if doc.quotes_between(last.start, last.end) or doc.cues_between(last.start, last.end):
+        return None  # a report of its own: its days are its content's
+    # The speaker named in it, or just before it opens with a pronoun: "Witkoff was in the room. He spoke ..."
+    start = last.start
+    if PRONOUN_START_RE.match(doc.text, last.start) and last.index > 0:
+        start = max(before.start, doc.sentences[last.index - 1].start)
+    if not any(
+        _names_speaker(mention, candidate.speaker) for mention in doc.mentions_between(start, last.end)
+    ):
+        return None
+    said_on, _ = read_date(doc.lower[last.start : last.end], doc.published)
+    return said_on
+
+
+PRONOUN_START_RE = re.compile(r"(?:He|She|They)\s")
+STAGE_DIRECTION_RE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+
+
+def _opens_aside(doc: Document, start: int) -> bool:
+    """'Witkoff, asked about the plan on Thursday, ...': a participle after a comma, not the sentence's verb."""
+    return (
+        doc.text[max(0, start - 2) : start] == ", "
+        and ASIDE_PARTICIPLE_RE.match(doc.lower, start) is not None
+    )
+
+
+ASIDE_PARTICIPLE_RE = re.compile(
+    r"(?:asked|pressed|questioned|speaking|talking|responding|commenting)(?![\w-])"
+)
 
 
 def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
@@ -1878,10 +2056,14 @@ def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
 
 
 def _lead_body(doc: Document) -> list:
-    """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") aside."""
+    """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") and deks aside."""
     lead = []
     for paragraph in doc.paragraphs:
-        if doc.zones[paragraph.index] == BODY and doc.text.count(" ", paragraph.start, paragraph.end) >= 8:
+        if (
+            doc.zones[paragraph.index] == BODY
+            and doc.text.count(" ", paragraph.start, paragraph.end) >= 8
+            and is_sentence(doc.text[paragraph.start : paragraph.end])
+        ):
             lead.append(paragraph)
             if len(lead) == LEAD_PARAGRAPHS:
                 break
@@ -1964,15 +2146,20 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
 
 def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: bool = False) -> date | None:
     """A date given once for a set of remarks carries to the other statements from them."""
+    if vague:
+        return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
     candidate = candidates[index]
     key = candidate.speaker.key if candidate.speaker else ""
+    # The same paragraph, or the first statement of the next body paragraph: 'Zelensky accused Moscow of ...'
+    # then '"...," Zelensky said on Tuesday.'
+    reach = candidate.paragraph + (1 if candidate.zone == BODY else 0)
     for later in candidates[index + 1 : index + 12]:
-        if later.paragraph != candidate.paragraph:
+        if later.paragraph > reach:
             break
         if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
             return later.said_on
-    if vague:
-        return None
+        if later.paragraph != candidate.paragraph:
+            break
     for earlier in reversed(candidates[max(0, index - 40) : index]):
         if earlier.speaker is not None and earlier.speaker.key == key:
             if earlier.said_on_from_text:

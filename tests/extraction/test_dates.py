@@ -185,3 +185,342 @@ def test_at_the_time_refers_to_the_day_of_the_sentence_before(run):
     )
 
     assert [(s.kind, s.said_on) for s in run(text)] == [("direct", date(2026, 1, 28))]
+
+
+def test_a_dek_under_the_headline_is_not_the_lead(run):
+    text = (
+        "Rubio hosts Umerov as US presses for a deal\n\n"
+        "Washington says the sides are close on a prisoner swap, while Kyiv insists on guarantees first\n\n"
+        "Kyiv wants guarantees before any ceasefire; analysts see little movement on the hardest questions\n\n"
+        "US Secretary of State Marco Rubio met Ukraine's security chief Rustem Umerov in Washington on Tuesday "
+        "for talks on the peace framework.\n\n"
+        "Qatar has mediated between Kyiv and Moscow on the issue of children for more than a year.\n\n"
+        "Umerov, speaking to reporters after the talks, said Ukraine would not accept a ceasefire without "
+        "guarantees."
+    )
+
+    statement = next(s for s in run(text) if s.speaker_name == "Rustem Umerov")
+
+    assert statement.said_on == date(2026, 1, 27)
+
+
+INTERVIEW = (
+    "Kaja Kallas: 'Europe will not be a bystander'\n\n"
+    "{intro}\n\n"
+    "Le Soir: Madam High Representative, is a ceasefire close?\n\n"
+    "Kallas: Not yet. Russia keeps attacking the grid every night.\n\n"
+    "Le Soir: Washington wants a deal before the summer. Is that realistic?\n\n"
+    "Kallas: Deadlines do not make peace. Putin has to want it, and so far he shows no sign of that.\n\n"
+    "Le Soir: Would European soldiers go to Ukraine after a ceasefire?\n\n"
+    "Kallas: Some countries have said they are ready. That is for their parliaments to decide, not for me.\n\n"
+    "Le Soir: And the frozen assets?\n\n"
+    "Kallas: That decision belongs to the leaders. I will give them my advice, and they know it already.\n\n"
+    "Le Soir: Some capitals say the sanctions do not work.\n\n"
+    "Kallas: They work. Look at the Russian budget, look at the price of their oil, look at their banks.\n\n"
+    "Le Soir: Will Europe have a seat when the leaders finally sit down together?\n\n"
+    "Kallas: Europe is at the table through Ukraine, and nothing will be agreed about Ukraine without it.\n\n"
+    "Le Soir: So what happens to the assets now?\n\n"
+    "Kallas: We will use them. Russia must pay for the damage it has done.\n\n"
+    "Le Soir: Thank you for this interview."
+)
+
+
+def test_an_interviews_answers_take_the_day_its_intro_sets(run):
+    intro = (
+        "Kaja Kallas receives us in her office on the twelfth floor of the Berlaymont. It is Wednesday "
+        "evening, and she has just come back from a meeting of foreign ministers."
+    )
+
+    statements = [s for s in run(INTERVIEW.format(intro=intro)) if s.speaker_name == "Kaja Kallas"]
+
+    assert [s.said_on for s in statements[-2:]] == [date(2026, 1, 28)] * 2
+
+
+def test_an_interviews_answers_have_no_day_when_its_intro_gives_none(run):
+    intro = (
+        "Kaja Kallas receives us in her office on the twelfth floor of the Berlaymont, between two meetings "
+        "with foreign ministers."
+    )
+
+    statements = [s for s in run(INTERVIEW.format(intro=intro)) if s.speaker_name == "Kaja Kallas"]
+
+    assert [s.said_on for s in statements[-2:]] == [None, None]
+
+
+def test_that_evening_in_the_lead_is_the_leads_day(run):
+    text = (
+        "Zelenskyy met European leaders in Paris on Tuesday to discuss security guarantees for Ukraine.\n\n"
+        "The leaders discussed how many troops each country could send after a ceasefire.\n\n"
+        "Speaking that evening, Peskov said Moscow would study the proposals."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Dmitry Peskov"] == [date(2026, 1, 27)]
+
+
+def test_that_evening_has_no_day_when_the_lead_names_none(run):
+    text = (
+        "Zelenskyy met European leaders in Paris to discuss security guarantees for Ukraine.\n\n"
+        "The leaders discussed how many troops each country could send after a ceasefire.\n\n"
+        "Speaking that evening, Peskov said Moscow would study the proposals."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Dmitry Peskov"] == [None]
+
+
+def test_what_an_interviewers_question_reports_is_not_dated_by_the_interview(run):
+    intro = (
+        "Kaja Kallas receives us in her office on the twelfth floor of the Berlaymont. It is Wednesday "
+        "evening, and she has just come back from a meeting of foreign ministers on Russia's latest demands."
+    )
+    text = INTERVIEW.format(intro=intro).replace(
+        "Le Soir: And the frozen assets?",
+        "Le Soir: Moscow says any European soldier in Ukraine would be a legitimate target.",
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Russia"] == [None]
+
+
+def test_a_day_in_an_aside_before_the_verb_of_the_sentence_before_dates_the_quote(run):
+    text = (
+        "The United States is weighing a proposal to ease sanctions on Russian banks in exchange for a truce.\n\n"
+        "The proposal has divided the administration and worried European governments.\n\n"
+        "Rubio, asked about the Kremlin's demands on Tuesday during a visit to Ottawa, struck a hopeful note. "
+        '"The distance between the two sides is smaller than it has ever been," he said.'
+    )
+
+    assert [(s.kind, s.said_on) for s in run(text)] == [("direct", date(2026, 1, 27))]
+
+
+def test_a_day_after_the_verb_of_the_sentence_before_is_its_own(run):
+    text = (
+        "The United States is weighing a proposal to ease sanctions on Russian banks in exchange for a truce.\n\n"
+        "The proposal has divided the administration and worried European governments.\n\n"
+        "Ukraine's foreign minister, Andrii Sybiha, called Rubio on Tuesday to protest against the plan. "
+        '"Russia is being offered a reward for not committing a war crime," Sybiha told the newspaper.'
+    )
+
+    assert [(s.kind, s.said_on) for s in run(text)] == [("direct", None)]
+
+
+LATER = (
+    "The United States is weighing a proposal to ease sanctions on Russian banks in exchange for a truce.\n\n"
+    "The proposal has divided the administration and worried European governments.\n\n"
+    "Macron and Zelenskyy discussed the plan by phone on Wednesday, according to the Elysee. "
+    "Zelenskyy {verb} on X that lifting sanctions now would be a gift to Putin."
+)
+
+
+def test_later_is_the_day_of_the_sentence_before(run):
+    statement = next(
+        s for s in run(LATER.format(verb="later wrote")) if s.speaker_name == "Volodymyr Zelenskyy"
+    )
+
+    assert statement.said_on == date(2026, 1, 28)
+
+
+def test_without_later_the_day_of_a_sentence_about_something_else_is_not_taken(run):
+    statement = next(s for s in run(LATER.format(verb="wrote")) if s.speaker_name == "Volodymyr Zelenskyy")
+
+    assert statement.said_on is None
+
+
+SOUNDBITE = (
+    "Talks in Geneva end with a prisoner deal\n\n"
+    "HOST: The two sides met again in Geneva. Our correspondent is there. Good morning.\n\n"
+    "REPORTER: Good morning. The delegations talked for six hours and agreed to swap more prisoners.\n\n"
+    "HOST: How did the ministers sound afterwards?\n\n"
+    "REPORTER: The mood was better than last time. {intro}\n\n"
+    "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+    "SERGEY LAVROV (Through interpreter): We are ready to continue. The next round can take place soon.\n\n"
+    "REPORTER: The Americans were more cautious.\n\n"
+    "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+    "MARCO RUBIO: We are not there yet. There is still a lot of work to do on the hardest questions.\n\n"
+    "HOST: Thank you."
+)
+
+
+def test_a_soundbite_takes_the_day_of_the_sentence_introducing_it(run):
+    intro = "Sergey Lavrov was in the room. He spoke to reporters on his way out on Wednesday."
+
+    statement = next(s for s in run(SOUNDBITE.format(intro=intro)) if s.speaker_name == "Sergey Lavrov")
+
+    assert statement.said_on == date(2026, 1, 28)
+
+
+def test_a_soundbite_does_not_take_the_day_of_a_sentence_about_someone_else(run):
+    intro = "Sergey Lavrov was in the room. Rubio flew back to Washington on Wednesday."
+
+    statement = next(s for s in run(SOUNDBITE.format(intro=intro)) if s.speaker_name == "Sergey Lavrov")
+
+    assert statement.said_on is None
+
+
+PREAMBLE = (
+    "China offers to guarantee a settlement\n\n"
+    "China is ready to act as one of the guarantors of a peace settlement, its foreign ministry said.\n\n"
+    "The offer follows months of pressure from Washington over Beijing's purchases of Russian oil.\n\n"
+)
+
+
+def test_the_day_after_the_subjects_verb_dates_a_quote_later_in_the_sentence(run):
+    text = PREAMBLE + (
+        "Lavrov, who met Wang Yi in Kuala Lumpur last month, said yesterday that Russia \"values China's "
+        'balanced position," but he added that Russia saw no need for new mediators.'
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert {s.said_on for s in statements} == {date(2026, 1, 29)}
+
+
+def test_a_day_after_the_verb_that_names_an_event_does_not_date_the_quote(run):
+    text = PREAMBLE + (
+        "Lavrov, who met Wang Yi in Kuala Lumpur last month, praised Wednesday's talks in Beijing but said "
+        'Russia saw "no need for new mediators."'
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert {s.said_on for s in statements} == {None}
+
+
+AFTER_THE_TALKS = (
+    "Russian and Ukrainian delegations met in Istanbul{day} for a third round of direct talks.\n\n"
+    "The talks were hosted by Turkiye and lasted a little over three hours.\n\n"
+    "Speaking to reporters after the talks, Rubio said the exchange of prisoners would take place in stages."
+)
+
+
+def test_after_the_talks_is_the_day_of_the_leads_talks(run):
+    statement = next(
+        s for s in run(AFTER_THE_TALKS.format(day=" on Wednesday")) if s.speaker_name == "Marco Rubio"
+    )
+
+    assert statement.said_on == date(2026, 1, 28)
+
+
+def test_after_the_talks_has_no_day_when_the_lead_names_none(run):
+    statement = next(s for s in run(AFTER_THE_TALKS.format(day="")) if s.speaker_name == "Marco Rubio")
+
+    assert statement.said_on is None
+
+
+FILLER = "".join(
+    f"The two presidents also discussed point {number} of the draft in detail and agreed to return to it.\n\n"
+    for number in range(1, 12)
+)
+
+
+def test_a_readouts_dated_heading_dates_its_statements_to_the_last_line(run):
+    text = (
+        "Telephone conversation with the President of the United States\n\n"
+        "January 28, 2026, 19:20, The Kremlin, Moscow\n\n"
+        "Vladimir Putin had a telephone conversation with President of the United States Donald Trump.\n\n"
+        + FILLER
+        + "Vladimir Putin stressed that the understandings reached in Anchorage remained the basis for a deal."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Vladimir Putin"] == [date(2026, 1, 28)]
+
+
+def test_a_news_leads_day_does_not_reach_past_its_first_paragraphs(run):
+    text = (
+        "Putin and Trump spoke by telephone on Wednesday for the first time since the summer.\n\n"
+        + FILLER
+        + "Vladimir Putin stressed that the understandings reached in Anchorage remained the basis for a deal."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Vladimir Putin"] == [None]
+
+
+def test_a_long_call_is_not_a_position_held_over_time():
+    assert read_date("zelenskyy said after a long phone call with trump on tuesday", FRIDAY) == (
+        date(2026, 1, 27),
+        False,
+    )
+
+
+def test_long_before_a_verb_is_a_position_held_over_time():
+    assert read_date("moscow, which long insisted on the point, said", FRIDAY) == (None, True)
+
+
+def test_words_said_repeatedly_do_not_take_the_day_of_the_next_quote(run):
+    text = PREAMBLE + (
+        'Trump has repeatedly said Ukraine should hold a vote. "They haven\'t had an election in a long time," '
+        "he told reporters at the White House on Monday."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Donald Trump"]
+
+    assert [(s.kind, s.said_on) for s in statements] == [("paraphrase", None), ("direct", date(2026, 1, 26))]
+
+
+def test_a_lead_paragraph_ending_in_a_colon_is_still_the_lead(run):
+    text = (
+        "Lavrov rejects the plan\n\n"
+        "The plan was discussed by the two delegations for several hours in Geneva.\n\n"
+        "Lavrov told a news conference in the foreign ministry on Tuesday, when asked about the plan:\n\n"
+        "“We have not seen the final text, and we will not sign what we have not seen.”"
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+ANCHORAGE = (
+    "Peskov spoke to reporters in Moscow on Tuesday about the next round of talks with the US side.\n\n"
+    "{sentence}"
+)
+
+
+def test_a_time_inside_the_reported_words_is_not_when_they_were_said(run):
+    sentence = (
+        "Peskov said the understandings reached in Anchorage last summer remained the basis for a deal."
+    )
+
+    assert [s.said_on for s in run(ANCHORAGE.format(sentence=sentence))] == [date(2026, 1, 27)]
+
+
+def test_a_time_outside_the_reported_words_is_when_they_were_said(run):
+    sentence = "Last summer, Peskov said the understandings reached in Anchorage were the basis for a deal."
+
+    assert [s.said_on for s in run(ANCHORAGE.format(sentence=sentence))] == [None]
+
+
+VALDAI = (
+    "Putin said on Thursday that Russia would only sign a final agreement once Kyiv holds an election.\n\n"
+    "Speaking at a forum in Sochi, Putin {said} Zelenskyy's term had {expired} and that any document signed by "
+    'him could be "challenged by anyone who comes after him."'
+)
+
+
+def test_a_vague_time_in_the_reported_clause_does_not_stop_the_leads_day(run):
+    text = VALDAI.format(said="said", expired="expired in May 2024")
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 29)]
+
+
+def test_a_vague_time_next_to_the_verb_of_saying_stops_the_leads_day(run):
+    text = VALDAI.format(said="said last week", expired="expired")
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
+
+
+ACCUSED = PREAMBLE + (
+    "Zelenskyy accused Moscow of using the pause to stockpile missiles for a new assault on power plants.\n\n"
+    "{between}"
+    '"Russia took advantage of the cold and of the pause to accumulate missiles," Zelenskyy said on Tuesday.'
+)
+
+
+def test_a_report_takes_the_day_of_the_speakers_quote_opening_the_next_paragraph(run):
+    statements = [s for s in run(ACCUSED.format(between="")) if s.speaker_name == "Volodymyr Zelenskyy"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 27)] * 2
+
+
+def test_a_report_does_not_take_the_day_of_a_quote_further_down(run):
+    between = '"The pause has ended, as agreed," Peskov told reporters.\n\n'
+
+    statements = [s for s in run(ACCUSED.format(between=between)) if s.speaker_name == "Volodymyr Zelenskyy"]
+
+    assert [s.said_on for s in statements] == [None, date(2026, 1, 27)]
