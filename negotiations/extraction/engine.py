@@ -240,25 +240,11 @@ JOURNALIST_LABEL_RE = re.compile(
 def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
     """A transcript: each paragraph of a named speaker's turn is one direct statement of that speaker.
 
-    A page is a transcript when at least two body paragraphs open with a person's name and a colon; a turn
-    runs over the following paragraphs until the next label ("Question (TASS):" ends it too).
+    A turn runs over the following paragraphs until the next label ("Question (TASS):" ends it too).
     """
-    labels: dict[int, Mention | None] = {}
-    for paragraph in doc.paragraphs:
-        if (
-            doc.zones[paragraph.index] != BODY
-            or doc.text.find(":", paragraph.start, paragraph.start + 150) < 0
-        ):
-            continue
-        match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
-        if match is None or not all(
-            word[:1].isupper() or word in ("of", "the") for word in match.group(1).split()
-        ):
-            continue  # "And let me be clear: ..." goes on with the turn
-        labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
-    if sum(mention is not None for mention in labels.values()) < 2:
+    labels = turn_labels(doc)
+    if not labels:
         return []
-    _drop_interviewers(doc, labels)
     said_on = _header_date(doc) or _intro_date(doc, min(labels))
     turns: list[Candidate] = []
     speaker: Mention | None = None
@@ -284,6 +270,29 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
 
 # Before the name in a turn's label: a title ("President of Russia Vladimir Putin:") or an initial ("S.Lavrov:").
 LABEL_PREFIX_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){0,5}|(?:[A-Z]\.\s?)+")
+
+
+def turn_labels(doc: Document) -> dict[int, Mention | None]:
+    """The paragraphs that open with a transcript's label, and the person each names (None: a question, a
+    moderator, the interviewer). Empty unless at least two labels name a person: then the page is a transcript.
+    """
+    labels: dict[int, Mention | None] = {}
+    for paragraph in doc.paragraphs:
+        if (
+            doc.zones[paragraph.index] != BODY
+            or doc.text.find(":", paragraph.start, paragraph.start + 150) < 0
+        ):
+            continue
+        match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if match is None or not all(
+            word[:1].isupper() or word in ("of", "the") for word in match.group(1).split()
+        ):
+            continue  # "And let me be clear: ..." goes on with the turn
+        labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
+    if sum(mention is not None for mention in labels.values()) < 2:
+        return {}
+    _drop_interviewers(doc, labels)
+    return labels
 
 
 def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
@@ -1887,18 +1896,7 @@ def _date_pointing_to_the_lead(
 def _question_paragraphs(doc: Document) -> set[int]:
     """An interviewer's turns in a transcript ("DER SPIEGEL: Moscow says ...", "Question (TASS): ..."): the words
     they report others said were said some other time, not at the interview."""
-    questions, answers = set(), 0
-    for paragraph in doc.paragraphs:
-        if doc.text.find(":", paragraph.start, paragraph.start + 80) < 0:
-            continue
-        match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
-        if match is None or not all(word[:1].isupper() for word in match.group(1).split()):
-            continue
-        if _label_speaker(doc, paragraph.start, match.end(1)) is None:
-            questions.add(paragraph.index)
-        else:
-            answers += 1
-    return questions if answers >= 2 else set()
+    return {index for index, mention in turn_labels(doc).items() if mention is None}
 
 
 AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
