@@ -1157,6 +1157,12 @@ def decide_stance(
         or CONDITIONAL_RE.search(conditional_text)
         or (WEAK_CONDITIONAL_RE.search(conditional_text) and not negations and not negative)
     ):
+        if (
+            context.speaker_party in IMPARTIAL
+            and not _takes_a_side(local, cue_word)
+            and not CONDITIONAL_RE.search(conditional_text)
+        ):
+            return NEUTRAL, 0.5  # an analyst's "if the waiver comes, the market will shrug": a forecast
         return CONDITIONAL, 0.6
     elif cue_word in POSITIVE_CUES and not negations:
         polarity = 1  # "called for strong sanctions, saying Moscow was not serious"

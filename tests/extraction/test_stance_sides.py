@@ -72,3 +72,17 @@ def test_an_analyst_wanting_something_in_the_first_person_takes_a_side(run):
     text = "“We want the sanctions to stay until Russia pays,” said Pavel Novak, an economist in Vienna."
 
     assert stances(run(text))[0]["sanctions"] != "neutral"
+
+
+def test_an_analysts_if_is_a_forecast_not_a_condition(run):
+    text = "“If the talks collapse in the spring, the sanctions will simply stay where they are,” said Pavel Novak, an economist in Vienna."
+
+    assert stances(run(text)) == [{"sanctions": "neutral"}]
+
+
+def test_a_partys_if_is_still_a_condition(run):
+    text = (
+        "“If the talks collapse in the spring, the sanctions will simply stay where they are,” Peskov said."
+    )
+
+    assert stances(run(text)) == [{"sanctions": "conditional"}]
