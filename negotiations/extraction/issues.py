@@ -130,7 +130,7 @@ UNTIL_RE = re.compile(
 # "withdrawal from Donbas is an indispensable condition for the cessation of hostilities": what comes before
 # is demanded, what comes after is what the demand is set for.
 CONDITION_FOR_RE = Hinted(
-    r"(?<![\w'-])(?:is|are|was|were|be|remains?) (?:an? |the )?(?:\w+ )?(?:pre)?(?:condition|requisite)s? "
+    r"(?<![\w'-])(?:is|are|was|were|be|remains?|as) (?:an? |the )?(?:\w+ )?(?:pre)?(?:condition|requisite)s? "
     r"(?:for|of)(?![\w-])",
     (
         "condition",
@@ -1111,6 +1111,8 @@ def decide_stance(
         # "withdrawal from Donbas is a condition for a ceasefire": the demand ("neutral status": its opposite).
         inverse = issue.inverse is not None and issue.inverse.search(local, 0, demand.start()) is not None
         return (OPPOSES if inverse else SUPPORTS), 0.55
+    if demand is not None and cue_spans and cue_spans[0][0] >= demand.end():
+        return CONDITIONAL, 0.55  # "... as a condition for any ceasefire": the ceasefire, on those terms
     negations = _negations(clause, clause_spans)
     # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
     negative = _count_outside(

@@ -1,0 +1,17 @@
+"""Terms and conditions: what a demand is set for, and what is asked for in return."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_what_is_demanded_as_a_condition_is_backed(run):
+    text = "Peskov said Moscow insists that Kyiv withdraw from the Donetsk region as a condition for any ceasefire."
+
+    assert stances(run(text))[0]["territory"] == "supports"
+
+
+def test_what_a_condition_is_set_for_is_conditional(run):
+    text = "Peskov said Moscow demanded that Kyiv leave the Donbas as a precondition for any ceasefire."
+
+    assert stances(run(text))[0]["ceasefire"] == "conditional"
