@@ -37,6 +37,11 @@ AFTER_THE_WAR = (
     r"(?:after|once|when|until)\s+(?:the\s+)?(?:fighting|war|hostilities|guns)\s+(?:stops?|ends?|ceases?|"
     r"fall silent|(?:is|are|has|have)\s+(?:over|ended|stopped))",
     r"after the war",
+    # "elections within 90 days of a ceasefire", "47 strikes since the truce took effect": a date, not a stance.
+    r"within (?:\w+ ){0,2}(?:days|weeks|months|hours) (?:of|after) (?:a |the |any )?(?:\w+ )?(?:cease-?fire|truce|"
+    r"(?:peace )?(?:deal|agreement|settlement))",
+    r"since (?:a |the )?(?:\w+ )?(?:cease-?fire|truce|moratorium) (?:took effect|began|started|was agreed|"
+    r"came into force|went into effect)",
     r"(?:day|moment|time|hour) (?:a |the |any |an )?(?:cease-?fire|truce) (?:takes effect|is signed|begins|starts)",
 )
 
