@@ -41,7 +41,7 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
     r"(?<![\w'-])(?:not|no|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
-    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
+    r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
 # Words that judge something bad, whatever their grammar.
@@ -1153,7 +1153,8 @@ def decide_stance(
     elif clause_spans and _refused_after_but_not(clause, clause_spans):
         polarity = -1
     elif _demanded_in_terms(any_must, cue_spans) and not negative:
-        polarity = 1  # "any agreement must take into account the will of the people in Crimea, Donbass"
+        # "any agreement must take into account the will of the people in Crimea, Donbass" ("must exclude": against)
+        polarity = -1 if negations % 2 else 1
     elif (
         _sets_terms(any_must, cue_spans)
         or CONDITIONAL_RE.search(conditional_text)

@@ -15,3 +15,15 @@ def test_what_a_condition_is_set_for_is_conditional(run):
     text = "Peskov said Moscow demanded that Kyiv leave the Donbas as a precondition for any ceasefire."
 
     assert stances(run(text))[0]["ceasefire"] == "conditional"
+
+
+def test_excluding_something_is_against_it(run):
+    text = "Lavrov said the treaty would exclude Ukraine's membership of NATO."
+
+    assert stances(run(text)) == [{"nato-membership": "opposes"}]
+
+
+def test_terms_that_must_exclude_something_are_against_it(run):
+    text = "Lavrov said any settlement must exclude the deployment of European troops in Ukraine."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
