@@ -1074,6 +1074,8 @@ def decide_stance(
     sentence = local[sentence_start:]
     if clause_spans and IN_RETURN_RE.search(clause, 0, clause_spans[0][0]):
         return SUPPORTS, 0.6  # "... in exchange for legally binding security guarantees"
+    if clause_spans and _asked_for_in_return(clause, clause_spans[0][0]):
+        return SUPPORTS, 0.55  # "Give us a ceasefire, and we will hold elections": the ceasefire is wanted
     if OPEN_RE.search(clause) and (issue.inverse is None or not issue.inverse.search(clause)):
         return (
             NEUTRAL,
@@ -1290,6 +1292,17 @@ def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:
     if context.speaker_party in IMPARTIAL:
         return NEUTRAL
     return SUPPORTS if polarity > 0 else OPPOSES
+
+
+# "Give us a ceasefire and security, and we will ...": what the speaker asks for in return for an offer.
+GIVE_US_RE = re.compile(r"g(?<![\w'-]g)ive (?:us|me)\s(?P<ask>[^.;]{0,60}?)\band (?:we|i)(?: will|'ll)\s")
+
+
+def _asked_for_in_return(clause: str, cue_start: int) -> bool:
+    if "give " not in clause:
+        return False  # the regex need not run
+    match = GIVE_US_RE.search(clause)
+    return match is not None and match.start("ask") <= cue_start < match.end("ask")
 
 
 def _sets_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]]) -> bool:

@@ -27,3 +27,9 @@ def test_terms_that_must_exclude_something_are_against_it(run):
     text = "Lavrov said any settlement must exclude the deployment of European troops in Ukraine."
 
     assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+def test_what_is_asked_for_in_return_for_an_offer_is_wanted(run):
+    text = "“Give us a ceasefire, and we will hold elections within three months,” Zelenskyy said."
+
+    assert stances(run(text))[0]["ceasefire"] == "supports"
