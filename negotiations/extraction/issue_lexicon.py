@@ -285,6 +285,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:ukrainian )?children\b[^.;]{0,40}\b(?:returned|brought back|deported|abducted|evacuated|taken)",
             r"our (?:heroes|defenders|soldiers|guys|boys|servicemen|people) (?:are|were|is) (?:back )?home",
             r"(?:bring|brought|bringing) (?:back|home) (?:every|all|each)\b",
+            r"(?:bring|brought|bringing|get|getting) (?:everyone|everybody|all of them|them all) (?:back|home)",
             r"\d[\d,]* for \d[\d,]* (?:exchange|swap|format|formula)",
             r"(?:has|have|had|get|gets|got|getting|want\w*|bring|brings|brought|bringing)\s+(?:\w+\s+){0,2}"
             r"(?:child|children|kids|sons?|daughters?)\s+(?:back|home)",
