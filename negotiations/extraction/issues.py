@@ -137,7 +137,10 @@ CONDITION_FOR_RE = Hinted(
         "requisite",
     ),
 )
-WITHOUT_CUE_RE = re.compile(r"w(?<![\w'-]w)ithout\s+(?:\w+\s+){0,3}$")
+# "without (what he called) "a clear American backstop"": the journalist's aside and marks may stand between.
+WITHOUT_CUE_RE = re.compile(
+    r"w(?<![\w'-]w)ithout\s+(?:what (?:he|she|they|it) (?:called|calls|described as)\s+)?(?:[\w\"“‘']+\s+){0,3}[\"“‘']?$"
+)
 REQUIRE_RE = re.compile(r"(?<![\w'-])(?:must|only|need\w*|requires?|demand\w*|insist\w*)(?![\w-])")
 RECIPROCAL_RE = re.compile(
     r"(?<![\w'-])(?:too|also|as well|the same|ready|willing|agrees?|reciproc\w+)(?![\w-])"

@@ -33,3 +33,9 @@ def test_what_is_asked_for_in_return_for_an_offer_is_wanted(run):
     text = "“Give us a ceasefire, and we will hold elections within three months,” Zelenskyy said."
 
     assert stances(run(text))[0]["ceasefire"] == "supports"
+
+
+def test_not_without_what_he_called_x_requires_x(run):
+    text = 'Macron said the force would not deploy without what he called "a firm American backstop".'
+
+    assert stances(run(text)) == [{"security-guarantees": "supports"}]
