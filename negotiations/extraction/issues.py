@@ -423,6 +423,13 @@ POSITIVE_CUES = frozenset(
     ]
 )
 
+# Verbs that only say that words were said: unlike "urged" or "rejected", they lend the words no side.
+PLAIN_SAYING = frozenset(
+    ["say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "adding", "state", "states",
+     "stated", "note", "notes", "noted", "noting", "according", "recalled", "explained", "wrote", "writes",
+     "posted", "reported", "reports", "remarked", "commented", "mentioned", "informed"]
+)  # fmt: skip
+
 SUPPORTS, CONDITIONAL, NEUTRAL, OPPOSES = "supports", "conditional", "neutral", "opposes"
 
 # The longest word lists above, tried on every statement: regrouped by first letter (same matches, fewer
@@ -1188,7 +1195,7 @@ def decide_stance(
         return inverse, 0.6
     if inverse is not None:
         polarity = -polarity
-    if not (negations or negative or positive or cue_word):
+    if not (negations or negative or positive or (cue_word and cue_word not in PLAIN_SAYING)):
         return _no_side_taken(context, issue.issue.slug, polarity), 0.5
     if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand

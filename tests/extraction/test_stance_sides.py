@@ -86,3 +86,9 @@ def test_a_partys_if_is_still_a_condition(run):
     )
 
     assert stances(run(text)) == [{"sanctions": "conditional"}]
+
+
+def test_a_plain_said_lends_the_words_no_side_so_the_speakers_known_position_holds(run):
+    text = "Zakharova said the sanctions had cost European companies billions of euros."
+
+    assert stances(run(text)) == [{"sanctions": "opposes"}]
