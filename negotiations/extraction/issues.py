@@ -867,7 +867,9 @@ TOPIC_SHARE = 0.5
 TOPIC_CONFIDENCE = 0.35
 _RUSSIA = {"security-guarantees": OPPOSES, "territory": SUPPORTS, "sanctions": OPPOSES, "nato-membership": OPPOSES,
            "peacekeepers": OPPOSES, "frozen-assets": OPPOSES, "elections": SUPPORTS, "nuclear-plant": OPPOSES,
-           "prisoner-exchange": SUPPORTS}  # fmt: skip
+           "prisoner-exchange": SUPPORTS,
+           # Moscow's line: no truce ahead of a settlement that removes the "root causes" (it would let Kyiv rearm).
+           "ceasefire": OPPOSES}  # fmt: skip
 _UKRAINE = {"security-guarantees": SUPPORTS, "territory": OPPOSES, "sanctions": SUPPORTS, "nato-membership": SUPPORTS,
             "peacekeepers": SUPPORTS, "frozen-assets": SUPPORTS, "nuclear-plant": SUPPORTS, "ceasefire": SUPPORTS,
             "energy-strikes": SUPPORTS, "prisoner-exchange": SUPPORTS}  # fmt: skip

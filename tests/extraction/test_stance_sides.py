@@ -92,3 +92,9 @@ def test_a_plain_said_lends_the_words_no_side_so_the_speakers_known_position_hol
     text = "Zakharova said the sanctions had cost European companies billions of euros."
 
     assert stances(run(text)) == [{"sanctions": "opposes"}]
+
+
+def test_russias_known_line_on_a_truce_before_a_settlement_is_against_it(run):
+    text = "“A ceasefire is exactly what the Kiev regime is counting on,” Zakharova said."
+
+    assert stances(run(text)) == [{"ceasefire": "opposes"}]
