@@ -309,8 +309,12 @@ OPEN_RE = Hinted(
     r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to|"
     r"(?:has|have|had) not (?:yet )?(?:received|seen)|no date (?:has |had |have )?(?:yet )?(?:been )?(?:set|fixed|agreed)|"
     r"no (?:concrete |specific |immediate |firm )?plans? (?:yet |so far |for now )?(?:for|to)|not (?:part of|on|among) (?:the )?"
-    r"(?:current |ongoing |present )?(?:talks|negotiations|discussions|agenda))(?![\w-])",
-    ("not", "n't", "failed", "no ", "remain", "progress", "yet to"),
+    r"(?:current |ongoing |present )?(?:talks|negotiations|discussions|agenda)|"
+    # "failed to narrow their differences on a ceasefire", "nobody has seriously discussed it": still open.
+    r"(?:failed|unable|did not manage|didn't manage) to (?:narrow|bridge|close|resolve|overcome|settle) "
+    r"(?:their |the |remaining |the remaining )?(?:differences|gaps?|disagreements?|divisions?)|"
+    r"(?:nobody|no one) (?:has|had|have) (?:\w+ )?discussed)(?![\w-])",
+    ("not", "n't", "failed", "unable", "no ", "remain", "progress", "yet to", "nobody", "no one"),
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(
