@@ -39,3 +39,15 @@ def test_not_without_what_he_called_x_requires_x(run):
     text = 'Macron said the force would not deploy without what he called "a firm American backstop".'
 
     assert stances(run(text)) == [{"security-guarantees": "supports"}]
+
+
+def test_elections_when_the_war_ends_wait_on_a_condition(run):
+    text = "“Ukraine will hold elections when the war ends,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"elections": "conditional"}]
+
+
+def test_troops_when_the_guns_fall_silent_is_no_condition_on_them(run):
+    text = "Macron said European troops would deploy when the guns fall silent."
+
+    assert stances(run(text)) == [{"peacekeepers": "supports"}]
