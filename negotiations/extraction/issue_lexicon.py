@@ -139,7 +139,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         exclude=(
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
             r"(?:sovereignty and )?territorial integrity of all (?:countries|states|nations)",
-            r"(?:on|near|at|to|away from) the (?:line of contact|front ?line|contact line)",
+            r"(?:on|near|at|to|away from|behind) (?:the|any) (?:line of contact|front ?lines?|contact line)",
             # Battlefield news: "Russian forces occupied two villages in the Donetsk region".
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
             r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"
@@ -369,7 +369,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:send|sending|sent|deploy\w*|station\w*|commit\w*|put|putting)\s+(?:\w+\s+){0,3}(?:troops|"
             r"soldiers|forces|contingents?|personnel)\s+(?:\w+\s+){0,2}(?:to|in|into|on the ground in) ukraine",
         ),
-        weak=(r"troops", r"contingents?", r"deploy\w*", r"\bboots\b", r"soldiers"),
+        weak=(r"troops", r"contingents?", r"deploy\w*", r"\bboots\b", r"soldiers", r"station(?:ed|ing)"),
         inherent=AFTER_THE_WAR,
         # The warring sides' own troops are not foreign troops deployed after the war.
         exclude=(

@@ -9,3 +9,18 @@ def test_bringing_everyone_home_is_the_prisoner_exchange(run):
     text = "“We will not stop until we bring everybody home,” Zelenskyy said."
 
     assert list(stances(run(text))[0]) == ["prisoner-exchange"]
+
+
+def test_behind_the_line_of_contact_is_a_place_not_the_land_question(run):
+    text = "Macron said the reassurance force would stay well behind any line of contact."
+
+    assert "territory" not in stances(run(text))[0]
+
+
+def test_stationed_names_the_troops_when_the_sentence_before_names_the_force(run):
+    text = (
+        "Macron said sanctions on Russia would stay. He said the reassurance force was ready. "
+        "“British units would be stationed near Lviv,” he said."
+    )
+
+    assert stances(run(text))[-1] == {"peacekeepers": "supports"}
