@@ -67,6 +67,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"guarantee\w*\s+(?:ukraine's|its|the country's|kyiv's|their|our)\s+(?:future\s+)?security",
             r"(?:protect|defend)\w*\s+ukraine\s+(?:against|from)\s+(?:a |any |another |future |new )*"
             r"(?:attack|aggression|invasion)",
+            # "take part in guaranteeing a ceasefire", "guarantors of the peace deal": standing behind the settlement.
+            r"guarantee(?:ing|s|d)? (?:a |the |any )?(?:cease-?fire|truce|peace deal|peace agreement|settlement)",
+            r"guarantors? (?:of|for) (?:a |the |any )?(?:cease-?fire|truce|peace|peace deal|peace agreement|"
+            r"settlement)",
             r"(?:western|american|us|u\.s\.|european|nato|allied|bilateral|legal|legally binding|binding|firm|"
             r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
@@ -193,7 +197,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"de-?escalation",
             r"(?:monitoring|observer|verification) (?:mission|mechanism)s?",
         ),
-        exclude=AFTER_THE_WAR,
+        # "guaranteeing a ceasefire" is the guarantors' issue.
+        exclude=(*AFTER_THE_WAR, r"guarant\w+ (?:(?:of|for) )?(?:a |the |any )?(?:cease-?fire|truce)"),
     ),
     "energy-strikes": IssueLexicon(
         strong=(

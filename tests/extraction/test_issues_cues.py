@@ -24,3 +24,9 @@ def test_stationed_names_the_troops_when_the_sentence_before_names_the_force(run
     )
 
     assert stances(run(text))[-1] == {"peacekeepers": "supports"}
+
+
+def test_guaranteeing_a_ceasefire_is_the_guarantees_issue_not_the_truce(run):
+    text = "Merz said Germany would take part in guaranteeing a ceasefire."
+
+    assert list(stances(run(text))[0]) == ["security-guarantees"]
