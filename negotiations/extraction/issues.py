@@ -321,6 +321,11 @@ OPEN_RE = Hinted(
 IN_RETURN_RE = re.compile(
     r"(?:in exchange for|in return for|in return,?|as a compensation for)\s+(?:\w+\s+){0,4}$"
 )
+# "Everything depends on whether there is real pressure on Russia": what all hangs on is wanted.
+DEPENDS_ON_CUE_RE = re.compile(
+    r"d(?<![\w'-]d)epends? (?:entirely |only |above all )?on (?:whether |how |what )?(?:there is |there are )?"
+    r"(?:\w+\s+){0,3}$"
+)
 SUPPORT_CLAIM_RE = Hinted(
     r"(?<![\w'-])(?:we (?:have )?agreed|agreed to from|(?:we|i) (?:fully )?support|we are ready|i am ready|"
     r"we're ready|i'm ready|from our side|we back|we welcome|(?:is|are|was|were) (?:\w+ )?ready|"
@@ -1091,6 +1096,8 @@ def decide_stance(
     sentence = local[sentence_start:]
     if clause_spans and IN_RETURN_RE.search(clause, 0, clause_spans[0][0]):
         return SUPPORTS, 0.6  # "... in exchange for legally binding security guarantees"
+    if clause_spans and DEPENDS_ON_CUE_RE.search(clause, 0, clause_spans[0][0]):
+        return SUPPORTS, 0.55  # "everything depends on real pressure on Russia"
     if clause_spans and _asked_for_in_return(clause, clause_spans[0][0]):
         return SUPPORTS, 0.55  # "Give us a ceasefire, and we will hold elections": the ceasefire is wanted
     if OPEN_RE.search(clause) and (issue.inverse is None or not issue.inverse.search(clause)):

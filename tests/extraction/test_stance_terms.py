@@ -51,3 +51,15 @@ def test_troops_when_the_guns_fall_silent_is_no_condition_on_them(run):
     text = "Macron said European troops would deploy when the guns fall silent."
 
     assert stances(run(text)) == [{"peacekeepers": "supports"}]
+
+
+def test_what_everything_depends_on_is_wanted(run):
+    text = "“Everything depends on whether there is enough pressure on Moscow,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_an_issue_that_depends_on_something_else_is_conditional(run):
+    text = "“A ceasefire depends on Russia,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
