@@ -63,3 +63,9 @@ def test_an_issue_that_depends_on_something_else_is_conditional(run):
     text = "“A ceasefire depends on Russia,” Zelenskyy said."
 
     assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_what_is_proposed_instead_is_backed(run):
+    text = "Zelenskyy proposed instead an immediate ceasefire on land, sea and air."
+
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
