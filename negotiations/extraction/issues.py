@@ -1147,8 +1147,8 @@ def decide_stance(
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)
     conditional_text = inherent.sub(" ", sentence) if inherent is not None else sentence
-    if cue_word in POSITIVE_CUES and conditional_text.startswith("instead "):
-        conditional_text = conditional_text[8:]  # "proposed instead that ...": the alternative is backed
+    if cue_word in POSITIVE_CUES:
+        conditional_text = conditional_text.removeprefix("instead ")  # "proposed instead that ...": backed
     if INSUFFICIENT_RE.search(clause) and not negations:
         return SUPPORTS, 0.55
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
