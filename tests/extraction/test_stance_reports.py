@@ -129,3 +129,9 @@ def test_nobody_having_discussed_an_issue_reports_it_open(run):
     text = "Peskov said nobody had seriously discussed security guarantees with Moscow."
 
     assert stances(run(text)) == [{"security-guarantees": "neutral"}]
+
+
+def test_expecting_a_compromise_forecasts_the_talks(run):
+    text = "Kallas said she expected a compromise on the new sanctions package by Friday."
+
+    assert stances(run(text)) == [{"sanctions": "neutral"}]
