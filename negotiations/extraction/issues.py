@@ -40,7 +40,8 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
-    r"(?<![\w'-])(?:not|no|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "spare no effort", "no doubt": idioms of resolve, not a negation.
+    r"(?<![\w'-])(?:not|no(?! (?:effort|efforts|doubt)(?![\w-]))|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )

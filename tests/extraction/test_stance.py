@@ -247,3 +247,9 @@ def test_an_issue_that_remained_open_is_neutral(run):
     text = "Umerov said the issue of the Zaporizhzhia nuclear power plant remained open."
 
     assert stances(run(text)) == [{"nuclear-plant": "neutral"}]
+
+
+def test_spare_no_effort_is_resolve_not_a_negation(run):
+    text = "Zelenskyy said Kyiv would spare no effort to bring home every prisoner of war."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
