@@ -844,7 +844,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             # "Ukraine has rejected such demands": the words point back to the issue named just before.
             tagged[referred] = IssueStance(_stance_without_cue(context, issue), REFERRED_CONFIDENCE)
     if not tagged and found is not None:
-        topic = _single_topic(found, context.topic_ranges)
+        topic = None if FIGURES_RE.search(context.quote) else _single_topic(found, context.topic_ranges)
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
         # A cue of the topic in the statement was set aside on purpose ("after a ceasefire", an attack told).
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
@@ -874,6 +874,10 @@ def _stance_without_cue(context: IssueContext, issue: IssuePatterns) -> str:
 NAMED_PLAN_RE = re.compile(r"\d+-point|(?:twenty|twenty-eight|nineteen)[- ]point|peace plan")
 
 
+# "Moscow disputes the figure", "inflated for Western audiences": a quarrel over numbers, not over the issue.
+FIGURES_RE = re.compile(
+    r"(?<![\w'-])(?:figures?|numbers|data|statistics|estimates?|tally|toll|inflated|exaggerated)(?![\w-])"
+)
 # A statement with no cue of its own is about the article's topic when the article is mostly about one issue
 # and its paragraph, the one before and the headline name no other.
 TOPIC_SHARE = 0.5
