@@ -28,7 +28,7 @@ FLOORS = {
     GOLD / "holdout-mine.jsonl": (0.80, 0.72),
     GOLD / "holdout-2.jsonl": (0.78, 0.72),
     GOLD / "dev-3.jsonl": (0.80, 0.88),
-    GOLD / "dev-4.jsonl": (0.70, 0.72),
+    GOLD / "dev-4.jsonl": (0.72, 0.72),
     GOLD / "dev-5.jsonl": (0.64, 0.71),
     GOLD / "holdout-3.jsonl": (0.61, 0.57),
     GOLD / "holdout-4.jsonl": (0.62, 0.46),
