@@ -312,6 +312,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         ),
         # An exchange is given in return by its nature: "175 soldiers came home in return for 175 Russians".
         inherent=(r"in (?:exchange|return) for",),
+        # "a truce so that commanders could collect the bodies of the dead": the battlefield, not a handover.
+        exclude=(
+            r"(?:collect|collecting|recover|recovering|bury|burying|remove|removing) (?:the )?(?:bodies|remains)"
+            r"(?: of (?:\w+ ){0,4}(?:soldiers|servicemen|fallen|dead|troops|defenders))?",
+        ),
     ),
     "nato-membership": IssueLexicon(
         strong=(

@@ -30,3 +30,9 @@ def test_guaranteeing_a_ceasefire_is_the_guarantees_issue_not_the_truce(run):
     text = "Merz said Germany would take part in guaranteeing a ceasefire."
 
     assert list(stances(run(text))[0]) == ["security-guarantees"]
+
+
+def test_collecting_the_bodies_on_the_battlefield_is_no_handover(run):
+    text = "Peskov said Russia had offered a local truce so that both armies could collect the bodies of their dead."
+
+    assert list(stances(run(text))[0]) == ["ceasefire"]
