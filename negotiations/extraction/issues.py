@@ -837,6 +837,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
     if "peace-plan" in tagged and len(tagged) > 1 and not NAMED_PLAN_RE.search(context.quote):
         del tagged["peace-plan"]  # "the US proposal on the plant", "the plan's hardest issue, territory"
+    if len(tagged) > 1 and found is not None:
+        _drop_reasons(tagged, context.quote, strong_in_quote, weak_in_quote)
     if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
         referred = _referred_issue(found, context)
         issue = next((issue for issue in patterns if issue.issue.slug == referred), None)
@@ -851,6 +853,32 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
             tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
     return tagged
+
+
+BECAUSE_RE = re.compile(r"(?:,\s*|\s)b(?<![\w'-]b)ecause\s")
+
+
+def _drop_reasons(
+    tagged: dict[str, IssueStance],
+    quote: str,
+    strong: dict[str, list[tuple[int, int]]],
+    weak: dict[str, list[tuple[int, int]]],
+) -> None:
+    """ "Ukraine's wish was to join NATO, because these are real guarantees": an issue named only in the reason
+    given for another is not a second issue of the statement."""
+    because = BECAUSE_RE.search(quote)
+    if because is None:
+        return
+    first_cue = {
+        slug: min(start for start, _ in strong.get(slug, []) + weak.get(slug, []))
+        for slug in tagged
+        if strong.get(slug) or weak.get(slug)
+    }
+    if not any(start < because.start() for start in first_cue.values()):
+        return
+    for slug, start in first_cue.items():
+        if start > because.start():
+            del tagged[slug]
 
 
 def _names_again(context: IssueContext, found: IssueSpans, slug: str, weak: list[tuple[int, int]]) -> bool:

@@ -36,3 +36,9 @@ def test_collecting_the_bodies_on_the_battlefield_is_no_handover(run):
     text = "Peskov said Russia had offered a local truce so that both armies could collect the bodies of their dead."
 
     assert list(stances(run(text))[0]) == ["ceasefire"]
+
+
+def test_an_issue_named_only_in_the_reason_for_another_is_not_tagged(run):
+    text = "“We want to join NATO because only the alliance gives real security guarantees,” Zelenskyy said."
+
+    assert list(stances(run(text))[0]) == ["nato-membership"]
