@@ -985,7 +985,7 @@ def _meets_the_other_leader(context: IssueContext) -> bool:
     return pattern is not None and pattern.search(context.quote) is not None
 
 
-CONTRAST_AFTER_RE = re.compile(r",?\s+(?:but|while|whereas)\s")
+CONTRAST_AFTER_RE = re.compile(r",?[\"”’']?,?\s+(?:but|while|whereas|and that)\s")
 
 
 def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:

@@ -42,3 +42,14 @@ def test_an_issue_named_only_in_the_reason_for_another_is_not_tagged(run):
     text = "“We want to join NATO because only the alliance gives real security guarantees,” Zelenskyy said."
 
     assert list(stances(run(text))[0]) == ["nato-membership"]
+
+
+def test_a_fragment_takes_no_issue_from_the_next_reported_clause(run):
+    text = (
+        "Zelenskyy said that a 20-point peace framework drafted with American negotiators over the past month was "
+        "“90 percent agreed,” and that security guarantees were nearly finished."
+    )
+
+    found = [s for s in run(text) if s.quote.startswith("90 percent agreed")]
+
+    assert stances(found) == [{"peace-plan": "neutral"}]
