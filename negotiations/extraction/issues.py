@@ -996,7 +996,14 @@ def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[
     contrast = (
         CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
     )
-    in_sentence = found.by_slug(sentence_start, contrast.start() if contrast else sentence_end, "strong")
+    end = contrast.start() if contrast else sentence_end
+    in_sentence = found.by_slug(sentence_start, end, "strong")
+    if found.text:
+        # "after a meeting with Zelensky" dates the words: excluded cues name no issue here either.
+        sentence = found.text[sentence_start:end]
+        in_sentence = {
+            slug: kept for slug, spans in in_sentence.items() if (kept := _kept(slug, sentence, spans))
+        }
     if len(in_sentence) < 2:
         return in_sentence
     quote_start = context.quote_range[0] - context.sentence_range[0]

@@ -53,3 +53,11 @@ def test_a_fragment_takes_no_issue_from_the_next_reported_clause(run):
     found = [s for s in run(text) if s.quote.startswith("90 percent agreed")]
 
     assert stances(found) == [{"peace-plan": "neutral"}]
+
+
+def test_a_short_fragment_takes_no_issue_from_an_excluded_cue_of_its_sentence(run):
+    text = "Macron said European troops, to be deployed after a ceasefire, were “ready to go”."
+
+    found = [s for s in run(text) if s.quote.startswith("ready to go")]
+
+    assert stances(found) == [{"peacekeepers": "supports"}]
