@@ -492,6 +492,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:meet|meeting|met|summit|talks|sit down)\w*\s+(?:in person\s+)?(?:with\s+)?(?:the\s+)?"
             r"(?:us\s+|u\.s\.\s+|american\s+)?(?:president\s+)?(?:donald\s+)?trump\b(?![^.;]{0,25}"
             r"(?:putin|zelensk|three|trilateral))",
+            # "after a meeting with President Zelensky at Mar-a-Lago": when something was said, not a summit sought.
+            r"(?:after|following|during|at) (?:a |an |his |her |their |the )?(?:\w+ )?(?:meeting|talks|summit) with "
+            r"(?:\w+\s+){0,3}" + UKRAINE_LEADER + r"\w*",
             r"trump\s+and\s+(?:president\s+)?(?:vladimir\s+)?putin\s+(?:\w+\s+){0,2}(?:met|meet|meeting|summit|"
             r"talks|get together)",
             r"putin\s+and\s+(?:president\s+)?(?:donald\s+)?trump\s+(?:\w+\s+){0,2}(?:met|meet|meeting|summit|"

@@ -61,3 +61,12 @@ def test_a_short_fragment_takes_no_issue_from_an_excluded_cue_of_its_sentence(ru
     found = [s for s in run(text) if s.quote.startswith("ready to go")]
 
     assert stances(found) == [{"peacekeepers": "supports"}]
+
+
+def test_after_a_meeting_with_zelensky_dates_the_words_and_is_no_summit(run):
+    text = (
+        "Trump said Ukraine and Russia were “closer than ever” to ending the war, after a meeting with "
+        "President Volodymyr Zelensky at Mar-a-Lago."
+    )
+
+    assert "leaders-meeting" not in stances(run(text))[0]
