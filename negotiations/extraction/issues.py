@@ -985,6 +985,7 @@ def _meets_the_other_leader(context: IssueContext) -> bool:
     return pattern is not None and pattern.search(context.quote) is not None
 
 
+BUT_AFTER_RE = re.compile(r",\s+but\s")
 CONTRAST_AFTER_RE = re.compile(r",?[\"”’']?,?\s+(?:but|while|whereas|and that)\s")
 
 
@@ -1183,8 +1184,13 @@ def decide_stance(
         return CONDITIONAL, 0.55  # "... as a condition for any ceasefire": the ceasefire, on those terms
     negations = _negations(clause, clause_spans)
     # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
+    # "agreed to exchange prisoners, but failed to narrow their differences": a judgement after ", but" is
+    # on the other clause.
+    but = BUT_AFTER_RE.search(local, cue_spans[0][1]) if cue_spans else None
     negative = _count_outside(
-        NEGATIVE_RE, local, cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else []
+        NEGATIVE_RE,
+        local[: but.start()] if but else local,
+        cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else [],
     )
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)

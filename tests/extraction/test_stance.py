@@ -253,3 +253,9 @@ def test_spare_no_effort_is_resolve_not_a_negation(run):
     text = "Zelenskyy said Kyiv would spare no effort to bring home every prisoner of war."
 
     assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_a_judgement_after_but_is_on_the_other_clause(run):
+    text = "“We agreed on a prisoner exchange of 500 for 500, but the talks on everything else failed,” Umerov said."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
