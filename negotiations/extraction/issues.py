@@ -1185,8 +1185,10 @@ def decide_stance(
     negations = _negations(clause, clause_spans)
     # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
     # "agreed to exchange prisoners, but failed to narrow their differences": a judgement after ", but" is
-    # on the other clause.
+    # on the other clause, unless that clause names the issue again.
     but = BUT_AFTER_RE.search(local, cue_spans[0][1]) if cue_spans else None
+    if but is not None and any(start >= but.start() for start, _ in cue_spans):
+        but = None
     negative = _count_outside(
         NEGATIVE_RE,
         local[: but.start()] if but else local,

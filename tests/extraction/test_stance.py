@@ -259,3 +259,12 @@ def test_a_judgement_after_but_is_on_the_other_clause(run):
     text = "“We agreed on a prisoner exchange of 500 for 500, but the talks on everything else failed,” Umerov said."
 
     assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_a_judgement_after_but_counts_when_that_clause_names_the_issue_again(run):
+    text = (
+        "“Europe offers Kyiv security guarantees, but these security guarantees serve a Russophobic regime,” "
+        "Zakharova said."
+    )
+
+    assert stances(run(text)) == [{"security-guarantees": "opposes"}]
