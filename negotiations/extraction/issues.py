@@ -993,7 +993,7 @@ def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[
     """For a short statement with no cue of its own: the issue whose strong cue in the sentence is nearest."""
     sentence_start, sentence_end = context.sentence_range
     # "... never objected to Ukraine joining the EU, but had always opposed its membership of NATO": the cue
-    # after "but" belongs to the other clause.
+    # after "but" (or after ", and that", the next reported clause) belongs to the other clause.
     contrast = (
         CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
     )
