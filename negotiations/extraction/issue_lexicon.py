@@ -37,6 +37,11 @@ AFTER_THE_WAR = (
     r"(?:after|once|when|until)\s+(?:the\s+)?(?:fighting|war|hostilities|guns)\s+(?:stops?|ends?|ceases?|"
     r"fall silent|(?:is|are|has|have)\s+(?:over|ended|stopped))",
     r"after the war",
+    # "elections within 90 days of a ceasefire", "47 strikes since the truce took effect": a date, not a stance.
+    r"within (?:\w+ ){0,2}(?:days|weeks|months|hours) (?:of|after) (?:a |the |any )?(?:\w+ )?(?:cease-?fire|truce|"
+    r"(?:peace )?(?:deal|agreement|settlement))",
+    r"since (?:a |the )?(?:\w+ )?(?:cease-?fire|truce|moratorium) (?:took effect|began|started|was agreed|"
+    r"came into force|went into effect)",
     r"(?:day|moment|time|hour) (?:a |the |any |an )?(?:cease-?fire|truce) (?:takes effect|is signed|begins|starts)",
 )
 
@@ -62,6 +67,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"guarantee\w*\s+(?:ukraine's|its|the country's|kyiv's|their|our)\s+(?:future\s+)?security",
             r"(?:protect|defend)\w*\s+ukraine\s+(?:against|from)\s+(?:a |any |another |future |new )*"
             r"(?:attack|aggression|invasion)",
+            # "take part in guaranteeing a ceasefire", "guarantors of the peace deal": standing behind the settlement.
+            r"guarantee(?:ing|s|d)? (?:a |the |any )?(?:cease-?fire|truce|peace deal|peace agreement|settlement)",
+            r"guarantors? (?:of|for) (?:a |the |any )?(?:cease-?fire|truce|peace|peace deal|peace agreement|"
+            r"settlement)",
             r"(?:western|american|us|u\.s\.|european|nato|allied|bilateral|legal|legally binding|binding|firm|"
             r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
@@ -134,7 +143,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         exclude=(
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
             r"(?:sovereignty and )?territorial integrity of all (?:countries|states|nations)",
-            r"(?:on|near|at|to|away from) the (?:line of contact|front ?line|contact line)",
+            r"(?:on|near|at|to|away from|behind) (?:the|any) (?:line of contact|front ?lines?|contact line)",
             # Battlefield news: "Russian forces occupied two villages in the Donetsk region".
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
             r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"
@@ -188,7 +197,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"de-?escalation",
             r"(?:monitoring|observer|verification) (?:mission|mechanism)s?",
         ),
-        exclude=AFTER_THE_WAR,
+        # "guaranteeing a ceasefire" is the guarantors' issue.
+        exclude=(*AFTER_THE_WAR, r"guarant\w+ (?:(?:of|for) )?(?:a |the |any )?(?:cease-?fire|truce)"),
     ),
     "energy-strikes": IssueLexicon(
         strong=(
@@ -280,6 +290,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:ukrainian )?children\b[^.;]{0,40}\b(?:returned|brought back|deported|abducted|evacuated|taken)",
             r"our (?:heroes|defenders|soldiers|guys|boys|servicemen|people) (?:are|were|is) (?:back )?home",
             r"(?:bring|brought|bringing) (?:back|home) (?:every|all|each)\b",
+            r"(?:bring|brought|bringing|get|getting) (?:everyone|everybody|all of them|them all) (?:back|home)",
             r"\d[\d,]* for \d[\d,]* (?:exchange|swap|format|formula)",
             r"(?:has|have|had|get|gets|got|getting|want\w*|bring|brings|brought|bringing)\s+(?:\w+\s+){0,2}"
             r"(?:child|children|kids|sons?|daughters?)\s+(?:back|home)",
@@ -301,6 +312,11 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         ),
         # An exchange is given in return by its nature: "175 soldiers came home in return for 175 Russians".
         inherent=(r"in (?:exchange|return) for",),
+        # "a truce so that commanders could collect the bodies of the dead": the battlefield, not a handover.
+        exclude=(
+            r"(?:collect|collecting|recover|recovering|bury|burying|remove|removing) (?:the )?(?:bodies|remains)"
+            r"(?: of (?:\w+ ){0,4}(?:soldiers|servicemen|fallen|dead|troops|defenders))?",
+        ),
     ),
     "nato-membership": IssueLexicon(
         strong=(
@@ -363,7 +379,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:send|sending|sent|deploy\w*|station\w*|commit\w*|put|putting)\s+(?:\w+\s+){0,3}(?:troops|"
             r"soldiers|forces|contingents?|personnel)\s+(?:\w+\s+){0,2}(?:to|in|into|on the ground in) ukraine",
         ),
-        weak=(r"troops", r"contingents?", r"deploy\w*", r"\bboots\b", r"soldiers"),
+        weak=(r"troops", r"contingents?", r"deploy\w*", r"\bboots\b", r"soldiers", r"station(?:ed|ing)"),
         inherent=AFTER_THE_WAR,
         # The warring sides' own troops are not foreign troops deployed after the war.
         exclude=(
@@ -476,6 +492,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:meet|meeting|met|summit|talks|sit down)\w*\s+(?:in person\s+)?(?:with\s+)?(?:the\s+)?"
             r"(?:us\s+|u\.s\.\s+|american\s+)?(?:president\s+)?(?:donald\s+)?trump\b(?![^.;]{0,25}"
             r"(?:putin|zelensk|three|trilateral))",
+            # "after a meeting with President Zelensky at Mar-a-Lago": when something was said, not a summit sought.
+            r"(?:after|following|during|at) (?:a |an |his |her |their |the )?(?:\w+ )?(?:meeting|talks|summit) with "
+            r"(?:\w+\s+){0,3}" + UKRAINE_LEADER + r"\w*",
             r"trump\s+and\s+(?:president\s+)?(?:vladimir\s+)?putin\s+(?:\w+\s+){0,2}(?:met|meet|meeting|summit|"
             r"talks|get together)",
             r"putin\s+and\s+(?:president\s+)?(?:donald\s+)?trump\s+(?:\w+\s+){0,2}(?:met|meet|meeting|summit|"

@@ -40,8 +40,9 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
-    r"(?<![\w'-])(?:not|no|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
-    r"unwilling|unable|impossible|refus\w*|reject\w*|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
+    # "spare no effort", "no doubt": idioms of resolve, not a negation.
+    r"(?<![\w'-])(?:not|no(?! (?:effort|efforts|doubt)(?![\w-]))|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
 # Words that judge something bad, whatever their grammar.
@@ -53,7 +54,8 @@ NEGATIVE_RE = re.compile(
     r"pointless|meaningless|dead end|red lines?|non-starter|capitulation|surrender|ultimatums?|blackmail|"
     r"theft|robbery|steal\w*|illegal|unlawful|violat\w+|sabotag\w+|undermin\w+|destroy\w*|hypocri\w+|"
     r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
-    r"rearm\w*|regroup\w*|destruction|legitimate (?:\w+ )?targets?|(?:treated|regarded|seen|considered) as (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
+    r"rearm\w*|regroup\w*|(?:safeguard|protect|defend)\w* (?:the |its |their |our )?(?:legitimate|lawful) "
+    r"(?:rights and interests|interests)|destruction|legitimate (?:\w+ )?targets?|(?:treated|regarded|seen|considered) as (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
     r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
@@ -130,14 +132,17 @@ UNTIL_RE = re.compile(
 # "withdrawal from Donbas is an indispensable condition for the cessation of hostilities": what comes before
 # is demanded, what comes after is what the demand is set for.
 CONDITION_FOR_RE = Hinted(
-    r"(?<![\w'-])(?:is|are|was|were|be|remains?) (?:an? |the )?(?:\w+ )?(?:pre)?(?:condition|requisite)s? "
+    r"(?<![\w'-])(?:is|are|was|were|be|remains?|as) (?:an? |the )?(?:\w+ )?(?:pre)?(?:condition|requisite)s? "
     r"(?:for|of)(?![\w-])",
     (
         "condition",
         "requisite",
     ),
 )
-WITHOUT_CUE_RE = re.compile(r"w(?<![\w'-]w)ithout\s+(?:\w+\s+){0,3}$")
+# "without (what he called) "a clear American backstop"": the journalist's aside and marks may stand between.
+WITHOUT_CUE_RE = re.compile(
+    r"w(?<![\w'-]w)ithout\s+(?:what (?:he|she|they|it) (?:called|calls|described as)\s+)?(?:[\w\"“‘']+\s+){0,3}[\"“‘']?$"
+)
 REQUIRE_RE = re.compile(r"(?<![\w'-])(?:must|only|need\w*|requires?|demand\w*|insist\w*)(?![\w-])")
 RECIPROCAL_RE = re.compile(
     r"(?<![\w'-])(?:too|also|as well|the same|ready|willing|agrees?|reciproc\w+)(?![\w-])"
@@ -169,7 +174,8 @@ CONDITIONAL_RE = re.compile(
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
     r"\w+ed|(?:\w+ )?(?:\w+ )?(?:troops|forces|army|soldiers|units) (?:leave|left|withdraw\w*|pull\w* out))|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
     r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
-    r"after the (?:war|fighting|hostilities) (?:ends?|is over|stops?)|martial law (?:is|has been|was|had been) lifted|"
+    r"(?:after|when|until) the (?:war|fighting|hostilities) (?:ends?|is over|stops?)|"
+    r"(?:when|once|until|after) the guns (?:fall|go|have fallen|have gone) silent|martial law (?:is|has been|was|had been) lifted|"
     r"(?:lifting|end) of martial law|(?:need|needs|needed|require|requires|required) (?:the )?(?:approval|consent|"
     r"ratification|backing|green light) (?:of|from)|take into account (?:the )?(?:\w+ ){0,2}interests|(?:ready|willing|prepared|open)\b[^.;]{0,40}, but not|"
     r"(?:other|some|certain|several|a number of) (?:provisions|points|elements|clauses|parts)\b[^.]{0,80}"
@@ -294,7 +300,9 @@ PROGRESS_RE = re.compile(
     r"stalled|deadlock\w*|not moved|stumbling block|(?:main|biggest|key|major|remaining) (?:obstacle|problem)|"
     r"(?:is|remains) (?:still )?the problem|\d+ ?(?:percent|per cent)|(?:issues|questions|points|matters|things) "
     r"(?:\w+ )?(?:left |still )?to (?:resolve|settle|be resolved|be settled|work out|be worked out)|"
-    r"(?:(?<!be )no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise)(?![\w-])"
+    r"(?:(?<!be )no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise|"
+    # "they expected a compromise before the end of the week": a forecast of the talks.
+    r"expect\w* (?:a |an |the )?(?:compromise|deal|agreement|decision|breakthrough))(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = Hinted(
@@ -306,12 +314,21 @@ OPEN_RE = Hinted(
     r"(?:real )?progress|not on the agenda|(?:has|have|had) not yet \w+ed|(?:has|have|had) yet to|"
     r"(?:has|have|had) not (?:yet )?(?:received|seen)|no date (?:has |had |have )?(?:yet )?(?:been )?(?:set|fixed|agreed)|"
     r"no (?:concrete |specific |immediate |firm )?plans? (?:yet |so far |for now )?(?:for|to)|not (?:part of|on|among) (?:the )?"
-    r"(?:current |ongoing |present )?(?:talks|negotiations|discussions|agenda))(?![\w-])",
-    ("not", "n't", "failed", "no ", "remain", "progress", "yet to"),
+    r"(?:current |ongoing |present )?(?:talks|negotiations|discussions|agenda)|"
+    # "failed to narrow their differences on a ceasefire", "nobody has seriously discussed it": still open.
+    r"(?:failed|unable|did not manage|didn't manage) to (?:narrow|bridge|close|resolve|overcome|settle) "
+    r"(?:their |the |remaining |the remaining )?(?:differences|gaps?|disagreements?|divisions?)|"
+    r"(?:nobody|no one) (?:has|had|have) (?:\w+ )?discussed)(?![\w-])",
+    ("not", "n't", "failed", "unable", "no ", "remain", "progress", "yet to", "nobody", "no one"),
 )
 # "give up X in exchange for security guarantees": what is asked for in return is backed.
 IN_RETURN_RE = re.compile(
     r"(?:in exchange for|in return for|in return,?|as a compensation for)\s+(?:\w+\s+){0,4}$"
+)
+# "Everything depends on whether there is real pressure on Russia": what all hangs on is wanted.
+DEPENDS_ON_CUE_RE = re.compile(
+    r"d(?<![\w'-]d)epends? (?:entirely |only |above all )?on (?:whether |how |what )?(?:there is |there are )?"
+    r"(?:\w+\s+){0,3}$"
 )
 SUPPORT_CLAIM_RE = Hinted(
     r"(?<![\w'-])(?:we (?:have )?agreed|agreed to from|(?:we|i) (?:fully )?support|we are ready|i am ready|"
@@ -419,6 +436,13 @@ POSITIVE_CUES = frozenset(
         "endorses",
     ]
 )
+
+# Verbs that only say that words were said: unlike "urged" or "rejected", they lend the words no side.
+PLAIN_SAYING = frozenset(
+    ["say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "adding", "state", "states",
+     "stated", "note", "notes", "noted", "noting", "according", "recalled", "explained", "wrote", "writes",
+     "posted", "reported", "reports", "remarked", "commented", "mentioned", "informed"]
+)  # fmt: skip
 
 SUPPORTS, CONDITIONAL, NEUTRAL, OPPOSES = "supports", "conditional", "neutral", "opposes"
 
@@ -814,6 +838,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         del tagged["ceasefire"]  # "a halt to strikes on energy facilities" is the energy issue only
     if "peace-plan" in tagged and len(tagged) > 1 and not NAMED_PLAN_RE.search(context.quote):
         del tagged["peace-plan"]  # "the US proposal on the plant", "the plan's hardest issue, territory"
+    if len(tagged) > 1 and found is not None:
+        _drop_reasons(tagged, context.quote, strong_in_quote, weak_in_quote)
     if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
         referred = _referred_issue(found, context)
         issue = next((issue for issue in patterns if issue.issue.slug == referred), None)
@@ -821,13 +847,39 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             # "Ukraine has rejected such demands": the words point back to the issue named just before.
             tagged[referred] = IssueStance(_stance_without_cue(context, issue), REFERRED_CONFIDENCE)
     if not tagged and found is not None:
-        topic = _single_topic(found, context.topic_ranges)
+        topic = None if FIGURES_RE.search(context.quote) else _single_topic(found, context.topic_ranges)
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
         # A cue of the topic in the statement was set aside on purpose ("after a ceasefire", an attack told).
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
             tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
     return tagged
+
+
+BECAUSE_RE = re.compile(r"(?:,\s*|\s)b(?<![\w'-]b)ecause\s")
+
+
+def _drop_reasons(
+    tagged: dict[str, IssueStance],
+    quote: str,
+    strong: dict[str, list[tuple[int, int]]],
+    weak: dict[str, list[tuple[int, int]]],
+) -> None:
+    """ "Ukraine's wish was to join NATO, because these are real guarantees": an issue named only in the reason
+    given for another is not a second issue of the statement."""
+    because = BECAUSE_RE.search(quote)
+    if because is None:
+        return
+    first_cue = {
+        slug: min(start for start, _ in strong.get(slug, []) + weak.get(slug, []))
+        for slug in tagged
+        if strong.get(slug) or weak.get(slug)
+    }
+    if not any(start < because.start() for start in first_cue.values()):
+        return
+    for slug, start in first_cue.items():
+        if start > because.start():
+            del tagged[slug]
 
 
 def _names_again(context: IssueContext, found: IssueSpans, slug: str, weak: list[tuple[int, int]]) -> bool:
@@ -851,13 +903,19 @@ def _stance_without_cue(context: IssueContext, issue: IssuePatterns) -> str:
 NAMED_PLAN_RE = re.compile(r"\d+-point|(?:twenty|twenty-eight|nineteen)[- ]point|peace plan")
 
 
+# "Moscow disputes the figure", "inflated for Western audiences": a quarrel over numbers, not over the issue.
+FIGURES_RE = re.compile(
+    r"(?<![\w'-])(?:figures?|numbers|data|statistics|estimates?|tally|toll|inflated|exaggerated)(?![\w-])"
+)
 # A statement with no cue of its own is about the article's topic when the article is mostly about one issue
 # and its paragraph, the one before and the headline name no other.
 TOPIC_SHARE = 0.5
 TOPIC_CONFIDENCE = 0.35
 _RUSSIA = {"security-guarantees": OPPOSES, "territory": SUPPORTS, "sanctions": OPPOSES, "nato-membership": OPPOSES,
            "peacekeepers": OPPOSES, "frozen-assets": OPPOSES, "elections": SUPPORTS, "nuclear-plant": OPPOSES,
-           "prisoner-exchange": SUPPORTS}  # fmt: skip
+           "prisoner-exchange": SUPPORTS,
+           # Moscow's line: no truce ahead of a settlement that removes the "root causes" (it would let Kyiv rearm).
+           "ceasefire": OPPOSES}  # fmt: skip
 _UKRAINE = {"security-guarantees": SUPPORTS, "territory": OPPOSES, "sanctions": SUPPORTS, "nato-membership": SUPPORTS,
             "peacekeepers": SUPPORTS, "frozen-assets": SUPPORTS, "nuclear-plant": SUPPORTS, "ceasefire": SUPPORTS,
             "energy-strikes": SUPPORTS, "prisoner-exchange": SUPPORTS}  # fmt: skip
@@ -928,18 +986,26 @@ def _meets_the_other_leader(context: IssueContext) -> bool:
     return pattern is not None and pattern.search(context.quote) is not None
 
 
-CONTRAST_AFTER_RE = re.compile(r",?\s+(?:but|while|whereas)\s")
+BUT_AFTER_RE = re.compile(r",\s+but\s")
+CONTRAST_AFTER_RE = re.compile(r",?[\"”’']?,?\s+(?:but|while|whereas|and that)\s")
 
 
 def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
     """For a short statement with no cue of its own: the issue whose strong cue in the sentence is nearest."""
     sentence_start, sentence_end = context.sentence_range
     # "... never objected to Ukraine joining the EU, but had always opposed its membership of NATO": the cue
-    # after "but" belongs to the other clause.
+    # after "but" (or after ", and that", the next reported clause) belongs to the other clause.
     contrast = (
         CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
     )
-    in_sentence = found.by_slug(sentence_start, contrast.start() if contrast else sentence_end, "strong")
+    end = contrast.start() if contrast else sentence_end
+    in_sentence = found.by_slug(sentence_start, end, "strong")
+    if found.text:
+        # "after a meeting with Zelensky" dates the words: excluded cues name no issue here either.
+        sentence = found.text[sentence_start:end]
+        in_sentence = {
+            slug: kept for slug, spans in in_sentence.items() if (kept := _kept(slug, sentence, spans))
+        }
     if len(in_sentence) < 2:
         return in_sentence
     quote_start = context.quote_range[0] - context.sentence_range[0]
@@ -1074,6 +1140,10 @@ def decide_stance(
     sentence = local[sentence_start:]
     if clause_spans and IN_RETURN_RE.search(clause, 0, clause_spans[0][0]):
         return SUPPORTS, 0.6  # "... in exchange for legally binding security guarantees"
+    if clause_spans and DEPENDS_ON_CUE_RE.search(clause, 0, clause_spans[0][0]):
+        return SUPPORTS, 0.55  # "everything depends on real pressure on Russia"
+    if clause_spans and _asked_for_in_return(clause, clause_spans[0][0]):
+        return SUPPORTS, 0.55  # "Give us a ceasefire, and we will hold elections": the ceasefire is wanted
     if OPEN_RE.search(clause) and (issue.inverse is None or not issue.inverse.search(clause)):
         return (
             NEUTRAL,
@@ -1111,14 +1181,25 @@ def decide_stance(
         # "withdrawal from Donbas is a condition for a ceasefire": the demand ("neutral status": its opposite).
         inverse = issue.inverse is not None and issue.inverse.search(local, 0, demand.start()) is not None
         return (OPPOSES if inverse else SUPPORTS), 0.55
+    if demand is not None and cue_spans and cue_spans[0][0] >= demand.end():
+        return CONDITIONAL, 0.55  # "... as a condition for any ceasefire": the ceasefire, on those terms
     negations = _negations(clause, clause_spans)
     # "legitimate targets" may be a cue and still hostile; "an illegitimate president" calls for elections.
+    # "agreed to exchange prisoners, but failed to narrow their differences": a judgement after ", but" is
+    # on the other clause, unless that clause names the issue again.
+    but = BUT_AFTER_RE.search(local, cue_spans[0][1]) if cue_spans else None
+    if but is not None and any(start >= but.start() for start, _ in cue_spans):
+        but = None
     negative = _count_outside(
-        NEGATIVE_RE, local, cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else []
+        NEGATIVE_RE,
+        local[: but.start()] if but else local,
+        cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else [],
     )
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)
     conditional_text = inherent.sub(" ", sentence) if inherent is not None else sentence
+    if cue_word in POSITIVE_CUES:
+        conditional_text = conditional_text.removeprefix("instead ")  # "proposed instead that ...": backed
     if INSUFFICIENT_RE.search(clause) and not negations:
         return SUPPORTS, 0.55
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
@@ -1151,12 +1232,19 @@ def decide_stance(
     elif clause_spans and _refused_after_but_not(clause, clause_spans):
         polarity = -1
     elif _demanded_in_terms(any_must, cue_spans) and not negative:
-        polarity = 1  # "any agreement must take into account the will of the people in Crimea, Donbass"
+        # "any agreement must take into account the will of the people in Crimea, Donbass" ("must exclude": against)
+        polarity = -1 if negations % 2 else 1
     elif (
         _sets_terms(any_must, cue_spans)
         or CONDITIONAL_RE.search(conditional_text)
         or (WEAK_CONDITIONAL_RE.search(conditional_text) and not negations and not negative)
     ):
+        if (
+            context.speaker_party in IMPARTIAL
+            and not _takes_a_side(local, cue_word)
+            and not CONDITIONAL_RE.search(conditional_text)
+        ):
+            return NEUTRAL, 0.5  # an analyst's "if the waiver comes, the market will shrug": a forecast
         return CONDITIONAL, 0.6
     elif cue_word in POSITIVE_CUES and not negations:
         polarity = 1  # "called for strong sanctions, saying Moscow was not serious"
@@ -1174,7 +1262,7 @@ def decide_stance(
         return inverse, 0.6
     if inverse is not None:
         polarity = -polarity
-    if not (negations or negative or positive or cue_word):
+    if not (negations or negative or positive or (cue_word and cue_word not in PLAIN_SAYING)):
         return _no_side_taken(context, issue.issue.slug, polarity), 0.5
     if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
@@ -1281,6 +1369,17 @@ def _no_side_taken(context: IssueContext, slug: str, polarity: int) -> str:
     if context.speaker_party in IMPARTIAL:
         return NEUTRAL
     return SUPPORTS if polarity > 0 else OPPOSES
+
+
+# "Give us a ceasefire and security, and we will ...": what the speaker asks for in return for an offer.
+GIVE_US_RE = re.compile(r"g(?<![\w'-]g)ive (?:us|me)\s(?P<ask>[^.;]{0,60}?)\band (?:we|i)(?: will|'ll)\s")
+
+
+def _asked_for_in_return(clause: str, cue_start: int) -> bool:
+    if "give " not in clause:
+        return False  # the regex need not run
+    match = GIVE_US_RE.search(clause)
+    return match is not None and match.start("ask") <= cue_start < match.end("ask")
 
 
 def _sets_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]]) -> bool:

@@ -43,3 +43,13 @@ def test_a_speaker_of_no_known_side_taking_no_side_reports(run):
     text = "“Security guarantees for Ukraine are a matter for the sides,” said Marta Levchenko, an analyst in Kyiv."
 
     assert stances(run(text)) == [{"security-guarantees": "neutral"}]
+
+
+def test_a_quarrel_over_figures_does_not_take_the_articles_topic(run):
+    text = (
+        "Ukraine wants an all-for-all prisoner exchange, Zelenskyy said on Friday. He said the next prisoner "
+        "exchange would bring home 500 soldiers.\n\n"
+        "Kyiv says 20,000 children have been deported. Peskov said the figure was inflated for Western audiences."
+    )
+
+    assert run(text)[-1].issues == {}

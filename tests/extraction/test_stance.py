@@ -247,3 +247,24 @@ def test_an_issue_that_remained_open_is_neutral(run):
     text = "Umerov said the issue of the Zaporizhzhia nuclear power plant remained open."
 
     assert stances(run(text)) == [{"nuclear-plant": "neutral"}]
+
+
+def test_spare_no_effort_is_resolve_not_a_negation(run):
+    text = "Zelenskyy said Kyiv would spare no effort to bring home every prisoner of war."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_a_judgement_after_but_is_on_the_other_clause(run):
+    text = "“We agreed on a prisoner exchange of 500 for 500, but the talks on everything else failed,” Umerov said."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_a_judgement_after_but_counts_when_that_clause_names_the_issue_again(run):
+    text = (
+        "“Europe offers Kyiv security guarantees, but these security guarantees serve a Russophobic regime,” "
+        "Zakharova said."
+    )
+
+    assert stances(run(text)) == [{"security-guarantees": "opposes"}]

@@ -133,3 +133,12 @@ def test_no_compromise_found_is_still_a_progress_report(run):
 def test_signing_is_a_positive_word_but_significant_and_signal_are_not():
     assert POSITIVE_RE.search("the sides signed the protocol")
     assert not POSITIVE_RE.search("a significant signal")
+
+
+def test_safeguarding_legitimate_rights_and_interests_answers_sanctions_as_a_threat(run):
+    text = (
+        "Foreign ministry spokesman Lin Jian said China would take all necessary measures to safeguard the "
+        "legitimate rights and interests of Chinese firms hit by the sanctions."
+    )
+
+    assert stances(run(text)) == [{"sanctions": "opposes"}]

@@ -117,3 +117,21 @@ def test_studying_the_other_sides_proposals_is_a_report(run):
     text = "Peskov said Moscow would carefully study the latest American proposals on security guarantees."
 
     assert stances(run(text)) == [{"security-guarantees": "neutral"}]
+
+
+def test_failing_to_narrow_differences_on_an_issue_reports_it_open(run):
+    text = "Peskov said the delegations had failed to narrow their differences on a ceasefire."
+
+    assert stances(run(text)) == [{"ceasefire": "neutral"}]
+
+
+def test_nobody_having_discussed_an_issue_reports_it_open(run):
+    text = "Peskov said nobody had seriously discussed security guarantees with Moscow."
+
+    assert stances(run(text)) == [{"security-guarantees": "neutral"}]
+
+
+def test_expecting_a_compromise_forecasts_the_talks(run):
+    text = "Kallas said she expected a compromise on the new sanctions package by Friday."
+
+    assert stances(run(text)) == [{"sanctions": "neutral"}]

@@ -72,3 +72,29 @@ def test_an_analyst_wanting_something_in_the_first_person_takes_a_side(run):
     text = "“We want the sanctions to stay until Russia pays,” said Pavel Novak, an economist in Vienna."
 
     assert stances(run(text))[0]["sanctions"] != "neutral"
+
+
+def test_an_analysts_if_is_a_forecast_not_a_condition(run):
+    text = "“If the talks collapse in the spring, the sanctions will simply stay where they are,” said Pavel Novak, an economist in Vienna."
+
+    assert stances(run(text)) == [{"sanctions": "neutral"}]
+
+
+def test_a_partys_if_is_still_a_condition(run):
+    text = (
+        "“If the talks collapse in the spring, the sanctions will simply stay where they are,” Peskov said."
+    )
+
+    assert stances(run(text)) == [{"sanctions": "conditional"}]
+
+
+def test_a_plain_said_lends_the_words_no_side_so_the_speakers_known_position_holds(run):
+    text = "Zakharova said the sanctions had cost European companies billions of euros."
+
+    assert stances(run(text)) == [{"sanctions": "opposes"}]
+
+
+def test_russias_known_line_on_a_truce_before_a_settlement_is_against_it(run):
+    text = "“A ceasefire is exactly what the Kiev regime is counting on,” Zakharova said."
+
+    assert stances(run(text)) == [{"ceasefire": "opposes"}]

@@ -1,0 +1,72 @@
+"""Cue phrases of news prose that name an issue without its usual words."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_bringing_everyone_home_is_the_prisoner_exchange(run):
+    text = "“We will not stop until we bring everybody home,” Zelenskyy said."
+
+    assert list(stances(run(text))[0]) == ["prisoner-exchange"]
+
+
+def test_behind_the_line_of_contact_is_a_place_not_the_land_question(run):
+    text = "Macron said the reassurance force would stay well behind any line of contact."
+
+    assert "territory" not in stances(run(text))[0]
+
+
+def test_stationed_names_the_troops_when_the_sentence_before_names_the_force(run):
+    text = (
+        "Macron said sanctions on Russia would stay. He said the reassurance force was ready. "
+        "“British units would be stationed near Lviv,” he said."
+    )
+
+    assert stances(run(text))[-1] == {"peacekeepers": "supports"}
+
+
+def test_guaranteeing_a_ceasefire_is_the_guarantees_issue_not_the_truce(run):
+    text = "Merz said Germany would take part in guaranteeing a ceasefire."
+
+    assert list(stances(run(text))[0]) == ["security-guarantees"]
+
+
+def test_collecting_the_bodies_on_the_battlefield_is_no_handover(run):
+    text = "Peskov said Russia had offered a local truce so that both armies could collect the bodies of their dead."
+
+    assert list(stances(run(text))[0]) == ["ceasefire"]
+
+
+def test_an_issue_named_only_in_the_reason_for_another_is_not_tagged(run):
+    text = "“We want to join NATO because only the alliance gives real security guarantees,” Zelenskyy said."
+
+    assert list(stances(run(text))[0]) == ["nato-membership"]
+
+
+def test_a_fragment_takes_no_issue_from_the_next_reported_clause(run):
+    text = (
+        "Zelenskyy said that a 20-point peace framework drafted with American negotiators over the past month was "
+        "“90 percent agreed,” and that security guarantees were nearly finished."
+    )
+
+    found = [s for s in run(text) if s.quote.startswith("90 percent agreed")]
+
+    assert stances(found) == [{"peace-plan": "neutral"}]
+
+
+def test_a_short_fragment_takes_no_issue_from_an_excluded_cue_of_its_sentence(run):
+    text = "Macron said European troops, to be deployed after a ceasefire, were “ready to go”."
+
+    found = [s for s in run(text) if s.quote.startswith("ready to go")]
+
+    assert stances(found) == [{"peacekeepers": "supports"}]
+
+
+def test_after_a_meeting_with_zelensky_dates_the_words_and_is_no_summit(run):
+    text = (
+        "Trump said Ukraine and Russia were “closer than ever” to ending the war, after a meeting with "
+        "President Volodymyr Zelensky at Mar-a-Lago."
+    )
+
+    assert "leaders-meeting" not in stances(run(text))[0]

@@ -1,0 +1,17 @@
+"""A truce or a deal named only to date something else is not a stance on the truce."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_within_days_of_a_ceasefire_dates_the_elections(run):
+    text = "Zelenskyy said he was ready to hold elections within 60 days of a ceasefire."
+
+    assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_since_the_truce_took_effect_dates_the_strikes(run):
+    text = "Zelenskyy said Russia had launched 30 strikes on energy facilities since the truce took effect."
+
+    assert "ceasefire" not in stances(run(text))[0]

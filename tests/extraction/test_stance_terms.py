@@ -1,0 +1,71 @@
+"""Terms and conditions: what a demand is set for, and what is asked for in return."""
+
+
+def stances(statements):
+    return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
+
+
+def test_what_is_demanded_as_a_condition_is_backed(run):
+    text = "Peskov said Moscow insists that Kyiv withdraw from the Donetsk region as a condition for any ceasefire."
+
+    assert stances(run(text))[0]["territory"] == "supports"
+
+
+def test_what_a_condition_is_set_for_is_conditional(run):
+    text = "Peskov said Moscow demanded that Kyiv leave the Donbas as a precondition for any ceasefire."
+
+    assert stances(run(text))[0]["ceasefire"] == "conditional"
+
+
+def test_excluding_something_is_against_it(run):
+    text = "Lavrov said the treaty would exclude Ukraine's membership of NATO."
+
+    assert stances(run(text)) == [{"nato-membership": "opposes"}]
+
+
+def test_terms_that_must_exclude_something_are_against_it(run):
+    text = "Lavrov said any settlement must exclude the deployment of European troops in Ukraine."
+
+    assert stances(run(text)) == [{"peacekeepers": "opposes"}]
+
+
+def test_what_is_asked_for_in_return_for_an_offer_is_wanted(run):
+    text = "“Give us a ceasefire, and we will hold elections within three months,” Zelenskyy said."
+
+    assert stances(run(text))[0]["ceasefire"] == "supports"
+
+
+def test_not_without_what_he_called_x_requires_x(run):
+    text = 'Macron said the force would not deploy without what he called "a firm American backstop".'
+
+    assert stances(run(text)) == [{"security-guarantees": "supports"}]
+
+
+def test_elections_when_the_war_ends_wait_on_a_condition(run):
+    text = "“Ukraine will hold elections when the war ends,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"elections": "conditional"}]
+
+
+def test_troops_when_the_guns_fall_silent_is_no_condition_on_them(run):
+    text = "Macron said European troops would deploy when the guns fall silent."
+
+    assert stances(run(text)) == [{"peacekeepers": "supports"}]
+
+
+def test_what_everything_depends_on_is_wanted(run):
+    text = "“Everything depends on whether there is enough pressure on Moscow,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_an_issue_that_depends_on_something_else_is_conditional(run):
+    text = "“A ceasefire depends on Russia,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_what_is_proposed_instead_is_backed(run):
+    text = "Zelenskyy proposed instead an immediate ceasefire on land, sea and air."
+
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
