@@ -1133,8 +1133,10 @@ def decide_stance(
         return firm, 0.55  # "there can be no compromise on the plant": the side holds to its own position
     if issue.issue.slug == "elections" and _denies_the_mandate(local, context):
         return SUPPORTS, 0.55  # "Zelenskyy's term has expired and he cannot sign anything": a call for a vote
-    if _condition_follows(context):
-        return CONDITIONAL, 0.55  # "Moscow could accept guarantees", as long as they exclude NATO troops
+    if _condition_follows(context) and not JUDGED_BAD_RE.search(local):
+        # "Moscow could accept guarantees", as long as they exclude NATO troops; but "hardly capable of ensuring
+        # security" if they keep the regime, or "unacceptable" unless ..., stays a refusal.
+        return CONDITIONAL, 0.55
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
     # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
     sentence = local[sentence_start:]
@@ -1342,6 +1344,9 @@ TERMS_AFTER_RE = re.compile(
     r"[\"”’']?\s*,?\s*but\b[^.;]{0,80}?(?<![\w'-])(?:(?:must|has to|have to|had to|need(?:s|ed)? to)\b"
     r"[^.;]{0,50}?\b(?:first|beforehand)|conditions?|nuances|provided|unless)(?![\w'-])"
 )
+
+
+JUDGED_BAD_RE = re.compile(rf"{NEGATIVE_RE.pattern}|(?<![\w'-])(?:hardly|barely|scarcely)(?![\w'-])")
 
 
 def _condition_follows(context: IssueContext) -> bool:

@@ -69,3 +69,20 @@ def test_what_is_proposed_instead_is_backed(run):
     text = "Zelenskyy proposed instead an immediate ceasefire on land, sea and air."
 
     assert stances(run(text)) == [{"ceasefire": "supports"}]
+
+
+def test_a_refusal_followed_by_a_condition_stays_a_refusal(run):
+    text = (
+        "Lavrov dismissed the security guarantees drafted by Washington and Kyiv. He said such guarantees were "
+        '"hardly capable of ensuring genuine security" if their aim was to keep the government in Kyiv in power.'
+    )
+
+    fragment = next(s for s in run(text) if s.quote.startswith("hardly"))
+
+    assert stances([fragment]) == [{"security-guarantees": "opposes"}]
+
+
+def test_an_offer_followed_by_a_condition_is_conditional(run):
+    text = 'Peskov said Moscow "could accept security guarantees" as long as they exclude NATO troops.'
+
+    assert stances(run(text))[0]["security-guarantees"] == "conditional"
