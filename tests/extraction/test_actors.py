@@ -158,7 +158,9 @@ def test_a_body_named_of_a_known_place(run):
     assert (statement.speaker_name, statement.actor_slug) == ("Bank of Russia", None)
 
 
-@pytest.mark.parametrize("spellings", [("Von der Leyen", "von der Leyen"), ("von der Leyen", "Von der Leyen")])
+@pytest.mark.parametrize(
+    "spellings", [("Von der Leyen", "von der Leyen"), ("von der Leyen", "Von der Leyen")]
+)
 def test_a_name_with_a_lower_case_spelling_may_be_written_in_lower_case_whatever_the_order(spellings):
     from negotiations.extraction import Registry
     from negotiations.extraction.registry import NameEntry, actor_from_dict

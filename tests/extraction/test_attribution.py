@@ -777,21 +777,31 @@ def test_a_reported_clause_ends_where_a_new_speaker_takes_over(run):
 
 
 def test_a_person_then_the_body_they_work_for_is_the_subject(run):
-    text = "Analyst Oleksandr Kraiev of the Ukrainian Prism think tank said the swaps showed limited deals work."
+    text = (
+        "Analyst Oleksandr Kraiev of the Ukrainian Prism think tank said the swaps showed limited deals work."
+    )
 
     statement = first(run(text), "paraphrase")
 
-    assert (statement.speaker_name, statement.quote) == ("Oleksandr Kraiev", "the swaps showed limited deals work")
+    assert (statement.speaker_name, statement.quote) == (
+        "Oleksandr Kraiev",
+        "the swaps showed limited deals work",
+    )
 
 
 def test_an_unnamed_spokesperson_speaks_for_the_institution(run):
     statement = first(run("A White House spokesperson said the sanctions package changed nothing."))
 
-    assert (statement.speaker_name, statement.quote) == ("White House", "the sanctions package changed nothing")
+    assert (statement.speaker_name, statement.quote) == (
+        "White House",
+        "the sanctions package changed nothing",
+    )
 
 
 def test_a_trailing_attribution_inside_a_sentence_that_goes_on(run):
-    text = "The talks in Abu Dhabi were constructive, Peskov said, adding that the next round would follow soon."
+    text = (
+        "The talks in Abu Dhabi were constructive, Peskov said, adding that the next round would follow soon."
+    )
 
     quotes = [(s.speaker_name, s.quote) for s in run(text)]
 
@@ -804,7 +814,10 @@ def test_a_trailing_attribution_inside_a_sentence_that_goes_on(run):
 def test_rights_groups_are_unnamed_sources(run):
     statement = first(run("Human rights groups say at least 8,000 Ukrainians remain in Russian captivity."))
 
-    assert (statement.anonymous, statement.quote) == (True, "at least 8,000 Ukrainians remain in Russian captivity")
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "at least 8,000 Ukrainians remain in Russian captivity",
+    )
 
 
 def test_officials_from_both_sides_are_unnamed_sources(run):
@@ -812,7 +825,10 @@ def test_officials_from_both_sides_are_unnamed_sources(run):
 
     statement = first(run(text), "paraphrase")
 
-    assert (statement.anonymous, statement.quote) == (True, "The delegations agreed to exchange 1,000 prisoners each")
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "The delegations agreed to exchange 1,000 prisoners each",
+    )
 
 
 def test_one_of_them_said_refers_to_the_unnamed_sources_before(run):
@@ -823,7 +839,10 @@ def test_one_of_them_said_refers_to_the_unnamed_sources_before(run):
 
     statement = run(text)[-1]
 
-    assert (statement.anonymous, statement.quote) == (True, "The Ukrainian side refused to discuss the matter")
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "The Ukrainian side refused to discuss the matter",
+    )
 
 
 @pytest.mark.parametrize(
@@ -836,7 +855,10 @@ def test_one_of_them_said_refers_to_the_unnamed_sources_before(run):
 def test_the_person_quoted_in_the_passive_is_the_speaker(run, text):
     statement = first(run(text), "paraphrase")
 
-    assert (statement.speaker_name, statement.quote) == ("Sergey Lavrov", "the West was not interested in peace")
+    assert (statement.speaker_name, statement.quote) == (
+        "Sergey Lavrov",
+        "the West was not interested in peace",
+    )
 
 
 def test_expressed_optimism_reports_a_position(run):
@@ -874,7 +896,6 @@ def test_the_name_in_apposition_speaks_not_the_role_before_it(run):
     )
 
     assert run(text)[-1].speaker_name == "Sergey Lavrov"
-
 
 
 def test_an_unnamed_source_keeps_the_capital_of_its_nationality(run):
