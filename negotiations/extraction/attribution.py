@@ -158,13 +158,6 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             before = _token_before(tokens, doc, mention.text_start)
             if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
-            if (
-                before in ("for", "of")
-                and not mention.is_person
-                and _token_before(tokens, doc, tokens[_index_before(tokens, mention.text_start)][0])
-                in SPOKESPERSON_NOUNS
-            ):
-                return Slot(mention, start=mention.text_start, end=mention.end)  # "a spokesperson for the EU"
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -202,27 +195,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         if not _is_gap_token(token):
             if appositive is not None:
                 return _fallback(appositive)
-            return _institution_of_spokesperson(tokens, index, mention_by_end) or _person_before_affiliation(
-                doc, tokens, index, mention_by_end
-            )
+            return _person_before_affiliation(doc, tokens, index, mention_by_end)
         index -= 1
         walked += 1
     return _fallback(appositive)
-
-
-SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])
-
-
-def _institution_of_spokesperson(
-    tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
-) -> Slot | None:
-    """'A State Department spokesperson said': an unnamed spokesperson speaks for the institution."""
-    if tokens[index][2] not in SPOKESPERSON_NOUNS or index == 0:
-        return None
-    mention = mention_by_end.get(tokens[index - 1][1])
-    if mention is None or mention.is_person or mention.possessive:
-        return None
-    return Slot(mention, start=mention.text_start, end=mention.end)
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])

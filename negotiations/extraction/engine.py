@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .attribution import (
-    SPOKESPERSON_NOUNS,
     Slot,
     according_to,
     person_after_body,
@@ -505,21 +504,8 @@ ROLE_APPOSITION_GAP_RE = re.compile(
 )
 
 
-SPOKESPERSON_FOR_RE = re.compile(
-    rf"(?:an?|the)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(SPOKESPERSON_NOUNS))})\s+(?:for|of)\s+"
-)
-
-
 def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
     mentions = doc.mentions_between(sentence.start, before)
-    if (
-        mentions
-        and not mentions[0].is_person
-        and SPOKESPERSON_FOR_RE.fullmatch(doc.lower, sentence.start, mentions[0].text_start)
-    ):
-        return Slot(
-            mentions[0], start=mentions[0].text_start, end=mentions[0].end
-        )  # "A spokesperson for the EU"
     # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
     # in an opening phrase are not the subject.
     while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
@@ -1192,6 +1178,9 @@ def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
 def _speaker_from_mention(
     doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
+    if mention.speaks_for is not None:
+        # "a spokesperson for the Commission": the Commission speaks, named as the text names it.
+        mention = mention.speaks_for
     text = doc.text[mention.text_start : mention.end]
     if mention.kind == ACTOR:
         actor = mention.actors[0]

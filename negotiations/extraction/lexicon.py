@@ -1108,6 +1108,9 @@ SIDE_STATES = {
     "us": "United States",
     "u.s.": "United States",
 }
+# "A State Department spokesperson", "a spokesperson for the Commission": unnamed, they speak for the institution.
+SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])
+
 FEMALE_TITLES = frozenset(["spokeswoman", "chairwoman", "queen", "ombudswoman", "mrs", "ms", "dame", "lady"])
 
 ANONYMOUS_HEADS = [
@@ -1209,6 +1212,13 @@ ANONYMOUS_MODIFIERS = [
     "aid",
     "humanitarian",
 ]
+# How a text says that a source was granted anonymity: one of the verbs, then within a few words one of the
+# phrases ("speaking on condition of anonymity", "who asked not to be named"). It qualifies an anonymous head
+# ("officials who requested anonymity") and makes any role noun an unnamed source ("a Republican senator,
+# speaking on condition of anonymity, said").
+ANONYMITY_VERBS = ("speaking", "spoke", "requested", "asked", "declined", "insisted")
+ANONYMITY_PHRASES = ("anonymity", "not to be named", "not to be identified", "not be named", "anonymously")
+# Besides a grant of anonymity (above).
 ANONYMOUS_QUALIFIERS = (
     "familiar with",
     "close to",
@@ -1217,10 +1227,6 @@ ANONYMOUS_QUALIFIERS = (
     "involved in",
     "knowledgeable about",
     "privy to",
-    "speaking on condition of anonymity",
-    "who spoke on condition of anonymity",
-    "who requested anonymity",
-    "who asked not to be named",
     "in",
     "from",  # "officials from both sides"
 )

@@ -10,6 +10,8 @@ from datetime import date
 
 from .entries import ActorEntry
 from .lexicon import (
+    ANONYMITY_PHRASES,
+    ANONYMITY_VERBS,
     ANONYMOUS_HEADS,
     ANONYMOUS_MODIFIERS,
     ANONYMOUS_QUALIFIERS,
@@ -19,6 +21,7 @@ from .lexicon import (
     ORGANISATION_WORDS,
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
+    SPOKESPERSON_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -42,6 +45,8 @@ class Mention:
     gender: str = ""
     possessive: bool = False
     title_start: int = -1  # where a title written before the name begins
+    # "A State Department spokesperson": the phrase is a mention of the institution it speaks for.
+    speaks_for: Mention | None = None
 
     @property
     def actor(self) -> ActorEntry | None:
@@ -73,11 +78,16 @@ NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOK
 _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
 _ANON_MOD = "|".join(re.escape(word) for word in sorted(ANONYMOUS_MODIFIERS, key=len, reverse=True))
 _ANON_QUAL = "|".join(re.escape(phrase) for phrase in sorted(ANONYMOUS_QUALIFIERS, key=len, reverse=True))
+# "speaking on condition of anonymity", "who was granted anonymity", "who asked not to be named".
+_GRANTED = (
+    rf"(?:who\s+)?(?:was\s+|were\s+)?(?:{'|'.join(ANONYMITY_VERBS)})\b[^.,;]{{0,40}}?"
+    rf"(?:{'|'.join(sorted(ANONYMITY_PHRASES, key=len, reverse=True))})"
+)
 ANONYMOUS_RE = re.compile(
     rf"(?<![\w-])(?P<det>(?:an?|one|two|three|four|five|several|some|other|the|many|multiple)\s+"
     rf"(?P<of>of\s+(?:the|those|these)\s+)?)?"
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
-    rf"(?P<qual>,?\s+(?:{_ANON_QUAL})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
+    rf"(?P<qual>,?\s+(?:{_ANON_QUAL}|{_GRANTED})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
     rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
     rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
     rf"white house|[a-z]+ sides?|paper|document|draft|proposals?|deal|agreement|framework|exchanges?|contacts|"
@@ -204,6 +214,8 @@ def find_mentions(
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _role_mentions(text, lower, taken)
     mentions.sort(key=lambda mention: mention.start)
+    if "spokes" in lower:
+        mentions = _spokespeople(text, lower, mentions)
     return mentions
 
 
@@ -443,11 +455,10 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
 
 # "A Republican senator, speaking on condition of anonymity, said": any role noun is an unnamed source when the
 # text says the person was granted anonymity.
-ANONYMITY_PHRASES = ("anonymity", "not to be named", "not to be identified", "not be named", "anonymously")
 _GRANTED_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | {"lawmaker", "officer", "member", "staffer", "soldier"}))
 GRANTED_ANONYMITY_RE = re.compile(
     rf"(?<![\w-])(?:an?|one|two|three|several)\s+(?P<words>(?:[\w'-]+\s+){{0,3}}?(?:{_GRANTED_HEAD})s?)"
-    rf",?\s+(?:who\s+)?(?:was\s+|were\s+)?(?:speaking|spoke|requested|asked|declined|insisted)\b[^.,;]{{0,40}}$"
+    rf",?\s+{_GRANTED}$"
 )
 
 
@@ -456,7 +467,7 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
     for phrase in ANONYMITY_PHRASES:
         position = lower.find(phrase)
         while position >= 0:
-            match = GRANTED_ANONYMITY_RE.search(lower, max(0, position - 120), position)
+            match = GRANTED_ANONYMITY_RE.search(lower, max(0, position - 120), position + len(phrase))
             if match is not None:
                 start, end = match.start(), match.end("words")
                 if not _overlaps(sorted((m.start, m.end) for m in anonymous + found), start, end):
@@ -465,6 +476,43 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
                     )
             position = lower.find(phrase, position + 1)
     return found
+
+
+_SPOKESPERSON = "|".join(sorted(SPOKESPERSON_NOUNS, key=len, reverse=True))
+SPOKESPERSON_FOR_RE = re.compile(rf"(?:{_SPOKESPERSON})\s+(?:for|of)\s+")
+SPOKESPERSON_AFTER_RE = re.compile(rf"\s+(?:{_SPOKESPERSON})(?![\w-])(?![ ][A-Z])")
+
+
+def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mention]:
+    """'A State Department spokesperson', 'a spokesperson for the Commission', 'the Kremlin spokesman' (when no
+    one held the title that day): an unnamed spokesperson speaks for the institution, so the phrase is a mention
+    of it, which every attribution path reads as any other subject. A name after the noun ("Foreign Ministry
+    spokeswoman Maria Zakharova") is the speaker instead."""
+    phrases: dict[int, Mention] = {}
+    for index, mention in enumerate(mentions):
+        if mention.is_person or mention.possessive:
+            continue
+        start, end = mention.text_start, mention.end
+        if (after := SPOKESPERSON_AFTER_RE.match(text, end)) is not None:
+            end = after.end()
+        else:
+            noun = lower.rfind("spokes", max(0, start - 30), start)
+            if noun < 0 or SPOKESPERSON_FOR_RE.fullmatch(lower, noun, start) is None:
+                continue
+            start = noun
+        phrases[index] = Mention(
+            start, end, mention.kind, mention.name, mention.title, mention.actors, mention.gender,
+            lower.startswith("'s", end), speaks_for=mention,
+        )  # fmt: skip
+    if not phrases:
+        return mentions
+    spans = sorted((phrase.start, phrase.end) for phrase in phrases.values())
+    kept = [
+        phrases.get(index, mention)
+        for index, mention in enumerate(mentions)
+        if index in phrases or not _overlaps(spans, mention.text_start, mention.end)
+    ]
+    return sorted(kept, key=lambda mention: mention.start)
 
 
 def _may_cut(word: str, left: int) -> bool:

@@ -930,6 +930,8 @@ def test_a_quoted_title_in_a_relative_clause_does_not_hide_the_subject(run):
         'A spokesperson for the White House said "all options remain on the table."',
         "A spokesperson for the White House declined to comment, saying only that "
         '"all options remain on the table."',
+        '"All options remain on the table," a spokesperson for the White House said.',
+        '"All options remain on the table," a White House spokesperson told reporters.',
     ],
 )
 def test_a_spokesperson_for_an_institution_speaks_for_it(run, text):
