@@ -323,7 +323,12 @@ def person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Ment
         return None
     for other in doc.mentions_between(mention.end, min(upper_bound, mention.end + 40)):
         between = doc.text[mention.end : other.text_start]
-        if other.is_person and other.kind != "role" and ROLE_WORD_RE.fullmatch(between.lstrip()):
+        if (
+            other.is_person
+            and other.kind != "role"
+            and ROLE_WORD_RE.fullmatch(between.lstrip())
+            and not doc.cues_between(mention.end, other.text_start)  # "Fesenko said Putin ...": no title
+        ):
             return other
         break
     return None

@@ -1193,7 +1193,7 @@ def _speaker_from_mention(
     if mention.kind == ANONYMOUS:
         return Speaker(mention.name, None, text, anonymous=True)
     if mention.kind in (PERSON, NAME):
-        return Speaker(mention.name, None, text, mention.title, False, mention.kind == PERSON, mention.gender)
+        return Speaker(mention.name, None, text, mention.title, False, mention.is_person, mention.gender)
     if mention.kind == ROLE:
         return _resolve_role(doc, mention, history, subjects)
     return None

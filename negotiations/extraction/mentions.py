@@ -59,6 +59,9 @@ class Mention:
         if self.kind == ROLE:
             head = self.name.rsplit(None, 1)[-1].lower()
             return head not in INSTITUTION_HEADS and head not in DOCUMENT_HEADS
+        if self.kind == NAME:
+            words = self.name.split()
+            return len(words) >= 2 and not any(word in ORGANISATION_WORDS for word in words)
         return self.kind == PERSON
 
     @property

@@ -936,3 +936,20 @@ def test_a_quoted_title_in_a_relative_clause_does_not_hide_the_subject(run):
 )
 def test_a_spokesperson_for_an_institution_speaks_for_it(run, text):
     assert first(run(text), "direct").speaker_name == "White House"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Political scientist-turned-blogger Taras Hrytsenko said Putin would wait for the spring. "The Kremlin '
+        'believes every month of war costs Kyiv more than Moscow," he said.',
+        'Hanna Shelest, whose think tank advises the foreign ministry, said Trump had misread Putin. "Sanctions '
+        'are the only language the Kremlin has ever understood," she said.',
+    ],
+)
+def test_he_refers_to_an_unknown_person_named_as_subject_not_the_leader_in_their_clause(run, text):
+    # "X said Putin ...": the words between X and Putin are a cue, not a title, so Putin is not the subject;
+    # a name of two words that speaks is a person, whom "he" and "she" may refer to.
+    direct = first(run(text), "direct")
+
+    assert direct.speaker_name in ("Taras Hrytsenko", "Hanna Shelest")
