@@ -134,6 +134,8 @@ APPOSITIVE_ROLE_RE = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+# "Blogger Taras Hrytsenko", "pollster Anton Hrushetsky": a noun for a person written before a name is its title.
+TITLE_HEAD_WORDS = TITLE_HEADS | APPOSITIVE_PERSON_NOUNS
 TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
 
@@ -141,7 +143,7 @@ DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'
 @functools.lru_cache(maxsize=8192)
 def _is_title_word(word: str) -> bool:
     lower = word.lower()
-    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or DEMONYM_RE.match(word) is not None
+    return lower in TITLE_HEAD_WORDS or lower in TITLE_MODIFIERS or DEMONYM_RE.match(word) is not None
 
 
 WORD_CHARS_RE = re.compile(r"[\w.'-]+")
@@ -180,7 +182,7 @@ def title_before(folded: str, position: int, lower_bound: int) -> tuple[str, int
         cursor = found[0]
     while words and words[-1][1].lower() in ("the", "a", "an", "and", "of", "for", "to", "his", "her"):
         words.pop()
-    if not any(word.lower() in TITLE_HEADS for _, word in words):
+    if not any(word.lower() in TITLE_HEAD_WORDS for _, word in words):
         return "", -1
     start = words[-1][0]
     return folded[start:position].strip(), start
@@ -522,7 +524,7 @@ def _may_cut(word: str, left: int) -> bool:
     """Whether a title word before a name is cut from it: a demonym-shaped word ("Russian", but also "Ivan") only
     when two name words remain ("Russian Sergei Ivanov", not "Ivan Petrenko")."""
     lower = word.lower()
-    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or left > 2
+    return lower in TITLE_HEAD_WORDS or lower in TITLE_MODIFIERS or left > 2
 
 
 def _unknown_mentions(
@@ -541,7 +543,7 @@ def _unknown_mentions(
         # Leading title words belong to the title, not the name; a body keeps them ("European Commission",
         # "Qatari Foreign Ministry").
         head_index = count - 1
-        while head_index >= 0 and words[head_index].lower() not in TITLE_HEADS:
+        while head_index >= 0 and words[head_index].lower() not in TITLE_HEAD_WORDS:
             head_index -= 1
         if words[-1] in ORGANISATION_WORDS:
             cut = 0

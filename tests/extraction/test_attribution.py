@@ -953,3 +953,11 @@ def test_he_refers_to_an_unknown_person_named_as_subject_not_the_leader_in_their
     direct = first(run(text), "direct")
 
     assert direct.speaker_name in ("Taras Hrytsenko", "Hanna Shelest")
+
+
+def test_a_noun_for_a_person_before_a_name_is_its_title_not_part_of_it(run):
+    text = "Pollster Anton Hrushetsky said most Ukrainians still rejected any deal that gave up land."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.speaker_title) == ("Anton Hrushetsky", "Pollster")
