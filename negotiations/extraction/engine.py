@@ -30,7 +30,14 @@ from .document import (
 )
 from .entries import ActorEntry, ExtractedStatement
 from .issues import IssueContext, side_of_unnamed, tag_issues
-from .lexicon import ANONYMOUS_HEADS, FURTHER_STATEMENT_PARTICIPLES, INVERTED_VERBS, NAME_STOPWORDS, STOPWORDS
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    FURTHER_STATEMENT_PARTICIPLES,
+    GAP_WORDS,
+    INVERTED_VERBS,
+    NAME_STOPWORDS,
+    STOPWORDS,
+)
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
 from .regexes import regrouped
@@ -353,6 +360,9 @@ def _attribute_quote(
         if mention is not None and not mention.possessive:
             candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
             candidate.region, candidate.confidence = (quote.close + 1, mention.end), 0.8
+            cue = _cue_right_after(doc, mention.end, limit)
+            if cue is not None:  # '«...», – Zelensky said in a video address': the verb attributes the quote
+                _attach(candidate, candidate.slot, cue, (quote.close + 1, limit), consumed)
             return
     for cue in doc.cues_between(quote.close + 1, limit):
         between = doc.text[quote.close + 1 : cue.start]
@@ -439,6 +449,14 @@ def _opens_with_block_label(doc: Document, start: int, quote_open: int) -> bool:
 
 # After '"...," Peskov': a verb the lexicon does not know and nothing more ("fumed.", "shot back.").
 ANY_VERB_TAIL_RE = re.compile(r"\s+[a-z][a-z'-]+(?:\s+(?:back|out|up|in|on))?\s*[.,!?]")
+
+
+def _cue_right_after(doc: Document, position: int, limit: int) -> Cue | None:
+    """The cue right after a speaker's name ("Zelensky said", "Zelensky also stressed"), if there is one."""
+    cues = doc.cues_between(position, limit)
+    if not cues or any(word not in GAP_WORDS for word in doc.lower[position : cues[0].start].split()):
+        return None
+    return cues[0]
 
 
 def _speaker_with_any_verb_after(doc: Document, quote: Quote, limit: int) -> Mention | None:
@@ -1616,7 +1634,9 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
                 continue
             shared = len(first_words & second_words)
             if first_kind == DIRECT:
-                duplicate = shared >= 0.8 * smaller
+                # One shared word is no repeat ('"We have a plan," ... "It is a plan for peace"') unless the
+                # shorter quote's words are in the longer one as written (a subhead "Zelenskyy: 'That is fair'").
+                duplicate = shared >= 0.8 * smaller and (shared >= 2 or _written_inside(doc, first, second))
             else:
                 duplicate = shared >= 4 and shared >= 0.5 * smaller
             if not duplicate:
@@ -1626,6 +1646,15 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
 
 
 DEDUPE_WINDOW = 60
+
+
+def _written_inside(doc: Document, first: Candidate, second: Candidate) -> bool:
+    """Whether the shorter statement's words stand, as written, inside the longer one."""
+    shorter, longer = sorted((first, second), key=lambda candidate: candidate.end - candidate.start)
+    words = doc.lower[shorter.start : shorter.end].strip(QUOTE_EDGE)
+    return bool(words) and words in doc.lower[longer.start : longer.end]
+
+
 ZONE_RANK = {BODY: 0, CAPTION: 1, HEADLINE: 2}  # a copy in the body, then in a caption/video line, wins
 
 
