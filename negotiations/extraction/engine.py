@@ -69,7 +69,8 @@ ARTICLE_START_RE = re.compile(r"(?:a|an|the|some|many|several|most|all|no|every|
 THAT_RE = re.compile(r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+")
 TIME_PHRASE_RE = re.compile(
     r"\s*,?\s*(?:(?:late |early )?(?:on |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
-    r"tonight|this week|last week|last night)(?: (?:morning|afternoon|evening|night))?|on (?:jan|feb|mar|apr|may|"
+    r"tonight|this week|last week|last night|this month|last month)(?: (?:morning|afternoon|evening|night))?|"
+    r"on (?:jan|feb|mar|apr|may|"
     r"jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}|on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
     r"in (?:a|an|his|her|its|their) (?:[\w'-]+ ){0,3}?(?:statement|interview|address|post|speech|briefing|"
     r"message|video|remarks|comments)(?: (?:on|to|with) (?:[\w'.-]+ ){0,3}?[\w'.-]+(?=,| that))?|"
@@ -971,8 +972,9 @@ CITING_RE = re.compile(r",\s*(?:citing|according to|quoting)\s[^,;.]{1,80},\s*(?
 
 def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     position = cue.end
-    citing = CITING_RE.match(doc.lower, position, sentence.end)
-    if citing is not None:  # "reported, citing people familiar with the matter, that ..."
+    # "reported, citing people familiar with the matter, that ...", "reported on Tuesday, citing a source, that".
+    citing = CITING_RE.match(doc.lower, _after_time_phrases(doc, position, sentence.end), sentence.end)
+    if citing is not None:
         return _skip_space(doc, citing.end(), sentence.end)
     if cue.kind in (SPEECH, PARTICIPLE):
         match = THAT_RE.match(doc.lower, position, sentence.end)
@@ -990,10 +992,7 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
                 not cue.word.startswith("urg") or URGED_TO_RE.match(doc.lower, position, sentence.end) is None
             ):
                 return None  # else 'urged the EU to use the frozen assets': whom and what, reported together
-    while (
-        match := TIME_PHRASE_RE.match(doc.lower, position, sentence.end)
-    ) is not None and match.end() > position:
-        position = match.end()
+    position = _after_time_phrases(doc, position, sentence.end)
     if (venue := VENUE_RE.match(doc.lower, position, sentence.end)) is not None:
         position = venue.end()  # 'posted on Truth Social that ...': where, not what
     if (
@@ -1002,6 +1001,13 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     ):
         position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
     return _skip_space(doc, position, sentence.end)
+
+
+def _after_time_phrases(doc: Document, position: int, limit: int) -> int:
+    """Past 'on Tuesday', 'in a statement', 'again' after a cue."""
+    while (match := TIME_PHRASE_RE.match(doc.lower, position, limit)) is not None and match.end() > position:
+        position = match.end()
+    return position
 
 
 VENUE_RE = re.compile(

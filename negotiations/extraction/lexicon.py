@@ -688,6 +688,21 @@ NAME_STOPWORDS = frozenset(
     ]
 )
 
+# "The Moscow Times", "The Kyiv Independent": a newspaper's name keeps its "The".
+NEWSPAPER_WORDS = frozenset(
+    [
+        "Times",
+        "Post",
+        "Journal",
+        "Independent",
+        "Guardian",
+        "Telegraph",
+        "Economist",
+        "Herald",
+        "Tribune",
+        "Gazette",
+    ]
+)
 # Words that make a capitalised sequence an organisation or a place rather than a person.
 ORGANISATION_WORDS = frozenset(
     [
@@ -832,6 +847,7 @@ ORGANISATION_WORDS = frozenset(
         "Police",
         "Prosecutor",
         "Prosecutors",
+        *NEWSPAPER_WORDS,
     ]
 )
 

@@ -18,6 +18,7 @@ from .lexicon import (
     APPOSITIVE_PERSON_NOUNS,
     FEMALE_TITLES,
     NAME_STOPWORDS,
+    NEWSPAPER_WORDS,
     ORGANISATION_WORDS,
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
@@ -248,7 +249,7 @@ def _institutions_named_after_places(
             continue
         first = bisect.bisect_left(starts, start)
         # "The": the registry's "the UAE" starts there, the body's name after it.
-        if words[0] in NAME_STOPWORDS:
+        if words[0] in NAME_STOPWORDS and words[-1] not in NEWSPAPER_WORDS:
             start = folded.index(words[1], start + len(words[0]))
         inside = []
         for index in range(first, len(registry_mentions)):
@@ -547,7 +548,11 @@ def _unknown_mentions(
             head_index -= 1
         if words[-1] in ORGANISATION_WORDS:
             cut = 0
-            while cut < count and words[cut] in NAME_STOPWORDS:
+            while (
+                cut < count
+                and words[cut] in NAME_STOPWORDS
+                and not (cut == 0 and words[-1] in NEWSPAPER_WORDS)
+            ):
                 cut += 1
         elif head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
             cut = head_index + 1

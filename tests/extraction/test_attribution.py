@@ -961,3 +961,17 @@ def test_a_noun_for_a_person_before_a_name_is_its_title_not_part_of_it(run):
     statement = first(run(text), "paraphrase")
 
     assert (statement.speaker_name, statement.speaker_title) == ("Anton Hrushetsky", "Pollster")
+
+
+def test_a_source_cited_after_the_time_of_a_report_is_not_the_reported_clause(run):
+    text = "Interfax reported on Tuesday, citing a source in the delegation, that the talks would resume in Istanbul."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Interfax", "the talks would resume in Istanbul")
+
+
+def test_a_newspaper_keeps_the_the_of_its_name(run):
+    text = "The Kyiv Independent reported that the exchange had been delayed by a dispute over the lists."
+
+    assert first(run(text), "paraphrase").speaker_name == "The Kyiv Independent"
