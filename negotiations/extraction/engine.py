@@ -772,10 +772,10 @@ TOPIC_RE = re.compile(r"(?:of|about)\s")
 TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
 )
-# "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...": the sentence goes
-# on after a trailing attribution.
+# "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...", "..., Thune added,
+# with a final vote possible ...": the sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
-    r",\s+(?:but|adding|noting|while|although|though|stressing|warning)(?![\w-])"
+    r",\s+(?:but|adding|noting|while|although|though|stressing|warning|with)(?![\w-])"
 )
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 

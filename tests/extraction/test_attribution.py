@@ -975,3 +975,14 @@ def test_a_newspaper_keeps_the_the_of_its_name(run):
     text = "The Kyiv Independent reported that the exchange had been delayed by a dispute over the lists."
 
     assert first(run(text), "paraphrase").speaker_name == "The Kyiv Independent"
+
+
+def test_a_trailing_attribution_followed_by_a_with_phrase_reports_the_clause_before_it(run):
+    text = "A deal could be signed within weeks, Witkoff said, with the remaining issues left to the two leaders."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Steve Witkoff",
+        "A deal could be signed within weeks",
+    )
