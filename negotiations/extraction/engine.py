@@ -1021,6 +1021,9 @@ URGED_TO_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")
 SECOND_THAT_RE = re.compile(r"(?<![\w'-])(?:and|but)\s+that\s+$")
 THAT_AFTER_TIME_RE = re.compile(r"\s*,?\s*that\s+")
 GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
+GAP_VERB_RE = re.compile(
+    r"(?<![\w'’-])(?:is|are|was|were|will|would|must|should|could|can|cannot|may|might|has|have|had)(?![\w'’-])"
+)
 GAP_PREPOSITION_RE = re.compile(
     r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|told|tells|tell|telling|assured|reminded|"
     r"informed|warned|urged)\s+$"
@@ -1031,6 +1034,8 @@ def _only_attribution(gap: str, cue: Cue) -> bool:
     """'said in a statement on Thursday that', not 'said the plan contained provisions that'."""
     if SECOND_THAT_RE.search(gap):
         return False  # 'said it had no comment but that ...': the words before "but that" are reported too
+    if GAP_VERB_RE.search(gap):
+        return False  # 'says any settlement must guarantee that ...': a clause of its own, reported whole
     for determiner in GAP_DETERMINER_RE.finditer(gap):
         before = cue.word + " " + gap[: determiner.start()]
         if not GAP_PREPOSITION_RE.search(before):

@@ -986,3 +986,11 @@ def test_a_trailing_attribution_followed_by_a_with_phrase_reports_the_clause_bef
         "Steve Witkoff",
         "A deal could be signed within weeks",
     )
+
+
+def test_a_reported_clause_with_a_that_complement_of_its_own_is_reported_whole(run):
+    text = "The Kremlin says any settlement must guarantee that Ukraine stays out of military blocs."
+
+    statement = first(run(text), "paraphrase")
+
+    assert statement.quote == "any settlement must guarantee that Ukraine stays out of military blocs"
