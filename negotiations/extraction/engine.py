@@ -553,7 +553,12 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
         mention.possessive or doc.quote_at(mention.start) is not None
     ):
         return None
+    if SUBJECT_PRONOUN_RE.search(prefix, prefix.rfind(",") + 1):
+        return None  # "There, he met Umerov": the pronoun is the subject, Umerov the object
     return Slot(mention, start=mention.text_start, end=mention.end)
+
+
+SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:he|she|they|He|She|They)(?![\w'’-])")
 
 
 def _mention_right_before(doc: Document, position: int, lower_bound: int) -> Mention | None:

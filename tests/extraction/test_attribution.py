@@ -994,3 +994,12 @@ def test_a_reported_clause_with_a_that_complement_of_its_own_is_reported_whole(r
     statement = first(run(text), "paraphrase")
 
     assert statement.quote == "any settlement must guarantee that Ukraine stays out of military blocs"
+
+
+def test_he_skips_the_object_of_a_sentence_whose_subject_is_a_pronoun(run):
+    text = (
+        "Rubio landed in Geneva on Sunday evening. Within the hour, he met Umerov at the US mission. "
+        '"We made real progress on the hardest questions," he told reporters afterwards.'
+    )
+
+    assert first(run(text), "direct").speaker_name == "Marco Rubio"
