@@ -1199,10 +1199,14 @@ def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
         elif slot is not None and slot.pronoun:
             speaker = _resolve_pronoun(doc, slot, candidate, history, subjects)
             candidate.confidence = min(candidate.confidence, 0.8)
+        elif candidate.inherit == "previous-paragraph":
+            # 'Asked about the plan, Ushakov was dismissive.' before a paragraph that is only a quote: the person
+            # the paragraph ends on speaks, rather than whoever was quoted earlier in it.
+            speaker = _previous_paragraph_subject(doc, candidate, history, subjects) or _inherit(
+                candidate, history
+            )
         elif candidate.inherit:
             speaker = _inherit(candidate, history)
-            if speaker is None and candidate.inherit == "previous-paragraph":
-                speaker = _previous_paragraph_subject(doc, candidate, history, subjects)
         candidate.speaker = speaker
         if speaker is not None:
             history.append(candidate)

@@ -1003,3 +1003,13 @@ def test_he_skips_the_object_of_a_sentence_whose_subject_is_a_pronoun(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Marco Rubio"
+
+
+def test_a_quote_paragraph_after_a_new_person_is_introduced_is_theirs(run):
+    text = (
+        "Peskov told reporters the Kremlin was still studying the American draft. Asked about the European "
+        "counter-proposal, Ushakov was dismissive.\n\n"
+        '"It does not deserve to be discussed seriously."'
+    )
+
+    assert first(run(text), "direct").speaker_name == "Yuri Ushakov"
