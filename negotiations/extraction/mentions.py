@@ -225,7 +225,7 @@ def find_mentions(
     return mentions
 
 
-OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
+OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")
 
 
 def _institutions_named_after_places(
@@ -534,8 +534,11 @@ def _unknown_mentions(
     found: list[Mention] = []
     full_names: dict[str, str] = {}
     bisect_right = bisect.bisect_right
+    reached = 0  # the end of a body's name that ran over the names after it
     for match in names:
         start, end = match.span()
+        if start < reached:
+            continue
         index = bisect_right(taken, (start, end + 1))  # _inside(taken, start, end), inlined
         if index > 0 and taken[index - 1][0] <= start and taken[index - 1][1] >= end:
             continue  # a registry name, an anonymous source: already found
@@ -575,6 +578,11 @@ def _unknown_mentions(
         name = text[name_start:end]
         possessive = folded.startswith("'s", end)
         if any(word in ORGANISATION_WORDS for word in name_words):
+            if words[-1] in ORGANISATION_WORDS and (rest := OF_NAME_RE.match(folded, end)) is not None:
+                # "the Institute for the Study of War": the body's name goes on past "for" and "of".
+                end = rest.end()
+                name, possessive = text[name_start:end], folded.startswith("'s", end)
+                reached = end
             found.append(Mention(name_start, end, NAME, name, possessive=possessive))
             continue
         if len(name_words) >= 2:

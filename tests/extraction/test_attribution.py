@@ -1013,3 +1013,9 @@ def test_a_quote_paragraph_after_a_new_person_is_introduced_is_theirs(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Yuri Ushakov"
+
+
+def test_a_body_named_with_for_and_of_keeps_its_whole_name(run):
+    text = "The Institute for the Study of War said in its daily update that Russian gains had slowed."
+
+    assert first(run(text), "paraphrase").speaker_name == "Institute for the Study of War"
