@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .document import ACCORDING, Cue, Document
 from .lexicon import GAP_WORDS
-from .mentions import ROLE, Mention
+from .mentions import ANONYMOUS, ROLE, Mention
 
 EVENT_WORDS = frozenset(
     [
@@ -209,17 +209,20 @@ def _person_before_affiliation(
     doc: Document, tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
 ) -> Slot | None:
     """'Analyst Oleksandr Kraiev of the Ukrainian Prism think tank said': a person, then the body they work for,
-    named with capitals."""
+    named with capitals; or an unnamed source, then where it works."""
     for position in range(index, max(0, index - MAX_AFFILIATION_TOKENS), -1):
         token = tokens[position][2]
         if not (token[0].isalnum() or token in "'’-"):
             return None  # a comma, a quote mark, a bracket: not one affiliation any more
-        if token in AFFILIATION_WORDS and any(
-            doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1]
-        ):
-            mention = mention_by_end.get(tokens[position - 1][1])
-            if mention is not None and mention.is_person and mention.kind != ROLE and not mention.possessive:
-                return Slot(mention, start=mention.text_start, end=mention.end)
+        if token not in AFFILIATION_WORDS:
+            continue
+        mention = mention_by_end.get(tokens[position - 1][1])
+        if mention is None or mention.possessive:
+            continue
+        named = any(doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1])
+        # An unnamed source needs no named body: "an executive at a state-run refinery, who ..., said".
+        if (named and mention.is_person and mention.kind != ROLE) or mention.kind == ANONYMOUS:
+            return Slot(mention, start=mention.text_start, end=mention.end)
     return None
 
 

@@ -1232,8 +1232,27 @@ ANONYMOUS_MODIFIERS = [
 # phrases ("speaking on condition of anonymity", "who asked not to be named"). It qualifies an anonymous head
 # ("officials who requested anonymity") and makes any role noun an unnamed source ("a Republican senator,
 # speaking on condition of anonymity, said").
-ANONYMITY_VERBS = ("speaking", "spoke", "requested", "asked", "declined", "insisted")
-ANONYMITY_PHRASES = ("anonymity", "not to be named", "not to be identified", "not be named", "anonymously")
+ANONYMITY_VERBS = (
+    "speaking",
+    "spoke",
+    "requested",
+    "asked",
+    "declined",
+    "insisted",
+    "want",
+    "wanted",
+    "wish",
+    "wished",
+)
+ANONYMITY_PHRASES = (
+    "anonymity",
+    "not to be named",
+    "not to be identified",
+    "not be named",
+    "anonymously",
+    "to be named",  # "who did not want to be named"
+    "to be identified",
+)
 # Besides a grant of anonymity (above).
 ANONYMOUS_QUALIFIERS = (
     "familiar with",

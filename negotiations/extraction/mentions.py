@@ -84,7 +84,7 @@ _ANON_MOD = "|".join(re.escape(word) for word in sorted(ANONYMOUS_MODIFIERS, key
 _ANON_QUAL = "|".join(re.escape(phrase) for phrase in sorted(ANONYMOUS_QUALIFIERS, key=len, reverse=True))
 # "speaking on condition of anonymity", "who was granted anonymity", "who asked not to be named".
 _GRANTED = (
-    rf"(?:who\s+)?(?:was\s+|were\s+)?(?:{'|'.join(ANONYMITY_VERBS)})\b[^.,;]{{0,40}}?"
+    rf"(?:who\s+)?(?:was\s+|were\s+|did\s+not\s+|didn't\s+|does\s+not\s+)?(?:{'|'.join(ANONYMITY_VERBS)})\b[^.,;]{{0,40}}?"
     rf"(?:{'|'.join(sorted(ANONYMITY_PHRASES, key=len, reverse=True))})"
 )
 ANONYMOUS_RE = re.compile(
@@ -461,10 +461,17 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
 
 # "A Republican senator, speaking on condition of anonymity, said": any role noun is an unnamed source when the
 # text says the person was granted anonymity.
-_GRANTED_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | {"lawmaker", "officer", "member", "staffer", "soldier"}))
+_GRANTED_HEAD = "|".join(
+    sorted(
+        PERSON_ROLE_NOUNS
+        | APPOSITIVE_PERSON_NOUNS
+        | {"staffer", "executive", "manager", "employee", "trader", "banker"}
+    )
+)
+# "An executive at a state-run refinery, who did not want to be named, said": the person, then where they work.
 GRANTED_ANONYMITY_RE = re.compile(
     rf"(?<![\w-])(?:an?|one|two|three|several)\s+(?P<words>(?:[\w'-]+\s+){{0,3}}?(?:{_GRANTED_HEAD})s?)"
-    rf",?\s+{_GRANTED}$"
+    rf"(?:\s+(?:at|in|from|with|of)\s+(?:[\w'-]+\s+){{0,3}}?[\w'-]+)?,?\s+{_GRANTED}$"
 )
 
 

@@ -1019,3 +1019,17 @@ def test_a_body_named_with_for_and_of_keeps_its_whole_name(run):
     text = "The Institute for the Study of War said in its daily update that Russian gains had slowed."
 
     assert first(run(text), "paraphrase").speaker_name == "Institute for the Study of War"
+
+
+def test_an_unnamed_person_at_a_workplace_who_did_not_want_to_be_named_is_an_unnamed_source(run):
+    text = (
+        "A trader at a Geneva commodities house, who did not want to be named because of company policy, said "
+        "Russian cargoes were being offered at deeper discounts."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "Russian cargoes were being offered at deeper discounts",
+    )
