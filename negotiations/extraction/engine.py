@@ -272,7 +272,43 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         turn.said_on, turn.said_on_from_text, turn.confidence = said_on, said_on is not None, 0.85
         consumed.update(cue.start for cue in doc.cues_between(start, paragraph.end))
         turns.append(turn)
-    return turns
+    return _without_moderator(doc, turns, labels)
+
+
+MODERATOR_MAX_WORDS = 40
+
+
+def _without_moderator(
+    doc: Document, turns: list[Candidate], labels: dict[int, Mention | None]
+) -> list[Candidate]:
+    """'NATO Spokesperson Allison Hart: Good afternoon ... We will start with Reuters.': a named speaker who takes
+    the floor more than once, never to answer a question, and only says a few words at a time runs the press
+    conference; those lines are not statements."""
+    answering: set[str] = set()
+    floors: dict[str, int] = {}
+    previous: Mention | None = None
+    asked = False
+    for index in sorted(labels):
+        mention = labels[index]
+        if mention is not None:
+            floors[mention.name] = floors.get(mention.name, 0) + 1
+            if previous is None and index > min(labels):
+                answering.add(mention.name)
+        asked = asked or mention is None
+        previous = mention
+    if not asked:
+        return turns
+    by_speaker: dict[str, list[Candidate]] = {}
+    for turn in turns:
+        by_speaker.setdefault(turn.slot.mention.name, []).append(turn)
+    procedural = {
+        name
+        for name, spoken in by_speaker.items()
+        if name not in answering
+        and floors.get(name, 0) > 1
+        and all(_word_count(doc, turn.start, turn.end) <= MODERATOR_MAX_WORDS for turn in spoken)
+    }
+    return [turn for turn in turns if turn.slot.mention.name not in procedural]
 
 
 # Before the name in a turn's label: a title ("President of Russia Vladimir Putin:") or an initial ("S.Lavrov:").
