@@ -183,7 +183,11 @@ def title_before(folded: str, position: int, lower_bound: int) -> tuple[str, int
         cursor = found[0]
     while words and words[-1][1].lower() in ("the", "a", "an", "and", "of", "for", "to", "his", "her"):
         words.pop()
-    if not any(word.lower() in TITLE_HEAD_WORDS for _, word in words):
+    # A noun for a person is a title only right before the name ("blogger Taras Hrytsenko", not "a resident of
+    # Kherson").
+    if not any(word.lower() in TITLE_HEADS for _, word in words) and not (
+        words and words[0][1].lower() in APPOSITIVE_PERSON_NOUNS
+    ):
         return "", -1
     start = words[-1][0]
     return folded[start:position].strip(), start

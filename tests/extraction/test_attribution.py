@@ -1033,3 +1033,9 @@ def test_an_unnamed_person_at_a_workplace_who_did_not_want_to_be_named_is_an_unn
         True,
         "Russian cargoes were being offered at deeper discounts",
     )
+
+
+def test_a_place_after_a_person_noun_and_of_is_not_a_person(run):
+    statements = run('"Nobody here believes in this truce," a resident of Kherson told AFP.')
+
+    assert all(statement.speaker_name != "Kherson" for statement in statements)
