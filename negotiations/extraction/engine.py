@@ -373,7 +373,10 @@ def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int])
     return found
 
 
-PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+$")
+# "with CNN's Christiane Amanpour": a possessive between the preposition and the name is part of the object.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+(?:[\w.-]+['’]s\s+)?$"
+)
 DASH_ATTRIBUTION_RE = re.compile(r"[ \t]*[,.]?[ \t]*[—–][ \t]*")
 
 

@@ -1039,3 +1039,9 @@ def test_a_place_after_a_person_noun_and_of_is_not_a_person(run):
     statements = run('"Nobody here believes in this truce," a resident of Kherson told AFP.')
 
     assert all(statement.speaker_name != "Kherson" for statement in statements)
+
+
+def test_a_name_after_a_possessive_in_an_opening_phrase_is_an_object_not_the_subject(run):
+    text = 'In an interview with CNN\'s Jake Tapper, Sybiha was blunt: "Moscow is buying time, not peace."'
+
+    assert first(run(text), "direct").speaker_name == "Andrii Sybiha"
