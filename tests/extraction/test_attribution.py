@@ -1045,3 +1045,9 @@ def test_a_name_after_a_possessive_in_an_opening_phrase_is_an_object_not_the_sub
     text = 'In an interview with CNN\'s Jake Tapper, Sybiha was blunt: "Moscow is buying time, not peace."'
 
     assert first(run(text), "direct").speaker_name == "Andrii Sybiha"
+
+
+def test_a_dismissal_with_a_short_object_keeps_its_verb(run):
+    statement = first(run("The Kremlin brushed aside the warning."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Kremlin", "brushed aside the warning")
