@@ -817,9 +817,11 @@ TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
 )
 # "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...", "..., Thune added,
-# with a final vote possible ...": the sentence goes on after a trailing attribution.
+# with a final vote possible ...", "..., the defence secretary has told Sky News, as the government ...": the
+# sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
-    r",\s+(?:but|adding|noting|while|although|though|stressing|warning|with)(?![\w-])"
+    r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
+    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as)(?![\w-])"
 )
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 

@@ -1051,3 +1051,14 @@ def test_a_dismissal_with_a_short_object_keeps_its_verb(run):
     statement = first(run("The Kremlin brushed aside the warning."), "paraphrase")
 
     assert (statement.speaker_name, statement.quote) == ("Kremlin", "brushed aside the warning")
+
+
+def test_a_trailing_attribution_to_an_outlet_followed_by_an_as_clause_reports_the_clause_before_it(run):
+    text = (
+        "Moscow will not take part in any conference on Ukraine's reconstruction, Peskov has told Izvestia, as "
+        "European donors gathered in Rome to pledge money for the energy grid."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert statement.quote == "Moscow will not take part in any conference on Ukraine's reconstruction"
