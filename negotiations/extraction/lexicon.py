@@ -220,6 +220,10 @@ PHRASE_CUES = (
     "voiced hope",
     "voiced optimism",
     "voiced concern",
+    # An outlet's own reporting: "Sky News understands that ...", "HT has learnt that ...".
+    "understands that",
+    "has learnt that",
+    "has learned that",
     "according to",
     "quoted as saying",
     "as saying",

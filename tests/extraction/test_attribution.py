@@ -1062,3 +1062,14 @@ def test_a_trailing_attribution_to_an_outlet_followed_by_an_as_clause_reports_th
     statement = first(run(text), "paraphrase")
 
     assert statement.quote == "Moscow will not take part in any conference on Ukraine's reconstruction"
+
+
+def test_an_outlet_that_understands_or_has_learnt_makes_its_own_claim(run):
+    text = "Politico understands that the Commission will propose a tariff on Russian fertiliser next week."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Politico",
+        "the Commission will propose a tariff on Russian fertiliser next week",
+    )
