@@ -4,6 +4,7 @@ from __future__ import annotations
 
 # Verbs and phrases of saying that introduce a clause ("X said (that) ...") or follow a quote ("..., X said").
 SPEECH_VERBS = [
+    "estimates",  # "The IMF estimates Ukraine's financing gap at $65 billion": the estimate is its claim
     "called",
     "calls",
     "branded",

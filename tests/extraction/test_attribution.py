@@ -1073,3 +1073,14 @@ def test_an_outlet_that_understands_or_has_learnt_makes_its_own_claim(run):
         "Politico",
         "the Commission will propose a tariff on Russian fertiliser next week",
     )
+
+
+def test_an_institutions_estimate_is_its_claim(run):
+    text = "The World Bank estimates the cost of rebuilding Ukraine at $524 billion over the next decade."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "World Bank",
+        "the cost of rebuilding Ukraine at $524 billion over the next decade",
+    )
