@@ -794,7 +794,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         and cue.kind == SPEECH
         and (
             _ends_sentence(doc, cue.end, sentence, allow_words=14)
-            or GOES_ON_AFTER_CUE_RE.match(doc.text, cue.end) is not None
+            or GOES_ON_AFTER_CUE_RE.match(doc.text, _after_time_phrases(doc, cue.end, sentence.end))
+            is not None
         )
         and _word_count(doc, sentence.start, comma) >= 4  # not "Additionally, Russia said ..."
     ):
@@ -821,7 +822,7 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 # sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
-    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as)(?![\w-])"
+    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing)(?![\w-])"
 )
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 

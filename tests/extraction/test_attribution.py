@@ -1084,3 +1084,17 @@ def test_an_institutions_estimate_is_its_claim(run):
         "World Bank",
         "the cost of rebuilding Ukraine at $524 billion over the next decade",
     )
+
+
+def test_a_trailing_attribution_with_its_day_followed_by_a_phrase_of_the_writer(run):
+    text = (
+        "Two hundred Ukrainian prisoners will be handed over next week, Peskov said on Thursday, in the first such "
+        "exchange since the Vatican began its mediation."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Dmitry Peskov",
+        "Two hundred Ukrainian prisoners will be handed over next week",
+    )
