@@ -978,7 +978,17 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
     comma = doc.text.rfind(",", sentence.start, cue.start)
     if comma < 0 or doc.text[comma + 1 : cue.start].strip():
         return None
+    if doc.text.startswith(",", slot.end) and _word_count(doc, slot.end, sentence.end) >= 3:
+        # "The document, according to Umerov, will be signed in Riyadh", "..., which, according to Zelensky, is
+        # almost ready": the attribution sits inside the clause it reports.
+        after = _skip_space(doc, slot.end, sentence.end)
+        start = after if RELATIVE_END_RE.search(doc.lower, sentence.start, comma) else sentence.start
+        end = _clause_end(doc, after, sentence.end)
+        return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+RELATIVE_END_RE = re.compile(r"(?<![\w'-])(?:which|that|who|whom|where)\s*$")
 
 
 def _participle_paraphrase(

@@ -1098,3 +1098,23 @@ def test_a_trailing_attribution_with_its_day_followed_by_a_phrase_of_the_writer(
         "Dmitry Peskov",
         "Two hundred Ukrainian prisoners will be handed over next week",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Kyiv and Washington are finalising a minerals deal, which, according to Peskov, is a threat to "
+            "Russian interests in the region.",
+            "is a threat to Russian interests in the region",
+        ),
+        (
+            "The memorandum, according to Peskov, will be handed over in Istanbul.",
+            "The memorandum, according to Peskov, will be handed over in Istanbul",
+        ),
+    ],
+)
+def test_according_to_inside_the_clause_it_reports(run, text, quote):
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Dmitry Peskov", quote)
