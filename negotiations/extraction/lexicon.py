@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # Verbs and phrases of saying that introduce a clause ("X said (that) ...") or follow a quote ("..., X said").
 SPEECH_VERBS = [
+    "reaffirmed",
+    "reaffirms",
     "estimates",  # "The IMF estimates Ukraine's financing gap at $65 billion": the estimate is its claim
     "called",
     "calls",
@@ -221,6 +223,11 @@ PHRASE_CUES = (
     "voiced hope",
     "voiced optimism",
     "voiced concern",
+    # Readouts: "Putin positively assessed the work done by ...".
+    "positively assessed",
+    "positively assesses",
+    "highly assessed",
+    "highly appreciated",
     # An outlet's own reporting: "Sky News understands that ...", "HT has learnt that ...".
     "understands that",
     "has learnt that",

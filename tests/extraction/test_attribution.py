@@ -1118,3 +1118,22 @@ def test_according_to_inside_the_clause_it_reports(run, text, quote):
     statement = first(run(text), "paraphrase")
 
     assert (statement.speaker_name, statement.quote) == ("Dmitry Peskov", quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Vladimir Putin positively assessed the results of the Istanbul round of talks.",
+            "the results of the Istanbul round of talks",
+        ),
+        (
+            "Vladimir Putin reaffirmed that Russia remained open to a negotiated settlement.",
+            "Russia remained open to a negotiated settlement",
+        ),
+    ],
+)
+def test_readout_verbs_are_cues(run, text, quote):
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Vladimir Putin", quote)
