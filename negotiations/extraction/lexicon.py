@@ -149,6 +149,7 @@ POSITION_VERBS = [
     "thanks",
     "disputes",
     "disputed",
+    "wants",
 ]
 
 # Cues that only attribute a quote: as the verb of a paraphrase they mostly narrate actions.

@@ -1137,3 +1137,14 @@ def test_readout_verbs_are_cues(run, text, quote):
     statement = first(run(text), "paraphrase")
 
     assert (statement.speaker_name, statement.quote) == ("Vladimir Putin", quote)
+
+
+def test_what_a_side_wants_is_its_stated_position(run):
+    text = "Moscow wants Ukraine to withdraw from the four regions before any ceasefire."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Russia",
+        "Ukraine to withdraw from the four regions before any ceasefire",
+    )
