@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from negotiations.models import (
+    ActorEvidence,
     AlertSettings,
     AuditLog,
     Citation,
@@ -219,6 +220,22 @@ class PositionAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Position | None = None) -> bool:
+        return False
+
+
+@admin.register(ActorEvidence)
+class ActorEvidenceAdmin(admin.ModelAdmin):
+    """Each actor's counted statements today: read-only here, written with the positions."""
+
+    list_display = ["actor", "negotiation", "reviewed_only", "statement_count"]
+    list_filter = ["reviewed_only", "negotiation"]
+    search_fields = ["actor__name", "actor__slug"]
+    raw_id_fields = ["actor"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ActorEvidence | None = None) -> bool:
         return False
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -30,6 +29,7 @@ from django.db.models.functions import Left
 from actors.models import Actor
 from negotiations.enums import STANCE_SCORES, ReviewState, Stance
 from negotiations.models import (
+    ActorEvidence,
     AuditLog,
     Citation,
     Document,
@@ -320,37 +320,19 @@ def matrix_issues(*, negotiation: Negotiation, slugs: Sequence[str] = ()) -> lis
 
 
 SPEAKER_CHOICES = 300
-SPEAKER_CHOICES_SECONDS = 300
 
 
 def most_quoted_speakers(
     *, negotiation: Negotiation, limit: int = SPEAKER_CHOICES, keep: Sequence[Actor | None] = ()
 ) -> list[tuple[str, str]]:
     """(slug, name) of the `limit` speakers with the most counted statements today, by name, plus `keep`:
-    the choices of the speaker menus, which would otherwise list every actor ever seen. One query, cached for a few minutes."""
-
-    def ranked() -> dict[str, str]:
-        # Summed per actor id first (in the order of the covering index of migration 0008), then joined to
-        # the names: grouping the joined rows by slug and name hashes 26,000 strings at a million statements.
-        positions, actors = Position._meta.db_table, Actor._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                SELECT a.slug, a.name FROM (
-                    SELECT actor_id, SUM(statement_count) AS evidence FROM {positions}
-                    WHERE negotiation_id = %s AND scope = %s AND reviewed_only = %s AND valid_until IS NULL
-                    GROUP BY actor_id
-                ) AS e JOIN {actors} a ON a.id = e.actor_id
-                ORDER BY e.evidence DESC, a.slug LIMIT %s
-                """,
-                [negotiation.pk, PositionScope.ACTOR.value, False, limit],
-            )
-            return dict(cursor.fetchall())
-
-    # A menu a few minutes behind the data is harmless; the query sums every current cell of the negotiation.
-    choices = dict(
-        cache.get_or_set(f"parley:speakers:{negotiation.pk}:{limit}", ranked, SPEAKER_CHOICES_SECONDS)
+    the choices of the speaker menus, which would otherwise list every actor ever seen. One query."""
+    ranked = (
+        ActorEvidence.objects.filter(negotiation=negotiation, reviewed_only=False)
+        .order_by("-statement_count", "actor__slug")
+        .values_list("actor__slug", "actor__name")[:limit]
     )
+    choices = dict(ranked)
     choices |= {actor.slug: actor.name for actor in keep if actor is not None}
     return sorted(choices.items(), key=lambda choice: choice[1])
 
@@ -369,33 +351,25 @@ def stance_matrix(
     party: Actor | None = None,
     kinds: Sequence[str] = (),
     limit: int | None = None,
+    every_issue: bool = False,
 ) -> Matrix:
     """Actors grouped by party, × issues, at `as_of`: the most quoted actors first, `limit` of them.
 
-    Rows stay the same when `as_of` changes (they are ranked by their evidence today), so replaying history
-    does not reorder the table. Four queries.
+    Rows stay the same when `as_of` changes (they are ranked by their evidence today on the issues shown),
+    so replaying history does not reorder the table. `every_issue` says `issues` are all the negotiation's:
+    the ranking then reads each actor's total. Four queries.
     """
     limit = limit or (MATRIX_PARTY_ROW_LIMIT if party else MATRIX_ROW_LIMIT)
     issue_ids = [issue.pk for issue in issues]
-    ranked = (
-        Actor.objects.filter(
-            positions__negotiation=negotiation,
-            positions__scope=PositionScope.ACTOR,
-            positions__reviewed_only=reviewed_only,
-            positions__valid_until__isnull=True,
-            positions__issue__in=issue_ids,
-        )
-        .exclude(pk__in=[p.pk for p in parties])
-        .exclude(is_top_party())
+    top = _ranked_speakers(
+        negotiation=negotiation,
+        issue_ids=None if every_issue else issue_ids,
+        reviewed_only=reviewed_only,
+        parties=parties,
+        party=party,
+        kinds=kinds,
+        limit=limit,
     )
-    if party is not None:
-        ranked = ranked.filter(pk__in=speaking_for(party).values("pk"))
-    if kinds:
-        ranked = ranked.filter(kind__in=kinds)
-    # The ranking reads ids only (the count of every row rides along as a window), then the few actors
-    # shown are loaded with their parties: joining the parties into the aggregate triples its work.
-    ranked = ranked.annotate(evidence=Sum("positions__statement_count"), total=Window(Count("pk")))
-    top = list(ranked.order_by("-evidence", "name").values_list("pk", "total")[:limit])
     total = top[0][1] if top else 0
     loaded = Actor.objects.select_related("party__party").in_bulk([pk for pk, _ in top])
     actors = [loaded[pk] for pk, _ in top]
@@ -439,6 +413,41 @@ def stance_matrix(
         shown_actors=len(actors),
         total_actors=total,
     )
+
+
+def _ranked_speakers(
+    *,
+    negotiation: Negotiation,
+    issue_ids: Sequence[int] | None,
+    reviewed_only: bool,
+    parties: list[Actor],
+    party: Actor | None,
+    kinds: Sequence[str],
+    limit: int,
+) -> list[tuple[int, int]]:
+    """(actor id, number of actors ranked) of the `limit` actors with the most counted statements today on
+    these issues (None: on every issue), parties aside."""
+    if issue_ids is None:
+        ranked = Actor.objects.filter(
+            evidence__negotiation=negotiation, evidence__reviewed_only=reviewed_only
+        ).annotate(evidence_count=F("evidence__statement_count"))
+    else:
+        ranked = Actor.objects.filter(
+            positions__negotiation=negotiation,
+            positions__scope=PositionScope.ACTOR,
+            positions__reviewed_only=reviewed_only,
+            positions__valid_until__isnull=True,
+            positions__issue__in=issue_ids,
+        ).annotate(evidence_count=Sum("positions__statement_count"))
+    ranked = ranked.exclude(pk__in=[p.pk for p in parties]).exclude(is_top_party())
+    if party is not None:
+        ranked = ranked.filter(pk__in=speaking_for(party).values("pk"))
+    if kinds:
+        ranked = ranked.filter(kind__in=kinds)
+    # Ids only (the count of every row rides along as a window); the few actors shown are loaded with their
+    # parties afterwards: joining the parties into the aggregate triples its work.
+    ranked = ranked.annotate(total=Window(Count("pk")))
+    return list(ranked.order_by("-evidence_count", "name").values_list("pk", "total")[:limit])
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,6 +37,7 @@ from .lexicon import (
     GAP_WORDS,
     INVERTED_VERBS,
     NAME_STOPWORDS,
+    ORGANISATION_WORDS,
     STOPWORDS,
 )
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
@@ -228,7 +230,12 @@ def _named_by_speaker(doc: Document, quote: Quote) -> bool:
 
 # "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
 TURN_LABEL_RE = re.compile(r"([A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])")
-NOT_SPOKEN_RE = re.compile(r"<[^>]*>|\[[^\]]*\]")  # "<…>", "[applause]": cuts and notes of the transcriber
+# "<…>", "[applause]", "(SOUNDBITE OF ARCHIVED RECORDING)": cuts and notes of the transcriber.
+NOT_SPOKEN_RE = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)")
+# "MARTINA OKAFOR, HOST:", "HANNA VOLOSHYN, BYLINE:": a broadcast's own journalists.
+JOURNALIST_LABEL_RE = re.compile(
+    r",\s*(?:host|byline|anchor|moderator|correspondent|reporter)\b", re.IGNORECASE
+)
 
 
 def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
@@ -252,6 +259,7 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
     if sum(mention is not None for mention in labels.values()) < 2:
         return []
+    _drop_interviewers(doc, labels)
     said_on = _header_date(doc)
     turns: list[Candidate] = []
     speaker: Mention | None = None
@@ -263,8 +271,8 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         elif doc.zones[paragraph.index] != BODY or NOT_SPOKEN_RE.fullmatch(doc.text, start, paragraph.end):
             speaker = None if doc.zones[paragraph.index] != BODY else speaker
             continue
-        if speaker is None:
-            continue
+        if speaker is None or _word_count(doc, start, paragraph.end) < 3:
+            continue  # "Thank you.": a courtesy, not a statement
         slot = Slot(speaker, start=speaker.text_start, end=speaker.end)
         turn = Candidate(
             DIRECT, start, paragraph.end, paragraph.index, doc.sentence_at(start), BODY, slot=slot
@@ -318,10 +326,63 @@ LABEL_PREFIX_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){0,5}
 def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """The person a turn's label names, or None ("Question", "Moderator")."""
     found = doc.mentions_ending_before(end, start, 1)
-    if not found or found[0].end != end or not found[0].is_person:
-        return None
+    if not found or found[0].end != end:
+        return _capitals_label_speaker(doc, start, end)
     mention = found[0]
+    if not mention.is_person:
+        return None
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
+
+
+def _person_like(mention: Mention) -> bool:
+    """An unknown name of two or three words, none of them a body's ("Olena Kovalchuk", not "Naftogaz Group")."""
+    words = mention.name.split()
+    return (
+        mention.kind == NAME
+        and 2 <= len(words) <= 3
+        and not any(word in ORGANISATION_WORDS for word in words)
+    )
+
+
+def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
+    """'OKSANA HRYTSENKO:', 'HRYTSENKO:': a broadcast transcript writes its labels in capitals, and the person
+    is named normally in the introduction: the first person there whose surname the label ends with."""
+    label = doc.text[start:end]
+    if not label.isupper() or JOURNALIST_LABEL_RE.search(label):
+        return None
+    surname = label.split()[-1]
+    for mention in doc.mentions:
+        if mention.start >= start:
+            break
+        words = mention.name.split()
+        if (
+            (mention.kind == PERSON or _person_like(mention))
+            and len(words) >= 2
+            and words[-1].upper() == surname
+        ):
+            return mention
+    return None
+
+
+def _drop_interviewers(doc: Document, labels: dict[int, Mention | None]) -> None:
+    """The interviewer's turns are questions, not statements: a speaker most of whose turns hold a question
+    asks, and a journalist named in a label ("MARTINA OKAFOR, HOST:") asks under that surname."""
+    journalists = set()
+    turns: dict[str, list[int]] = defaultdict(list)
+    for index, mention in labels.items():
+        paragraph = doc.paragraphs[index]
+        label = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if JOURNALIST_LABEL_RE.search(label.group(1)):
+            journalists.add(label.group(1).split(",")[0].split()[-1].upper())
+        if mention is not None:
+            turns[mention.name].append(index)
+    for name, indexes in turns.items():
+        asking = sum(
+            "?" in doc.text[doc.paragraphs[index].start : doc.paragraphs[index].end] for index in indexes
+        )
+        if name.split()[-1].upper() in journalists or 2 * asking > len(indexes):
+            for index in indexes:
+                labels[index] = None
 
 
 FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")
@@ -938,10 +999,7 @@ def _trailing_paraphrase(
     """'Talks will go on, Peskov said.' The content comes first."""
     if comma <= sentence.start:
         return None
-    start = sentence.start
-    dateline = WIRE_DATELINE_RE.match(doc.text, start, comma)
-    if dateline:
-        start = dateline.end()
+    start = _after_dateline(doc, sentence, sentence.start, comma)
     intro = INTRO_AT_RE.match(doc.text, start, comma)
     if intro:
         start = intro.end()
@@ -962,6 +1020,18 @@ WIRE_DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Za-z/ ,.'-]{1,40}?[,.]?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
     r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*[-–—]|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
 )
+# "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash.
+PLACE_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*[–—]\s*"
+)
+
+
+def _after_dateline(doc: Document, sentence: Sentence, start: int, end: int) -> int:
+    """Where a paraphrase starting at `start` begins once a dateline before it is left out."""
+    dateline = WIRE_DATELINE_RE.match(doc.text, start, end)
+    if dateline is None and start == doc.paragraphs[sentence.paragraph].start:
+        dateline = PLACE_DATELINE_RE.match(doc.text, start, end)
+    return dateline.end() if dateline else start
 
 
 def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
@@ -1124,9 +1194,17 @@ def _new_speaker_clause(doc: Document, cue: Cue, lower_bound: int) -> re.Match[s
     if cue.quote_only or cue.kind not in (SPEECH, POSITION):
         return None
     clause = NEW_SPEAKER_CLAUSE_RE.search(doc.text, max(lower_bound, cue.start - 60), cue.start)
-    if clause is None or not doc.mentions_between(clause.start(), cue.start):
+    if clause is None:
         return None
-    return clause
+    if doc.mentions_between(clause.start(), cue.start) or PRONOUN_SUBJECT_RE.search(
+        doc.lower, clause.start(), cue.start
+    ):
+        return clause
+    return None
+
+
+# "..., and he warned that ...": the speaker again, as the subject of a clause of its own.
+PRONOUN_SUBJECT_RE = re.compile(r"\s(?:he|she|they)\s+(?:(?:also|later|then|even|again)\s+)?$")
 
 
 PAIRED_DASH_RE = re.compile(r"[^—–.;]{1,60}?\s[—–]\s")  # "the parties — territory — had not moved"
@@ -1161,6 +1239,7 @@ def _make_paraphrase(
     end: int,
     region: tuple[int, int],
 ) -> Candidate | None:
+    start = _after_dateline(doc, sentence, start, end)
     if _word_count(doc, start, end) < 3:
         return None
     candidate = Candidate(PARAPHRASE, start, end, sentence.paragraph, sentence, BODY, slot=slot, cue=cue)
@@ -1174,7 +1253,10 @@ LATER_THAT_CLAUSE_RE = re.compile(
     r",?\s+(?:but|and)\s+(?:that\s+|(?=(?:would|will|could|can|should|must|was|were|is|are|has|had|remains|"
     r"remained|wants|wanted|hopes|hoped|plans|planned)\s))"
 )
-AFTER_QUOTE_CLAUSE_RE = re.compile(r"[\"”’»]?\s*,?\s+(?:but|and)\s+(?:that|said|added)\s+")
+AFTER_QUOTE_CLAUSE_RE = re.compile(
+    r"[\"”’»]?\s*,?\s+(?:but|and)\s+(?:(?:he|she|they)\s+(?:also\s+)?(?:said|added|noted|warned|insisted|stressed)"
+    r"(?:\s+that)?|that|said|added)\s+"
+)
 
 
 def _clause_after_quotes(doc: Document, candidate: Candidate, inside: list[Candidate]) -> bool:

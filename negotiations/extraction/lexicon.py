@@ -213,6 +213,10 @@ PHRASE_CUES = (
     "made clear",
     "makes clear",
     "made it clear",
+    "makes it clear",
+    "made it very clear",
+    "made it quite clear",
+    "made it abundantly clear",
     # Readouts and wire copy: "shared his assessment that ...", "expressed the hope that ...".
     "shared his assessment",
     "shared her assessment",

@@ -321,6 +321,8 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
         known = resolved.get(key, _UNRESOLVED)
         if known is _UNRESOLVED:
             known = resolved[key] = _resolve_name(registry, key[0], key[1], published)
+        if known is not None and known[1] and INDEFINITE_BEFORE_RE.search(lower, max(0, start - 4), start):
+            known = None  # "a White House spokeswoman": one of several, not the holder of the title
         while known is None:
             # "A State Department spokesperson" when no one held that title on the day: "State Department".
             shorter = registry.mention_re.match(lower, start, end - 1)
@@ -353,6 +355,9 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
             continue
         found.append(mention)
     return found
+
+
+INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'-])an?\s+$")
 
 
 def _resolve_name(

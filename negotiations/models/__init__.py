@@ -1,10 +1,11 @@
 from negotiations.models.audit import AuditLog, Note
 from negotiations.models.negotiation import Event, Issue, Negotiation
-from negotiations.models.positions import Position, PositionScope
+from negotiations.models.positions import ActorEvidence, Position, PositionScope
 from negotiations.models.sources import Document, FeedEntry, Source
 from negotiations.models.statements import Citation, Statement, StatementIssue
 
 __all__ = [
+    "ActorEvidence",
     "AuditLog",
     "Citation",
     "Document",

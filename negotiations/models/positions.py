@@ -84,3 +84,36 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_id}/{self.issue_id} {self.stance} from {self.valid_from}"
+
+
+class ActorEvidence(models.Model):
+    """How many counted statements an actor has in a negotiation today: the sum of its current cells.
+
+    The matrix ranks its rows and the speaker menus rank their choices by it. Summing the current cells at
+    request time read 26,000 index entries at a million statements (about 10 ms); this table, written with
+    the positions (`services.positions`), holds one row per actor.
+    """
+
+    negotiation = models.ForeignKey(
+        "negotiations.Negotiation", on_delete=models.CASCADE, related_name="actor_evidence"
+    )
+    actor = models.ForeignKey("actors.Actor", on_delete=models.CASCADE, related_name="evidence")
+    reviewed_only = models.BooleanField(default=False)
+    statement_count = models.PositiveIntegerField(
+        help_text="Counted statements today, one per issue each takes a stance on."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["negotiation", "reviewed_only", "actor"], name="actor_evidence_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["negotiation", "reviewed_only", "-statement_count"], name="actor_evidence_rank_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} in {self.negotiation_id}: {self.statement_count}"

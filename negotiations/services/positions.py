@@ -1,8 +1,9 @@
 """How a matrix cell's stance is decided, and the table of positions that keeps every cell's history.
 
 The rule is RULE below, in the words the matrix page shows. In code: `is_counted` (1), `position_history`
-(2), `day_winner` (3), `refresh_positions` / `rebuild_positions` (4, 5) write the `Position` rows, and
-`counted_stances` is rule 1 as a database filter, for listing the statements behind a cell.
+(2), `day_winner` (3), `refresh_positions` / `rebuild_positions` (4, 5) write the `Position` rows (and each
+actor's total of counted statements, `ActorEvidence`, with them), and `counted_stances` is rule 1 as a
+database filter, for listing the statements behind a cell.
 """
 
 import datetime as dt
@@ -12,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Least
 
 from actors.models import Actor
 from negotiations.enums import ReviewState
-from negotiations.models import Citation, Negotiation, Position, StatementIssue
+from negotiations.models import ActorEvidence, Citation, Negotiation, Position, StatementIssue
 from negotiations.models.positions import PositionScope
 
 CONFIDENCE_FLOOR = 0.4
@@ -240,6 +241,7 @@ def refresh_positions(*, pairs: Iterable[tuple[int, int]], since: dt.date | None
         )
         _reopen(starts, new_rows)
         _insert(new_rows)
+        _total_evidence(Q(actor_id__in=actor_ids))
 
 
 def _history_starts(
@@ -330,6 +332,28 @@ def rebuild_positions(*, negotiation: Negotiation) -> None:
             )
             Position.objects.filter(issue_id=issue_id).delete()
             _insert(_positions(evidence, sides=sides, parties=parties, actor_ids=None))
+    with transaction.atomic():
+        _total_evidence(Q(negotiation=negotiation))
+
+
+def _total_evidence(rows: Q) -> None:
+    """Write again the `ActorEvidence` of these rows from the actors' current cells."""
+    totals = (
+        Position.objects.filter(rows, scope=PositionScope.ACTOR, valid_until__isnull=True)
+        .values_list("negotiation_id", "actor_id", "reviewed_only")
+        .annotate(total=Sum("statement_count"))
+        .order_by()
+    )
+    ActorEvidence.objects.filter(rows).delete()
+    ActorEvidence.objects.bulk_create(
+        ActorEvidence(
+            negotiation_id=negotiation_id,
+            actor_id=actor_id,
+            reviewed_only=reviewed_only,
+            statement_count=total,
+        )
+        for negotiation_id, actor_id, reviewed_only, total in totals
+    )
 
 
 def _load_evidence(stance_filter: Q, citation_filter: Q) -> list[Evidence]:

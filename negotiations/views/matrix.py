@@ -79,6 +79,7 @@ def _matrix_html(request, negotiation: Negotiation, form: MatrixFilterForm, part
         parties=parties,
         party=form.party_actor,
         kinds=form.value("kind", []),
+        every_issue=not chosen,
     )
     evidence = _open_cell(table, form.open_cell)
     _add_rows_html(request, table, evidence)

@@ -11,6 +11,7 @@ from tests.factories import NegotiationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DEMO_FEED = Path(__file__).resolve().parents[2] / "negotiations" / "demo" / "data" / "feed.jsonl"
+DEMO_ARTICLES = len(DEMO_FEED.read_text().splitlines())
 
 
 def test_admin_adds_a_source_and_watches_its_first_fetch(page, live_server, settings):
@@ -32,13 +33,13 @@ def test_admin_adds_a_source_and_watches_its_first_fetch(page, live_server, sett
     shoot(page, "admin-fetch-progress")
     expect(progress).to_have_attribute("data-done", "true", timeout=60_000)
     expect(progress).to_contain_text("Fetch finished.")
-    expect(progress).to_contain_text("30 of 30")
+    expect(progress).to_contain_text(f"{DEMO_ARTICLES} of {DEMO_ARTICLES}")
     shoot(page, "admin-fetch-finished")
 
     source = Source.objects.get(name="Demo wire")
-    assert source.documents.count() == 30
+    assert source.documents.count() == DEMO_ARTICLES
     assert source.last_success_at is not None
 
     page.goto(f"{live_server.url}/manage/sources/")
-    expect(page.locator(f"#source-{source.pk}")).to_contain_text("30 documents")
+    expect(page.locator(f"#source-{source.pk}")).to_contain_text(f"{DEMO_ARTICLES} documents")
     shoot(page, "admin-sources-health")

@@ -95,6 +95,29 @@ def test_second_cue_coordinated_with_the_first_is_its_own_statement(run):
     ]
 
 
+def test_a_second_cue_after_and_he_is_its_own_statement(run):
+    text = "Peskov told reporters that the pause had been agreed in Abu Dhabi, and he warned that it could end soon."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Dmitry Peskov", "the pause had been agreed in Abu Dhabi"),
+        ("Dmitry Peskov", "it could end soon"),
+    ]
+
+
+def test_made_it_very_clear_reports_words(run):
+    text = "Zelenskyy made it very clear that the pause would hold only as long as Russia keeps its word."
+
+    assert first(run(text)).quote == "the pause would hold only as long as Russia keeps its word"
+
+
+def test_and_they_without_a_cue_goes_on_with_the_report(run):
+    text = "Rubio said the talks were productive, and they will continue next week in Geneva."
+
+    assert [s.quote for s in run(text)] == [
+        "the talks were productive, and they will continue next week in Geneva"
+    ]
+
+
 def test_coordinated_said_takes_the_subject_of_the_sentence(run):
     statements = run("Zelenskyy thanked the mediators and said Ukraine was ready for more talks.")
 
@@ -155,6 +178,15 @@ def test_clause_after_a_quoted_fragment_is_a_paraphrase(run):
     assert [(s.kind, s.quote) for s in run(text)] == [
         ("direct", "an important first step"),
         ("paraphrase", "a full ceasefire must follow"),
+    ]
+
+
+def test_but_he_added_that_after_a_quoted_fragment_is_a_paraphrase(run):
+    text = "Lavrov said Russia “values the mediation of Turkey,” but he added that new mediators were not needed."
+
+    assert [(s.kind, s.speaker_name, s.quote) for s in run(text)] == [
+        ("direct", "Sergey Lavrov", "values the mediation of Turkey,"),
+        ("paraphrase", "Sergey Lavrov", "new mediators were not needed"),
     ]
 
 
@@ -451,12 +483,29 @@ def test_a_source_placed_by_its_institution_is_anonymous(run):
         "KYIV, Jan 29 (Reuters) - ",
         "MOSCOW, January 29. /TASS/. ",
         "Kyiv, Ukraine (AP) — ",
+        "WASHINGTON—",
+        "KYIV, Ukraine — ",
+        "NEW YORK/LONDON – ",
     ],
 )
 def test_the_wire_dateline_is_not_part_of_a_trailing_paraphrase(run, dateline):
     text = f"{dateline}Russia is not planning any new contacts with the US, Kremlin spokesman Dmitry Peskov said."
 
     assert first(run(text)).quote == "Russia is not planning any new contacts with the US"
+
+
+def test_a_newspaper_dateline_is_not_part_of_a_paraphrase_by_according_to(run):
+    text = (
+        "WASHINGTON—The administration is weighing a proposal to ease sanctions, according to U.S. officials."
+    )
+
+    assert first(run(text)).quote == "The administration is weighing a proposal to ease sanctions"
+
+
+def test_capitals_opening_a_paragraph_without_a_dash_are_kept(run):
+    text = "NATO allies will meet again next week to discuss the guarantees, Rutte said."
+
+    assert first(run(text)).quote == "NATO allies will meet again next week to discuss the guarantees"
 
 
 def test_this_was_stated_by_attributes_the_sentence_before(run):
@@ -796,6 +845,18 @@ def test_an_unnamed_spokesperson_speaks_for_the_institution(run):
         "White House",
         "the sanctions package changed nothing",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("No decision has been made, a White House spokeswoman said.", "White House"),
+        ("“We are looking at every option,” a Kremlin spokesman said.", "Kremlin"),
+        ("“We are looking at every option,” the Kremlin spokesman said.", "Dmitry Peskov"),
+    ],
+)
+def test_a_title_after_an_indefinite_article_is_one_of_several_not_its_holder(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
 
 
 def test_a_trailing_attribution_inside_a_sentence_that_goes_on(run):
@@ -1148,3 +1209,4 @@ def test_what_a_side_wants_is_its_stated_position(run):
         "Russia",
         "Ukraine to withdraw from the four regions before any ceasefire",
     )
+

@@ -2,8 +2,9 @@
 
 The floors are what the engine measured when they were set (see the report in the commit history) minus
 0.03; a change that loses more than that on any file fails here. ``dev.jsonl``, ``dev-mine.jsonl``,
-``dev-3.jsonl``, ``dev-4.jsonl`` and ``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` is held out (the engine was not tuned on
-its errors), so its floor guards against regressions only and its figures are the honest estimate.
+``dev-3.jsonl``, ``dev-4.jsonl``, ``dev-6.jsonl`` and ``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` and
+``holdout-6.jsonl`` are held out (the engine was not tuned on their errors), so their floors guard against regressions
+only and their figures are the honest estimate. The ``-6`` floors were set from the engine's first run on those files.
 """
 
 import json
@@ -29,6 +30,8 @@ FLOORS = {
     GOLD / "holdout-mine.jsonl": {"direct": 0.92, "paraphrase": 0.82, "all": 0.89, "speaker": 1.0},
     GOLD / "dev-3.jsonl": {"direct": 0.95, "paraphrase": 0.89, "all": 0.95, "speaker": 1.0},
     GOLD / "dev-4.jsonl": {"direct": 0.95, "paraphrase": 0.88, "all": 0.93, "speaker": 1.0},
+    GOLD / "dev-6.jsonl": {"direct": 0.92, "paraphrase": 0.63, "all": 0.79, "speaker": 0.93},
+    GOLD / "holdout-6.jsonl": {"direct": 0.82, "paraphrase": 0.62, "all": 0.74, "speaker": 0.89},
 }
 
 

@@ -206,6 +206,79 @@ def test_transcript_labels_with_a_title_or_an_initial(run):
     ]
 
 
+def test_a_broadcast_transcript_in_capitals_names_its_guests_in_the_introduction(run):
+    text = (
+        "Sunday interview\n\n"
+        "Our guests today are Senator Lindsey Graham and Olena Kovalchuk, a Ukrainian member of parliament.\n\n"
+        "SEN. LINDSEY GRAHAM: The sanctions bill is ready, and we will pass it if Moscow keeps stalling.\n\n"
+        "OLENA KOVALCHUK: Ukraine will never trade land for a pause in the strikes.\n\n"
+        "KOVALCHUK: We need guarantees that hold after the next election in Washington."
+    )
+
+    assert direct(run(text)) == [
+        ("Lindsey Graham", "The sanctions bill is ready, and we will pass it if Moscow keeps stalling."),
+        ("Olena Kovalchuk", "Ukraine will never trade land for a pause in the strikes."),
+        ("Olena Kovalchuk", "We need guarantees that hold after the next election in Washington."),
+    ]
+
+
+def test_a_broadcasts_own_journalists_are_not_speakers(run):
+    text = (
+        "Morning news\n\n"
+        "Our reporter Ivan Sokolov spoke to Olena Kovalchuk in Kyiv.\n\n"
+        "MARIA LOPEZ, HOST: The strikes on the grid have stopped for now, at least for thirty days.\n\n"
+        "IVAN SOKOLOV, BYLINE: People here are relieved, but nobody trusts the truce very much.\n\n"
+        "SOKOLOV: The government says repairs will take months.\n\n"
+        "OLENA KOVALCHUK: We will believe it when the lights stay on all winter.\n\n"
+        "LOPEZ: That was our reporter in Kyiv."
+    )
+
+    assert direct(run(text)) == [
+        ("Olena Kovalchuk", "We will believe it when the lights stay on all winter.")
+    ]
+
+
+def test_the_interviewer_who_asks_is_not_a_speaker(run):
+    text = (
+        "Interview\n\n"
+        "Anna Petrova spoke to Olena Kovalchuk, a Ukrainian member of parliament.\n\n"
+        "ANNA PETROVA: Will Ukraine accept a ceasefire along the current line?\n\n"
+        "OLENA KOVALCHUK: Not without guarantees. We have seen what Russian promises are worth.\n\n"
+        "PETROVA: And elections? The Kremlin says your president has no mandate.\n\n"
+        "KOVALCHUK: Elections come after the war, as our constitution says."
+    )
+
+    assert [speaker for speaker, _ in direct(run(text))] == ["Olena Kovalchuk", "Olena Kovalchuk"]
+
+
+def test_a_note_of_the_transcriber_in_brackets_is_not_spoken(run):
+    text = (
+        "Transcript\n\n"
+        "Sergey Lavrov: We have held substantive talks on the settlement.\n\n"
+        "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+        "Marco Rubio: We made progress on the guarantees in Geneva."
+    )
+
+    assert direct(run(text)) == [
+        ("Sergey Lavrov", "We have held substantive talks on the settlement."),
+        ("Marco Rubio", "We made progress on the guarantees in Geneva."),
+    ]
+
+
+def test_a_courtesy_in_a_transcript_is_not_a_statement(run):
+    text = (
+        "Transcript\n\n"
+        "Sergey Lavrov: We have held substantive talks on the settlement.\n\n"
+        "Marco Rubio: Thank you.\n\n"
+        "Marco Rubio: We made progress on the guarantees in Geneva."
+    )
+
+    assert [quote for _, quote in direct(run(text))] == [
+        "We have held substantive talks on the settlement.",
+        "We made progress on the guarantees in Geneva.",
+    ]
+
+
 def test_an_unclosed_mark_does_not_bury_the_quote_after_it(run):
     text = 'Peskov said Moscow was "ready for talks. "But not on these terms and not now," he added.'
 

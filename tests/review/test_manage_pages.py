@@ -24,6 +24,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 DEMO_FEED = Path(__file__).resolve().parents[2] / "negotiations" / "demo" / "data" / "feed.jsonl"
+DEMO_ARTICLES = len(DEMO_FEED.read_text().splitlines())
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +98,7 @@ def test_add_source_and_fetch_it_at_once(admin_client, negotiation, django_captu
     source = Source.objects.get(name="Demo wire")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("source_edit", kwargs={"pk": source.pk}) + "?since=")
-    assert source.documents.count() == 30
+    assert source.documents.count() == DEMO_ARTICLES
     page = admin_client.get(response["Location"]).content.decode()
     assert "Fetch finished." in page
     assert AuditLog.objects.filter(action="create-source").exists()
@@ -121,7 +122,7 @@ def test_fetch_now_shows_progress_then_stops_polling(
     assert finished.status_code == 286  # htmx stops polling
     assert f'id="health-{source.pk}" hx-swap-oob="true"' in finished.content.decode()
     assert "Fetch finished." in finished.content.decode()
-    assert "30 of 30" in finished.content.decode()
+    assert f"{DEMO_ARTICLES} of {DEMO_ARTICLES}" in finished.content.decode()
 
 
 def test_progress_polls_while_the_poll_has_not_run(admin_client):

@@ -4,7 +4,7 @@ import random
 import pytest
 
 from negotiations.enums import ReviewState
-from negotiations.models import Position, PositionScope, Statement, StatementIssue
+from negotiations.models import ActorEvidence, Position, PositionScope, Statement, StatementIssue
 from negotiations.services.positions import (
     CONFIDENCE_FLOOR,
     Evidence,
@@ -331,3 +331,89 @@ def cell_pairs_of(statement) -> set[tuple[int, int]]:
     return {
         (statement.actor_id, issue_id) for issue_id in statement.stances.values_list("issue_id", flat=True)
     }
+
+
+def actor_totals() -> dict[tuple[int, int, bool], int]:
+    return {
+        (row.negotiation_id, row.actor_id, row.reviewed_only): row.statement_count
+        for row in ActorEvidence.objects.all()
+    }
+
+
+def totals_of_current_cells() -> dict[tuple[int, int, bool], int]:
+    totals: dict[tuple[int, int, bool], int] = {}
+    for row in Position.objects.filter(scope=PositionScope.ACTOR, valid_until=None):
+        key = (row.negotiation_id, row.actor_id, row.reviewed_only)
+        totals[key] = totals.get(key, 0) + row.statement_count
+    return totals
+
+
+def test_refresh_positions_totals_an_actors_counted_statements_over_its_issues(cell):
+    negotiation, _, lavrov, issue = cell
+    other_issue = IssueFactory(negotiation=negotiation)
+    StatementFactory(
+        negotiation=negotiation, actor=lavrov, stances={issue: "opposes", other_issue: "neutral"}
+    )
+    StatementFactory(negotiation=negotiation, actor=lavrov, stances={issue: "supports"})
+
+    refresh_positions(pairs=[(lavrov.pk, issue.pk), (lavrov.pk, other_issue.pk)])
+
+    assert actor_totals() == {(negotiation.pk, lavrov.pk, False): 3}
+
+
+def test_an_actor_with_nothing_counted_left_has_no_total(cell):
+    negotiation, _, lavrov, issue = cell
+    statement = StatementFactory(negotiation=negotiation, actor=lavrov, stances={issue: "opposes"})
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+    assert actor_totals() == {(negotiation.pk, lavrov.pk, False): 1}
+
+    Statement.objects.filter(pk=statement.pk).update(review_state=ReviewState.REJECTED)
+    refresh_positions(pairs=[(lavrov.pk, issue.pk)])
+
+    assert actor_totals() == {}
+
+
+def test_rebuild_positions_writes_the_actor_totals(cell):
+    negotiation, _, lavrov, issue = cell
+    StatementFactory(
+        negotiation=negotiation, actor=lavrov, stances={issue: "opposes"}, review_state=ReviewState.ACCEPTED
+    )
+
+    rebuild_positions(negotiation=negotiation)
+
+    assert actor_totals() == {(negotiation.pk, lavrov.pk, False): 1, (negotiation.pk, lavrov.pk, True): 1}
+
+
+def test_actor_totals_follow_statements_moved_between_actors_and_issues(cell):
+    negotiation, russia, lavrov, issue = cell
+    rng = random.Random(20261130)
+    speakers = [lavrov, ActorFactory(party=russia), ActorFactory()]
+    issues = [issue, IssueFactory(negotiation=negotiation)]
+    statements = []
+    for step in range(30):
+        if statements and step % 2:
+            statement = rng.choice(statements)
+            pairs = cell_pairs_of(statement)
+            statement.actor = rng.choice(speakers)
+            statement.review_state = rng.choice(
+                [ReviewState.ACCEPTED, ReviewState.REJECTED, statement.review_state]
+            )
+            statement.save()
+            pairs |= cell_pairs_of(statement)
+        else:
+            statement = StatementFactory(
+                negotiation=negotiation,
+                actor=rng.choice(speakers),
+                said_on=JAN + dt.timedelta(days=rng.randrange(20)),
+                stances={
+                    item: rng.choice(["supports", "opposes"])
+                    for item in rng.sample(issues, rng.randint(1, 2))
+                },
+            )
+            statements.append(statement)
+            pairs = cell_pairs_of(statement)
+
+        refresh_positions(pairs=pairs)
+
+        assert actor_totals() == totals_of_current_cells(), f"step {step}"
+    assert actor_totals()  # the walk left some statements counted

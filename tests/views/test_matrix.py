@@ -3,10 +3,12 @@ import re
 
 import pytest
 
+from actors.models import Actor
+from negotiations import selectors
 from negotiations.models import Position, StatementIssue
 from negotiations.selectors import speaking_for
-from negotiations.services.positions import counted_stances
-from tests.views.conftest import HTMX, build_world
+from negotiations.services.positions import counted_stances, rebuild_positions
+from tests.views.conftest import HTMX, build_world, say
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +28,34 @@ def test_home_without_a_negotiation_explains_what_to_do(analyst_client):
 
     assert response.status_code == 200
     assert b"No negotiation yet" in response.content
+
+
+def test_ranking_by_actor_totals_matches_summing_every_issue_shown():
+    world = build_world(extra_speakers=8, extra_statements=16)
+    busiest = Actor.objects.get(slug="speaker-5")
+    for day in range(1, 5):
+        say(
+            world.negotiation,
+            busiest,
+            dt.date(2026, 2, day),
+            {world.guarantees: "supports", world.territory: "neutral"},
+        )
+    rebuild_positions(negotiation=world.negotiation)
+
+    def ranking(every_issue: bool) -> tuple[list[str], int]:
+        table = selectors.stance_matrix(
+            negotiation=world.negotiation,
+            as_of=dt.date(2026, 3, 1),
+            issues=selectors.matrix_issues(negotiation=world.negotiation),
+            parties=selectors.negotiation_parties(negotiation=world.negotiation),
+            limit=4,
+            every_issue=every_issue,
+        )
+        return [row.actor.slug for row in table.all_rows if row.scope == "actor"], table.total_actors
+
+    assert ranking(every_issue=True) == ranking(every_issue=False)
+    assert ranking(every_issue=True)[0][0] == "speaker-5"
+    assert ranking(every_issue=True)[1] == 10
 
 
 def test_full_page_has_the_navigation_filters_and_the_table(analyst_client, world):

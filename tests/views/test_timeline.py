@@ -8,8 +8,9 @@ import pytest
 
 from negotiations import selectors
 from negotiations.enums import ReviewState
-from tests.factories import EventFactory, NegotiationFactory, StatementFactory
-from tests.views.conftest import HTMX, build_world
+from negotiations.services.positions import refresh_positions
+from tests.factories import ActorFactory, EventFactory, NegotiationFactory, StatementFactory
+from tests.views.conftest import HTMX, build_world, say
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,17 @@ def test_results_fragment_for_new_filters(analyst_client, world):
     assert "<html" not in html
     assert "Guarantees only with us." in html
     assert html.count('class="statement-card"') == 3  # Lavrov's three on guarantees, none of Zelenskyy's
+
+
+def test_a_new_speaker_is_in_the_speaker_menu_at_once(analyst_client, world):
+    analyst_client.get("/timeline/")
+    newcomer = ActorFactory(name="Kaja Kallas", slug="kaja-kallas")
+    say(world.negotiation, newcomer, dt.date(2026, 1, 25), {world.territory: "supports"})
+    refresh_positions(pairs=[(newcomer.pk, world.territory.pk)])
+
+    html = analyst_client.get("/timeline/").content.decode()
+
+    assert '<option value="kaja-kallas">Kaja Kallas' in html
 
 
 def test_since_answers_what_was_said_after_a_date(analyst_client, world):
