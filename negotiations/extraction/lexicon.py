@@ -705,7 +705,8 @@ NAME_STOPWORDS = frozenset(
     ]
 )
 
-# "The Moscow Times", "The Kyiv Independent": a newspaper's name keeps its "The".
+# "The Moscow Times", "The Kyiv Independent": a newspaper's name keeps its "The", unless the paper's own name has
+# none ("Financial Times" however the text writes it; see NEWSPAPERS_WITHOUT_THE).
 NEWSPAPER_WORDS = frozenset(
     [
         "Times",
@@ -719,6 +720,9 @@ NEWSPAPER_WORDS = frozenset(
         "Tribune",
         "Gazette",
     ]
+)
+NEWSPAPERS_WITHOUT_THE = frozenset(
+    ["Financial Times", "Kyiv Post", "Hindustan Times", "Asia Times", "Global Times"]
 )
 # Words that make a capitalised sequence an organisation or a place rather than a person.
 ORGANISATION_WORDS = frozenset(

@@ -19,6 +19,7 @@ from .lexicon import (
     FEMALE_TITLES,
     NAME_STOPWORDS,
     NEWSPAPER_WORDS,
+    NEWSPAPERS_WITHOUT_THE,
     ORGANISATION_WORDS,
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
@@ -229,7 +230,9 @@ def find_mentions(
     return mentions
 
 
-OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")
+OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
+# "the Institute for the Study of War": an unknown body's name going on past "for" and "of".
+FOR_OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")
 
 
 def _institutions_named_after_places(
@@ -253,7 +256,7 @@ def _institutions_named_after_places(
             continue
         first = bisect.bisect_left(starts, start)
         # "The": the registry's "the UAE" starts there, the body's name after it.
-        if words[0] in NAME_STOPWORDS and words[-1] not in NEWSPAPER_WORDS:
+        if words[0] in NAME_STOPWORDS and not _keeps_the(words):
             start = folded.index(words[1], start + len(words[0]))
         inside = []
         for index in range(first, len(registry_mentions)):
@@ -537,6 +540,11 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
     return sorted(kept, key=lambda mention: mention.start)
 
 
+def _keeps_the(words: list[str]) -> bool:
+    """Whether a name written with "The" keeps it: a newspaper's, unless its own name has none."""
+    return words[-1] in NEWSPAPER_WORDS and " ".join(words[1:]) not in NEWSPAPERS_WITHOUT_THE
+
+
 def _may_cut(word: str, left: int) -> bool:
     """Whether a title word before a name is cut from it: a demonym-shaped word ("Russian", but also "Ivan") only
     when two name words remain ("Russian Sergei Ivanov", not "Ivan Petrenko")."""
@@ -567,11 +575,7 @@ def _unknown_mentions(
             head_index -= 1
         if words[-1] in ORGANISATION_WORDS:
             cut = 0
-            while (
-                cut < count
-                and words[cut] in NAME_STOPWORDS
-                and not (cut == 0 and words[-1] in NEWSPAPER_WORDS)
-            ):
+            while cut < count and words[cut] in NAME_STOPWORDS and not (cut == 0 and _keeps_the(words)):
                 cut += 1
         elif head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
             cut = head_index + 1
@@ -594,7 +598,11 @@ def _unknown_mentions(
         name = text[name_start:end]
         possessive = folded.startswith("'s", end)
         if any(word in ORGANISATION_WORDS for word in name_words):
-            if words[-1] in ORGANISATION_WORDS and (rest := OF_NAME_RE.match(folded, end)) is not None:
+            if (
+                words[-1] in ORGANISATION_WORDS
+                and (rest := FOR_OF_NAME_RE.match(folded, end)) is not None
+                and not _overlaps(taken, end, rest.end())
+            ):
                 # "the Institute for the Study of War": the body's name goes on past "for" and "of".
                 end = rest.end()
                 name, possessive = text[name_start:end], folded.startswith("'s", end)

@@ -1210,3 +1210,13 @@ def test_what_a_side_wants_is_its_stated_position(run):
         "Ukraine to withdraw from the four regions before any ceasefire",
     )
 
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Kyiv Independent reported that the exchange had been delayed.", "The Kyiv Independent"),
+        ("The Financial Times reported that the exchange had been delayed.", "Financial Times"),
+    ],
+)
+def test_a_newspaper_keeps_the_the_of_its_own_name_only(run, text, speaker):
+    assert first(run(text), "paraphrase").speaker_name == speaker
