@@ -513,31 +513,49 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
     one held the title that day): an unnamed spokesperson speaks for the institution, so the phrase is a mention
     of it, which every attribution path reads as any other subject. A name after the noun ("Foreign Ministry
     spokeswoman Maria Zakharova") is the speaker instead."""
+    # Read from each "spokes..." word (a few an article), not from each mention.
+    nouns = []
+    position = lower.find("spokes")
+    while position >= 0:
+        nouns.append(position)
+        position = lower.find("spokes", position + 1)
+    by_end = {mention.end: index for index, mention in enumerate(mentions)}
+    by_start = {mention.text_start: index for index, mention in enumerate(mentions)}
+    spans: dict[int, tuple[int, int]] = {}
+    for noun in nouns:  # "A State Department spokesperson": the institution right before the noun
+        end = noun
+        while end > 0 and lower[end - 1].isspace():
+            end -= 1
+        index = by_end.get(end)
+        if index is not None and _may_speak_for(mentions[index]):
+            after = SPOKESPERSON_AFTER_RE.match(text, end)
+            if after is not None:
+                spans[index] = (mentions[index].text_start, after.end())
+    for noun in nouns:  # "a spokesperson for the Commission": the institution right after "for" or "of"
+        found = SPOKESPERSON_FOR_RE.match(lower, noun)
+        index = by_start.get(found.end()) if found is not None else None
+        if index is not None and index not in spans and _may_speak_for(mentions[index]):
+            spans[index] = (noun, mentions[index].end)
     phrases: dict[int, Mention] = {}
-    for index, mention in enumerate(mentions):
-        if mention.is_person or mention.possessive:
-            continue
-        start, end = mention.text_start, mention.end
-        if (after := SPOKESPERSON_AFTER_RE.match(text, end)) is not None:
-            end = after.end()
-        else:
-            noun = lower.rfind("spokes", max(0, start - 30), start)
-            if noun < 0 or SPOKESPERSON_FOR_RE.fullmatch(lower, noun, start) is None:
-                continue
-            start = noun
+    for index, (start, end) in spans.items():
+        mention = mentions[index]
         phrases[index] = Mention(
             start, end, mention.kind, mention.name, mention.title, mention.actors, mention.gender,
             lower.startswith("'s", end), speaks_for=mention,
         )  # fmt: skip
     if not phrases:
         return mentions
-    spans = sorted((phrase.start, phrase.end) for phrase in phrases.values())
+    taken = sorted((phrase.start, phrase.end) for phrase in phrases.values())
     kept = [
         phrases.get(index, mention)
         for index, mention in enumerate(mentions)
-        if index in phrases or not _overlaps(spans, mention.text_start, mention.end)
+        if index in phrases or not _overlaps(taken, mention.text_start, mention.end)
     ]
     return sorted(kept, key=lambda mention: mention.start)
+
+
+def _may_speak_for(mention: Mention) -> bool:
+    return not mention.is_person and not mention.possessive
 
 
 def _keeps_the(words: list[str]) -> bool:
