@@ -1439,7 +1439,12 @@ def _resolve_role(
             return _office_holder(doc, mention, heads[0], party)
     if not options:
         return _anonymous_back_reference(doc, mention, history)
-    speaker = max(options, key=lambda option: option[0])[1]
+    position, speaker = max(options, key=lambda option: option[0])
+    sentence = doc.sentence_at(position)
+    for subject in subjects.between(sentence.start, position):
+        # 'Putin confirmed he would meet Zelensky at the final stage. "...," the head of state said': of two holders
+        # of the role in one sentence, its subject is meant.
+        speaker = next((option[1] for option in options if option[0] == subject.start), speaker)
     if speaker.anonymous:
         return speaker
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,

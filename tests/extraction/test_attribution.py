@@ -1220,3 +1220,12 @@ def test_what_a_side_wants_is_its_stated_position(run):
 )
 def test_a_newspaper_keeps_the_the_of_its_own_name_only(run, text, speaker):
     assert first(run(text), "paraphrase").speaker_name == speaker
+
+
+def test_of_two_holders_of_a_role_in_a_sentence_the_subject_is_meant(run):
+    text = (
+        "Putin said on Friday he would meet Zelensky only at the final stage of the talks. "
+        '"A meeting must crown the work, not replace it," the head of state said.'
+    )
+
+    assert first(run(text), "direct").speaker_name == "Vladimir Putin"
