@@ -86,7 +86,8 @@ TOLD_OBJECT_RE = re.compile(
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
     r"(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:conference|briefing|meeting|hearing|interview|forum|"
     r"summit|session|audience|channel|programme|program|show|newspaper|outlet|agency|broadcaster|reporters|"
-    r"journalists|lawmakers|committee|parliament|delegation|group|station|network)\b)"
+    r"journalists|lawmakers|committee|parliament|delegation|group|station|network|counterparts?|colleagues?|"
+    r"hosts?|guests?|cabinet|supporters)\b)"
 )
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
@@ -854,7 +855,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         and TITLE_GAP_RE.fullmatch(doc.text, comma + 1, slot.start) is not None
         and cue.kind == SPEECH
         and (
-            _ends_sentence(doc, cue.end, sentence, allow_words=14)
+            _ends_sentence(doc, _after_told_object(doc, cue), sentence, allow_words=14)
             or GOES_ON_AFTER_CUE_RE.match(doc.text, _after_time_phrases(doc, cue.end, sentence.end))
             is not None
         )
@@ -979,6 +980,14 @@ def _quoted_as_saying(doc: Document, cue: Cue, sentence: Sentence) -> Candidate 
 
 # ", as the government sought to show ...": the writer's aside after a trailing attribution.
 TRAILING_ASIDE_RE = re.compile(r",\s+(?:as|while|amid|after|when|in a sign|a day after|days after)\s")
+
+
+def _after_told_object(doc: Document, cue: Cue) -> int:
+    """Past whom the words were told: '..., Wang Yi told his Ukrainian counterpart in Beijing on Wednesday.'"""
+    if cue.word not in ("told", "tells"):
+        return cue.end
+    told = TOLD_OBJECT_RE.match(doc.text, cue.end)
+    return told.end() if told is not None else cue.end
 
 
 def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words: int = 0) -> bool:

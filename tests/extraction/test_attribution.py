@@ -1229,3 +1229,17 @@ def test_of_two_holders_of_a_role_in_a_sentence_the_subject_is_meant(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Vladimir Putin"
+
+
+def test_a_trailing_attribution_may_name_the_counterpart_it_was_told_to(run):
+    text = (
+        "Moscow is ready to extend the energy moratorium by another month, Lavrov told his Turkish counterpart "
+        "in Antalya on Friday."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Sergey Lavrov",
+        "Moscow is ready to extend the energy moratorium by another month",
+    )
