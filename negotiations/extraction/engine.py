@@ -997,8 +997,8 @@ def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words
     aside = TRAILING_ASIDE_RE.search(tail)
     if aside is not None and allow_words:
         tail = tail[: aside.start()] + "."
-    if len(tail.split()) > 3 and not EVENT_TAIL_RE.match(tail):
-        return False  # 'Trump said Europe should take the lead.': the content follows the cue
+    if (len(tail.split()) > 3 or GAP_VERB_RE.search(tail.lower())) and not EVENT_TAIL_RE.match(tail):
+        return False  # 'Trump said Europe should take the lead.', '... say sanctions have failed.': the content follows
     return len(tail.split()) <= allow_words and (not tail or tail[-1] in ".!?")
 
 
