@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -1360,8 +1361,13 @@ def _speaker_from_mention(
     doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
     if mention.speaks_for is not None:
-        # "a spokesperson for the Commission": the Commission speaks, named as the text names it.
-        mention = mention.speaks_for
+        # "a spokesperson for the Commission": the Commission speaks, named as the text names it; the spokeswoman
+        # is a person whom a later "she said" refers to.
+        speaker = _speaker_from_mention(doc, mention.speaks_for, history, subjects)
+        if speaker is None:
+            return None
+        female = "spokeswoman" in doc.lower[mention.start : mention.end]
+        return dataclasses.replace(speaker, is_person=True, gender="female" if female else "")
     text = doc.text[mention.text_start : mention.end]
     if mention.kind == ACTOR:
         actor = mention.actors[0]

@@ -1251,3 +1251,12 @@ def test_a_short_clause_with_a_verb_after_the_cue_is_its_content_not_an_aside(ru
     statement = first(run(text), "paraphrase")
 
     assert statement.quote == "sanctions have failed"
+
+
+def test_she_after_an_unnamed_spokeswoman_is_her_institution(run):
+    text = (
+        "A White House spokeswoman said the president had not decided. "
+        '"Every option remains on the table until the truce expires," she said.'
+    )
+
+    assert first(run(text), "direct").speaker_name == "White House"
