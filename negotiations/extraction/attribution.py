@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .document import ACCORDING, Cue, Document
 from .lexicon import GAP_WORDS
-from .mentions import ROLE, Mention
+from .mentions import ANONYMOUS, ROLE, Mention
 
 EVENT_WORDS = frozenset(
     [
@@ -158,13 +158,6 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             before = _token_before(tokens, doc, mention.text_start)
             if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
-            if (
-                before in ("for", "of")
-                and not mention.is_person
-                and _token_before(tokens, doc, tokens[_index_before(tokens, mention.text_start)][0])
-                in SPOKESPERSON_NOUNS
-            ):
-                return Slot(mention, start=mention.text_start, end=mention.end)  # "a spokesperson for the EU"
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -202,27 +195,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         if not _is_gap_token(token):
             if appositive is not None:
                 return _fallback(appositive)
-            return _institution_of_spokesperson(tokens, index, mention_by_end) or _person_before_affiliation(
-                doc, tokens, index, mention_by_end
-            )
+            return _person_before_affiliation(doc, tokens, index, mention_by_end)
         index -= 1
         walked += 1
     return _fallback(appositive)
-
-
-SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])
-
-
-def _institution_of_spokesperson(
-    tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
-) -> Slot | None:
-    """'A State Department spokesperson said': an unnamed spokesperson speaks for the institution."""
-    if tokens[index][2] not in SPOKESPERSON_NOUNS or index == 0:
-        return None
-    mention = mention_by_end.get(tokens[index - 1][1])
-    if mention is None or mention.is_person or mention.possessive:
-        return None
-    return Slot(mention, start=mention.text_start, end=mention.end)
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])
@@ -233,17 +209,20 @@ def _person_before_affiliation(
     doc: Document, tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
 ) -> Slot | None:
     """'Analyst Oleksandr Kraiev of the Ukrainian Prism think tank said': a person, then the body they work for,
-    named with capitals."""
+    named with capitals; or an unnamed source, then where it works."""
     for position in range(index, max(0, index - MAX_AFFILIATION_TOKENS), -1):
         token = tokens[position][2]
         if not (token[0].isalnum() or token in "'’-"):
             return None  # a comma, a quote mark, a bracket: not one affiliation any more
-        if token in AFFILIATION_WORDS and any(
-            doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1]
-        ):
-            mention = mention_by_end.get(tokens[position - 1][1])
-            if mention is not None and mention.is_person and mention.kind != ROLE and not mention.possessive:
-                return Slot(mention, start=mention.text_start, end=mention.end)
+        if token not in AFFILIATION_WORDS:
+            continue
+        mention = mention_by_end.get(tokens[position - 1][1])
+        if mention is None or mention.possessive:
+            continue
+        named = any(doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1])
+        # An unnamed source needs no named body: "an executive at a state-run refinery, who ..., said".
+        if (named and mention.is_person and mention.kind != ROLE) or mention.kind == ANONYMOUS:
+            return Slot(mention, start=mention.text_start, end=mention.end)
     return None
 
 
@@ -347,7 +326,12 @@ def person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Ment
         return None
     for other in doc.mentions_between(mention.end, min(upper_bound, mention.end + 40)):
         between = doc.text[mention.end : other.text_start]
-        if other.is_person and other.kind != "role" and ROLE_WORD_RE.fullmatch(between.lstrip()):
+        if (
+            other.is_person
+            and other.kind != "role"
+            and ROLE_WORD_RE.fullmatch(between.lstrip())
+            and not doc.cues_between(mention.end, other.text_start)  # "Fesenko said Putin ...": no title
+        ):
             return other
         break
     return None

@@ -56,6 +56,17 @@ for _phrase in (
     "call on",
     "drew attention to",  # readouts: 'Putin drew attention to the destructive line pursued by ...'
     "draws attention to",
+    # Dismissals take a stance on their object: 'Moscow shrugged off the threat'.
+    "shrugged off",
+    "shrugs off",
+    "brushed off",
+    "brushes off",
+    "brushed aside",
+    "brushes aside",
+    "scoffed at",
+    "scoffs at",
+    "played down",
+    "plays down",
 ):
     _CUE_KINDS[_phrase] = POSITION
 _CUE_KINDS["calling for"] = PARTICIPLE

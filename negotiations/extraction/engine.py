@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -10,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .attribution import (
-    SPOKESPERSON_NOUNS,
     Slot,
     according_to,
     person_after_body,
@@ -35,6 +35,7 @@ from .issues import IssueContext, side_of_unnamed, tag_issues
 from .lexicon import (
     ANONYMOUS_HEADS,
     FURTHER_STATEMENT_PARTICIPLES,
+    GAP_WORDS,
     INVERTED_VERBS,
     NAME_STOPWORDS,
     ORGANISATION_WORDS,
@@ -71,7 +72,8 @@ ARTICLE_START_RE = re.compile(r"(?:a|an|the|some|many|several|most|all|no|every|
 THAT_RE = re.compile(r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+")
 TIME_PHRASE_RE = re.compile(
     r"\s*,?\s*(?:(?:late |early )?(?:on |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
-    r"tonight|this week|last week|last night)(?: (?:morning|afternoon|evening|night))?|on (?:jan|feb|mar|apr|may|"
+    r"tonight|this week|last week|last night|this month|last month)(?: (?:morning|afternoon|evening|night))?|"
+    r"on (?:jan|feb|mar|apr|may|"
     r"jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}|on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
     r"in (?:a|an|his|her|its|their) (?:[\w'-]+ ){0,3}?(?:statement|interview|address|post|speech|briefing|"
     r"message|video|remarks|comments)(?: (?:on|to|with) (?:[\w'.-]+ ){0,3}?[\w'.-]+(?=,| that))?|"
@@ -85,7 +87,8 @@ TOLD_OBJECT_RE = re.compile(
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
     r"(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:conference|briefing|meeting|hearing|interview|forum|"
     r"summit|session|audience|channel|programme|program|show|newspaper|outlet|agency|broadcaster|reporters|"
-    r"journalists|lawmakers|committee|parliament|delegation|group|station|network)\b)"
+    r"journalists|lawmakers|committee|parliament|delegation|group|station|network|counterparts?|colleagues?|"
+    r"hosts?|guests?|cabinet|supporters)\b)"
 )
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
@@ -265,7 +268,43 @@ def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
         turn.said_on, turn.said_on_from_text, turn.confidence = said_on, said_on is not None, 0.85
         consumed.update(cue.start for cue in doc.cues_between(start, paragraph.end))
         turns.append(turn)
-    return turns
+    return _without_moderator(doc, turns, labels)
+
+
+MODERATOR_MAX_WORDS = 40
+
+
+def _without_moderator(
+    doc: Document, turns: list[Candidate], labels: dict[int, Mention | None]
+) -> list[Candidate]:
+    """'NATO Spokesperson Allison Hart: Good afternoon ... We will start with Reuters.': a named speaker who takes
+    the floor more than once, never to answer a question, and only says a few words at a time runs the press
+    conference; those lines are not statements."""
+    answering: set[str] = set()
+    floors: dict[str, int] = {}
+    previous: Mention | None = None
+    asked = False
+    for index in sorted(labels):
+        mention = labels[index]
+        if mention is not None:
+            floors[mention.name] = floors.get(mention.name, 0) + 1
+            if previous is None and index > min(labels):
+                answering.add(mention.name)
+        asked = asked or mention is None
+        previous = mention
+    if not asked:
+        return turns
+    by_speaker: dict[str, list[Candidate]] = {}
+    for turn in turns:
+        by_speaker.setdefault(turn.slot.mention.name, []).append(turn)
+    procedural = {
+        name
+        for name, spoken in by_speaker.items()
+        if name not in answering
+        and floors.get(name, 0) > 1
+        and all(_word_count(doc, turn.start, turn.end) <= MODERATOR_MAX_WORDS for turn in spoken)
+    }
+    return [turn for turn in turns if turn.slot.mention.name not in procedural]
 
 
 # Before the name in a turn's label: a title ("President of Russia Vladimir Putin:") or an initial ("S.Lavrov:").
@@ -418,7 +457,10 @@ def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int])
     return found
 
 
-PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+$")
+# "with CNN's Christiane Amanpour": a possessive between the preposition and the name is part of the object.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+(?:[\w.-]+['’]s\s+)?$"
+)
 DASH_ATTRIBUTION_RE = re.compile(r"[ \t]*[,.]?[ \t]*[—–][ \t]*")
 
 
@@ -442,6 +484,9 @@ def _attribute_quote(
         if mention is not None and not mention.possessive:
             candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
             candidate.region, candidate.confidence = (quote.close + 1, mention.end), 0.8
+            cue = _cue_right_after(doc, mention.end, limit)
+            if cue is not None:  # '«...», – Zelensky said in a video address': the verb attributes the quote
+                _attach(candidate, candidate.slot, cue, (quote.close + 1, limit), consumed)
             return
     for cue in doc.cues_between(quote.close + 1, limit):
         between = doc.text[quote.close + 1 : cue.start]
@@ -530,6 +575,14 @@ def _opens_with_block_label(doc: Document, start: int, quote_open: int) -> bool:
 ANY_VERB_TAIL_RE = re.compile(r"\s+[a-z][a-z'-]+(?:\s+(?:back|out|up|in|on))?\s*[.,!?]")
 
 
+def _cue_right_after(doc: Document, position: int, limit: int) -> Cue | None:
+    """The cue right after a speaker's name ("Zelensky said", "Zelensky also stressed"), if there is one."""
+    cues = doc.cues_between(position, limit)
+    if not cues or any(word not in GAP_WORDS for word in doc.lower[position : cues[0].start].split()):
+        return None
+    return cues[0]
+
+
 def _speaker_with_any_verb_after(doc: Document, quote: Quote, limit: int) -> Mention | None:
     """'"We will not accept it," Peskov fumed.': a name and a verb of any kind closing the quote's sentence."""
     if doc.text[quote.end - 1 : quote.end] not in (",", "?", "!"):
@@ -593,21 +646,8 @@ ROLE_APPOSITION_GAP_RE = re.compile(
 )
 
 
-SPOKESPERSON_FOR_RE = re.compile(
-    rf"(?:an?|the)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(SPOKESPERSON_NOUNS))})\s+(?:for|of)\s+"
-)
-
-
 def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
     mentions = doc.mentions_between(sentence.start, before)
-    if (
-        mentions
-        and not mentions[0].is_person
-        and SPOKESPERSON_FOR_RE.fullmatch(doc.lower, sentence.start, mentions[0].text_start)
-    ):
-        return Slot(
-            mentions[0], start=mentions[0].text_start, end=mentions[0].end
-        )  # "A spokesperson for the EU"
     # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
     # in an opening phrase are not the subject.
     while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
@@ -636,7 +676,12 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
         mention.possessive or doc.quote_at(mention.start) is not None
     ):
         return None
+    if SUBJECT_PRONOUN_RE.search(prefix, prefix.rfind(",") + 1):
+        return None  # "There, he met Umerov": the pronoun is the subject, Umerov the object
     return Slot(mention, start=mention.text_start, end=mention.end)
+
+
+SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:he|she|they|He|She|They)(?![\w'’-])")
 
 
 def _mention_right_before(doc: Document, position: int, lower_bound: int) -> Mention | None:
@@ -832,8 +877,9 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         and TITLE_GAP_RE.fullmatch(doc.text, comma + 1, slot.start) is not None
         and cue.kind == SPEECH
         and (
-            _ends_sentence(doc, cue.end, sentence, allow_words=14)
-            or GOES_ON_AFTER_CUE_RE.match(doc.text, cue.end) is not None
+            _ends_sentence(doc, _after_told_object(doc, cue), sentence, allow_words=14)
+            or GOES_ON_AFTER_CUE_RE.match(doc.text, _after_time_phrases(doc, cue.end, sentence.end))
+            is not None
         )
         and _word_count(doc, sentence.start, comma) >= 4  # not "Additionally, Russia said ..."
     ):
@@ -855,10 +901,12 @@ TOPIC_RE = re.compile(r"(?:of|about)\s")
 TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
 )
-# "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...": the sentence goes
-# on after a trailing attribution.
+# "Talks were useful, Peskov said, adding that ...", "Germany would take part, he said, but ...", "..., Thune added,
+# with a final vote possible ...", "..., the defence secretary has told Sky News, as the government ...": the
+# sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
-    r",\s+(?:but|adding|noting|while|although|though|stressing|warning)(?![\w-])"
+    r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
+    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing)(?![\w-])"
 )
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
@@ -956,6 +1004,14 @@ def _quoted_as_saying(doc: Document, cue: Cue, sentence: Sentence) -> Candidate 
 TRAILING_ASIDE_RE = re.compile(r",\s+(?:as|while|amid|after|when|in a sign|a day after|days after)\s")
 
 
+def _after_told_object(doc: Document, cue: Cue) -> int:
+    """Past whom the words were told: '..., Wang Yi told his Ukrainian counterpart in Beijing on Wednesday.'"""
+    if cue.word not in ("told", "tells"):
+        return cue.end
+    told = TOLD_OBJECT_RE.match(doc.text, cue.end)
+    return told.end() if told is not None else cue.end
+
+
 def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words: int = 0) -> bool:
     tail = doc.text[position : sentence.end].strip()
     if "that" in tail.split() or any(mark in tail for mark in '"“”«»'):
@@ -963,8 +1019,8 @@ def _ends_sentence(doc: Document, position: int, sentence: Sentence, allow_words
     aside = TRAILING_ASIDE_RE.search(tail)
     if aside is not None and allow_words:
         tail = tail[: aside.start()] + "."
-    if len(tail.split()) > 3 and not EVENT_TAIL_RE.match(tail):
-        return False  # 'Trump said Europe should take the lead.': the content follows the cue
+    if (len(tail.split()) > 3 or GAP_VERB_RE.search(tail.lower())) and not EVENT_TAIL_RE.match(tail):
+        return False  # 'Trump said Europe should take the lead.', '... say sanctions have failed.': the content follows
     return len(tail.split()) <= allow_words and (not tail or tail[-1] in ".!?")
 
 
@@ -1023,7 +1079,17 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
     comma = doc.text.rfind(",", sentence.start, cue.start)
     if comma < 0 or doc.text[comma + 1 : cue.start].strip():
         return None
+    if doc.text.startswith(",", slot.end) and _word_count(doc, slot.end, sentence.end) >= 3:
+        # "The document, according to Umerov, will be signed in Riyadh", "..., which, according to Zelensky, is
+        # almost ready": the attribution sits inside the clause it reports.
+        after = _skip_space(doc, slot.end, sentence.end)
+        start = after if RELATIVE_END_RE.search(doc.lower, sentence.start, comma) else sentence.start
+        end = _clause_end(doc, after, sentence.end)
+        return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+RELATIVE_END_RE = re.compile(r"(?<![\w'-])(?:which|that|who|whom|where)\s*$")
 
 
 def _participle_paraphrase(
@@ -1064,8 +1130,9 @@ CITING_RE = re.compile(r",\s*(?:citing|according to|quoting)\s[^,;.]{1,80},\s*(?
 
 def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     position = cue.end
-    citing = CITING_RE.match(doc.lower, position, sentence.end)
-    if citing is not None:  # "reported, citing people familiar with the matter, that ..."
+    # "reported, citing people familiar with the matter, that ...", "reported on Tuesday, citing a source, that".
+    citing = CITING_RE.match(doc.lower, _after_time_phrases(doc, position, sentence.end), sentence.end)
+    if citing is not None:
         return _skip_space(doc, citing.end(), sentence.end)
     if cue.kind in (SPEECH, PARTICIPLE):
         match = THAT_RE.match(doc.lower, position, sentence.end)
@@ -1083,10 +1150,7 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
                 not cue.word.startswith("urg") or URGED_TO_RE.match(doc.lower, position, sentence.end) is None
             ):
                 return None  # else 'urged the EU to use the frozen assets': whom and what, reported together
-    while (
-        match := TIME_PHRASE_RE.match(doc.lower, position, sentence.end)
-    ) is not None and match.end() > position:
-        position = match.end()
+    position = _after_time_phrases(doc, position, sentence.end)
     if (venue := VENUE_RE.match(doc.lower, position, sentence.end)) is not None:
         position = venue.end()  # 'posted on Truth Social that ...': where, not what
     if (
@@ -1095,6 +1159,13 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     ):
         position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
     return _skip_space(doc, position, sentence.end)
+
+
+def _after_time_phrases(doc: Document, position: int, limit: int) -> int:
+    """Past 'on Tuesday', 'in a statement', 'again' after a cue."""
+    while (match := TIME_PHRASE_RE.match(doc.lower, position, limit)) is not None and match.end() > position:
+        position = match.end()
+    return position
 
 
 VENUE_RE = re.compile(
@@ -1108,6 +1179,9 @@ URGED_TO_RE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?to\s+[a-z]")
 SECOND_THAT_RE = re.compile(r"(?<![\w'-])(?:and|but)\s+that\s+$")
 THAT_AFTER_TIME_RE = re.compile(r"\s*,?\s*that\s+")
 GAP_DETERMINER_RE = re.compile(r"(?<![\w'-])(?:the|a|an|this|these|those|its|their|his|her|some|many)\s")
+GAP_VERB_RE = re.compile(
+    r"(?<![\w'’-])(?:is|are|was|were|will|would|must|should|could|can|cannot|may|might|has|have|had)(?![\w'’-])"
+)
 GAP_PREPOSITION_RE = re.compile(
     r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|told|tells|tell|telling|assured|reminded|"
     r"informed|warned|urged)\s+$"
@@ -1118,6 +1192,8 @@ def _only_attribution(gap: str, cue: Cue) -> bool:
     """'said in a statement on Thursday that', not 'said the plan contained provisions that'."""
     if SECOND_THAT_RE.search(gap):
         return False  # 'said it had no comment but that ...': the words before "but that" are reported too
+    if GAP_VERB_RE.search(gap):
+        return False  # 'says any settlement must guarantee that ...': a clause of its own, reported whole
     for determiner in GAP_DETERMINER_RE.finditer(gap):
         before = cue.word + " " + gap[: determiner.start()]
         if not GAP_PREPOSITION_RE.search(before):
@@ -1288,10 +1364,14 @@ def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
         elif slot is not None and slot.pronoun:
             speaker = _resolve_pronoun(doc, slot, candidate, history, subjects)
             candidate.confidence = min(candidate.confidence, 0.8)
+        elif candidate.inherit == "previous-paragraph":
+            # 'Asked about the plan, Ushakov was dismissive.' before a paragraph that is only a quote: the person
+            # the paragraph ends on speaks, rather than whoever was quoted earlier in it.
+            speaker = _previous_paragraph_subject(doc, candidate, history, subjects) or _inherit(
+                candidate, history
+            )
         elif candidate.inherit:
             speaker = _inherit(candidate, history)
-            if speaker is None and candidate.inherit == "previous-paragraph":
-                speaker = _previous_paragraph_subject(doc, candidate, history, subjects)
         candidate.speaker = speaker
         if speaker is not None:
             history.append(candidate)
@@ -1301,6 +1381,14 @@ def resolve_speakers(doc: Document, candidates: list[Candidate]) -> None:
 def _speaker_from_mention(
     doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
+    if mention.speaks_for is not None:
+        # "a spokesperson for the Commission": the Commission speaks, named as the text names it; the spokeswoman
+        # is a person whom a later "she said" refers to.
+        speaker = _speaker_from_mention(doc, mention.speaks_for, history, subjects)
+        if speaker is None:
+            return None
+        female = "spokeswoman" in doc.lower[mention.start : mention.end]
+        return dataclasses.replace(speaker, is_person=True, gender="female" if female else "")
     text = doc.text[mention.text_start : mention.end]
     if mention.kind == ACTOR:
         actor = mention.actors[0]
@@ -1313,7 +1401,7 @@ def _speaker_from_mention(
     if mention.kind == ANONYMOUS:
         return Speaker(mention.name, None, text, anonymous=True)
     if mention.kind in (PERSON, NAME):
-        return Speaker(mention.name, None, text, mention.title, False, mention.kind == PERSON, mention.gender)
+        return Speaker(mention.name, None, text, mention.title, False, mention.is_person, mention.gender)
     if mention.kind == ROLE:
         return _resolve_role(doc, mention, history, subjects)
     return None
@@ -1387,7 +1475,12 @@ def _resolve_role(
             return _office_holder(doc, mention, heads[0], party)
     if not options:
         return _anonymous_back_reference(doc, mention, history)
-    speaker = max(options, key=lambda option: option[0])[1]
+    position, speaker = max(options, key=lambda option: option[0])
+    sentence = doc.sentence_at(position)
+    for subject in subjects.between(sentence.start, position):
+        # 'Putin confirmed he would meet Zelensky at the final stage. "...," the head of state said': of two holders
+        # of the role in one sentence, its subject is meant.
+        speaker = next((option[1] for option in options if option[0] == subject.start), speaker)
     if speaker.anonymous:
         return speaker
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
@@ -1736,7 +1829,9 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
                 continue
             shared = len(first_words & second_words)
             if first_kind == DIRECT:
-                duplicate = shared >= 0.8 * smaller
+                # One shared word is no repeat ('"We have a plan," ... "It is a plan for peace"') unless the
+                # shorter quote's words are in the longer one as written (a subhead "Zelenskyy: 'That is fair'").
+                duplicate = shared >= 0.8 * smaller and (shared >= 2 or _written_inside(doc, first, second))
             else:
                 duplicate = shared >= 4 and shared >= 0.5 * smaller
             if not duplicate:
@@ -1746,6 +1841,15 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
 
 
 DEDUPE_WINDOW = 60
+
+
+def _written_inside(doc: Document, first: Candidate, second: Candidate) -> bool:
+    """Whether the shorter statement's words stand, as written, inside the longer one."""
+    shorter, longer = sorted((first, second), key=lambda candidate: candidate.end - candidate.start)
+    words = doc.lower[shorter.start : shorter.end].strip(QUOTE_EDGE)
+    return bool(words) and words in doc.lower[longer.start : longer.end]
+
+
 ZONE_RANK = {BODY: 0, CAPTION: 1, HEADLINE: 2}  # a copy in the body, then in a caption/video line, wins
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # Verbs and phrases of saying that introduce a clause ("X said (that) ...") or follow a quote ("..., X said").
 SPEECH_VERBS = [
+    "reaffirmed",
+    "reaffirms",
+    "estimates",  # "The IMF estimates Ukraine's financing gap at $65 billion": the estimate is its claim
     "called",
     "calls",
     "branded",
@@ -146,6 +149,7 @@ POSITION_VERBS = [
     "thanks",
     "disputes",
     "disputed",
+    "wants",
 ]
 
 # Cues that only attribute a quote: as the verb of a paraphrase they mostly narrate actions.
@@ -224,6 +228,15 @@ PHRASE_CUES = (
     "voiced hope",
     "voiced optimism",
     "voiced concern",
+    # Readouts: "Putin positively assessed the work done by ...".
+    "positively assessed",
+    "positively assesses",
+    "highly assessed",
+    "highly appreciated",
+    # An outlet's own reporting: "Sky News understands that ...", "HT has learnt that ...".
+    "understands that",
+    "has learnt that",
+    "has learned that",
     "according to",
     "quoted as saying",
     "as saying",
@@ -692,6 +705,25 @@ NAME_STOPWORDS = frozenset(
     ]
 )
 
+# "The Moscow Times", "The Kyiv Independent": a newspaper's name keeps its "The", unless the paper's own name has
+# none ("Financial Times" however the text writes it; see NEWSPAPERS_WITHOUT_THE).
+NEWSPAPER_WORDS = frozenset(
+    [
+        "Times",
+        "Post",
+        "Journal",
+        "Independent",
+        "Guardian",
+        "Telegraph",
+        "Economist",
+        "Herald",
+        "Tribune",
+        "Gazette",
+    ]
+)
+NEWSPAPERS_WITHOUT_THE = frozenset(
+    ["Financial Times", "Kyiv Post", "Hindustan Times", "Asia Times", "Global Times"]
+)
 # Words that make a capitalised sequence an organisation or a place rather than a person.
 ORGANISATION_WORDS = frozenset(
     [
@@ -836,6 +868,7 @@ ORGANISATION_WORDS = frozenset(
         "Police",
         "Prosecutor",
         "Prosecutors",
+        *NEWSPAPER_WORDS,
     ]
 )
 
@@ -1112,6 +1145,9 @@ SIDE_STATES = {
     "us": "United States",
     "u.s.": "United States",
 }
+# "A State Department spokesperson", "a spokesperson for the Commission": unnamed, they speak for the institution.
+SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])
+
 FEMALE_TITLES = frozenset(["spokeswoman", "chairwoman", "queen", "ombudswoman", "mrs", "ms", "dame", "lady"])
 
 ANONYMOUS_HEADS = [
@@ -1213,6 +1249,32 @@ ANONYMOUS_MODIFIERS = [
     "aid",
     "humanitarian",
 ]
+# How a text says that a source was granted anonymity: one of the verbs, then within a few words one of the
+# phrases ("speaking on condition of anonymity", "who asked not to be named"). It qualifies an anonymous head
+# ("officials who requested anonymity") and makes any role noun an unnamed source ("a Republican senator,
+# speaking on condition of anonymity, said").
+ANONYMITY_VERBS = (
+    "speaking",
+    "spoke",
+    "requested",
+    "asked",
+    "declined",
+    "insisted",
+    "want",
+    "wanted",
+    "wish",
+    "wished",
+)
+ANONYMITY_PHRASES = (
+    "anonymity",
+    "not to be named",
+    "not to be identified",
+    "not be named",
+    "anonymously",
+    "to be named",  # "who did not want to be named"
+    "to be identified",
+)
+# Besides a grant of anonymity (above).
 ANONYMOUS_QUALIFIERS = (
     "familiar with",
     "close to",
@@ -1221,10 +1283,6 @@ ANONYMOUS_QUALIFIERS = (
     "involved in",
     "knowledgeable about",
     "privy to",
-    "speaking on condition of anonymity",
-    "who spoke on condition of anonymity",
-    "who requested anonymity",
-    "who asked not to be named",
     "in",
     "from",  # "officials from both sides"
 )

@@ -10,15 +10,20 @@ from datetime import date
 
 from .entries import ActorEntry
 from .lexicon import (
+    ANONYMITY_PHRASES,
+    ANONYMITY_VERBS,
     ANONYMOUS_HEADS,
     ANONYMOUS_MODIFIERS,
     ANONYMOUS_QUALIFIERS,
     APPOSITIVE_PERSON_NOUNS,
     FEMALE_TITLES,
     NAME_STOPWORDS,
+    NEWSPAPER_WORDS,
+    NEWSPAPERS_WITHOUT_THE,
     ORGANISATION_WORDS,
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
+    SPOKESPERSON_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -42,6 +47,8 @@ class Mention:
     gender: str = ""
     possessive: bool = False
     title_start: int = -1  # where a title written before the name begins
+    # "A State Department spokesperson": the phrase is a mention of the institution it speaks for.
+    speaks_for: Mention | None = None
 
     @property
     def actor(self) -> ActorEntry | None:
@@ -54,6 +61,9 @@ class Mention:
         if self.kind == ROLE:
             head = self.name.rsplit(None, 1)[-1].lower()
             return head not in INSTITUTION_HEADS and head not in DOCUMENT_HEADS
+        if self.kind == NAME:
+            words = self.name.split()
+            return len(words) >= 2 and not any(word in ORGANISATION_WORDS for word in words)
         return self.kind == PERSON
 
     @property
@@ -73,11 +83,16 @@ NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOK
 _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
 _ANON_MOD = "|".join(re.escape(word) for word in sorted(ANONYMOUS_MODIFIERS, key=len, reverse=True))
 _ANON_QUAL = "|".join(re.escape(phrase) for phrase in sorted(ANONYMOUS_QUALIFIERS, key=len, reverse=True))
+# "speaking on condition of anonymity", "who was granted anonymity", "who asked not to be named".
+_GRANTED = (
+    rf"(?:who\s+)?(?:was\s+|were\s+|did\s+not\s+|didn't\s+|does\s+not\s+)?(?:{'|'.join(ANONYMITY_VERBS)})\b[^.,;]{{0,40}}?"
+    rf"(?:{'|'.join(sorted(ANONYMITY_PHRASES, key=len, reverse=True))})"
+)
 ANONYMOUS_RE = re.compile(
     rf"(?<![\w-])(?P<det>(?:an?|one|two|three|four|five|several|some|other|the|many|multiple)\s+"
     rf"(?P<of>of\s+(?:the|those|these)\s+)?)?"
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
-    rf"(?P<qual>,?\s+(?:{_ANON_QUAL})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
+    rf"(?P<qual>,?\s+(?:{_ANON_QUAL}|{_GRANTED})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
     rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
     rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
     rf"white house|[a-z]+ sides?|paper|document|draft|proposals?|deal|agreement|framework|exchanges?|contacts|"
@@ -121,6 +136,8 @@ APPOSITIVE_ROLE_RE = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+# "Blogger Taras Hrytsenko", "pollster Anton Hrushetsky": a noun for a person written before a name is its title.
+TITLE_HEAD_WORDS = TITLE_HEADS | APPOSITIVE_PERSON_NOUNS
 TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
 
@@ -128,7 +145,7 @@ DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'
 @functools.lru_cache(maxsize=8192)
 def _is_title_word(word: str) -> bool:
     lower = word.lower()
-    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or DEMONYM_RE.match(word) is not None
+    return lower in TITLE_HEAD_WORDS or lower in TITLE_MODIFIERS or DEMONYM_RE.match(word) is not None
 
 
 WORD_CHARS_RE = re.compile(r"[\w.'-]+")
@@ -167,7 +184,11 @@ def title_before(folded: str, position: int, lower_bound: int) -> tuple[str, int
         cursor = found[0]
     while words and words[-1][1].lower() in ("the", "a", "an", "and", "of", "for", "to", "his", "her"):
         words.pop()
-    if not any(word.lower() in TITLE_HEADS for _, word in words):
+    # A noun for a person is a title only right before the name ("blogger Taras Hrytsenko", not "a resident of
+    # Kherson").
+    if not any(word.lower() in TITLE_HEADS for _, word in words) and not (
+        words and words[0][1].lower() in APPOSITIVE_PERSON_NOUNS
+    ):
         return "", -1
     start = words[-1][0]
     return folded[start:position].strip(), start
@@ -204,10 +225,14 @@ def find_mentions(
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _role_mentions(text, lower, taken)
     mentions.sort(key=lambda mention: mention.start)
+    if "spokes" in lower:
+        mentions = _spokespeople(text, lower, mentions)
     return mentions
 
 
 OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
+# "the Institute for the Study of War": an unknown body's name going on past "for" and "of".
+FOR_OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")
 
 
 def _institutions_named_after_places(
@@ -231,7 +256,7 @@ def _institutions_named_after_places(
             continue
         first = bisect.bisect_left(starts, start)
         # "The": the registry's "the UAE" starts there, the body's name after it.
-        if words[0] in NAME_STOPWORDS:
+        if words[0] in NAME_STOPWORDS and not _keeps_the(words):
             start = folded.index(words[1], start + len(words[0]))
         inside = []
         for index in range(first, len(registry_mentions)):
@@ -448,11 +473,17 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
 
 # "A Republican senator, speaking on condition of anonymity, said": any role noun is an unnamed source when the
 # text says the person was granted anonymity.
-ANONYMITY_PHRASES = ("anonymity", "not to be named", "not to be identified", "not be named", "anonymously")
-_GRANTED_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | {"lawmaker", "officer", "member", "staffer", "soldier"}))
+_GRANTED_HEAD = "|".join(
+    sorted(
+        PERSON_ROLE_NOUNS
+        | APPOSITIVE_PERSON_NOUNS
+        | {"staffer", "executive", "manager", "employee", "trader", "banker"}
+    )
+)
+# "An executive at a state-run refinery, who did not want to be named, said": the person, then where they work.
 GRANTED_ANONYMITY_RE = re.compile(
     rf"(?<![\w-])(?:an?|one|two|three|several)\s+(?P<words>(?:[\w'-]+\s+){{0,3}}?(?:{_GRANTED_HEAD})s?)"
-    rf",?\s+(?:who\s+)?(?:was\s+|were\s+)?(?:speaking|spoke|requested|asked|declined|insisted)\b[^.,;]{{0,40}}$"
+    rf"(?:\s+(?:at|in|from|with|of)\s+(?:[\w'-]+\s+){{0,3}}?[\w'-]+)?,?\s+{_GRANTED}$"
 )
 
 
@@ -461,7 +492,7 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
     for phrase in ANONYMITY_PHRASES:
         position = lower.find(phrase)
         while position >= 0:
-            match = GRANTED_ANONYMITY_RE.search(lower, max(0, position - 120), position)
+            match = GRANTED_ANONYMITY_RE.search(lower, max(0, position - 120), position + len(phrase))
             if match is not None:
                 start, end = match.start(), match.end("words")
                 if not _overlaps(sorted((m.start, m.end) for m in anonymous + found), start, end):
@@ -472,11 +503,71 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
     return found
 
 
+_SPOKESPERSON = "|".join(sorted(SPOKESPERSON_NOUNS, key=len, reverse=True))
+SPOKESPERSON_FOR_RE = re.compile(rf"(?:{_SPOKESPERSON})\s+(?:for|of)\s+")
+SPOKESPERSON_AFTER_RE = re.compile(rf"\s+(?:{_SPOKESPERSON})(?![\w-])(?![ ][A-Z])")
+
+
+def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mention]:
+    """'A State Department spokesperson', 'a spokesperson for the Commission', 'the Kremlin spokesman' (when no
+    one held the title that day): an unnamed spokesperson speaks for the institution, so the phrase is a mention
+    of it, which every attribution path reads as any other subject. A name after the noun ("Foreign Ministry
+    spokeswoman Maria Zakharova") is the speaker instead."""
+    # Read from each "spokes..." word (a few an article), not from each mention.
+    nouns = []
+    position = lower.find("spokes")
+    while position >= 0:
+        nouns.append(position)
+        position = lower.find("spokes", position + 1)
+    by_end = {mention.end: index for index, mention in enumerate(mentions)}
+    by_start = {mention.text_start: index for index, mention in enumerate(mentions)}
+    spans: dict[int, tuple[int, int]] = {}
+    for noun in nouns:  # "A State Department spokesperson": the institution right before the noun
+        end = noun
+        while end > 0 and lower[end - 1].isspace():
+            end -= 1
+        index = by_end.get(end)
+        if index is not None and _may_speak_for(mentions[index]):
+            after = SPOKESPERSON_AFTER_RE.match(text, end)
+            if after is not None:
+                spans[index] = (mentions[index].text_start, after.end())
+    for noun in nouns:  # "a spokesperson for the Commission": the institution right after "for" or "of"
+        found = SPOKESPERSON_FOR_RE.match(lower, noun)
+        index = by_start.get(found.end()) if found is not None else None
+        if index is not None and index not in spans and _may_speak_for(mentions[index]):
+            spans[index] = (noun, mentions[index].end)
+    phrases: dict[int, Mention] = {}
+    for index, (start, end) in spans.items():
+        mention = mentions[index]
+        phrases[index] = Mention(
+            start, end, mention.kind, mention.name, mention.title, mention.actors, mention.gender,
+            lower.startswith("'s", end), speaks_for=mention,
+        )  # fmt: skip
+    if not phrases:
+        return mentions
+    taken = sorted((phrase.start, phrase.end) for phrase in phrases.values())
+    kept = [
+        phrases.get(index, mention)
+        for index, mention in enumerate(mentions)
+        if index in phrases or not _overlaps(taken, mention.text_start, mention.end)
+    ]
+    return sorted(kept, key=lambda mention: mention.start)
+
+
+def _may_speak_for(mention: Mention) -> bool:
+    return not mention.is_person and not mention.possessive
+
+
+def _keeps_the(words: list[str]) -> bool:
+    """Whether a name written with "The" keeps it: a newspaper's, unless its own name has none."""
+    return words[-1] in NEWSPAPER_WORDS and " ".join(words[1:]) not in NEWSPAPERS_WITHOUT_THE
+
+
 def _may_cut(word: str, left: int) -> bool:
     """Whether a title word before a name is cut from it: a demonym-shaped word ("Russian", but also "Ivan") only
     when two name words remain ("Russian Sergei Ivanov", not "Ivan Petrenko")."""
     lower = word.lower()
-    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS or left > 2
+    return lower in TITLE_HEAD_WORDS or lower in TITLE_MODIFIERS or left > 2
 
 
 def _unknown_mentions(
@@ -485,8 +576,11 @@ def _unknown_mentions(
     found: list[Mention] = []
     full_names: dict[str, str] = {}
     bisect_right = bisect.bisect_right
+    reached = 0  # the end of a body's name that ran over the names after it
     for match in names:
         start, end = match.span()
+        if start < reached:
+            continue
         index = bisect_right(taken, (start, end + 1))  # _inside(taken, start, end), inlined
         if index > 0 and taken[index - 1][0] <= start and taken[index - 1][1] >= end:
             continue  # a registry name, an anonymous source: already found
@@ -495,11 +589,11 @@ def _unknown_mentions(
         # Leading title words belong to the title, not the name; a body keeps them ("European Commission",
         # "Qatari Foreign Ministry").
         head_index = count - 1
-        while head_index >= 0 and words[head_index].lower() not in TITLE_HEADS:
+        while head_index >= 0 and words[head_index].lower() not in TITLE_HEAD_WORDS:
             head_index -= 1
         if words[-1] in ORGANISATION_WORDS:
             cut = 0
-            while cut < count and words[cut] in NAME_STOPWORDS:
+            while cut < count and words[cut] in NAME_STOPWORDS and not (cut == 0 and _keeps_the(words)):
                 cut += 1
         elif head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
             cut = head_index + 1
@@ -522,6 +616,15 @@ def _unknown_mentions(
         name = text[name_start:end]
         possessive = folded.startswith("'s", end)
         if any(word in ORGANISATION_WORDS for word in name_words):
+            if (
+                words[-1] in ORGANISATION_WORDS
+                and (rest := FOR_OF_NAME_RE.match(folded, end)) is not None
+                and not _overlaps(taken, end, rest.end())
+            ):
+                # "the Institute for the Study of War": the body's name goes on past "for" and "of".
+                end = rest.end()
+                name, possessive = text[name_start:end], folded.startswith("'s", end)
+                reached = end
             found.append(Mention(name_start, end, NAME, name, possessive=possessive))
             continue
         if len(name_words) >= 2:

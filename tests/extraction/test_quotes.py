@@ -310,3 +310,34 @@ def test_fragments_of_two_reported_clauses_are_two_statements(run):
     quotes = [s.quote for s in run(text) if s.kind == "direct"]
 
     assert quotes == ["learned to live with sanctions", "not help the search for a settlement."]
+
+
+def test_a_short_quote_sharing_one_word_with_a_later_quote_is_not_a_repeat(run):
+    text = '"We have a deadline," Umerov said on Monday. He added: "The deadline is the end of the month."'
+
+    assert direct(run(text)) == [
+        ("Rustem Umerov", "We have a deadline,"),
+        ("Rustem Umerov", "The deadline is the end of the month."),
+    ]
+
+
+def test_the_verb_after_a_dashed_attribution_reports_no_words_of_its_own(run):
+    text = "«The energy truce must be extended», – Zelensky said at a briefing in Kyiv on Wednesday."
+
+    statements = run(text)
+
+    assert [(s.kind, s.quote) for s in statements] == [("direct", "The energy truce must be extended")]
+    assert statements[0].said_on.isoformat() == "2026-01-28"
+
+
+def test_a_named_moderator_who_answers_no_question_makes_no_statements(run):
+    text = (
+        "Joint press conference of the foreign ministers, Geneva\n\n"
+        "Host Clara Imhof: Welcome, everyone. The minister will make a short statement, then take questions.\n\n"
+        "Sergey Lavrov: Thank you. Russia came to Geneva ready to work, and we expect the same of our partners.\n\n"
+        "Host Clara Imhof: Thank you. The first question, please.\n\n"
+        "Question (AFP): Minister, is a ceasefire possible before the summer?\n\n"
+        "Sergey Lavrov: Only if the root causes of the conflict are addressed. A pause for rearming is not peace."
+    )
+
+    assert [speaker for speaker, _ in direct(run(text))] == ["Sergey Lavrov", "Sergey Lavrov"]
