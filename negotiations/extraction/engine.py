@@ -1307,6 +1307,10 @@ def _clause_after_quotes(doc: Document, candidate: Candidate, inside: list[Candi
     return True
 
 
+# "had been agreed, quote, “at the request of ...”": a broadcaster reading a quotation aloud, not the clause's words.
+SPOKEN_QUOTE_MARK_RE = re.compile(r",?\s+quote,?\s*$", re.IGNORECASE)
+
+
 def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list[Candidate]) -> bool:
     """Never report the same words twice: a reported clause that is a direct quote is left to the quote."""
     inside = [
@@ -1319,6 +1323,9 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
     first = min(inside, key=lambda other: other.start)
     opening = first.quote.open if first.quote is not None else first.start
     prefix = doc.text[candidate.start : opening]
+    if (spoken := SPOKEN_QUOTE_MARK_RE.search(prefix)) is not None:
+        opening = candidate.start + spoken.start()
+        prefix = prefix[: spoken.start()]
     if _word_count(doc, candidate.start, opening) <= 2:
         return _clause_after_quotes(doc, candidate, inside)
     comma = prefix.rfind(",")

@@ -190,6 +190,18 @@ def test_but_he_added_that_after_a_quoted_fragment_is_a_paraphrase(run):
     ]
 
 
+def test_a_quotation_read_aloud_after_quote_is_only_the_direct_fragment(run):
+    text = (
+        "Peskov told reporters that the pause had been agreed, quote, “at the request of our American "
+        "partners,” and he warned that it could end at any moment."
+    )
+
+    assert [(s.kind, s.quote) for s in run(text)] == [
+        ("direct", "at the request of our American partners,"),
+        ("paraphrase", "it could end at any moment"),
+    ]
+
+
 def test_subheading_copy_of_a_quote_is_not_a_second_statement(run):
     text = (
         "Peskov: ‘no date yet’\n\n"
