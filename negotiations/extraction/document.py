@@ -9,7 +9,14 @@ from datetime import date
 from typing import NamedTuple
 
 from .issues import IssueSpans
-from .lexicon import PARTICIPLE_CUES, PHRASE_CUES, POSITION_VERBS, QUOTE_ONLY_CUES, SPEECH_VERBS
+from .lexicon import (
+    PARTICIPLE_CUES,
+    PHRASE_CUES,
+    POSITION_PHRASES,
+    POSITION_VERBS,
+    QUOTE_ONLY_CUES,
+    SPEECH_VERBS,
+)
 from .mentions import Mention, find_mentions
 from .quotes import Quote, find_quotes
 from .registry import Registry, _trie_regex
@@ -37,37 +44,7 @@ for _phrase in PHRASE_CUES:
 _CUE_KINDS["according to"] = ACCORDING
 _CUE_KINDS["as saying"] = AS_SAYING
 _CUE_KINDS["quoted as saying"] = AS_SAYING
-for _phrase in (
-    "called for",
-    "calls for",
-    "call for",
-    "ruled out",
-    "rule out",
-    "rules out",
-    "pressed for",
-    "presses for",
-    "pushed for",
-    "pushes for",
-    "appealed for",
-    "argued for",
-    "asked for",
-    "called on",  # 'He called on the United States and Europe to press Moscow ...'
-    "calls on",
-    "call on",
-    "drew attention to",  # readouts: 'Putin drew attention to the destructive line pursued by ...'
-    "draws attention to",
-    # Dismissals take a stance on their object: 'Moscow shrugged off the threat'.
-    "shrugged off",
-    "shrugs off",
-    "brushed off",
-    "brushes off",
-    "brushed aside",
-    "brushes aside",
-    "scoffed at",
-    "scoffs at",
-    "played down",
-    "plays down",
-):
+for _phrase in POSITION_PHRASES:
     _CUE_KINDS[_phrase] = POSITION
 _CUE_KINDS["calling for"] = PARTICIPLE
 

@@ -179,8 +179,14 @@ QUOTE_ONLY_CUES = frozenset(
     ]
 )
 
-# Multi-word cues, matched as phrases.
-PHRASE_CUES = (
+# Multi-word cues that take a stance on their object rather than report words.
+POSITION_PHRASES = (
+    "called for",
+    "calls for",
+    "call for",
+    "ruled out",
+    "rule out",
+    "rules out",
     "pressed for",
     "presses for",
     "pushed for",
@@ -188,16 +194,12 @@ PHRASE_CUES = (
     "appealed for",
     "argued for",
     "asked for",
-    "called for",
-    "calls for",
-    "call for",
-    "calling for",
-    "pointed out",
-    "points out",
-    "ruled out",
-    "rules out",
-    "rule out",
-    # Dismissals: "Moscow shrugged off the threat", "Medinsky scoffed at the proposal".
+    "called on",  # 'He called on the United States and Europe to press Moscow ...'
+    "calls on",
+    "call on",
+    "drew attention to",  # readouts: 'Putin drew attention to the destructive line pursued by ...'
+    "draws attention to",
+    # Dismissals take a stance on their object: 'Moscow shrugged off the threat'.
     "shrugged off",
     "shrugs off",
     "brushed off",
@@ -208,6 +210,13 @@ PHRASE_CUES = (
     "scoffs at",
     "played down",
     "plays down",
+)
+
+# Multi-word cues that report words, matched as phrases (those taking a stance are POSITION_PHRASES).
+PHRASE_CUES = (
+    "calling for",
+    "pointed out",
+    "points out",
     "went on",
     "goes on",
     "made clear",

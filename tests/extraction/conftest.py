@@ -131,6 +131,12 @@ def build_registry() -> Registry:
 
 
 @pytest.fixture(scope="session")
+def demo_registry() -> Registry:
+    """The registry of the demo data, which the gold files are scored with."""
+    return Registry.from_demo_data()
+
+
+@pytest.fixture(scope="session")
 def registry() -> Registry:
     return build_registry()
 

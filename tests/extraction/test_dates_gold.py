@@ -4,14 +4,11 @@ Floors were set at the end of the dates round (issue #5) from the engine's figur
 files; the held-out files only together, as their per-file figures are not looked at.
 """
 
-import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from negotiations.extraction import Registry, extract
-from negotiations.extraction.scoring import score
+from tests.extraction.gold_runs import score_gold
 
 GOLD = Path(__file__).resolve().parent / "gold"
 MARGIN = 0.03
@@ -28,33 +25,8 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_registry() -> Registry:
-    return Registry.from_demo_data()
-
-
-def _said_on(names: tuple[str, ...], registry: Registry) -> float:
-    articles = [
-        json.loads(line)
-        for name in names
-        for line in (GOLD / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    predictions = [
-        {
-            "id": article["id"],
-            "statements": [
-                statement.to_gold_dict()
-                for statement in extract(
-                    article["text"], published=date.fromisoformat(article["published"]), registry=registry
-                )
-            ],
-        }
-        for article in articles
-    ]
-    return score(articles, predictions)["said_on"]["accuracy"]
-
-
 @pytest.mark.parametrize("names", list(FLOORS), ids=lambda names: "+".join(names))
 def test_said_on_stays_above_its_floor(names, demo_registry):
-    assert _said_on(names, demo_registry) >= FLOORS[names] - MARGIN
+    said_on = score_gold([GOLD / f"{name}.jsonl" for name in names], demo_registry)["said_on"]["accuracy"]
+
+    assert said_on >= FLOORS[names] - MARGIN

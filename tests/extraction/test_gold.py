@@ -7,14 +7,12 @@ The floors are what the engine measured when they were set (see the report in th
 only and their figures are the honest estimate. The ``-6`` floors were set from the engine's first run on those files.
 """
 
-import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from negotiations.extraction import Registry, extract
-from negotiations.extraction.scoring import score
+from negotiations.extraction import Registry
+from tests.extraction.gold_runs import score_gold
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = (REPO_ROOT / "../shared").resolve()
@@ -35,26 +33,8 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_registry() -> Registry:
-    return Registry.from_demo_data()
-
-
 def _figures(path: Path, registry: Registry) -> dict[str, float]:
-    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    predictions = [
-        {
-            "id": article["id"],
-            "statements": [
-                statement.to_gold_dict()
-                for statement in extract(
-                    article["text"], published=date.fromisoformat(article["published"]), registry=registry
-                )
-            ],
-        }
-        for article in articles
-    ]
-    scores = score(articles, predictions)
+    scores = score_gold([path], registry)
     figures = {kind: scores[kind]["f1"] for kind in ("direct", "paraphrase", "all")}
     figures["speaker"] = scores["speaker"]["accuracy"]
     return figures
@@ -80,10 +60,4 @@ def test_every_seed_statement_is_found_with_its_speaker(demo_registry):
         pytest.skip(
             "../shared/dev-gold/seed.jsonl is not here (the shared folder lives beside the repository)"
         )
-    article = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
-    statements = extract(
-        article["text"], published=date.fromisoformat(article["published"]), registry=demo_registry
-    )
-    scores = score([article], [{"id": article["id"], "statements": [s.to_gold_dict() for s in statements]}])
-
-    assert scores["all"]["recall"] >= SEED_RECALL_FLOOR
+    assert score_gold([path], demo_registry)["all"]["recall"] >= SEED_RECALL_FLOOR

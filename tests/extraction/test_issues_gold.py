@@ -6,14 +6,11 @@ not used for tuning), so their floors guard against regressions only; their figu
 for unseen articles.
 """
 
-import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from negotiations.extraction import Registry, extract
-from negotiations.extraction.scoring import score
+from tests.extraction.gold_runs import score_gold
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = (REPO_ROOT / "../shared").resolve()
@@ -37,32 +34,11 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_registry() -> Registry:
-    return Registry.from_demo_data()
-
-
 @pytest.mark.parametrize("path", list(FLOORS), ids=lambda path: path.name)
 def test_issue_and_stance_accuracy_stay_above_their_floors(path, demo_registry):
     if not path.exists():
         pytest.skip(f"{path.name} is not here")
-    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    predictions = [
-        {
-            "id": article["id"],
-            "statements": [
-                statement.to_gold_dict()
-                for statement in extract(
-                    article["text"],
-                    published=date.fromisoformat(article["published"]),
-                    registry=demo_registry,
-                )
-            ],
-        }
-        for article in articles
-    ]
-
-    scores = score(articles, predictions)
+    scores = score_gold([path], demo_registry)
 
     issues_floor, stance_floor = FLOORS[path]
     assert scores["issues"]["accuracy"] >= issues_floor - MARGIN
