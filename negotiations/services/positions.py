@@ -333,6 +333,10 @@ def rebuild_positions(*, negotiation: Negotiation) -> None:
             Position.objects.filter(issue_id=issue_id).delete()
             _insert(_positions(evidence, sides=sides, parties=parties, actor_ids=None))
     with transaction.atomic():
+        # Taken in id order like refresh_positions' locks: a refresh of the same actors waits instead of
+        # writing their totals between this delete and insert.
+        speakers = Position.objects.filter(negotiation=negotiation).values("actor_id")
+        list(Actor.objects.select_for_update().filter(pk__in=speakers).order_by("pk"))
         _total_evidence(Q(negotiation=negotiation))
 
 
