@@ -19,10 +19,10 @@ DATE_RE = re.compile(
     rf"|(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{{4}}))?"
     rf"|(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>\d{{4}}))?"
     rf"|(?P<yesterday>yesterday|the day before|last night)"
-    rf"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today|earlier on \w+day)"
+    rf"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)"
     rf"|(?P<vague>(?:last|this|next|earlier this|late last|early last)\s+(?:week|weekend|month|year)|"
     rf"in the past|at the time|previously|recently|{_LONG_HELD}|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
-    rf"earlier|months ago|weeks ago|years ago|days ago|a year ago|once|repeatedly|has long|had long)"
+    rf"earlier(?! on {_WEEKDAY})|months ago|weeks ago|years ago|days ago|a year ago|once|repeatedly|has long|had long)"
     rf")(?![\w-])"
 )
 

@@ -524,3 +524,14 @@ def test_a_report_does_not_take_the_day_of_a_quote_further_down(run):
     statements = [s for s in run(ACCUSED.format(between=between)) if s.speaker_name == "Volodymyr Zelenskyy"]
 
     assert [s.said_on for s in statements] == [None, date(2026, 1, 27)]
+
+
+@pytest.mark.parametrize(
+    ("published", "said_on"),
+    [(date(2026, 1, 31), date(2026, 1, 30)), (date(2026, 1, 30), date(2026, 1, 30))],
+    ids=["published-saturday", "published-friday"],
+)
+def test_earlier_on_a_weekday_is_that_weekday(run, published, said_on):
+    statements = run("Talks will resume next week, Peskov said earlier on Friday.", published=published)
+
+    assert [s.said_on for s in statements] == [said_on]
