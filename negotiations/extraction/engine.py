@@ -69,10 +69,14 @@ SPOKEN_RE = regrouped(
 )
 TRAILING_TITLE_RE = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|of|the|for))+\s*$")  # ", President" before a name
 ARTICLE_START_RE = re.compile(r"(?:a|an|the|some|many|several|most|all|no|every|\d+)\s")
-THAT_RE = re.compile(r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+")
+# "said that ...", not "said that morning ...": a time, not the start of the reported clause.
+THAT_RE = re.compile(
+    r"[^,;:\"“”«».!?]{0,110}?(?<![\w'-])that\s+(?!(?:day|morning|afternoon|evening|night|week|weekend)(?![\w'-]))"
+)
 TIME_PHRASE_RE = re.compile(
     r"\s*,?\s*(?:(?:late |early )?(?:on |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
     r"tonight|this week|last week|last night|this month|last month)(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:earlier |later )?(?:that|the same) (?:day|morning|afternoon|evening|night)|the day before|"
     r"on (?:jan|feb|mar|apr|may|"
     r"jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}|on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
     r"in (?:a|an|his|her|its|their) (?:[\w'-]+ ){0,3}?(?:statement|interview|address|post|speech|briefing|"

@@ -1272,3 +1272,15 @@ def test_she_after_an_unnamed_spokeswoman_is_her_institution(run):
     )
 
     assert first(run(text), "direct").speaker_name == "White House"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said that morning it would not attend the talks in Geneva.",
+        "The Kremlin told reporters the same day that it would not attend the talks in Geneva.",
+        "The Kremlin told reporters that evening that it would not attend the talks in Geneva.",
+    ],
+)
+def test_that_morning_after_a_cue_is_when_not_what(run, text):
+    assert first(run(text)).quote == "it would not attend the talks in Geneva"
