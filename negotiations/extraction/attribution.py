@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import ACCORDING, Cue, Document
+from .document import Cue, Document
 from .lexicon import GAP_WORDS
 from .mentions import ANONYMOUS, ROLE, Mention
 
@@ -364,9 +364,3 @@ def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
                 slot = Slot(mention, start=mention.text_start, end=mention.end)
             break
     return slot
-
-
-def slot_for_cue(doc: Document, cue: Cue, lower_bound: int, upper_bound: int) -> Slot | None:
-    if cue.kind == ACCORDING:
-        return according_to(doc, cue, upper_bound)
-    return subject_before(doc, cue, lower_bound)

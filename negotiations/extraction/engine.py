@@ -38,7 +38,6 @@ from .lexicon import (
     GAP_WORDS,
     INVERTED_VERBS,
     NAME_STOPWORDS,
-    ORGANISATION_WORDS,
     STOPWORDS,
 )
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
@@ -349,16 +348,6 @@ def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
 
 
-def _person_like(mention: Mention) -> bool:
-    """An unknown name of two or three words, none of them a body's ("Olena Kovalchuk", not "Naftogaz Group")."""
-    words = mention.name.split()
-    return (
-        mention.kind == NAME
-        and 2 <= len(words) <= 3
-        and not any(word in ORGANISATION_WORDS for word in words)
-    )
-
-
 def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """'OKSANA HRYTSENKO:', 'HRYTSENKO:': a broadcast transcript writes its labels in capitals, and the person
     is named normally in the introduction: the first person there whose surname the label ends with."""
@@ -371,7 +360,8 @@ def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | No
             break
         words = mention.name.split()
         if (
-            (mention.kind == PERSON or _person_like(mention))
+            mention.kind in (PERSON, NAME)
+            and mention.is_person
             and len(words) >= 2
             and words[-1].upper() == surname
         ):

@@ -342,41 +342,6 @@ NEGATIVE_CUE_VERBS = frozenset(
         "scoffs",
     ]
 )
-POSITIVE_CUE_VERBS = frozenset(
-    [
-        "welcome",
-        "welcomes",
-        "welcomed",
-        "praise",
-        "praises",
-        "praised",
-        "hail",
-        "hails",
-        "hailed",
-        "propose",
-        "proposes",
-        "proposed",
-        "urge",
-        "urges",
-        "urged",
-        "demand",
-        "demands",
-        "demanded",
-        "call",
-        "calls",
-        "called",
-        "calling",
-        "pledge",
-        "pledges",
-        "pledged",
-        "promise",
-        "promises",
-        "promised",
-        "vow",
-        "vows",
-        "vowed",
-    ]
-)
 
 # Words that may stand between a speaker and the cue ("Lavrov has also repeatedly said").
 GAP_WORDS = frozenset(

@@ -138,7 +138,6 @@ APPOSITIVE_ROLE_RE = re.compile(
 )
 # "Blogger Taras Hrytsenko", "pollster Anton Hrushetsky": a noun for a person written before a name is its title.
 TITLE_HEAD_WORDS = TITLE_HEADS | APPOSITIVE_PERSON_NOUNS
-TITLE_WORD_RE = re.compile(r"([\w.'-]+)\s*$")
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
 
 

@@ -10,6 +10,7 @@ is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A character that stands for itself and is safe to move in front of a group.
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ',%-")
@@ -43,9 +44,9 @@ def _atom_end(source: str, index: int) -> int:
     return index + 1
 
 
-def _split(source: str) -> list[str]:
-    """The top-level alternatives of a sequence."""
-    alternatives, depth, start, index = [], 0, 0, 0
+def _walk(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character from `start`, escapes and classes skipped."""
+    depth, index = 0, start
     while index < len(source):
         char = source[index]
         if char in "\\[":
@@ -55,29 +56,24 @@ def _split(source: str) -> list[str]:
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
+        yield index, char, depth
+        index += 1
+
+
+def _split(source: str) -> list[str]:
+    """The top-level alternatives of a sequence."""
+    alternatives, start = [], 0
+    for index, char, depth in _walk(source):
+        if char == "|" and depth == 0:
             alternatives.append(source[start:index])
             start = index + 1
-        index += 1
     alternatives.append(source[start:])
     return alternatives
 
 
 def _group_end(source: str, open_index: int) -> int:
     """The index of the parenthesis closing the group opened at open_index."""
-    depth, index = 0, open_index
-    while True:
-        char = source[index]
-        if char in "\\[":
-            index = _atom_end(source, index)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
+    return next(index for index, char, depth in _walk(source, open_index) if char == ")" and depth == 0)
 
 
 def _regroup_sequence(source: str) -> str:

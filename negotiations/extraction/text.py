@@ -54,11 +54,6 @@ def fold(text: str) -> str:
     return _FOLDABLE_RE.sub(_fold_char, text)
 
 
-def fold_key(text: str) -> str:
-    """A comparison key for names: folded, lower case, single spaces."""
-    return " ".join(fold(text).lower().replace("-", " ").split())
-
-
 TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from negotiations.enums import DocumentState, EntryState, SaidOnSource, SourceKind
@@ -812,17 +812,20 @@ def waiting_work_of_source(*, source_id: int) -> tuple[list[int], list[int]]:
     """The source's entries to fetch and documents to extract, for an in-process run where nothing else works on
     them: rows claimed by attempts that have ended are put back first, so that they are tried again at once
     rather than after the sweeper's delay. Returns (entry ids, document ids)."""
-    FeedEntry.objects.filter(source_id=source_id, state=EntryState.FETCHING).update(
-        state=EntryState.NEW, claimed_at=None, claim_token=""
-    )
-    Document.objects.filter(source_id=source_id, state=DocumentState.EXTRACTING).update(
-        state=DocumentState.PENDING, claimed_at=None, claim_token=""
-    )
+    _put_back(FeedEntry.objects.filter(source_id=source_id), Document.objects.filter(source_id=source_id))
     entries = FeedEntry.objects.filter(source_id=source_id, state=EntryState.NEW).values_list("pk", flat=True)
     documents = Document.objects.filter(source_id=source_id, state=DocumentState.PENDING).values_list(
         "pk", flat=True
     )
     return list(entries), list(documents)
+
+
+def _put_back(entries: QuerySet[FeedEntry], documents: QuerySet[Document]) -> None:
+    """The claimed ones among these rows back to waiting, for the next attempt to claim."""
+    entries.filter(state=EntryState.FETCHING).update(state=EntryState.NEW, claimed_at=None, claim_token="")
+    documents.filter(state=DocumentState.EXTRACTING).update(
+        state=DocumentState.PENDING, claimed_at=None, claim_token=""
+    )
 
 
 def requeue_stuck(
@@ -840,17 +843,12 @@ def requeue_stuck(
             "pk", flat=True
         )
     )
-    FeedEntry.objects.filter(pk__in=entries, state=EntryState.FETCHING).update(
-        state=EntryState.NEW, claimed_at=None, claim_token=""
-    )
     documents = list(
         Document.objects.filter(state=DocumentState.EXTRACTING, claimed_at__lt=cutoff).values_list(
             "pk", flat=True
         )
     )
-    Document.objects.filter(pk__in=documents, state=DocumentState.EXTRACTING).update(
-        state=DocumentState.PENDING, claimed_at=None, claim_token=""
-    )
+    _put_back(FeedEntry.objects.filter(pk__in=entries), Document.objects.filter(pk__in=documents))
     # Entries and documents waiting with no task in flight (a lost message) are re-queued too.
     waiting_entries = FeedEntry.objects.filter(
         state=EntryState.NEW, updated_at__lt=waiting_cutoff
