@@ -156,7 +156,8 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
         return []
     doc = Document(text, published, registry)
     consumed: set[int] = set()
-    turns = find_turns(doc, consumed)
+    labels = turn_labels(doc)
+    turns = find_turns(doc, labels, consumed)
     direct = find_direct(doc, consumed, {turn.paragraph for turn in turns})
     paraphrases = find_paraphrases(doc, direct, consumed)
     candidates = sorted(turns + direct + paraphrases, key=lambda candidate: candidate.start)
@@ -164,7 +165,7 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
     candidates = [candidate for candidate in candidates if candidate.speaker is not None]
     candidates = merge_fragments(doc, candidates)
     candidates = drop_duplicates(doc, candidates)
-    assign_dates(doc, candidates)
+    assign_dates(doc, candidates, labels)
     candidates = drop_introductions(candidates)  # after the dates: the quote takes its introduction's day
     return [build_statement(doc, candidate) for candidate in candidates]
 
@@ -243,12 +244,11 @@ JOURNALIST_LABEL_RE = re.compile(
 )
 
 
-def find_turns(doc: Document, consumed: set[int]) -> list[Candidate]:
+def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[int]) -> list[Candidate]:
     """A transcript: each paragraph of a named speaker's turn is one direct statement of that speaker.
 
     A turn runs over the following paragraphs until the next label ("Question (TASS):" ends it too).
     """
-    labels = turn_labels(doc)
     if not labels:
         return []
     said_on = _header_date(doc) or _intro_date(doc, min(labels))
@@ -1892,7 +1892,7 @@ DEMONYM_PARTY_RE = re.compile(
 )
 
 
-def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
+def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, Mention | None]) -> None:
     """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
     perfect: set[int] = set()
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
@@ -1943,7 +1943,8 @@ def assign_dates(doc: Document, candidates: list[Candidate]) -> None:
     if lead is not None:
         _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
-    questions = _question_paragraphs(doc) if lead is not None else set()
+    # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
+    questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
             continue
@@ -1996,12 +1997,6 @@ def _date_pointing_to_the_lead(
         attribution = read[candidate.region][0]
         if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
             candidate.said_on, candidate.said_on_from_text = lead, True
-
-
-def _question_paragraphs(doc: Document) -> set[int]:
-    """An interviewer's turns in a transcript ("DER SPIEGEL: Moscow says ...", "Question (TASS): ..."): the words
-    they report others said were said some other time, not at the interview."""
-    return {index for index, mention in turn_labels(doc).items() if mention is None}
 
 
 AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
