@@ -86,3 +86,9 @@ def test_an_offer_followed_by_a_condition_is_conditional(run):
     text = 'Peskov said Moscow "could accept security guarantees" as long as they exclude NATO troops.'
 
     assert stances(run(text))[0]["security-guarantees"] == "conditional"
+
+
+def test_having_a_say_in_the_arrangement_is_a_condition_on_it(run):
+    text = "Moscow has insisted that it must have a say in any security guarantees for Ukraine."
+
+    assert stances(run(text)) == [{"security-guarantees": "conditional"}]
