@@ -20,7 +20,7 @@ from .lexicon import (
 from .mentions import Mention, find_mentions
 from .quotes import Quote, find_quotes
 from .registry import Registry, _trie_regex
-from .text import Paragraph, Sentence, fold, paragraphs, split_sentences
+from .text import Paragraph, Sentence, fold, paragraphs, plain_spaces, split_sentences
 
 BODY = "body"
 HEADLINE = "headline"
@@ -138,6 +138,8 @@ class Document:
     """Everything the rules look up, computed once per article."""
 
     def __init__(self, text: str, published: date | None, registry: Registry) -> None:
+        self.original = text  # what a statement quotes as evidence, its odd spaces and all
+        text = plain_spaces(text)
         self.text = text
         self.published = published
         self.registry = registry

@@ -2341,7 +2341,7 @@ def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:
     issues = tag_issues(context, doc.registry.issue_patterns)
     return ExtractedStatement(
         kind=candidate.kind,
-        quote=doc.text[candidate.start : candidate.end],
+        quote=doc.original[candidate.start : candidate.end],
         start=candidate.start,
         end=candidate.end,
         speaker_text=speaker.text,

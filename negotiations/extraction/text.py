@@ -54,6 +54,18 @@ def fold(text: str) -> str:
     return _FOLDABLE_RE.sub(_fold_char, text)
 
 
+# Spaces other than the plain one (no-break, thin, figure, ideographic ...): web pages put them between a title
+# and a name ("Mr.\u00a0Putin") or inside French quotation marks. The rules read plain spaces.
+_ODD_SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def plain_spaces(text: str) -> str:
+    """Every kind of space as a plain one, one character for one, so offsets stay valid."""
+    if text.isascii():
+        return text
+    return _ODD_SPACES_RE.sub(" ", text)
+
+
 TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 

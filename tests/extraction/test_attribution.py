@@ -1284,3 +1284,21 @@ def test_she_after_an_unnamed_spokeswoman_is_her_institution(run):
 )
 def test_that_morning_after_a_cue_is_when_not_what(run, text):
     assert first(run(text)).quote == "it would not attend the talks in Geneva"
+
+
+def test_a_no_break_space_after_the_cue_is_not_part_of_the_paraphrase(run):
+    statement = first(run("Putin said\u00a0the talks had produced an understanding on the main points."))
+
+    assert statement.quote == "the talks had produced an understanding on the main points"
+
+
+def test_an_unknown_speaker_named_with_no_break_spaces_gets_a_plain_name(run):
+    text = "“People here count the days, not the rounds of talks,” said\u00a0Natalia\u00a0Vovk, the head of the council."
+
+    assert first(run(text), "direct").speaker_name == "Natalia Vovk"
+
+
+def test_a_quote_keeps_the_odd_spaces_of_its_source(run):
+    text = "“The talks will\u202fcontinue next week,” Peskov said."
+
+    assert first(run(text), "direct").quote == "The talks will\u202fcontinue next week,"
