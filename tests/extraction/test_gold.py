@@ -4,7 +4,8 @@ The floors are what the engine measured when they were set (see the report in th
 0.03; a change that loses more than that on any file fails here. ``dev.jsonl``, ``dev-mine.jsonl``,
 ``dev-3.jsonl``, ``dev-4.jsonl``, ``dev-6.jsonl`` and ``holdout.jsonl`` were used in development; ``holdout-mine.jsonl`` and
 ``holdout-6.jsonl`` are held out (the engine was not tuned on their errors), so their floors guard against regressions
-only and their figures are the honest estimate. The ``-6`` floors were set from the engine's first run on those files.
+only and their figures are the honest estimate. The ``-6`` floors were set from the engine's first run on those files,
+and the ``-7`` floors likewise (``holdout-7.jsonl`` is held out too).
 """
 
 from pathlib import Path
@@ -30,6 +31,8 @@ FLOORS = {
     GOLD / "dev-4.jsonl": {"direct": 0.95, "paraphrase": 0.88, "all": 0.93, "speaker": 1.0},
     GOLD / "dev-6.jsonl": {"direct": 0.92, "paraphrase": 0.63, "all": 0.79, "speaker": 0.93},
     GOLD / "holdout-6.jsonl": {"direct": 0.82, "paraphrase": 0.62, "all": 0.74, "speaker": 0.89},
+    GOLD / "dev-7.jsonl": {"direct": 0.87, "paraphrase": 0.70, "all": 0.83, "speaker": 0.90},
+    GOLD / "holdout-7.jsonl": {"direct": 0.90, "paraphrase": 0.80, "all": 0.88, "speaker": 0.97},
 }
 
 
