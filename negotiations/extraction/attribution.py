@@ -126,9 +126,19 @@ class Slot:
     end: int = 0
 
 
+# "r-s.c", "d-n.y": a US lawmaker's party and state after the name ("Sen. Lindsey Graham, R-S.C., said").
+PARTY_LABEL_TOKEN_RE = re.compile(r"[rdi]-[a-z][a-z.]*")
+
+
 def _is_gap_token(token: str) -> bool:
     token = token.strip(".")
-    return token in GAP_WORDS or token in EVENT_WORDS or token.isdigit() or token in ("'s",)
+    return (
+        token in GAP_WORDS
+        or token in EVENT_WORDS
+        or token.isdigit()
+        or token in ("'s",)
+        or PARTY_LABEL_TOKEN_RE.fullmatch(token) is not None
+    )
 
 
 def _tokens_before(doc: Document, position: int, lower_bound: int) -> list[tuple[int, int, str]]:
@@ -187,7 +197,8 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 for end_, mention in mention_by_end.items()
                 if tokens[opening][1] <= mention.start and end_ <= start
             ]
-            if len(inner) == 1:
+            # ", who chairs the committee,": a relative clause's object is not another name for the subject.
+            if len(inner) == 1 and tokens[opening + 1][2] not in RELATIVE_PRONOUNS:
                 appositive = inner[0]
             index = opening - 1
             walked += 1

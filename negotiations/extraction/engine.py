@@ -455,6 +455,11 @@ def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int])
 PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+(?:[\w.-]+['’]s\s+)?$"
 )
+# '... would "respond in kind" if Russia continued to strike': a clause of its own after the quote, whose
+# subject and verb do not attribute it.
+SUBORDINATE_RE = re.compile(
+    r"(?<![\w'-])(?:if|unless|when|whenever|because|while|whereas|although|though|whether|until|once)(?![\w'-])"
+)
 DASH_ATTRIBUTION_RE = re.compile(r"[ \t]*[,.]?[ \t]*[—–][ \t]*")
 
 
@@ -484,7 +489,7 @@ def _attribute_quote(
             return
     for cue in doc.cues_between(quote.close + 1, limit):
         between = doc.text[quote.close + 1 : cue.start]
-        if len(between) > 110:
+        if len(between) > 110 or SUBORDINATE_RE.search(doc.lower, quote.close + 1, cue.start):
             break
         if cue.kind == ACCORDING:
             slot = according_to(doc, cue, limit)

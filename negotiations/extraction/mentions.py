@@ -28,6 +28,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
 )
 from .registry import Registry
+from .text import ABBREVIATIONS
 
 ACTOR = "actor"  # an actor of the registry
 PERSON = "person"  # an unknown person, named
@@ -89,7 +90,7 @@ _GRANTED = (
     rf"(?:{'|'.join(sorted(ANONYMITY_PHRASES, key=len, reverse=True))})"
 )
 ANONYMOUS_RE = re.compile(
-    rf"(?<![\w-])(?P<det>(?:an?|one|two|three|four|five|several|some|other|the|many|multiple)\s+"
+    rf"(?<![\w-])(?P<det>(?:an?|one|another|two|three|four|five|several|some|other|the|many|multiple)\s+"
     rf"(?P<of>of\s+(?:the|those|these)\s+)?)?"
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
     rf"(?P<qual>,?\s+(?:{_ANON_QUAL}|{_GRANTED})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
@@ -220,7 +221,8 @@ def find_mentions(
     if sides:
         mentions = mentions + sides
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
-    mentions = mentions + _unknown_mentions(text, folded, names, taken)
+    labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
+    mentions = mentions + _unknown_mentions(text, folded, names, sorted(taken + labels) if labels else taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _role_mentions(text, lower, taken)
     mentions.sort(key=lambda mention: mention.start)
@@ -229,6 +231,10 @@ def find_mentions(
     return mentions
 
 
+# "Sen. Lindsey Graham, R-S.C., said", "(D-N.Y.)": a US lawmaker's party and state, not a name.
+PARTY_LABEL_RE = re.compile(
+    r"(?<=[,(] )(?:R|D|I)-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=[,)])|(?<=\()(?:R|D|I)-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=\))"
+)
 OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
 # "the Institute for the Study of War": an unknown body's name going on past "for" and "of".
 FOR_OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")
@@ -585,6 +591,8 @@ def _unknown_mentions(
             continue  # a registry name, an anonymous source: already found
         words = match.group().split()
         count = len(words)
+        if count == 1 and folded.startswith(".", end) and words[0].lower() in ABBREVIATIONS:
+            continue  # "Sen." of "Sen. Rand Paul": a title, read with the name after it
         # Leading title words belong to the title, not the name; a body keeps them ("European Commission",
         # "Qatari Foreign Ministry").
         head_index = count - 1

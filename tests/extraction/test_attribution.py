@@ -1302,3 +1302,29 @@ def test_a_quote_keeps_the_odd_spaces_of_its_source(run):
     text = "“The talks will\u202fcontinue next week,” Peskov said."
 
     assert first(run(text), "direct").quote == "The talks will\u202fcontinue next week,"
+
+
+def test_a_clause_after_a_partial_quote_does_not_attribute_it(run):
+    text = "Zelenskyy said on Monday that Ukraine would “respond in kind” if Russia continued to strike power plants."
+
+    assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Jim Risch, R-Idaho, said the sanctions bill would pass before the recess.",
+        "Sen. Jim Risch, R-Idaho, who chairs the committee, said the sanctions bill would pass before the recess.",
+        "Sen. Jim Risch (R-Idaho) said the sanctions bill would pass before the recess.",
+    ],
+)
+def test_a_us_lawmakers_party_and_state_are_not_a_speaker(run, text):
+    assert first(run(text)).speaker_name == "Jim Risch"
+
+
+def test_another_diplomat_is_an_anonymous_source(run):
+    statement = first(
+        run("Another diplomat, from a Nordic country, said the Belgian position was untenable.")
+    )
+
+    assert (statement.speaker_name, statement.anonymous) == ("unnamed diplomat", True)
