@@ -713,6 +713,11 @@ ORGANISATION_WORDS = frozenset(
         "Office",
         "Department",
         "Forces",
+        "Force",  # "the Ukrainian Air Force": the demonym belongs to the body's name
+        "Staff",
+        "Directorate",
+        "Bureau",
+        "Authority",
         "Army",
         "Navy",
         "Bank",
@@ -1149,6 +1154,11 @@ ANONYMOUS_HEADS = [
     "experts",
     "observers",
     "groups",  # "Human rights groups say ..."
+    # People of a place, unnamed: "Residents of Poltava said the power went out at 3 a.m."
+    "residents",
+    "locals",
+    "villagers",
+    "witnesses",
 ]
 ANONYMOUS_MODIFIERS = [
     "unnamed",

@@ -228,7 +228,45 @@ def find_mentions(
     mentions.sort(key=lambda mention: mention.start)
     if "spokes" in lower:
         mentions = _spokespeople(text, lower, mentions)
+    if " of " in lower:
+        mentions = _drop_places_in_titles(lower, mentions)
     return mentions
+
+
+# "Prime Minister of Ukraine Yulia Svyrydenko", "the Foreign Minister of Hungary, Peter Szijjarto": the state
+# belongs to the title of the person named right after it, who speaks.
+OFFICE_OF_RE = re.compile(
+    r"(?:minister|president|premier|chancellor|secretary|ambassador|envoy|spokes(?:man|woman|person)|head|chief|"
+    r"leader|mayor|governor|speaker|chairman|chairwoman|chair|commissioner)(?: [a-z]+){0,3} of (?:the )?$"
+)
+
+
+def _after_place_in_title(folded: str, start: int, end: int, taken: list[tuple[int, int]]) -> int | None:
+    """Where the name starts in a capitalised run that opens with a state named in a title before it."""
+    index = bisect.bisect_left(taken, (start, -1))
+    if index == len(taken) or taken[index][0] != start or taken[index][1] >= end - 1:
+        return None
+    if not OFFICE_OF_RE.search(folded[max(0, start - 60) : start].lower()):
+        return None
+    rest = taken[index][1] + 1
+    return rest if len(folded[rest:end].split()) >= 2 else None
+
+
+def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]:
+    kept = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            mention.kind == ACTOR
+            and not mention.is_person
+            and following is not None
+            and following.is_person
+            and lower[mention.end : following.text_start] in (" ", ", ")
+            and OFFICE_OF_RE.search(lower, max(0, mention.start - 60), mention.start)
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 # "Sen. Lindsey Graham, R-S.C., said", "(D-N.Y.)": a US lawmaker's party and state, not a name.
@@ -590,6 +628,9 @@ def _unknown_mentions(
         if index > 0 and taken[index - 1][0] <= start and taken[index - 1][1] >= end:
             continue  # a registry name, an anonymous source: already found
         words = match.group().split()
+        if (after_place := _after_place_in_title(folded, start, end, taken)) is not None:
+            start = after_place  # "Prime Minister of Ukraine Olha Marchenko": the name after the state
+            words = folded[start:end].split()
         count = len(words)
         if count == 1 and folded.startswith(".", end) and words[0].lower() in ABBREVIATIONS:
             continue  # "Sen." of "Sen. Rand Paul": a title, read with the name after it

@@ -1328,3 +1328,23 @@ def test_another_diplomat_is_an_anonymous_source(run):
     )
 
     assert (statement.speaker_name, statement.anonymous) == ("unnamed diplomat", True)
+
+
+def test_a_state_inside_a_title_before_a_name_is_not_the_speaker(run):
+    text = "Russia struck power plants in five regions overnight. This was stated by Prime Minister of Ukraine Olha Marchenko."
+
+    assert first(run(text)).speaker_name == "Olha Marchenko"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Residents of Poltava said the power went out at 3 a.m.", "Villagers said the power went out at 3 a.m."],
+)
+def test_unnamed_residents_are_anonymous(run, text):
+    assert first(run(text)).anonymous
+
+
+def test_a_demonym_belongs_to_the_name_of_a_force(run):
+    assert first(run("The Ukrainian Air Force said Russia launched 96 drones overnight.")).speaker_name == (
+        "Ukrainian Air Force"
+    )
