@@ -10,6 +10,7 @@ from .attribution import sentence_subject
 from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
 from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
 from .document import BODY, SPEECH, TURN_LABEL_RE, Document
+from .lexicon import PRESENT_POSITION_CUES
 from .mentions import ROLE, Mention
 from .text import Sentence
 
@@ -62,6 +63,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             if said_on is None and LATER_RE.search(attribution):
                 said_on = _date_of_sentence_before(doc, candidate)
             vague = vague and said_on is None
+        if said_on is None and not vague and _state_position(candidate):
+            vague = True
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
         if said_on is None and PERFECT_RE.search(attribution):
@@ -105,6 +108,16 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _state_position(candidate: Candidate) -> bool:
+    """'Moscow says such a pause would let Kyiv rearm', 'Kyiv insists it will not withdraw': a state's present tense
+    with no day states where it stands, not words said on the lead's day (nor the day of a live blog's entry)."""
+    cue, speaker = candidate.cue, candidate.speaker
+    if cue is None or speaker is None or speaker.actor is None or candidate.zone != BODY:
+        return False
+    actor = speaker.actor
+    return actor.kind == "government" and actor.party is None and cue.word in PRESENT_POSITION_CUES
 
 
 def _vague_only_reported(doc: Document, candidate: Candidate) -> bool:

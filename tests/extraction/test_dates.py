@@ -535,3 +535,31 @@ def test_earlier_on_a_weekday_is_that_weekday(run, published, said_on):
     statements = run("Talks will resume next week, Peskov said earlier on Friday.", published=published)
 
     assert [s.said_on for s in statements] == [said_on]
+
+
+def test_a_states_present_tense_states_a_position_not_the_leads_day(run):
+    text = (
+        "Russian and Ukrainian negotiators met in Geneva on Wednesday for a second round of talks.\n\n"
+        "Kyiv has asked for a truce along the front. Moscow says such a pause would only let the army regroup."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Russia"]
+
+    assert [s.said_on for s in statements] == [None]
+
+
+def test_a_states_present_tense_with_a_day_keeps_the_day(run):
+    text = "Moscow says on Wednesday that such a pause would only let the army regroup."
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28)]
+
+
+def test_a_persons_present_tense_still_takes_the_leads_day(run):
+    text = (
+        "Russian and Ukrainian negotiators met in Geneva on Wednesday for a second round of talks.\n\n"
+        "Lavrov says such a pause would only let the army regroup."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 28)]
