@@ -41,6 +41,7 @@ DEMONYM_PARTY_RE = re.compile(
 def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, Mention | None]) -> None:
     """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
     perfect: set[int] = set()
+    earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
     for index, candidate in enumerate(candidates):
@@ -59,7 +60,9 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if after_cue is not None:
             said_on, vague = after_cue, False
         elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
-            said_on = _date_of_introducing_sentence(doc, candidate)
+            said_on = _date_of_introducing_sentence(doc, candidate, other_times)
+            if said_on is not None and vague:
+                earlier_occasion.add(index)
             if said_on is None and LATER_RE.search(attribution):
                 said_on = _date_of_sentence_before(doc, candidate)
             vague = vague and said_on is None
@@ -71,11 +74,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             perfect.add(index)
         if said_on is None and not vague:
             sentence = candidate.sentence
-            other_time = other_times.get(sentence.index)
-            if other_time is None:
-                other_time = other_times[sentence.index] = bool(
-                    OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
-                )
+            other_time = _names_other_time(doc, sentence, other_times)
             candidate.said_on_vague = other_time and not _other_time_only_reported(doc, sentence, candidate)
     lead = _lead_date(doc)
     in_lead = _lead_speakers(doc) if lead is not None else set()
@@ -96,7 +95,9 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
             continue
-        candidate.said_on = _date_of_same_remarks(candidates, index, vague=candidate.said_on_vague)
+        candidate.said_on = _date_of_same_remarks(
+            candidates, index, vague=candidate.said_on_vague, elsewhere=earlier_occasion
+        )
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
             continue
         if (
@@ -118,6 +119,16 @@ def _state_position(candidate: Candidate) -> bool:
         return False
     actor = speaker.actor
     return actor.kind == "government" and actor.party is None and cue.word in PRESENT_POSITION_CUES
+
+
+def _names_other_time(doc: Document, sentence: Sentence, known: dict[int, bool]) -> bool:
+    """Whether the sentence, outside quotes, puts words at another time ("last year", "at the time")."""
+    other_time = known.get(sentence.index)
+    if other_time is None:
+        other_time = known[sentence.index] = bool(
+            OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
+        )
+    return other_time
 
 
 def _vague_only_reported(doc: Document, candidate: Candidate) -> bool:
@@ -215,7 +226,9 @@ DAY_WORD_RE = re.compile(r"day|night|morning|afternoon|evening|\d")
 DAY_NEXT_RE = re.compile(r"\s+(?:on\s+)?(?:yesterday|today|[a-z]+day|the day before)(?![\w'’-])")
 
 
-def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date | None:
+def _date_of_introducing_sentence(
+    doc: Document, candidate: Candidate, other_times: dict[int, bool]
+) -> date | None:
     """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
     the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody (before
     its verb, when it reports words of its own)."""
@@ -223,23 +236,57 @@ def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date |
     if sentence.index == 0 or candidate.speaker is None:
         return None
     previous = doc.sentences[sentence.index - 1]
-    if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
+    if not _introduces(doc, previous, sentence) or doc.quotes_between(previous.start, previous.end):
         return None
+    if previous.paragraph != sentence.paragraph and _names_other_time(doc, sentence, other_times):
+        return None  # "Last summer, Peskov said ...": a paragraph of its own, at another time
     if not DAY_WORD_RE.search(doc.lower, previous.start, previous.end):
         return None  # no day to take: spare the search below
     # A report of its own has its content's days after the verb; an aside before the verb ("Witkoff, asked
     # about the plan on Thursday, didn't deny it.") dates the speaker's appearance.
     verbs = [
-        cue for cue in doc.cues_between(previous.start, previous.end) if not _opens_aside(doc, cue.start)
+        cue
+        for cue in doc.cues_between(previous.start, previous.end)
+        if not _opens_aside(doc, cue.start, previous.start)
     ]
     end = verbs[0].start if verbs else previous.end
     said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
     if said_on is None:
         return None
     subject = sentence_subject(doc, previous, end)
-    if subject is None or subject.mention is None or not _names_speaker(subject.mention, candidate.speaker):
-        return None
-    return said_on
+    if subject is None or subject.mention is None:
+        return said_on if _pronoun_subject_fits(doc, previous, end, candidate.speaker) else None
+    return said_on if _names_speaker(subject.mention, candidate.speaker) else None
+
+
+# "He ...", "In an interview recorded on Friday, he ...": a pronoun opening the sentence or after its opening phrase.
+PRONOUN_SUBJECT_RE = re.compile(r"(?:^|,\s+)(he|she)\s+(?!and\b|or\b)[a-z]", re.I)
+
+
+def _pronoun_subject_fits(doc: Document, sentence: Sentence, end: int, speaker: Speaker) -> bool:
+    """'In an interview recorded on Friday evening, he put the onus on Kyiv. "...," he said': the sentence introducing
+    the quote has a pronoun for its subject, which can be the person quoted."""
+    if not speaker.is_person:
+        return False
+    match = PRONOUN_SUBJECT_RE.search(doc.text, sentence.start, end)
+    if match is None or (match.start() > sentence.start and doc.text[match.start()] != ","):
+        return False
+    pronoun = match.group(1).lower()
+    return speaker.gender != ("female" if pronoun == "he" else "male")
+
+
+def _introduces(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
+    """The sentence before in the same paragraph, or a paragraph of one narrating sentence right before ('Ushakov
+    made that clear early on Friday.' then '"...," Ushakov told reporters.'): news splits a quote's introduction
+    into a paragraph of its own."""
+    if previous.paragraph == sentence.paragraph:
+        return True
+    paragraph = doc.paragraphs[previous.paragraph]
+    return (
+        previous.paragraph == sentence.paragraph - 1
+        and doc.zones[previous.paragraph] == BODY
+        and previous.start <= paragraph.start + 3
+    )
 
 
 def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None:
@@ -292,12 +339,12 @@ PRONOUN_START_RE = re.compile(r"(?:He|She|They)\s")
 STAGE_DIRECTION_RE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 
 
-def _opens_aside(doc: Document, start: int) -> bool:
-    """'Witkoff, asked about the plan on Thursday, ...': a participle after a comma, not the sentence's verb."""
+def _opens_aside(doc: Document, start: int, sentence_start: int = -1) -> bool:
+    """'Witkoff, asked about the plan on Thursday, ...', 'Speaking in Beijing on Wednesday, he ...': a participle
+    after a comma or opening the sentence, not the sentence's verb."""
     return (
-        doc.text[max(0, start - 2) : start] == ", "
-        and ASIDE_PARTICIPLE_RE.match(doc.lower, start) is not None
-    )
+        doc.text[max(0, start - 2) : start] == ", " or start == sentence_start
+    ) and ASIDE_PARTICIPLE_RE.match(doc.lower, start) is not None
 
 
 ASIDE_PARTICIPLE_RE = re.compile(
@@ -400,8 +447,15 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
     return " ".join(pieces)
 
 
-def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: bool = False) -> date | None:
-    """A date given once for a set of remarks carries to the other statements from them."""
+def _date_of_same_remarks(
+    candidates: list[Candidate],
+    index: int,
+    *,
+    vague: bool = False,
+    elsewhere: set[int] | frozenset[int] = frozenset(),
+) -> date | None:
+    """A date given once for a set of remarks carries to the other statements from them; not from words a later
+    sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time')."""
     if vague:
         return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
     candidate = candidates[index]
@@ -409,9 +463,11 @@ def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: boo
     # The same paragraph, or the first statement of the next body paragraph: 'Zelensky accused Moscow of ...'
     # then '"...," Zelensky said on Tuesday.'
     reach = candidate.paragraph + (1 if candidate.zone == BODY else 0)
-    for later in candidates[index + 1 : index + 12]:
+    for offset, later in enumerate(candidates[index + 1 : index + 12], index + 1):
         if later.paragraph > reach:
             break
+        if offset in elsewhere:
+            continue
         if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
             return later.said_on
         if later.paragraph != candidate.paragraph:

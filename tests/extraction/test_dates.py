@@ -563,3 +563,56 @@ def test_a_persons_present_tense_still_takes_the_leads_day(run):
     statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
 
     assert [s.said_on for s in statements] == [date(2026, 1, 28)]
+
+
+def test_a_quote_takes_the_day_of_a_one_sentence_paragraph_introducing_its_speaker(run):
+    text = (
+        "The envoys flew home on Thursday after a second round of talks that brought no agreement.\n\n"
+        "Both sides said they would keep talking, and a third round is planned for next month.\n\n"
+        "Kremlin aide Yuri Ushakov made the position clear early on Wednesday, after a long meeting.\n\n"
+        "“There is no deal without the land,” Ushakov told reporters."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28)]
+
+
+def test_a_paragraph_before_about_someone_else_does_not_date_the_quote(run):
+    text = (
+        "The envoys flew home after a second round of talks that brought no agreement on the land.\n\n"
+        "Kremlin aide Yuri Ushakov met the envoys on Wednesday.\n\n"
+        "“There is no deal without the land,” Lavrov told reporters."
+    )
+
+    assert [s.said_on for s in run(text)] == [None]
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_introduces_the_quote(run):
+    text = (
+        "Lavrov arrived in Geneva for the talks.\n\n"
+        "In an interview recorded on Tuesday evening, he put the blame on Kyiv. “They are not serious,” he said."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+def test_an_opening_participle_is_an_aside_not_the_introducing_sentences_verb(run):
+    text = (
+        "Lavrov repeated that the plan needed changes. Speaking to reporters in Beijing on Tuesday, he had made "
+        "an offer. “Let them come to Moscow,” Lavrov said at the time."
+    )
+
+    statements = run(text)
+
+    assert [(s.kind, s.said_on) for s in statements][-1] == ("direct", date(2026, 1, 27))
+
+
+def test_words_recalled_at_the_time_do_not_date_the_remarks_before_them(run):
+    text = (
+        "Lavrov told a news conference on Friday that the plan needed changes.\n\n"
+        "Lavrov repeated that a meeting would need to be prepared. Speaking to reporters in Beijing on Tuesday, "
+        "he had made an offer. “Let them come to Moscow,” Lavrov said at the time."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 30), date(2026, 1, 30)]
