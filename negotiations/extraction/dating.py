@@ -9,7 +9,7 @@ from datetime import date
 from .attribution import sentence_subject
 from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
 from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
-from .document import BODY, SPEECH, TURN_LABEL_RE, Document
+from .document import BODY, POSITION, SPEECH, TURN_LABEL_RE, Document
 from .lexicon import PRESENT_POSITION_CUES
 from .mentions import ROLE, Mention
 from .text import Sentence
@@ -56,7 +56,11 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         attribution, said_on, vague = read[candidate.region]
         if vague and _vague_only_reported(doc, candidate):
             vague = False
-        after_cue = _date_after_cue(doc, candidate) or _date_after_subjects_verb(doc, candidate)
+        after_cue = (
+            _date_after_cue(doc, candidate)
+            or _date_after_subjects_verb(doc, candidate)
+            or _date_in_object(doc, candidate)
+        )
         if after_cue is not None:
             said_on, vague = after_cue, False
         elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
@@ -195,6 +199,22 @@ def _date_after_cue(doc: Document, candidate: Candidate) -> date | None:
         return None
     said_on, _ = read_date(_outside_quotes(doc, cue.end, region[1]), doc.published)
     return said_on
+
+
+def _date_in_object(doc: Document, candidate: Candidate) -> date | None:
+    """'He welcomed the outcome on Friday, saying ...', 'rejected the plan on Tuesday': after a verb that takes an
+    object rather than a reported clause, a day right after the object is when the verb happened."""
+    cue = candidate.cue
+    if cue is None or cue.kind != POSITION or candidate.kind != PARAPHRASE or candidate.start - cue.end > 2:
+        return None
+    near = " ".join(_outside_quotes(doc, candidate.start, candidate.end).split()[:OBJECT_WORDS])
+    if not DAY_WORD_RE.search(near) or POSSESSIVE_DAY_RE.search(near):
+        return None  # "praised Wednesday's talks": the day of an event, not of the praise
+    return read_date(near, doc.published)[0]
+
+
+OBJECT_WORDS = 5  # "the outcome on Friday", "the proposal of the envoys on Tuesday"
+POSSESSIVE_DAY_RE = re.compile(r"(?:day|night|morning|evening|afternoon)['’]s(?![\w'’-])")
 
 
 def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | None:

@@ -616,3 +616,23 @@ def test_words_recalled_at_the_time_do_not_date_the_remarks_before_them(run):
     statements = [s for s in run(text) if s.kind == "paraphrase"]
 
     assert [s.said_on for s in statements] == [date(2026, 1, 30), date(2026, 1, 30)]
+
+
+def test_a_day_right_after_the_object_of_a_position_verb_dates_it(run):
+    text = (
+        "Lavrov told a news conference on Wednesday that the plan needed changes.\n\n"
+        "He welcomed the proposal on Friday, saying the new text was a serious basis for talks."
+    )
+
+    statements = run(text)
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 28), date(2026, 1, 30)]
+
+
+def test_a_day_deep_inside_a_position_verbs_object_is_its_content(run):
+    text = (
+        "Lavrov told a news conference on Wednesday that the plan needed changes.\n\n"
+        "He welcomed the talks between the two delegations that ended in Geneva on Friday."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28), date(2026, 1, 28)]
