@@ -89,8 +89,11 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     # The lead's event is the top of the story; further down, articles turn to background and other days.
     body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
     lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
-    if body and lead is not None and lead == header_date(doc):
+    readout = bool(body) and lead is not None and lead == header_date(doc)
+    if readout:
         lead_reach = body[-1]  # a readout under a dated heading records one conversation, to its last line
+        # "The Russian side emphasised ...": the sides of the leaders whose conversation it records
+        in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
         _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
@@ -410,6 +413,12 @@ def _lead_speakers(doc: Document, *, people_only: bool = False) -> set[str]:
         for match in DEMONYM_PARTY_RE.finditer(doc.lower, paragraph.start, paragraph.end):
             keys.add(DEMONYM_PARTIES[match.group(1)])
     return keys
+
+
+def _parties_of(doc: Document, keys: set[str]) -> set[str]:
+    return {
+        doc.registry.party_of(actor) for key in keys if (actor := doc.registry.by_slug.get(key)) is not None
+    }
 
 
 def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:

@@ -636,3 +636,28 @@ def test_a_day_deep_inside_a_position_verbs_object_is_its_content(run):
     )
 
     assert [s.said_on for s in run(text)] == [date(2026, 1, 28), date(2026, 1, 28)]
+
+
+READOUT = (
+    "Telephone conversation with the President of the United States\n\n"
+    "January 28, 2026, 19:20, The Kremlin, Moscow\n\n"
+    "Vladimir Putin had a telephone conversation with President of the United States Donald Trump.\n\n"
+    "The two presidents discussed the draft settlement point by point and agreed to keep in touch.\n\n"
+    "{sentence}"
+)
+
+
+def test_a_readout_dates_what_the_side_of_a_leader_in_its_lead_said(run):
+    sentence = "The Russian side emphasised that the plant remained a Russian facility."
+
+    assert [(s.speaker_name, s.said_on) for s in run(READOUT.format(sentence=sentence))] == [
+        ("Russia", date(2026, 1, 28))
+    ]
+
+
+def test_a_readout_does_not_date_a_side_its_lead_does_not_name(run):
+    sentence = "Kyiv insisted that the plant remained a Ukrainian facility."
+
+    assert [(s.speaker_name, s.said_on) for s in run(READOUT.format(sentence=sentence))] == [
+        ("Ukraine", None)
+    ]
