@@ -44,6 +44,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
+    stated = {candidate.paragraph for candidate in candidates}  # paragraphs that report words: no scene
+    first_named = _first_named(doc)
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
             if candidate.said_on is None and candidate.kind == DIRECT:
@@ -72,6 +74,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             vague = vague and said_on is None
         if said_on is None and not vague and _state_position(candidate):
             vague = True
+        if said_on is None and not vague:
+            said_on = _date_of_scene(doc, candidate, stated, first_named)
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
         if said_on is None and PERFECT_RE.search(attribution):
@@ -310,6 +314,44 @@ def _introduces(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
         and doc.zones[previous.paragraph] == BODY
         and previous.start <= paragraph.start + 3
     )
+
+
+def _date_of_scene(
+    doc: Document, candidate: Candidate, stated: set[int], first_named: dict[str, int]
+) -> date | None:
+    """'In London, thousands marched to Parliament Square on Saturday.' then 'Olena Kravets, a nurse, said ...': a
+    paragraph of narration setting a dated scene, then a voice the article has not named before, speaking there."""
+    index = candidate.paragraph - 1
+    speaker = candidate.speaker
+    if index < 0 or speaker is None or candidate.zone != BODY or doc.zones[index] != BODY:
+        return None
+    first = doc.sentence_at(doc.paragraphs[candidate.paragraph].start)
+    if candidate.sentence.index != first.index:
+        return None  # the scene leads into the paragraph's first sentence
+    scene = doc.paragraphs[index]
+    if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
+        return None
+    if index in stated:
+        return None  # a report of its own, not a scene (slogans and "as reported" may be there)
+    said_on, vague = read_date(doc.lower[scene.start : scene.end], doc.published)
+    if said_on is None or vague or doc.published is None or not 0 <= (doc.published - said_on).days <= 7:
+        return None
+    if first_named.get(_naming_key(speaker), scene.end) < scene.end:
+        return None  # someone named before: the scene is not where the article introduces them
+    return said_on
+
+
+def _naming_key(who: Speaker | Mention) -> str:
+    """What _names_speaker compares: the actor, else the name."""
+    return f"actor:{who.actor.slug}" if who.actor is not None else f"name:{who.name.lower()}"
+
+
+def _first_named(doc: Document) -> dict[str, int]:
+    """Where the article first names each actor or person (one pass over the mentions)."""
+    first: dict[str, int] = {}
+    for mention in doc.mentions:
+        first.setdefault(_naming_key(mention), mention.start)
+    return first
 
 
 def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None:

@@ -578,7 +578,8 @@ def test_a_quote_takes_the_day_of_a_one_sentence_paragraph_introducing_its_speak
 
 def test_a_paragraph_before_about_someone_else_does_not_date_the_quote(run):
     text = (
-        "The envoys flew home after a second round of talks that brought no agreement on the land.\n\n"
+        "The envoys flew home after a second round of talks with Lavrov that brought no agreement.\n\n"
+        "Both sides said they would keep talking, and a third round is planned for next month.\n\n"
         "Kremlin aide Yuri Ushakov met the envoys on Wednesday.\n\n"
         "“There is no deal without the land,” Lavrov told reporters."
     )
@@ -661,3 +662,29 @@ def test_a_readout_does_not_date_a_side_its_lead_does_not_name(run):
     assert [(s.speaker_name, s.said_on) for s in run(READOUT.format(sentence=sentence))] == [
         ("Ukraine", None)
     ]
+
+
+SCENE = (
+    "The envoys left Geneva without a deal after two days of talks on the draft settlement.\n\n"
+    "Officials said a third round could be held next month, though no date has been set yet.\n\n"
+    "In Kyiv, thousands of people marched to the parliament on Wednesday, carrying flags.\n\n"
+    "{sentence}"
+)
+
+
+def test_a_new_voice_after_a_dated_scene_speaks_there(run):
+    sentence = "Olena Marchuk, a nurse, said she had come with her two children."
+
+    statements = [s for s in run(SCENE.format(sentence=sentence)) if s.speaker_name == "Olena Marchuk"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 28)]
+
+
+def test_someone_named_before_the_scene_is_not_dated_by_it(run):
+    text = "Lavrov arrived in Geneva for the talks.\n\n" + SCENE.format(
+        sentence="Lavrov said the march had been organised from abroad."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert [s.said_on for s in statements] == [None]
