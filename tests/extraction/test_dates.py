@@ -688,3 +688,42 @@ def test_someone_named_before_the_scene_is_not_dated_by_it(run):
     statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
 
     assert [s.said_on for s in statements] == [None]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on tuesday evening", date(2026, 1, 27)),
+        ("in a monday interview", date(2026, 1, 26)),
+        ("on 29.01.2026", date(2026, 1, 29)),  # day first, as news outside the US writes it
+        ("on 29/01/2026", date(2026, 1, 29)),
+        ("on 01/29/2026", date(2026, 1, 29)),  # month first only when the first number cannot be a month
+        ("on the 29th", date(2026, 1, 29)),
+        ("on the 31st, when", date(2025, 12, 31)),  # this month's 31st is still ahead: last month's
+    ],
+)
+def test_more_date_phrases_of_news(phrase, expected):
+    assert read_date(f"he told reporters {phrase}", FRIDAY) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["at the weekend", "over the weekend", "two days later", "a week later", "the next day"]
+)
+def test_a_day_relative_to_another_or_a_weekend_is_another_time(phrase):
+    assert read_date(f"he told reporters {phrase}", FRIDAY) == (None, True)
+
+
+@pytest.mark.parametrize("phrase", ["on the 20th sanctions package", "on 1.5 million people"])
+def test_ordinals_and_decimals_are_not_dates(phrase):
+    assert read_date(f"he told reporters {phrase}", FRIDAY) == (None, False)
+
+
+def test_days_after_the_talks_is_not_the_day_of_the_leads_talks(run):
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Wednesday for a third round of direct talks.\n\n"
+        "The talks were hosted by Turkiye and lasted a little over three hours.\n\n"
+        "Speaking to reporters two days after the talks, Rubio said the exchange of prisoners would take place "
+        "in stages."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Marco Rubio"] == [None]
