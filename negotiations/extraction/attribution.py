@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .document import Cue, Document
 from .lexicon import GAP_WORDS
 from .mentions import ANONYMOUS, ROLE, Mention
+from .text import Sentence
 
 EVENT_WORDS = frozenset(
     [
@@ -375,3 +376,56 @@ def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
                 slot = Slot(mention, start=mention.text_start, end=mention.end)
             break
     return slot
+
+
+TRAILING_TITLE_RE = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|of|the|for))+\s*$")  # ", President" before a name
+INTRO_RE = re.compile(
+    r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|also|instead|separately)\b,?\s*)+", re.I
+)
+# "with CNN's Christiane Amanpour": a possessive between the preposition and the name is part of the object.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+(?:[\w.-]+['’]s\s+)?$"
+)
+
+
+ROLE_APPOSITION_GAP_RE = re.compile(
+    r"(?:\s+(?:of|at|in|for)\s+[^,;.\n]{1,60})?\s*,\s*(?:[a-z][\w'-]*\s+){0,3}|\s*"
+)
+
+
+def sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
+    mentions = doc.mentions_between(sentence.start, before)
+    # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
+    # in an opening phrase are not the subject.
+    while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
+        mentions = mentions[1:]
+    if not mentions:
+        return None
+    mention = mentions[0]
+    subject_start = mention.text_start
+    if mention.kind == ROLE:
+        # "The prime minister, Sir Keir Starmer, was unmoved", "The head of the Russian delegation, presidential
+        # aide Vladimir Medinsky, scoffed": the name in apposition.
+        for other in mentions[1:4]:
+            if other.is_person and other.kind != ROLE:
+                if ROLE_APPOSITION_GAP_RE.fullmatch(doc.text, mention.end, other.text_start):
+                    mention = other
+                break
+    person = person_after_body(doc, mention, before)  # "Foreign Ministry spokeswoman Maria Zakharova"
+    if person is not None:
+        mention = person
+    prefix = INTRO_RE.sub(
+        "",
+        TRAILING_TITLE_RE.sub("", doc.text[sentence.start : min(subject_start, mention.text_start)]).strip(),
+    )
+    # An introductory phrase closed by a comma ("In his nightly address on Sunday, Zelensky ...") is allowed.
+    if (len(prefix.split()) > 4 and not (prefix.endswith(",") and len(prefix.split()) <= 12)) or (
+        mention.possessive or doc.quote_at(mention.start) is not None
+    ):
+        return None
+    if SUBJECT_PRONOUN_RE.search(prefix, prefix.rfind(",") + 1):
+        return None  # "There, he met Umerov": the pronoun is the subject, Umerov the object
+    return Slot(mention, start=mention.text_start, end=mention.end)
+
+
+SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:he|she|they|He|She|They)(?![\w'’-])")

@@ -18,9 +18,15 @@ DATE_RE = re.compile(
     rf"(?P<weekday>(?P<last>last\s+)?(?P<wd>{_WEEKDAY}))(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{{4}}))?"
     rf"|(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>\d{{4}}))?"
+    # "29.01.2026", "29/01/2026"; "on the 29th" (not "on the 20th sanctions package")
+    rf"|(?P<num_day>\d{{1,2}})(?P<num_sep>[./])(?P<num_month>\d{{1,2}})(?P=num_sep)(?P<num_year>\d{{4}})"
+    rf"|on\s+(?:the\s+)?(?P<nth>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MONTH})(?=\s*(?:[,.;:)]|$|(?:that|when|and|at|in|as|after|before)\s))"
     rf"|(?P<yesterday>yesterday|the day before|last night)"
     rf"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)"
     rf"|(?P<vague>(?:last|this|next|earlier this|late last|early last)\s+(?:week|weekend|month|year)|"
+    # not a day: "at the weekend"; a day counted from another one the text names: "two days later", "the next day"
+    rf"(?:at|over|during) the weekend|(?:a|one|two|three|four|five|several|\d+) (?:days?|weeks?) later|"
+    rf"the (?:next|following) (?:day|morning|week)|"
     rf"in the past|at the time|previously|recently|{_LONG_HELD}|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
     rf"earlier(?! on {_WEEKDAY})|months ago|weeks ago|years ago|days ago|a year ago|once|repeatedly|has long|had long)"
     rf")(?![\w-])"
@@ -30,9 +36,11 @@ DATE_RE = re.compile(
 # "that morning", "later the same day": the day named just before, which the engine takes to be the lead's.
 SAME_DAY_RE = re.compile(r"(?<![\w-])(?:that|the same) (?:day|morning|afternoon|evening|night)(?![\w-])")
 
-# "Speaking to reporters after the talks", "Following the conversation": the day of the event the lead reports.
+# "Speaking to reporters after the talks", "Following the conversation": the day of the event the lead reports
+# (not "two days after the talks").
 AFTER_THE_EVENT_RE = re.compile(
-    r"(?<![\w-])(?:after|following) the (?:talks|meeting|conversation|call|summit|session|negotiations)(?![\w-])"
+    r"(?<![\w-])(?<!days )(?<!day )(?<!weeks )(?<!week )(?<!months )"
+    r"(?:after|following) the (?:talks|meeting|conversation|call|summit|session|negotiations)(?![\w-])"
 )
 
 # "Tusk later wrote ...": later the same day, not "later this week" nor "years later".
@@ -68,6 +76,31 @@ def _month_day(published: date, month: int, day: int, year: str | None) -> date 
     return found
 
 
+def _numeric_date(published: date, match: re.Match[str]) -> date | None:
+    """'29.01.2026', '29/01/2026': day first, as news outside the US writes it; month first ('01/29/2026') only when
+    the first number cannot be a month."""
+    first, second = int(match.group("num_day")), int(match.group("num_month"))
+    day, month = (first, second) if second <= 12 else (second, first)
+    if month > 12:
+        return None
+    found = _month_day(published, month, day, match.group("num_year"))
+    return found if found is not None and found <= published + timedelta(days=1) else None
+
+
+def _day_of_month(published: date, day: int) -> date | None:
+    """'on the 29th': this month's, else last month's when this month's is still ahead."""
+    month, year = published.month, published.year
+    for _ in range(2):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and found <= published:
+            return found
+        month, year = (month - 1, year) if month > 1 else (12, year - 1)
+    return None
+
+
 def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
     """The first date expression of an attribution text: (date, vague) where vague means "said some other time"."""
     if published is None:
@@ -88,6 +121,16 @@ def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
             month = MONTHS[match.group("dm_month")]
             found = _month_day(published, month, int(match.group("dm_day")), match.group("dm_year"))
             if found is not None and found <= published + timedelta(days=1):
+                return found, False
+            continue
+        if match.group("num_day"):
+            found = _numeric_date(published, match)
+            if found is not None:
+                return found, False
+            continue
+        if match.group("nth"):
+            found = _day_of_month(published, int(match.group("nth")))
+            if found is not None:
                 return found, False
             continue
         if match.group("yesterday"):

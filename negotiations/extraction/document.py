@@ -66,6 +66,9 @@ CAPTION_SLASH_RE = re.compile(r"/\s*(?:reuters|afp|ap)\b")
 # "VIENNA/KYIV, Feb 26 (Reuters) - The head of ...": a wire dateline opening the lead, not a photo credit.
 DATELINE_RE = re.compile(r"[a-z/ ,.'-]{2,60}(?:\d{1,2}\s*)?\((?:reuters|afp|ap|tass|interfax|ria)\)\s*[-–—]")
 
+# "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
+TURN_LABEL_RE = re.compile(r"([A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])")
+
 
 def is_caption(line: str) -> bool:
     """Whether a lower-cased line is a caption, a credit or a video/photo line."""

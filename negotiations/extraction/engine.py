@@ -7,17 +7,21 @@ import dataclasses
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 
 from .attribution import (
+    INTRO_RE,
+    PREPOSITION_BEFORE_RE,
+    TRAILING_TITLE_RE,
     Slot,
     according_to,
     person_after_body,
+    sentence_subject,
     speaker_after,
     subject_before,
 )
-from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
+from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
+from .dating import assign_dates, header_date, intro_date
 from .document import (
     ACCORDING,
     AS_SAYING,
@@ -27,6 +31,7 @@ from .document import (
     PARTICIPLE,
     POSITION,
     SPEECH,
+    TURN_LABEL_RE,
     Cue,
     Document,
 )
@@ -46,9 +51,6 @@ from .regexes import regrouped
 from .registry import Registry
 from .text import TOKEN_RE, Sentence
 
-DIRECT = "direct"
-PARAPHRASE = "paraphrase"
-
 QUOTE_EDGE = " \t,:;.!?—–-\"“”‘’«»„'"
 LABEL_BEFORE_RE = regrouped(
     re.compile(
@@ -66,7 +68,6 @@ SPOKEN_RE = regrouped(
         r"(?![\w'’])"
     )
 )
-TRAILING_TITLE_RE = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|of|the|for))+\s*$")  # ", President" before a name
 ARTICLE_START_RE = re.compile(r"(?:a|an|the|some|many|several|most|all|no|every|\d+)\s")
 # "said that ...", not "said that morning ...": a time, not the start of the reported clause.
 THAT_RE = re.compile(
@@ -105,49 +106,8 @@ SUBORDINATE_END_RE = re.compile(
     r"after|before|calling|describing|branding|dubbing|terming|warning|insisting|stressing)\b"
     r"(?:\s+[\w'’-]+){0,3}\s*$"
 )
-INTRO_RE = re.compile(
-    r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|also|instead|separately)\b,?\s*)+", re.I
-)
 # The same words at a position of the text (a "^" matches only at the start of the whole text).
 INTRO_AT_RE = re.compile(INTRO_RE.pattern.removeprefix("^"), re.I)
-
-
-@dataclass(slots=True)
-class Speaker:
-    name: str
-    actor: ActorEntry | None
-    text: str
-    title: str = ""
-    anonymous: bool = False
-    is_person: bool = False
-    gender: str = ""
-
-    @property
-    def key(self) -> str:
-        return self.actor.slug if self.actor else self.name.lower()
-
-
-@dataclass(slots=True)
-class Candidate:
-    kind: str
-    start: int
-    end: int
-    paragraph: int
-    sentence: Sentence
-    zone: str
-    slot: Slot | None = None
-    cue: Cue | None = None
-    region: tuple[int, int] | None = None  # the attribution text, where the date is read
-    inherit: str = ""  # how to take the speaker from a neighbour when no slot was found
-    quote: Quote | None = None
-    chain: int = -1  # quotes running over several paragraphs share a chain number
-    parent: Candidate | None = None
-    speaker: Speaker | None = None
-    confidence: float = 0.8
-    said_on: date | None = None
-    said_on_vague: bool = False
-    said_on_from_text: bool = False
-    extra_quotes: list[Quote] = field(default_factory=list)
 
 
 def extract(text: str, *, published: date | None, registry: Registry) -> list[ExtractedStatement]:
@@ -234,8 +194,6 @@ def _named_by_speaker(doc: Document, quote: Quote) -> bool:
     return bool(mentions) and not doc.text[mentions[-1].end : naming.start()].strip(" ,")
 
 
-# "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
-TURN_LABEL_RE = re.compile(r"([A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])")
 # "<…>", "[applause]", "(SOUNDBITE OF ARCHIVED RECORDING)": cuts and notes of the transcriber.
 NOT_SPOKEN_RE = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)")
 # "MARTINA OKAFOR, HOST:", "HANNA VOLOSHYN, BYLINE:": a broadcast's own journalists.
@@ -251,7 +209,7 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
     """
     if not labels:
         return []
-    said_on = _header_date(doc) or _intro_date(doc, min(labels))
+    said_on = header_date(doc) or intro_date(doc, min(labels))
     turns: list[Candidate] = []
     speaker: Mention | None = None
     for paragraph in doc.paragraphs:
@@ -390,36 +348,6 @@ def _drop_interviewers(doc: Document, labels: dict[int, Mention | None]) -> None
                 labels[index] = None
 
 
-def _intro_date(doc: Document, first_turn: int) -> date | None:
-    """The day an interview's scene-setting intro gives ("It is Friday afternoon, and he has just ..."): the
-    turns after it were said that day."""
-    for paragraph in _lead_body(doc):
-        if paragraph.index >= first_turn:
-            break
-        said_on, _ = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
-        if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
-            return said_on
-    return None
-
-
-FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")
-STAMP_RE = re.compile(r"(?<![\w-])(?:updated|published|posted|modified)(?![\w-])")
-
-
-def _header_date(doc: Document) -> date | None:
-    """A heading line dated in full ("..., Moscow, June 2, 2026", "May 5, 2026, 19:20, The Kremlin"): the day of
-    the event a transcript or a readout records. A page's own time stamp ("Last Updated: ...") is not."""
-    for paragraph in doc.paragraphs[:4]:
-        if doc.zones[paragraph.index] == BODY:
-            break
-        line = doc.lower[paragraph.start : paragraph.end]
-        if FULL_DATE_RE.search(line) and not STAMP_RE.search(line):
-            said_on, _ = read_date(line, doc.published)
-            if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
-                return said_on
-    return None
-
-
 def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     chain = -1
@@ -451,10 +379,6 @@ def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int])
     return found
 
 
-# "with CNN's Christiane Amanpour": a possessive between the preposition and the name is part of the object.
-PREPOSITION_BEFORE_RE = re.compile(
-    r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+(?:[\w.-]+['’]s\s+)?$"
-)
 # '... would "respond in kind" if Russia continued to strike': a clause of its own after the quote, whose
 # subject and verb do not attribute it.
 SUBORDINATE_RE = re.compile(
@@ -528,11 +452,11 @@ def _attribute_quote(
             doc.lower, sentence.start, mention.text_start
         ):
             # 'Peskov had a message for Kyiv: "..."': the subject speaks, not the object of "for".
-            subject = _sentence_subject(doc, sentence, mention.text_start)
+            subject = sentence_subject(doc, sentence, mention.text_start)
             mention = subject.mention if subject is not None else None
         if mention is None:
             # 'Kallas scoffed: "..."': the subject of a short sentence opened by the quote's colon.
-            subject = _sentence_subject(doc, sentence, quote.open)
+            subject = sentence_subject(doc, sentence, quote.open)
             if subject is not None and _word_count(doc, subject.end, quote.open) <= 8:
                 mention = subject.mention
         if mention is not None:
@@ -547,7 +471,7 @@ def _attribute_quote(
             return
 
     if not quote.continued and not prefix.strip(QUOTE_EDGE):
-        slot = _previous_sentence_subject(doc, sentence)
+        slot = _previoussentence_subject(doc, sentence)
         if slot is not None:
             candidate.slot, candidate.confidence = slot, 0.7
             candidate.region = (doc.sentences[sentence.index - 1].start, sentence.start)
@@ -626,7 +550,7 @@ def _slot_before_quote(
                 None  # 'said Moscow would answer "..."': the name opens the reported clause, not the speaker
             )
     if slot is None and _coordinated_cue(doc, cue) is not None:
-        slot = _sentence_subject(doc, sentence, cue.start)  # 'Putin turned to Trump and said: “...”'
+        slot = sentence_subject(doc, sentence, cue.start)  # 'Putin turned to Trump and said: “...”'
     return slot
 
 
@@ -637,50 +561,7 @@ def _clause_subject(doc: Document, cue: Cue, sentence: Sentence, cues: list[Cue]
             slot = subject_before(doc, earlier, sentence.start)
             if slot is not None:
                 return slot
-    return _sentence_subject(doc, sentence, cue.start)
-
-
-ROLE_APPOSITION_GAP_RE = re.compile(
-    r"(?:\s+(?:of|at|in|for)\s+[^,;.\n]{1,60})?\s*,\s*(?:[a-z][\w'-]*\s+){0,3}|\s*"
-)
-
-
-def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
-    mentions = doc.mentions_between(sentence.start, before)
-    # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
-    # in an opening phrase are not the subject.
-    while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
-        mentions = mentions[1:]
-    if not mentions:
-        return None
-    mention = mentions[0]
-    subject_start = mention.text_start
-    if mention.kind == ROLE:
-        # "The prime minister, Sir Keir Starmer, was unmoved", "The head of the Russian delegation, presidential
-        # aide Vladimir Medinsky, scoffed": the name in apposition.
-        for other in mentions[1:4]:
-            if other.is_person and other.kind != ROLE:
-                if ROLE_APPOSITION_GAP_RE.fullmatch(doc.text, mention.end, other.text_start):
-                    mention = other
-                break
-    person = person_after_body(doc, mention, before)  # "Foreign Ministry spokeswoman Maria Zakharova"
-    if person is not None:
-        mention = person
-    prefix = INTRO_RE.sub(
-        "",
-        TRAILING_TITLE_RE.sub("", doc.text[sentence.start : min(subject_start, mention.text_start)]).strip(),
-    )
-    # An introductory phrase closed by a comma ("In his nightly address on Sunday, Zelensky ...") is allowed.
-    if (len(prefix.split()) > 4 and not (prefix.endswith(",") and len(prefix.split()) <= 12)) or (
-        mention.possessive or doc.quote_at(mention.start) is not None
-    ):
-        return None
-    if SUBJECT_PRONOUN_RE.search(prefix, prefix.rfind(",") + 1):
-        return None  # "There, he met Umerov": the pronoun is the subject, Umerov the object
-    return Slot(mention, start=mention.text_start, end=mention.end)
-
-
-SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:he|she|they|He|She|They)(?![\w'’-])")
+    return sentence_subject(doc, sentence, cue.start)
 
 
 def _mention_right_before(doc: Document, position: int, lower_bound: int) -> Mention | None:
@@ -690,7 +571,7 @@ def _mention_right_before(doc: Document, position: int, lower_bound: int) -> Men
     return None
 
 
-def _previous_sentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
+def _previoussentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
     """'Zakharova went further. “Any attempt ...”': a quote with no cue of its own, after a sentence of the
     same paragraph whose subject is a person and which quotes no one."""
     if sentence.index == 0:
@@ -859,7 +740,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
             candidate.inherit, candidate.parent = "parent", parent
         return candidate
     if slot is None and _coordinated_cue(doc, cue) is not None:
-        slot = _sentence_subject(doc, sentence, cue.start)  # 'Zelenskyy thanked the mediators and said ...'
+        slot = sentence_subject(doc, sentence, cue.start)  # 'Zelenskyy thanked the mediators and said ...'
     if slot is None and cue.word in INVERTED_VERBS:
         inverted = speaker_after(doc, cue.end, sentence.end)
         if inverted is not None and _ends_sentence(doc, inverted.end, sentence):
@@ -926,7 +807,7 @@ def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: C
     mention = slot.mention
     if mention is None or mention.kind != NAME:
         return slot
-    subject = _sentence_subject(doc, sentence, mention.text_start)
+    subject = sentence_subject(doc, sentence, mention.text_start)
     if subject is not None and subject.mention is not None and subject.mention.is_person:
         return subject
     return slot
@@ -982,7 +863,7 @@ def _quoted_person(doc: Document, cue: Cue, sentence: Sentence) -> Mention | Non
     passive = pattern.search(doc.lower, max(sentence.start, cue.start - 90), cue.start)
     if passive is None:
         return None
-    subject = _sentence_subject(doc, sentence, passive.start() + 1)
+    subject = sentence_subject(doc, sentence, passive.start() + 1)
     return subject.mention if subject is not None else None
 
 
@@ -1111,7 +992,7 @@ def _participle_paraphrase(
         slot = parent.slot
     else:
         parent = None
-        slot = _sentence_subject(doc, sentence, cue.start)
+        slot = sentence_subject(doc, sentence, cue.start)
     if slot is None and parent is None:
         return None
     start = _content_start(doc, cue, sentence)
@@ -1528,7 +1409,7 @@ def _issuer_of_document(
     """'The ministry issued a statement. The statement said ...': the subject of one of the sentences before."""
     index = doc.sentence_at(mention.start).index
     for sentence in reversed(doc.sentences[max(0, index - 2) : index]):
-        subject = _sentence_subject(doc, sentence, sentence.end)
+        subject = sentence_subject(doc, sentence, sentence.end)
         if subject is not None and subject.mention is not None and subject.mention.kind != ROLE:
             speaker = _speaker_from_mention(doc, subject.mention, history, subjects)
             if speaker is not None:
@@ -1578,7 +1459,7 @@ class _LazySubjects:
     def _subject(self, sentence: Sentence) -> Mention | None:
         found = self.by_sentence.get(sentence.index, _NO_SUBJECT)
         if found is _NO_SUBJECT:
-            slot = _sentence_subject(self.doc, sentence, sentence.end)
+            slot = sentence_subject(self.doc, sentence, sentence.end)
             found = (
                 slot.mention
                 if slot is not None and slot.mention is not None and slot.mention.is_person
@@ -1868,408 +1749,6 @@ def _loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
     if min(first_size, second_size) < 0.6 * max(first_size, second_size):
         return i if first_size < second_size else j  # a fragment repeats a longer quote: keep the longer
     return j
-
-
-# Dates
-
-
-# "has insisted", "had long said": a position held over time, not words of one day.
-# Each alternative's first character before its lookbehind: the regex engine skips to h, ' and ’.
-PERFECT_RE = re.compile(
-    r"(?:h(?<![\w']h)a(?:s|ve|d)|'(?<![\w']')s|’(?<![\w']’)s)\s+(?:[a-z]+ly\s+|long\s+|also\s+|already\s+|since\s+|often\s+)?"
-    r"(?:[a-z]+ed|said|told|made|spoken|written|sought|held|kept|drawn)(?![\w'])"
-)
-LEAD_PARAGRAPHS = 2
-LEAD_REACH = 10  # body paragraphs the lead's day carries to
-# Anywhere in the sentence (outside quotes), these put the words at another time than the news.
-OTHER_TIME_RE = re.compile(
-    r"(?<![\w-])(?:last (?:year|month|spring|summer|autumn|fall|winter)|in the past|previously|years ago|"
-    r"months ago|earlier this year|in (?:19|20)\d\d|at the time|back then)(?![\w-])"
-)
-DEMONYM_PARTIES = {
-    "russian": "russia",
-    "ukrainian": "ukraine",
-    "american": "united-states",
-    "us": "united-states",
-}
-DEMONYM_PARTY_RE = re.compile(
-    r"(?<![\w-])(russian|ukrainian|american|us)(?= (?:and [a-z]+ )?(?:delegations?|negotiators|sides?|teams?|officials))"
-)
-
-
-def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, Mention | None]) -> None:
-    """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
-    perfect: set[int] = set()
-    other_times: dict[int, bool] = {}  # sentence index -> another time named in it
-    read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
-    for index, candidate in enumerate(candidates):
-        if candidate.region is None:
-            if candidate.said_on is None and candidate.kind == DIRECT:
-                candidate.said_on = _date_introducing_turn(doc, candidate)
-                candidate.said_on_from_text = candidate.said_on is not None
-            continue
-        if candidate.region not in read:
-            attribution = _outside_quotes(doc, *candidate.region)
-            read[candidate.region] = (attribution, *read_date(attribution, doc.published))
-        attribution, said_on, vague = read[candidate.region]
-        if vague and _vague_only_reported(doc, candidate):
-            vague = False
-        after_cue = _date_after_cue(doc, candidate) or _date_after_subjects_verb(doc, candidate)
-        if after_cue is not None:
-            said_on, vague = after_cue, False
-        elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
-            said_on = _date_of_introducing_sentence(doc, candidate)
-            if said_on is None and LATER_RE.search(attribution):
-                said_on = _date_of_sentence_before(doc, candidate)
-            vague = vague and said_on is None
-        candidate.said_on, candidate.said_on_vague = said_on, vague
-        candidate.said_on_from_text = said_on is not None
-        if said_on is None and PERFECT_RE.search(attribution):
-            perfect.add(index)
-        if said_on is None and not vague:
-            sentence = candidate.sentence
-            other_time = other_times.get(sentence.index)
-            if other_time is None:
-                other_time = other_times[sentence.index] = bool(
-                    OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
-                )
-            candidate.said_on_vague = other_time and not _other_time_only_reported(doc, sentence, candidate)
-    lead = _lead_date(doc)
-    in_lead = _lead_speakers(doc) if lead is not None else set()
-    reporters = _lead_reporters(doc, candidates, lead)
-    if reporters:
-        # "..., Ukrainian officials said on March 24": the day they spoke, not a day for everyone of their side
-        in_lead = reporters | _lead_speakers(doc, people_only=True)
-    # The lead's event is the top of the story; further down, articles turn to background and other days.
-    body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
-    lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
-    if body and lead is not None and lead == _header_date(doc):
-        lead_reach = body[-1]  # a readout under a dated heading records one conversation, to its last line
-    if lead is not None:
-        _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
-    live = doc.published if _is_live_blog(doc) else None
-    # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
-    questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
-    for index, candidate in enumerate(candidates):
-        if candidate.said_on is not None or candidate.speaker is None:
-            continue
-        candidate.said_on = _date_of_same_remarks(candidates, index, vague=candidate.said_on_vague)
-        if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
-            continue
-        if (
-            candidate.zone == BODY
-            and candidate.paragraph <= lead_reach
-            and _in_lead(doc, candidate.speaker, in_lead)
-            and candidate.paragraph not in questions
-        ):
-            candidate.said_on = lead
-        elif live is not None and candidate.zone == BODY:
-            candidate.said_on = live  # a live blog reports the day it is written
-
-
-def _vague_only_reported(doc: Document, candidate: Candidate) -> bool:
-    """'Putin said Zelensky's term had expired in May 2024 and that ... "challenged by anyone ..."': the time is
-    in the reported clause, words after the verb of saying, not next to the verb ("said in May", "told
-    reporters last week")."""
-    cue, region = candidate.cue, candidate.region
-    if cue is None or cue.kind != SPEECH or region is None or not region[0] <= cue.start < region[1]:
-        return False
-    if read_date(_outside_quotes(doc, region[0], cue.start), doc.published)[1]:
-        return False
-    near = " ".join(doc.lower[cue.end : region[1]].split()[:4])
-    return not read_date(near, doc.published)[1]
-
-
-def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Candidate) -> bool:
-    """'Peskov said the understandings reached in Anchorage last summer remained the basis': a time inside the
-    words a verb of saying reports is their content's, not the day they were said. ('Zelenskyy rejected an
-    invitation last year' keeps it: there the time goes with the verb.)"""
-    if candidate.kind != PARAPHRASE or candidate.cue is None or candidate.cue.kind != SPEECH:
-        return False
-    before = _outside_quotes(doc, sentence.start, candidate.start) if candidate.start > sentence.start else ""
-    after = _outside_quotes(doc, candidate.end, sentence.end) if candidate.end < sentence.end else ""
-    return not (OTHER_TIME_RE.search(before) or OTHER_TIME_RE.search(after))
-
-
-def _date_pointing_to_the_lead(
-    candidates: list[Candidate], read: dict[tuple[int, int], tuple], lead: date, lead_reach: int
-) -> None:
-    """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
-    the story, the day and the event the lead has just named."""
-    for candidate in candidates:
-        if candidate.said_on is not None or candidate.region is None or candidate.paragraph > lead_reach:
-            continue
-        attribution = read[candidate.region][0]
-        if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
-            candidate.said_on, candidate.said_on_from_text = lead, True
-
-
-AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
-
-
-def _lead_reporters(doc: Document, candidates: list[Candidate], lead: date | None) -> set[str]:
-    """The speakers whose own attribution in the lead carries the lead's day: the day is when they spoke,
-    not an event (a meeting, talks) that the others quoted took part in."""
-    if lead is None:
-        return set()
-    lead_paragraphs = {paragraph.index for paragraph in _lead_body(doc)}
-    return {
-        candidate.speaker.key
-        for candidate in candidates
-        if candidate.paragraph in lead_paragraphs
-        and candidate.speaker is not None
-        and candidate.said_on_from_text
-        and candidate.said_on == lead
-    }
-
-
-def _date_after_cue(doc: Document, candidate: Candidate) -> date | None:
-    """'Rubio, who met the team on Friday morning, had said on Thursday that ...': the day attached to the verb
-    of saying wins over one in an aside before it."""
-    cue, region = candidate.cue, candidate.region
-    if cue is None or region is None or not region[0] <= cue.start < region[1] or cue.end >= region[1]:
-        return None
-    said_on, _ = read_date(_outside_quotes(doc, cue.end, region[1]), doc.published)
-    return said_on
-
-
-def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | None:
-    """'Lavrov, who met Wang last month, said yesterday that Russia "values ...", but he added ...': the day right
-    after the sentence's verb of saying, when the sentence's subject is the speaker."""
-    sentence = candidate.sentence
-    if candidate.speaker is None or doc.lower.find("day", sentence.start, sentence.end) < 0:
-        return None
-    for cue in doc.cues_between(sentence.start, sentence.end):
-        if doc.quote_at(cue.start) is not None:
-            continue
-        if not DAY_NEXT_RE.match(doc.lower, cue.end):
-            continue
-        said_on, _ = read_date(doc.lower[cue.end : cue.end + 20], doc.published)
-        if said_on is None:
-            continue
-        subject = _sentence_subject(doc, sentence, cue.start)
-        if (
-            subject is not None
-            and subject.mention is not None
-            and _names_speaker(subject.mention, candidate.speaker)
-        ):
-            return said_on
-        return None
-    return None
-
-
-DAY_WORD_RE = re.compile(r"day|night|morning|afternoon|evening|\d")
-DAY_NEXT_RE = re.compile(r"\s+(?:on\s+)?(?:yesterday|today|[a-z]+day|the day before)(?![\w'’-])")
-
-
-def _date_of_introducing_sentence(doc: Document, candidate: Candidate) -> date | None:
-    """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
-    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody (before
-    its verb, when it reports words of its own)."""
-    sentence = candidate.sentence
-    if sentence.index == 0 or candidate.speaker is None:
-        return None
-    previous = doc.sentences[sentence.index - 1]
-    if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
-        return None
-    if not DAY_WORD_RE.search(doc.lower, previous.start, previous.end):
-        return None  # no day to take: spare the search below
-    # A report of its own has its content's days after the verb; an aside before the verb ("Witkoff, asked
-    # about the plan on Thursday, didn't deny it.") dates the speaker's appearance.
-    verbs = [
-        cue for cue in doc.cues_between(previous.start, previous.end) if not _opens_aside(doc, cue.start)
-    ]
-    end = verbs[0].start if verbs else previous.end
-    said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
-    if said_on is None:
-        return None
-    subject = _sentence_subject(doc, previous, end)
-    if subject is None or subject.mention is None or not _names_speaker(subject.mention, candidate.speaker):
-        return None
-    return said_on
-
-
-def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None:
-    """'Macron and Tusk discussed it by phone on Thursday. Tusk later wrote on X that ...': the day of the sentence
-    before, in the same paragraph, that names the speaker."""
-    sentence = candidate.sentence
-    if sentence.index == 0 or candidate.speaker is None:
-        return None
-    previous = doc.sentences[sentence.index - 1]
-    if previous.paragraph != sentence.paragraph or not any(
-        _names_speaker(mention, candidate.speaker)
-        for mention in doc.mentions_between(previous.start, previous.end)
-    ):
-        return None
-    said_on, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
-    return said_on
-
-
-def _date_introducing_turn(doc: Document, candidate: Candidate) -> date | None:
-    """A broadcast transcript's soundbite: 'Witkoff was in the room. He spoke to reporters on Saturday.' then
-    '(SOUNDBITE OF ARCHIVED RECORDING)' then 'STEVE WITKOFF: ...' was said that day."""
-    paragraph = doc.paragraphs[candidate.paragraph]
-    label = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
-    if label is None or label.end() != candidate.start or candidate.speaker is None:
-        return None
-    index = candidate.paragraph - 1
-    while index >= 0 and STAGE_DIRECTION_RE.fullmatch(
-        doc.text, doc.paragraphs[index].start, doc.paragraphs[index].end
-    ):
-        index -= 1
-    if index < 0 or index == candidate.paragraph - 1:
-        return None  # no stage direction between: a host's question, or the same turn going on
-    before = doc.paragraphs[index]
-    last = doc.sentence_at(before.end - 1)
-    if doc.quotes_between(last.start, last.end) or doc.cues_between(last.start, last.end):
-        return None  # a report of its own: its days are its content's
-    # The speaker named in it, or just before it opens with a pronoun: "Witkoff was in the room. He spoke ..."
-    start = last.start
-    if PRONOUN_START_RE.match(doc.text, last.start) and last.index > 0:
-        start = max(before.start, doc.sentences[last.index - 1].start)
-    if not any(
-        _names_speaker(mention, candidate.speaker) for mention in doc.mentions_between(start, last.end)
-    ):
-        return None
-    said_on, _ = read_date(doc.lower[last.start : last.end], doc.published)
-    return said_on
-
-
-PRONOUN_START_RE = re.compile(r"(?:He|She|They)\s")
-STAGE_DIRECTION_RE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
-
-
-def _opens_aside(doc: Document, start: int) -> bool:
-    """'Witkoff, asked about the plan on Thursday, ...': a participle after a comma, not the sentence's verb."""
-    return (
-        doc.text[max(0, start - 2) : start] == ", "
-        and ASIDE_PARTICIPLE_RE.match(doc.lower, start) is not None
-    )
-
-
-ASIDE_PARTICIPLE_RE = re.compile(
-    r"(?:asked|pressed|questioned|speaking|talking|responding|commenting)(?![\w-])"
-)
-
-
-def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
-    if mention.actor is not None:
-        return speaker.actor is not None and mention.actor.slug == speaker.actor.slug
-    return mention.name.lower() == speaker.name.lower()
-
-
-def _lead_body(doc: Document) -> list:
-    """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") and deks aside."""
-    lead = []
-    for paragraph in doc.paragraphs:
-        if (
-            doc.zones[paragraph.index] == BODY
-            and doc.text.count(" ", paragraph.start, paragraph.end) >= 8
-            and is_sentence(doc.text[paragraph.start : paragraph.end])
-        ):
-            lead.append(paragraph)
-            if len(lead) == LEAD_PARAGRAPHS:
-                break
-    return lead
-
-
-def _lead_speakers(doc: Document, *, people_only: bool = False) -> set[str]:
-    """Who the lead names: the people, bodies and parties ("Russian and Ukrainian delegations") at its event."""
-    keys = set()
-    for paragraph in _lead_body(doc):
-        for mention in doc.mentions_between(paragraph.start, paragraph.end):
-            if people_only:
-                if mention.is_person:
-                    keys.add(mention.actor.slug if mention.actor is not None else mention.name.lower())
-            elif mention.actor is not None:
-                keys.add(mention.actor.slug)
-            elif mention.kind != ROLE:
-                keys.add(mention.name.lower())
-        if people_only:
-            continue
-        for match in DEMONYM_PARTY_RE.finditer(doc.lower, paragraph.start, paragraph.end):
-            keys.add(DEMONYM_PARTIES[match.group(1)])
-    return keys
-
-
-def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
-    """The speaker, or someone of a party the lead names ("Russian and Ukrainian delegations met")."""
-    if speaker.key in keys:
-        return True
-    return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys
-
-
-# "20:40 GMT – Zelenskyy: ...", or a time stamp on its own line ("1h ago 14:05 GMT").
-LIVE_ENTRY_RE = re.compile(
-    r"(?:\d+\s*(?:h|m|min|mins|hours?|minutes?)\s+ago\s+)?"
-    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*(?:[–—-]|$)"
-)
-
-
-def _is_live_blog(doc: Document) -> bool:
-    """Entries headed by a time ("20:40 GMT – Zelenskyy: ...")."""
-    entries = sum(
-        1 for paragraph in doc.paragraphs if LIVE_ENTRY_RE.match(doc.text, paragraph.start, paragraph.end)
-    )
-    return entries >= 2
-
-
-def _lead_date(doc: Document) -> date | None:
-    """The day of the event the article reports, when its first body paragraphs name it."""
-    any_vague = False
-    for paragraph in _lead_body(doc):
-        said_on, vague = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
-        if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
-            return said_on  # a day named in the lead beats a dek's background ("made public last month")
-        any_vague = any_vague or vague
-    if any_vague:
-        return None
-    return _header_date(doc)  # a readout's dated heading: "May 5, 2026, 19:20, The Kremlin, Moscow"
-
-
-# "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.": the filing date, not when words were said.
-DATELINE_DATE_RE = re.compile(
-    r"[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"(?:\s*\(\w+\)|\s*\.?\s*/\w+/)?"
-)
-
-
-def _outside_quotes(doc: Document, start: int, end: int) -> str:
-    paragraph = doc.paragraphs[doc.sentence_at(start).paragraph]
-    if start == paragraph.start and (dateline := DATELINE_DATE_RE.match(doc.lower, start, end)) is not None:
-        start = dateline.end()
-    pieces = []
-    cursor = start
-    for quote in doc.quotes_between(start, end):
-        pieces.append(doc.lower[cursor : quote.open])
-        cursor = max(cursor, quote.close + 1)
-    pieces.append(doc.lower[cursor:end])
-    return " ".join(pieces)
-
-
-def _date_of_same_remarks(candidates: list[Candidate], index: int, *, vague: bool = False) -> date | None:
-    """A date given once for a set of remarks carries to the other statements from them."""
-    if vague:
-        return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
-    candidate = candidates[index]
-    key = candidate.speaker.key if candidate.speaker else ""
-    # The same paragraph, or the first statement of the next body paragraph: 'Zelensky accused Moscow of ...'
-    # then '"...," Zelensky said on Tuesday.'
-    reach = candidate.paragraph + (1 if candidate.zone == BODY else 0)
-    for later in candidates[index + 1 : index + 12]:
-        if later.paragraph > reach:
-            break
-        if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
-            return later.said_on
-        if later.paragraph != candidate.paragraph:
-            break
-    for earlier in reversed(candidates[max(0, index - 40) : index]):
-        if earlier.speaker is not None and earlier.speaker.key == key:
-            if earlier.said_on_from_text:
-                return earlier.said_on
-            if earlier.said_on_vague:
-                return None
-    return None
 
 
 # Output

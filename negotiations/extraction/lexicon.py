@@ -1276,6 +1276,12 @@ MONTHS = {
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
+# "Moscow says ...", "Kyiv insists ...": a state's verb of saying in the present tense states where it stands,
+# not words of one day.
+PRESENT_POSITION_CUES = frozenset(
+    ["says", "insists", "maintains", "argues", "contends", "claims", "believes", "wants", "demands", "rejects",
+     "denies", "refuses", "opposes", "accuses", "warns", "holds", "sees", "considers", "regards"]
+)  # fmt: skip
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 # Words with no weight when comparing two reports of the same statement.

@@ -535,3 +535,195 @@ def test_earlier_on_a_weekday_is_that_weekday(run, published, said_on):
     statements = run("Talks will resume next week, Peskov said earlier on Friday.", published=published)
 
     assert [s.said_on for s in statements] == [said_on]
+
+
+def test_a_states_present_tense_states_a_position_not_the_leads_day(run):
+    text = (
+        "Russian and Ukrainian negotiators met in Geneva on Wednesday for a second round of talks.\n\n"
+        "Kyiv has asked for a truce along the front. Moscow says such a pause would only let the army regroup."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Russia"]
+
+    assert [s.said_on for s in statements] == [None]
+
+
+def test_a_states_present_tense_with_a_day_keeps_the_day(run):
+    text = "Moscow says on Wednesday that such a pause would only let the army regroup."
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28)]
+
+
+def test_a_persons_present_tense_still_takes_the_leads_day(run):
+    text = (
+        "Russian and Ukrainian negotiators met in Geneva on Wednesday for a second round of talks.\n\n"
+        "Lavrov says such a pause would only let the army regroup."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 28)]
+
+
+def test_a_quote_takes_the_day_of_a_one_sentence_paragraph_introducing_its_speaker(run):
+    text = (
+        "The envoys flew home on Thursday after a second round of talks that brought no agreement.\n\n"
+        "Both sides said they would keep talking, and a third round is planned for next month.\n\n"
+        "Kremlin aide Yuri Ushakov made the position clear early on Wednesday, after a long meeting.\n\n"
+        "“There is no deal without the land,” Ushakov told reporters."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28)]
+
+
+def test_a_paragraph_before_about_someone_else_does_not_date_the_quote(run):
+    text = (
+        "The envoys flew home after a second round of talks with Lavrov that brought no agreement.\n\n"
+        "Both sides said they would keep talking, and a third round is planned for next month.\n\n"
+        "Kremlin aide Yuri Ushakov met the envoys on Wednesday.\n\n"
+        "“There is no deal without the land,” Lavrov told reporters."
+    )
+
+    assert [s.said_on for s in run(text)] == [None]
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_introduces_the_quote(run):
+    text = (
+        "Lavrov arrived in Geneva for the talks.\n\n"
+        "In an interview recorded on Tuesday evening, he put the blame on Kyiv. “They are not serious,” he said."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+def test_an_opening_participle_is_an_aside_not_the_introducing_sentences_verb(run):
+    text = (
+        "Lavrov repeated that the plan needed changes. Speaking to reporters in Beijing on Tuesday, he had made "
+        "an offer. “Let them come to Moscow,” Lavrov said at the time."
+    )
+
+    statements = run(text)
+
+    assert [(s.kind, s.said_on) for s in statements][-1] == ("direct", date(2026, 1, 27))
+
+
+def test_words_recalled_at_the_time_do_not_date_the_remarks_before_them(run):
+    text = (
+        "Lavrov told a news conference on Friday that the plan needed changes.\n\n"
+        "Lavrov repeated that a meeting would need to be prepared. Speaking to reporters in Beijing on Tuesday, "
+        "he had made an offer. “Let them come to Moscow,” Lavrov said at the time."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 30), date(2026, 1, 30)]
+
+
+def test_a_day_right_after_the_object_of_a_position_verb_dates_it(run):
+    text = (
+        "Lavrov told a news conference on Wednesday that the plan needed changes.\n\n"
+        "He welcomed the proposal on Friday, saying the new text was a serious basis for talks."
+    )
+
+    statements = run(text)
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 28), date(2026, 1, 30)]
+
+
+def test_a_day_deep_inside_a_position_verbs_object_is_its_content(run):
+    text = (
+        "Lavrov told a news conference on Wednesday that the plan needed changes.\n\n"
+        "He welcomed the talks between the two delegations that ended in Geneva on Friday."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28), date(2026, 1, 28)]
+
+
+READOUT = (
+    "Telephone conversation with the President of the United States\n\n"
+    "January 28, 2026, 19:20, The Kremlin, Moscow\n\n"
+    "Vladimir Putin had a telephone conversation with President of the United States Donald Trump.\n\n"
+    "The two presidents discussed the draft settlement point by point and agreed to keep in touch.\n\n"
+    "{sentence}"
+)
+
+
+def test_a_readout_dates_what_the_side_of_a_leader_in_its_lead_said(run):
+    sentence = "The Russian side emphasised that the plant remained a Russian facility."
+
+    assert [(s.speaker_name, s.said_on) for s in run(READOUT.format(sentence=sentence))] == [
+        ("Russia", date(2026, 1, 28))
+    ]
+
+
+def test_a_readout_does_not_date_a_side_its_lead_does_not_name(run):
+    sentence = "Kyiv insisted that the plant remained a Ukrainian facility."
+
+    assert [(s.speaker_name, s.said_on) for s in run(READOUT.format(sentence=sentence))] == [
+        ("Ukraine", None)
+    ]
+
+
+SCENE = (
+    "The envoys left Geneva without a deal after two days of talks on the draft settlement.\n\n"
+    "Officials said a third round could be held next month, though no date has been set yet.\n\n"
+    "In Kyiv, thousands of people marched to the parliament on Wednesday, carrying flags.\n\n"
+    "{sentence}"
+)
+
+
+def test_a_new_voice_after_a_dated_scene_speaks_there(run):
+    sentence = "Olena Marchuk, a nurse, said she had come with her two children."
+
+    statements = [s for s in run(SCENE.format(sentence=sentence)) if s.speaker_name == "Olena Marchuk"]
+
+    assert [s.said_on for s in statements] == [date(2026, 1, 28)]
+
+
+def test_someone_named_before_the_scene_is_not_dated_by_it(run):
+    text = "Lavrov arrived in Geneva for the talks.\n\n" + SCENE.format(
+        sentence="Lavrov said the march had been organised from abroad."
+    )
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert [s.said_on for s in statements] == [None]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on tuesday evening", date(2026, 1, 27)),
+        ("in a monday interview", date(2026, 1, 26)),
+        ("on 29.01.2026", date(2026, 1, 29)),  # day first, as news outside the US writes it
+        ("on 29/01/2026", date(2026, 1, 29)),
+        ("on 01/29/2026", date(2026, 1, 29)),  # month first only when the first number cannot be a month
+        ("on the 29th", date(2026, 1, 29)),
+        ("on the 31st, when", date(2025, 12, 31)),  # this month's 31st is still ahead: last month's
+    ],
+)
+def test_more_date_phrases_of_news(phrase, expected):
+    assert read_date(f"he told reporters {phrase}", FRIDAY) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["at the weekend", "over the weekend", "two days later", "a week later", "the next day"]
+)
+def test_a_day_relative_to_another_or_a_weekend_is_another_time(phrase):
+    assert read_date(f"he told reporters {phrase}", FRIDAY) == (None, True)
+
+
+@pytest.mark.parametrize("phrase", ["on the 20th sanctions package", "on 1.5 million people"])
+def test_ordinals_and_decimals_are_not_dates(phrase):
+    assert read_date(f"he told reporters {phrase}", FRIDAY) == (None, False)
+
+
+def test_days_after_the_talks_is_not_the_day_of_the_leads_talks(run):
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Wednesday for a third round of direct talks.\n\n"
+        "The talks were hosted by Turkiye and lasted a little over three hours.\n\n"
+        "Speaking to reporters two days after the talks, Rubio said the exchange of prisoners would take place "
+        "in stages."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Marco Rubio"] == [None]

@@ -1,0 +1,582 @@
+"""The day each statement was said (`assign_dates`): its own attribution, the same remarks, the lead's event
+day, an interview's intro or a readout's dated heading. `dates.py` reads the date expressions themselves."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .attribution import sentence_subject
+from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
+from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
+from .document import BODY, POSITION, SPEECH, TURN_LABEL_RE, Document
+from .lexicon import PRESENT_POSITION_CUES
+from .mentions import ROLE, Mention
+from .text import Sentence
+
+# "has insisted", "had long said": a position held over time, not words of one day.
+# Each alternative's first character before its lookbehind: the regex engine skips to h, ' and ’.
+PERFECT_RE = re.compile(
+    r"(?:h(?<![\w']h)a(?:s|ve|d)|'(?<![\w']')s|’(?<![\w']’)s)\s+(?:[a-z]+ly\s+|long\s+|also\s+|already\s+|since\s+|often\s+)?"
+    r"(?:[a-z]+ed|said|told|made|spoken|written|sought|held|kept|drawn)(?![\w'])"
+)
+LEAD_PARAGRAPHS = 2
+LEAD_REACH = 10  # body paragraphs the lead's day carries to
+# Anywhere in the sentence (outside quotes), these put the words at another time than the news.
+OTHER_TIME_RE = re.compile(
+    r"(?<![\w-])(?:last (?:year|month|spring|summer|autumn|fall|winter)|in the past|previously|years ago|"
+    r"months ago|earlier this year|in (?:19|20)\d\d|at the time|back then)(?![\w-])"
+)
+DEMONYM_PARTIES = {
+    "russian": "russia",
+    "ukrainian": "ukraine",
+    "american": "united-states",
+    "us": "united-states",
+}
+DEMONYM_PARTY_RE = re.compile(
+    r"(?<![\w-])(russian|ukrainian|american|us)(?= (?:and [a-z]+ )?(?:delegations?|negotiators|sides?|teams?|officials))"
+)
+
+
+def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, Mention | None]) -> None:
+    """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
+    perfect: set[int] = set()
+    earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
+    other_times: dict[int, bool] = {}  # sentence index -> another time named in it
+    read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
+    stated = {candidate.paragraph for candidate in candidates}  # paragraphs that report words: no scene
+    first_named = _first_named(doc)
+    for index, candidate in enumerate(candidates):
+        if candidate.region is None:
+            if candidate.said_on is None and candidate.kind == DIRECT:
+                candidate.said_on = _date_introducing_turn(doc, candidate)
+                candidate.said_on_from_text = candidate.said_on is not None
+            continue
+        if candidate.region not in read:
+            attribution = _outside_quotes(doc, *candidate.region)
+            read[candidate.region] = (attribution, *read_date(attribution, doc.published))
+        attribution, said_on, vague = read[candidate.region]
+        if vague and _vague_only_reported(doc, candidate):
+            vague = False
+        after_cue = (
+            _date_after_cue(doc, candidate)
+            or _date_after_subjects_verb(doc, candidate)
+            or _date_in_object(doc, candidate)
+        )
+        if after_cue is not None:
+            said_on, vague = after_cue, False
+        elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
+            said_on = _date_of_introducing_sentence(doc, candidate, other_times)
+            if said_on is not None and vague:
+                earlier_occasion.add(index)
+            if said_on is None and LATER_RE.search(attribution):
+                said_on = _date_of_sentence_before(doc, candidate)
+            vague = vague and said_on is None
+        if said_on is None and not vague and _state_position(candidate):
+            vague = True
+        if said_on is None and not vague:
+            said_on = _date_of_scene(doc, candidate, stated, first_named)
+        candidate.said_on, candidate.said_on_vague = said_on, vague
+        candidate.said_on_from_text = said_on is not None
+        if said_on is None and PERFECT_RE.search(attribution):
+            perfect.add(index)
+        if said_on is None and not vague:
+            sentence = candidate.sentence
+            other_time = _names_other_time(doc, sentence, other_times)
+            candidate.said_on_vague = other_time and not _other_time_only_reported(doc, sentence, candidate)
+    lead = _lead_date(doc)
+    in_lead = _lead_speakers(doc) if lead is not None else set()
+    reporters = _lead_reporters(doc, candidates, lead)
+    if reporters:
+        # "..., Ukrainian officials said on March 24": the day they spoke, not a day for everyone of their side
+        in_lead = reporters | _lead_speakers(doc, people_only=True)
+    # The lead's event is the top of the story; further down, articles turn to background and other days.
+    body = [paragraph.index for paragraph in doc.paragraphs if doc.zones[paragraph.index] == BODY]
+    lead_reach = body[min(len(body) - 1, LEAD_REACH)] if body else -1
+    readout = bool(body) and lead is not None and lead == header_date(doc)
+    if readout:
+        lead_reach = body[-1]  # a readout under a dated heading records one conversation, to its last line
+        # "The Russian side emphasised ...": the sides of the leaders whose conversation it records
+        in_lead = in_lead | _parties_of(doc, in_lead)
+    if lead is not None:
+        _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
+    live = doc.published if _is_live_blog(doc) else None
+    # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
+    questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
+    for index, candidate in enumerate(candidates):
+        if candidate.said_on is not None or candidate.speaker is None:
+            continue
+        candidate.said_on = _date_of_same_remarks(
+            candidates, index, vague=candidate.said_on_vague, elsewhere=earlier_occasion
+        )
+        if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
+            continue
+        if (
+            candidate.zone == BODY
+            and candidate.paragraph <= lead_reach
+            and _in_lead(doc, candidate.speaker, in_lead)
+            and candidate.paragraph not in questions
+        ):
+            candidate.said_on = lead
+        elif live is not None and candidate.zone == BODY:
+            candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _state_position(candidate: Candidate) -> bool:
+    """'Moscow says such a pause would let Kyiv rearm', 'Kyiv insists it will not withdraw': a state's present tense
+    with no day states where it stands, not words said on the lead's day (nor the day of a live blog's entry)."""
+    cue, speaker = candidate.cue, candidate.speaker
+    if cue is None or speaker is None or speaker.actor is None or candidate.zone != BODY:
+        return False
+    actor = speaker.actor
+    return actor.kind == "government" and actor.party is None and cue.word in PRESENT_POSITION_CUES
+
+
+def _names_other_time(doc: Document, sentence: Sentence, known: dict[int, bool]) -> bool:
+    """Whether the sentence, outside quotes, puts words at another time ("last year", "at the time")."""
+    other_time = known.get(sentence.index)
+    if other_time is None:
+        other_time = known[sentence.index] = bool(
+            OTHER_TIME_RE.search(_outside_quotes(doc, sentence.start, sentence.end))
+        )
+    return other_time
+
+
+def _vague_only_reported(doc: Document, candidate: Candidate) -> bool:
+    """'Putin said Zelensky's term had expired in May 2024 and that ... "challenged by anyone ..."': the time is
+    in the reported clause, words after the verb of saying, not next to the verb ("said in May", "told
+    reporters last week")."""
+    cue, region = candidate.cue, candidate.region
+    if cue is None or cue.kind != SPEECH or region is None or not region[0] <= cue.start < region[1]:
+        return False
+    if read_date(_outside_quotes(doc, region[0], cue.start), doc.published)[1]:
+        return False
+    near = " ".join(doc.lower[cue.end : region[1]].split()[:4])
+    return not read_date(near, doc.published)[1]
+
+
+def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Candidate) -> bool:
+    """'Peskov said the understandings reached in Anchorage last summer remained the basis': a time inside the
+    words a verb of saying reports is their content's, not the day they were said. ('Zelenskyy rejected an
+    invitation last year' keeps it: there the time goes with the verb.)"""
+    if candidate.kind != PARAPHRASE or candidate.cue is None or candidate.cue.kind != SPEECH:
+        return False
+    before = _outside_quotes(doc, sentence.start, candidate.start) if candidate.start > sentence.start else ""
+    after = _outside_quotes(doc, candidate.end, sentence.end) if candidate.end < sentence.end else ""
+    return not (OTHER_TIME_RE.search(before) or OTHER_TIME_RE.search(after))
+
+
+def _date_pointing_to_the_lead(
+    candidates: list[Candidate], read: dict[tuple[int, int], tuple], lead: date, lead_reach: int
+) -> None:
+    """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
+    the story, the day and the event the lead has just named."""
+    for candidate in candidates:
+        if candidate.said_on is not None or candidate.region is None or candidate.paragraph > lead_reach:
+            continue
+        attribution = read[candidate.region][0]
+        if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
+            candidate.said_on, candidate.said_on_from_text = lead, True
+
+
+AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
+
+
+def _lead_reporters(doc: Document, candidates: list[Candidate], lead: date | None) -> set[str]:
+    """The speakers whose own attribution in the lead carries the lead's day: the day is when they spoke,
+    not an event (a meeting, talks) that the others quoted took part in."""
+    if lead is None:
+        return set()
+    lead_paragraphs = {paragraph.index for paragraph in _lead_body(doc)}
+    return {
+        candidate.speaker.key
+        for candidate in candidates
+        if candidate.paragraph in lead_paragraphs
+        and candidate.speaker is not None
+        and candidate.said_on_from_text
+        and candidate.said_on == lead
+    }
+
+
+def _date_after_cue(doc: Document, candidate: Candidate) -> date | None:
+    """'Rubio, who met the team on Friday morning, had said on Thursday that ...': the day attached to the verb
+    of saying wins over one in an aside before it."""
+    cue, region = candidate.cue, candidate.region
+    if cue is None or region is None or not region[0] <= cue.start < region[1] or cue.end >= region[1]:
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, cue.end, region[1]), doc.published)
+    return said_on
+
+
+def _date_in_object(doc: Document, candidate: Candidate) -> date | None:
+    """'He welcomed the outcome on Friday, saying ...', 'rejected the plan on Tuesday': after a verb that takes an
+    object rather than a reported clause, a day right after the object is when the verb happened."""
+    cue = candidate.cue
+    if cue is None or cue.kind != POSITION or candidate.kind != PARAPHRASE or candidate.start - cue.end > 2:
+        return None
+    near = " ".join(_outside_quotes(doc, candidate.start, candidate.end).split()[:OBJECT_WORDS])
+    if not DAY_WORD_RE.search(near) or POSSESSIVE_DAY_RE.search(near):
+        return None  # "praised Wednesday's talks": the day of an event, not of the praise
+    return read_date(near, doc.published)[0]
+
+
+OBJECT_WORDS = 5  # "the outcome on Friday", "the proposal of the envoys on Tuesday"
+POSSESSIVE_DAY_RE = re.compile(r"(?:day|night|morning|evening|afternoon)['’]s(?![\w'’-])")
+
+
+def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | None:
+    """'Lavrov, who met Wang last month, said yesterday that Russia "values ...", but he added ...': the day right
+    after the sentence's verb of saying, when the sentence's subject is the speaker."""
+    sentence = candidate.sentence
+    if candidate.speaker is None or doc.lower.find("day", sentence.start, sentence.end) < 0:
+        return None
+    for cue in doc.cues_between(sentence.start, sentence.end):
+        if doc.quote_at(cue.start) is not None:
+            continue
+        if not DAY_NEXT_RE.match(doc.lower, cue.end):
+            continue
+        said_on, _ = read_date(doc.lower[cue.end : cue.end + 20], doc.published)
+        if said_on is None:
+            continue
+        subject = sentence_subject(doc, sentence, cue.start)
+        if (
+            subject is not None
+            and subject.mention is not None
+            and _names_speaker(subject.mention, candidate.speaker)
+        ):
+            return said_on
+        return None
+    return None
+
+
+DAY_WORD_RE = re.compile(r"day|night|morning|afternoon|evening|\d")
+DAY_NEXT_RE = re.compile(r"\s+(?:on\s+)?(?:yesterday|today|[a-z]+day|the day before)(?![\w'’-])")
+
+
+def _date_of_introducing_sentence(
+    doc: Document, candidate: Candidate, other_times: dict[int, bool]
+) -> date | None:
+    """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
+    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody (before
+    its verb, when it reports words of its own)."""
+    sentence = candidate.sentence
+    if sentence.index == 0 or candidate.speaker is None:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if not _introduces(doc, previous, sentence) or doc.quotes_between(previous.start, previous.end):
+        return None
+    if previous.paragraph != sentence.paragraph and _names_other_time(doc, sentence, other_times):
+        return None  # "Last summer, Peskov said ...": a paragraph of its own, at another time
+    if not DAY_WORD_RE.search(doc.lower, previous.start, previous.end):
+        return None  # no day to take: spare the search below
+    # A report of its own has its content's days after the verb; an aside before the verb ("Witkoff, asked
+    # about the plan on Thursday, didn't deny it.") dates the speaker's appearance.
+    verbs = [
+        cue
+        for cue in doc.cues_between(previous.start, previous.end)
+        if not _opens_aside(doc, cue.start, previous.start)
+    ]
+    end = verbs[0].start if verbs else previous.end
+    said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
+    if said_on is None:
+        return None
+    subject = sentence_subject(doc, previous, end)
+    if subject is None or subject.mention is None:
+        return said_on if _pronoun_subject_fits(doc, previous, end, candidate.speaker) else None
+    return said_on if _names_speaker(subject.mention, candidate.speaker) else None
+
+
+# "He ...", "In an interview recorded on Friday, he ...": a pronoun opening the sentence or after its opening phrase.
+PRONOUN_SUBJECT_RE = re.compile(r"(?:^|,\s+)(he|she)\s+(?!and\b|or\b)[a-z]", re.I)
+
+
+def _pronoun_subject_fits(doc: Document, sentence: Sentence, end: int, speaker: Speaker) -> bool:
+    """'In an interview recorded on Friday evening, he put the onus on Kyiv. "...," he said': the sentence introducing
+    the quote has a pronoun for its subject, which can be the person quoted."""
+    if not speaker.is_person:
+        return False
+    match = PRONOUN_SUBJECT_RE.search(doc.text, sentence.start, end)
+    if match is None or (match.start() > sentence.start and doc.text[match.start()] != ","):
+        return False
+    pronoun = match.group(1).lower()
+    return speaker.gender != ("female" if pronoun == "he" else "male")
+
+
+def _introduces(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
+    """The sentence before in the same paragraph, or a paragraph of one narrating sentence right before ('Ushakov
+    made that clear early on Friday.' then '"...," Ushakov told reporters.'): news splits a quote's introduction
+    into a paragraph of its own."""
+    if previous.paragraph == sentence.paragraph:
+        return True
+    paragraph = doc.paragraphs[previous.paragraph]
+    return (
+        previous.paragraph == sentence.paragraph - 1
+        and doc.zones[previous.paragraph] == BODY
+        and previous.start <= paragraph.start + 3
+    )
+
+
+def _date_of_scene(
+    doc: Document, candidate: Candidate, stated: set[int], first_named: dict[str, int]
+) -> date | None:
+    """'In London, thousands marched to Parliament Square on Saturday.' then 'Olena Kravets, a nurse, said ...': a
+    paragraph of narration setting a dated scene, then a voice the article has not named before, speaking there."""
+    index = candidate.paragraph - 1
+    speaker = candidate.speaker
+    if index < 0 or speaker is None or candidate.zone != BODY or doc.zones[index] != BODY:
+        return None
+    first = doc.sentence_at(doc.paragraphs[candidate.paragraph].start)
+    if candidate.sentence.index != first.index:
+        return None  # the scene leads into the paragraph's first sentence
+    scene = doc.paragraphs[index]
+    if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
+        return None
+    if index in stated:
+        return None  # a report of its own, not a scene (slogans and "as reported" may be there)
+    said_on, vague = read_date(doc.lower[scene.start : scene.end], doc.published)
+    if said_on is None or vague or doc.published is None or not 0 <= (doc.published - said_on).days <= 7:
+        return None
+    if first_named.get(_naming_key(speaker), scene.end) < scene.end:
+        return None  # someone named before: the scene is not where the article introduces them
+    return said_on
+
+
+def _naming_key(who: Speaker | Mention) -> str:
+    """What _names_speaker compares: the actor, else the name."""
+    return f"actor:{who.actor.slug}" if who.actor is not None else f"name:{who.name.lower()}"
+
+
+def _first_named(doc: Document) -> dict[str, int]:
+    """Where the article first names each actor or person (one pass over the mentions)."""
+    first: dict[str, int] = {}
+    for mention in doc.mentions:
+        first.setdefault(_naming_key(mention), mention.start)
+    return first
+
+
+def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None:
+    """'Macron and Tusk discussed it by phone on Thursday. Tusk later wrote on X that ...': the day of the sentence
+    before, in the same paragraph, that names the speaker."""
+    sentence = candidate.sentence
+    if sentence.index == 0 or candidate.speaker is None:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or not any(
+        _names_speaker(mention, candidate.speaker)
+        for mention in doc.mentions_between(previous.start, previous.end)
+    ):
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
+    return said_on
+
+
+def _date_introducing_turn(doc: Document, candidate: Candidate) -> date | None:
+    """A broadcast transcript's soundbite: 'Witkoff was in the room. He spoke to reporters on Saturday.' then
+    '(SOUNDBITE OF ARCHIVED RECORDING)' then 'STEVE WITKOFF: ...' was said that day."""
+    paragraph = doc.paragraphs[candidate.paragraph]
+    label = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+    if label is None or label.end() != candidate.start or candidate.speaker is None:
+        return None
+    index = candidate.paragraph - 1
+    while index >= 0 and STAGE_DIRECTION_RE.fullmatch(
+        doc.text, doc.paragraphs[index].start, doc.paragraphs[index].end
+    ):
+        index -= 1
+    if index < 0 or index == candidate.paragraph - 1:
+        return None  # no stage direction between: a host's question, or the same turn going on
+    before = doc.paragraphs[index]
+    last = doc.sentence_at(before.end - 1)
+    if doc.quotes_between(last.start, last.end) or doc.cues_between(last.start, last.end):
+        return None  # a report of its own: its days are its content's
+    # The speaker named in it, or just before it opens with a pronoun: "Witkoff was in the room. He spoke ..."
+    start = last.start
+    if PRONOUN_START_RE.match(doc.text, last.start) and last.index > 0:
+        start = max(before.start, doc.sentences[last.index - 1].start)
+    if not any(
+        _names_speaker(mention, candidate.speaker) for mention in doc.mentions_between(start, last.end)
+    ):
+        return None
+    said_on, _ = read_date(doc.lower[last.start : last.end], doc.published)
+    return said_on
+
+
+PRONOUN_START_RE = re.compile(r"(?:He|She|They)\s")
+STAGE_DIRECTION_RE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+
+
+def _opens_aside(doc: Document, start: int, sentence_start: int = -1) -> bool:
+    """'Witkoff, asked about the plan on Thursday, ...', 'Speaking in Beijing on Wednesday, he ...': a participle
+    after a comma or opening the sentence, not the sentence's verb."""
+    return (
+        doc.text[max(0, start - 2) : start] == ", " or start == sentence_start
+    ) and ASIDE_PARTICIPLE_RE.match(doc.lower, start) is not None
+
+
+ASIDE_PARTICIPLE_RE = re.compile(
+    r"(?:asked|pressed|questioned|speaking|talking|responding|commenting)(?![\w-])"
+)
+
+
+def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
+    if mention.actor is not None:
+        return speaker.actor is not None and mention.actor.slug == speaker.actor.slug
+    return mention.name.lower() == speaker.name.lower()
+
+
+def _lead_body(doc: Document) -> list:
+    """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") and deks aside."""
+    lead = []
+    for paragraph in doc.paragraphs:
+        if (
+            doc.zones[paragraph.index] == BODY
+            and doc.text.count(" ", paragraph.start, paragraph.end) >= 8
+            and is_sentence(doc.text[paragraph.start : paragraph.end])
+        ):
+            lead.append(paragraph)
+            if len(lead) == LEAD_PARAGRAPHS:
+                break
+    return lead
+
+
+def _lead_speakers(doc: Document, *, people_only: bool = False) -> set[str]:
+    """Who the lead names: the people, bodies and parties ("Russian and Ukrainian delegations") at its event."""
+    keys = set()
+    for paragraph in _lead_body(doc):
+        for mention in doc.mentions_between(paragraph.start, paragraph.end):
+            if people_only:
+                if mention.is_person:
+                    keys.add(mention.actor.slug if mention.actor is not None else mention.name.lower())
+            elif mention.actor is not None:
+                keys.add(mention.actor.slug)
+            elif mention.kind != ROLE:
+                keys.add(mention.name.lower())
+        if people_only:
+            continue
+        for match in DEMONYM_PARTY_RE.finditer(doc.lower, paragraph.start, paragraph.end):
+            keys.add(DEMONYM_PARTIES[match.group(1)])
+    return keys
+
+
+def _parties_of(doc: Document, keys: set[str]) -> set[str]:
+    return {
+        doc.registry.party_of(actor) for key in keys if (actor := doc.registry.by_slug.get(key)) is not None
+    }
+
+
+def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
+    """The speaker, or someone of a party the lead names ("Russian and Ukrainian delegations met")."""
+    if speaker.key in keys:
+        return True
+    return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys
+
+
+# "20:40 GMT – Zelenskyy: ...", or a time stamp on its own line ("1h ago 14:05 GMT").
+LIVE_ENTRY_RE = re.compile(
+    r"(?:\d+\s*(?:h|m|min|mins|hours?|minutes?)\s+ago\s+)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*(?:[–—-]|$)"
+)
+
+
+def _is_live_blog(doc: Document) -> bool:
+    """Entries headed by a time ("20:40 GMT – Zelenskyy: ...")."""
+    entries = sum(
+        1 for paragraph in doc.paragraphs if LIVE_ENTRY_RE.match(doc.text, paragraph.start, paragraph.end)
+    )
+    return entries >= 2
+
+
+def _lead_date(doc: Document) -> date | None:
+    """The day of the event the article reports, when its first body paragraphs name it."""
+    any_vague = False
+    for paragraph in _lead_body(doc):
+        said_on, vague = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
+        if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+            return said_on  # a day named in the lead beats a dek's background ("made public last month")
+        any_vague = any_vague or vague
+    if any_vague:
+        return None
+    return header_date(doc)  # a readout's dated heading: "May 5, 2026, 19:20, The Kremlin, Moscow"
+
+
+# "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.": the filing date, not when words were said.
+DATELINE_DATE_RE = re.compile(
+    r"[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"(?:\s*\(\w+\)|\s*\.?\s*/\w+/)?"
+)
+
+
+def _outside_quotes(doc: Document, start: int, end: int) -> str:
+    paragraph = doc.paragraphs[doc.sentence_at(start).paragraph]
+    if start == paragraph.start and (dateline := DATELINE_DATE_RE.match(doc.lower, start, end)) is not None:
+        start = dateline.end()
+    pieces = []
+    cursor = start
+    for quote in doc.quotes_between(start, end):
+        pieces.append(doc.lower[cursor : quote.open])
+        cursor = max(cursor, quote.close + 1)
+    pieces.append(doc.lower[cursor:end])
+    return " ".join(pieces)
+
+
+def _date_of_same_remarks(
+    candidates: list[Candidate],
+    index: int,
+    *,
+    vague: bool = False,
+    elsewhere: set[int] | frozenset[int] = frozenset(),
+) -> date | None:
+    """A date given once for a set of remarks carries to the other statements from them; not from words a later
+    sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time')."""
+    if vague:
+        return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
+    candidate = candidates[index]
+    key = candidate.speaker.key if candidate.speaker else ""
+    # The same paragraph, or the first statement of the next body paragraph: 'Zelensky accused Moscow of ...'
+    # then '"...," Zelensky said on Tuesday.'
+    reach = candidate.paragraph + (1 if candidate.zone == BODY else 0)
+    for offset, later in enumerate(candidates[index + 1 : index + 12], index + 1):
+        if later.paragraph > reach:
+            break
+        if offset in elsewhere:
+            continue
+        if later.speaker is not None and later.speaker.key == key and later.said_on_from_text:
+            return later.said_on
+        if later.paragraph != candidate.paragraph:
+            break
+    for earlier in reversed(candidates[max(0, index - 40) : index]):
+        if earlier.speaker is not None and earlier.speaker.key == key:
+            if earlier.said_on_from_text:
+                return earlier.said_on
+            if earlier.said_on_vague:
+                return None
+    return None
+
+
+def intro_date(doc: Document, first_turn: int) -> date | None:
+    """The day an interview's scene-setting intro gives ("It is Friday afternoon, and he has just ..."): the
+    turns after it were said that day."""
+    for paragraph in _lead_body(doc):
+        if paragraph.index >= first_turn:
+            break
+        said_on, _ = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
+        if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+            return said_on
+    return None
+
+
+FULL_DATE_RE = re.compile(r"(?<![\w-])(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})(?![\w-])")
+STAMP_RE = re.compile(r"(?<![\w-])(?:updated|published|posted|modified)(?![\w-])")
+
+
+def header_date(doc: Document) -> date | None:
+    """A heading line dated in full ("..., Moscow, June 2, 2026", "May 5, 2026, 19:20, The Kremlin"): the day of
+    the event a transcript or a readout records. A page's own time stamp ("Last Updated: ...") is not."""
+    for paragraph in doc.paragraphs[:4]:
+        if doc.zones[paragraph.index] == BODY:
+            break
+        line = doc.lower[paragraph.start : paragraph.end]
+        if FULL_DATE_RE.search(line) and not STAMP_RE.search(line):
+            said_on, _ = read_date(line, doc.published)
+            if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+                return said_on
+    return None
