@@ -39,6 +39,7 @@ from .lexicon import (
     INVERTED_VERBS,
     NAME_STOPWORDS,
     STOPWORDS,
+    THAT_CLAUSE_CUES,
 )
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
@@ -733,7 +734,7 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
     for statement in statements:
         by_paragraph.setdefault(statement.paragraph, []).append(statement)
     for cue in doc.cues:
-        if cue.start in consumed or cue.start < covered_until or cue.quote_only:
+        if cue.start in consumed or cue.start < covered_until or _only_quotes(doc, cue):
             continue
         sentence = doc.sentence_at(cue.start)
         zone = doc.zone_of(sentence.paragraph)
@@ -752,6 +753,16 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             covered_until = second.end
     found += _clauses_after_fragments(doc, statements, found)
     return sorted(found, key=lambda candidate: candidate.start)
+
+
+THAT_NEXT_RE = re.compile(r"\s+that\s")
+
+
+def _only_quotes(doc: Document, cue: Cue) -> bool:
+    """A quote-only cue introduces no paraphrase, unless a "that" clause follows it ("countered that ...")."""
+    if not cue.quote_only:
+        return False
+    return cue.word not in THAT_CLAUSE_CUES or THAT_NEXT_RE.match(doc.lower, cue.end) is None
 
 
 BUT_THAT_RE = re.compile(r",?\s+but\s+that\s+")
@@ -944,7 +955,7 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
             )  # "by President Volodymyr Zelensky"
         break
     if (
-        previous.paragraph != sentence.paragraph
+        not _stated_sentence_before(doc, previous, sentence)
         or slot is None
         or doc.quotes_between(previous.start, previous.end)
     ):
@@ -954,6 +965,19 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
         end -= 1
     return _make_paraphrase(
         doc, cue, sentence, slot, previous.start, end, region=(sentence.start, sentence.end)
+    )
+
+
+def _stated_sentence_before(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
+    """The words "This was stated by" points back to: the sentence before in its paragraph, or a lead standing
+    as a paragraph of its own right before it (Ukrinform sets the claim apart, then names who made it)."""
+    if previous.paragraph == sentence.paragraph:
+        return True
+    return (
+        previous.paragraph == sentence.paragraph - 1
+        and doc.paragraphs[sentence.paragraph].start == sentence.start
+        and doc.paragraphs[previous.paragraph].start == previous.start
+        and doc.zone_of(previous.paragraph) == BODY
     )
 
 
@@ -1458,6 +1482,8 @@ def _resolve_role(
         ):
             options.append((candidate.start, speaker))
     for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
+        if doc.quote_at(other.start) is not None:
+            continue  # '"... Every delay helps Putin," the head of state said': a name quoted is not the speaker
         if (
             other.is_person
             and other.kind != ROLE

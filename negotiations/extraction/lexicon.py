@@ -179,6 +179,25 @@ QUOTE_ONLY_CUES = frozenset(
     ]
 )
 
+# Quote-only cues that still report a clause when "that" follows: 'Sybiha countered that Russia had no veto'
+# reports his words, while 'Sybiha countered' alone only attributes a quote.
+THAT_CLAUSE_CUES = frozenset(
+    [
+        "replied",
+        "answered",
+        "responded",
+        "countered",
+        "retorted",
+        "quipped",
+        "joked",
+        "lamented",
+        "boasted",
+        "remarked",
+        "observed",
+        "concluded",
+    ]
+)
+
 # Multi-word cues that take a stance on their object rather than report words.
 POSITION_PHRASES = (
     "called for",
@@ -863,8 +882,19 @@ TITLE_HEADS = frozenset(
         "aide",
         "ambassador",
         "senator",
+        # Abbreviated titles of US and wire copy: "Sen. Lindsey Graham", "Lt. Gen. Keith Kellogg", "Gov. ...".
         "sen.",
         "rep.",
+        "gov.",
+        "amb.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "adm.",
+        "sgt.",
+        "prof.",
+        "dr.",
         "representative",
         "commissioner",
         "chief",

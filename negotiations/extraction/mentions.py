@@ -77,7 +77,8 @@ _NAME_TOKEN = rf"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter)"
 # The first token's capital comes first and the lookbehind after it (same matches): the regex engine then
 # skips ahead to capitals instead of trying the lookbehind at every character.
-_FIRST_NAME_TOKEN = rf"[A-Z](?<![\w'-].)(?:[a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|'[A-Z][a-z]+|\.(?:[ ]?[A-Z]\.)*|[A-Z]{{1,2}}(?=[ ][A-Z][a-z]))"
+# A capital right after a dot ("S.C." in "(R-S.C.)") goes on an abbreviation; it starts no name.
+_FIRST_NAME_TOKEN = rf"[A-Z](?<![\w'.-].)(?:[a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|'[A-Z][a-z]+|\.(?:[ ]?[A-Z]\.)*|[A-Z]{{1,2}}(?=[ ][A-Z][a-z]))"
 NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,4}}(?![\w])")
 
 _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
@@ -585,6 +586,8 @@ def _unknown_mentions(
             continue  # a registry name, an anonymous source: already found
         words = match.group().split()
         count = len(words)
+        if count == 1 and folded.startswith(".", end) and _is_abbreviated_title(words[0]):
+            continue  # "Sen." in ", Sen. Lindsey Graham,": the title of the name after it, not a name
         # Leading title words belong to the title, not the name; a body keeps them ("European Commission",
         # "Qatari Foreign Ministry").
         head_index = count - 1
@@ -642,6 +645,10 @@ def _unknown_mentions(
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found
+
+
+def _is_abbreviated_title(word: str) -> bool:
+    return word.lower() + "." in TITLE_HEADS
 
 
 def _role_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[Mention]:

@@ -1284,3 +1284,36 @@ def test_she_after_an_unnamed_spokeswoman_is_her_institution(run):
 )
 def test_that_morning_after_a_cue_is_when_not_what(run, text):
     assert first(run(text)).quote == "it would not attend the talks in Geneva"
+
+
+def test_countered_that_reports_a_clause(run):
+    statement = first(run("Sybiha countered that Moscow had no say over the choice of allies."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Andrii Sybiha", "Moscow had no say over the choice of allies")
+
+
+def test_countered_without_that_reports_no_clause(run):
+    assert not [s for s in run("Sybiha countered the claims at a briefing.") if s.kind == "paraphrase"]
+
+
+def test_this_was_stated_by_points_back_to_a_lead_paragraph_of_its_own(run):
+    text = (
+        "Peace will come only through pressure on the aggressor.\n\n"
+        "This was stated by President Volodymyr Zelensky in his evening address."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "Peace will come only through pressure on the aggressor",
+    )
+
+
+def test_a_name_inside_the_quote_is_not_the_holder_of_a_role_after_it(run):
+    text = (
+        "Zelensky spoke in his evening address.\n\n"
+        "“Every delay only helps Putin,” the head of state emphasized."
+    )
+
+    assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
