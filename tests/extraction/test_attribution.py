@@ -1289,7 +1289,10 @@ def test_that_morning_after_a_cue_is_when_not_what(run, text):
 def test_countered_that_reports_a_clause(run):
     statement = first(run("Sybiha countered that Moscow had no say over the choice of allies."), "paraphrase")
 
-    assert (statement.speaker_name, statement.quote) == ("Andrii Sybiha", "Moscow had no say over the choice of allies")
+    assert (statement.speaker_name, statement.quote) == (
+        "Andrii Sybiha",
+        "Moscow had no say over the choice of allies",
+    )
 
 
 def test_countered_without_that_reports_no_clause(run):
