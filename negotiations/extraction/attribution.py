@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .document import Cue, Document
 from .lexicon import GAP_WORDS
-from .mentions import ANONYMOUS, ROLE, Mention
+from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, Mention
 
 EVENT_WORDS = frozenset(
     [
@@ -163,6 +163,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 index = _index_before(tokens, mention.text_start)
                 walked += 1
                 continue
+            if appositive is not None and _names_the_role(doc, mention, appositive):
+                # "Zelensky's chief of staff, Andriy Yermak, said", "The envoy, Lt. Gen. Keith Kellogg, said": the
+                # name in apposition says who holds the role on the day, whatever the registry last knew.
+                return Slot(appositive, start=appositive.text_start, end=appositive.end)
             return Slot(mention, start=mention.text_start, end=mention.end)
         if token in PRONOUNS:
             return Slot(None, pronoun=token, start=start, end=end)
@@ -199,6 +203,14 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         index -= 1
         walked += 1
     return _fallback(appositive)
+
+
+def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> bool:
+    """Whether the appositive after a role ("the envoy", "Zelensky's chief of staff") names its holder."""
+    if not appositive.is_person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
+        return False
+    described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
+    return (mention.kind == ROLE and mention.is_person) or described
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])

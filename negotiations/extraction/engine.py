@@ -840,6 +840,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return _stated_by(doc, cue, sentence)
     if cue.kind == POSITION and TRAILING_ATTRIBUTION_RE.search(doc.text, cue.end, sentence.end):
         return None  # "Kyiv refused to discuss it, one of them said": the source after the comma reports it
+    if cue.kind == SPEECH and _named_trailing_attribution(doc, cue, sentence):
+        return None  # "China has always maintained that ..., spokesperson Mao Ning said.": Mao's words, reported whole
     slot = subject_before(doc, cue, sentence.start)
     parent = None
     if slot is None and _coordinated_cue(doc, cue) is not None:
@@ -902,6 +904,20 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
 
 
+def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> bool:
+    """Whether the sentence ends on ", <title> <name> said (on Friday)." after the cue: the one who says the
+    whole sentence, the cue's subject included."""
+    trailing = TITLED_TRAILING_RE.search(doc.text, cue.end, sentence.end)
+    if trailing is None:
+        return False
+    for mention in doc.mentions_between(trailing.start(), trailing.end()):
+        return (
+            not mention.possessive
+            and TITLE_GAP_RE.fullmatch(doc.text, trailing.start() + 1, mention.text_start) is not None
+        )
+    return False
+
+
 TOPIC_RE = re.compile(r"(?:of|about)\s")
 TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
@@ -912,6 +928,10 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 GOES_ON_AFTER_CUE_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
     r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing)(?![\w-])"
+)
+# The same with room for a title before the name: ", Chinese Foreign Ministry spokesperson Mao Ning said on Friday."
+TITLED_TRAILING_RE = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
 )
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
@@ -934,6 +954,8 @@ def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: C
         return slot
     subject = _sentence_subject(doc, sentence, mention.text_start)
     if subject is not None and subject.mention is not None and subject.mention.is_person:
+        if subject.mention.kind == ROLE and mention.is_person:
+            return slot  # "The envoy, Oleh Marchuk, insisted": the name tells who the role noun is
         return subject
     return slot
 
@@ -1064,10 +1086,11 @@ SETTING_START_RE = re.compile(
 )
 
 
-# "KYIV, Jan 29 (Reuters) - ", "Kyiv, Ukraine (AP) — ", "MOSCOW, February 20. /TASS/. ": the wire's dateline.
+# "KYIV, Jan 29 (Reuters) - ", "Kyiv, Ukraine (AP) — ", "MOSCOW, February 20. /TASS/. ", "BEIJING, April 4 (Xinhua)
+# -- ": the wire's dateline.
 WIRE_DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Za-z/ ,.'-]{1,40}?[,.]?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
-    r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*[-–—]|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
+    r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*(?:--|[-–—])|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
 )
 # "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash.
 PLACE_DATELINE_RE = re.compile(

@@ -498,6 +498,7 @@ def test_a_source_placed_by_its_institution_is_anonymous(run):
         "WASHINGTON—",
         "KYIV, Ukraine — ",
         "NEW YORK/LONDON – ",
+        "BEIJING, Jan 29 (Xinhua) -- ",
     ],
 )
 def test_the_wire_dateline_is_not_part_of_a_trailing_paraphrase(run, dateline):
@@ -1320,3 +1321,23 @@ def test_a_name_inside_the_quote_is_not_the_holder_of_a_role_after_it(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize("role", ["Zelensky's chief of staff", "The envoy"])
+def test_a_name_in_apposition_to_a_role_is_the_speaker(run, role):
+    text = f"{role}, Oleh Marchuk, insisted that the talks would go on next week."
+
+    assert first(run(text), "paraphrase").speaker_name == "Oleh Marchuk"
+
+
+def test_a_titled_speaker_after_the_sentence_says_all_of_it(run):
+    text = (
+        "Russia has always maintained that dialogue is the only way out of the crisis, "
+        "Russian Foreign Ministry spokeswoman Maria Zakharova said on Thursday."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert statement.speaker_name == "Maria Zakharova"
+    assert "dialogue is the only way out of the crisis" in statement.quote
+    assert "Zakharova" not in statement.quote
