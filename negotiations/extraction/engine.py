@@ -647,6 +647,11 @@ def _sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | 
     # in an opening phrase are not the subject.
     while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
         mentions = mentions[1:]
+    if mentions and SETTING_START_RE.match(doc.text, sentence.start):
+        # "Asked whether Ukraine could give up land, Zelenskyy was blunt": the opening phrase ends at its comma.
+        comma = doc.text.find(",", sentence.start, before)
+        if comma >= 0:
+            mentions = [mention for mention in mentions if mention.start > comma]
     if not mentions:
         return None
     mention = mentions[0]

@@ -1341,3 +1341,13 @@ def test_a_titled_speaker_after_the_sentence_says_all_of_it(run):
     assert statement.speaker_name == "Maria Zakharova"
     assert "dialogue is the only way out of the crisis" in statement.quote
     assert "Zakharova" not in statement.quote
+
+
+def test_he_said_after_an_asked_phrase_goes_to_the_subject_after_its_comma(run):
+    text = (
+        "Witkoff said the talks were close to the end.\n\n"
+        "Asked whether Ukraine could give up land, Zelenskyy was blunt.\n\n"
+        "“We cannot give up what is ours,” he said."
+    )
+
+    assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
