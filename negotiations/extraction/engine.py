@@ -38,6 +38,7 @@ from .lexicon import (
     GAP_WORDS,
     INVERTED_VERBS,
     NAME_STOPWORDS,
+    SPOKESPERSON_NOUNS,
     STOPWORDS,
     THAT_CLAUSE_CUES,
 )
@@ -1507,6 +1508,7 @@ def _resolve_role(
         if speaker is not None and (
             (speaker.is_person and _holds_role(heads, speaker.title, speaker.actor, doc.published))
             or (speaker.anonymous and unnamed in speaker.name.lower())
+            or (head in SPOKESPERSON_NOUNS and _by_spokesperson(candidate))
         ):
             options.append((candidate.start, speaker))
     for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
@@ -1540,6 +1542,12 @@ def _resolve_role(
         return speaker
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+def _by_spokesperson(candidate: Candidate) -> bool:
+    """'A UK government spokesperson said ... the spokesperson added': the institution spoke through one."""
+    slot = candidate.slot
+    return slot is not None and slot.mention is not None and slot.mention.speaks_for is not None
 
 
 OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?")

@@ -505,7 +505,8 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
 
 _SPOKESPERSON = "|".join(sorted(SPOKESPERSON_NOUNS, key=len, reverse=True))
 SPOKESPERSON_FOR_RE = re.compile(rf"(?:{_SPOKESPERSON})\s+(?:for|of)\s+")
-SPOKESPERSON_AFTER_RE = re.compile(rf"\s+(?:{_SPOKESPERSON})(?![\w-])(?![ ][A-Z])")
+# "A State Department spokesperson", "a UK government spokesperson": the state speaks through its government's.
+SPOKESPERSON_AFTER_RE = re.compile(rf"\s+(?:government\s+)?(?:{_SPOKESPERSON})(?![\w-])(?![ ][A-Z])")
 
 
 def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mention]:
@@ -526,6 +527,8 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
         end = noun
         while end > 0 and lower[end - 1].isspace():
             end -= 1
+        if lower.endswith(" government", 0, end):
+            end -= len(" government")
         index = by_end.get(end)
         if index is not None and _may_speak_for(mentions[index]):
             after = SPOKESPERSON_AFTER_RE.match(text, end)

@@ -1351,3 +1351,20 @@ def test_he_said_after_an_asked_phrase_goes_to_the_subject_after_its_comma(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
+
+
+def test_a_government_spokesperson_speaks_for_the_state(run):
+    text = "Asked about the threat, a United States government spokesperson said: “Moscow could end the war.”"
+
+    assert first(run(text), "direct").speaker_name == "United States"
+
+
+def test_the_spokesperson_refers_back_to_the_institution_speaking_through_one(run):
+    text = (
+        "A White House spokesperson said: “Moscow could end this war tomorrow.”\n\n"
+        "“We remain committed to the talks,” the spokesperson added."
+    )
+
+    statements = [s for s in run(text) if s.kind == "direct"]
+
+    assert [s.speaker_name for s in statements] == ["White House", "White House"]
