@@ -1209,10 +1209,18 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
 
 
 def _after_time_phrases(doc: Document, position: int, limit: int) -> int:
-    """Past 'on Tuesday', 'in a statement', 'again' after a cue."""
-    while (match := TIME_PHRASE_RE.match(doc.lower, position, limit)) is not None and match.end() > position:
+    """Past 'on Tuesday', 'in a statement', 'again', 'in Brussels' after a cue."""
+    while True:
+        match = TIME_PHRASE_RE.match(doc.lower, position, limit) or PLACE_PHRASE_RE.match(
+            doc.text, position, limit
+        )
+        if match is None or match.end() <= position:
+            return position
         position = match.end()
-    return position
+
+
+# "told reporters in Brussels the EU would ...": where the words were said, a one-word place before the content.
+PLACE_PHRASE_RE = re.compile(r"\s*,?\s*(?:in|at) [A-Z][a-z][\w-]*(?=\s+[a-z])")
 
 
 VENUE_RE = re.compile(
@@ -1583,6 +1591,13 @@ def _issuer_of_document(
     doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
     """'The ministry issued a statement. The statement said ...': the subject of one of the sentences before."""
+    issued = ISSUED_BY_RE.match(doc.text, mention.end)
+    if issued is not None and (issuer := doc.mention_starting_at(issued.end())) is not None:
+        speaker = _speaker_from_mention(
+            doc, issuer, history, subjects
+        )  # "The statement, issued by the ministry,"
+        if speaker is not None:
+            return dataclasses.replace(speaker, text=doc.text[mention.start : mention.end])
     index = doc.sentence_at(mention.start).index
     for sentence in reversed(doc.sentences[max(0, index - 2) : index]):
         subject = _sentence_subject(doc, sentence, sentence.end)
@@ -1592,6 +1607,9 @@ def _issuer_of_document(
                 return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title,
                                speaker.anonymous, speaker.is_person, speaker.gender)  # fmt: skip
     return None
+
+
+ISSUED_BY_RE = re.compile(r",?\s+(?:issued|released|published|posted|signed)\s+by\s+")
 
 
 def _institution_back_reference(doc: Document, mention: Mention, head: str) -> Speaker | None:

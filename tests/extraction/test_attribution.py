@@ -1368,3 +1368,22 @@ def test_the_spokesperson_refers_back_to_the_institution_speaking_through_one(ru
     statements = [s for s in run(text) if s.kind == "direct"]
 
     assert [s.speaker_name for s in statements] == ["White House", "White House"]
+
+
+def test_a_one_word_place_after_the_cue_is_not_the_content(run):
+    statement = first(
+        run("Kallas told reporters in Brussels the bloc would not lift sanctions."), "paraphrase"
+    )
+
+    assert statement.quote == "the bloc would not lift sanctions"
+
+
+def test_the_statement_issued_by_an_institution_is_its_words(run):
+    text = (
+        "In a Telegram post, Zakharova wrote that the plan was a provocation.\n\n"
+        "The statement, issued by the Kremlin late on Friday, said Moscow would not accept foreign troops."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [s.speaker_name for s in statements] == ["Maria Zakharova", "Kremlin"]
