@@ -86,7 +86,7 @@ TIME_PHRASE_RE = re.compile(
     r"publicly|repeatedly|again|also|earlier|later|separately|previously)(?=[\s,])"
 )
 TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|allies|partners|leaders|"
+    r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
     r"(?i:western |european |ukraine['’]s |kyiv['’]s |its |their )?(?:allies|partners|leaders|governments)|"
     r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"

@@ -363,8 +363,13 @@ NEGATIVE_CUE_VERBS = frozenset(
 )
 
 # Words that may stand between a speaker and the cue ("Lavrov has also repeatedly said").
+# Contractions of a negated auxiliary: "Rubio didn't rule out easing some measures".
+_NEGATED_AUXILIARIES = ["didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't",
+                        "couldn't", "cannot", "isn't", "wasn't"]  # fmt: skip
 GAP_WORDS = frozenset(
     [
+        *_NEGATED_AUXILIARIES,
+        *(word.replace("'", "’") for word in _NEGATED_AUXILIARIES),
         "did",
         "does",
         "do",

@@ -1387,3 +1387,20 @@ def test_the_statement_issued_by_an_institution_is_its_words(run):
     statements = [s for s in run(text) if s.kind == "paraphrase"]
 
     assert [s.speaker_name for s in statements] == ["Maria Zakharova", "Kremlin"]
+
+
+def test_a_contracted_negation_stands_between_the_subject_and_the_cue(run):
+    statement = first(run("Rubio didn't rule out easing some of the measures."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Marco Rubio", "easing some of the measures")
+
+
+def test_told_me_reports_to_the_reporter(run):
+    text = "A retired teacher, Olha Savchenko, told me she has lived without heating since January."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Olha Savchenko",
+        "she has lived without heating since January",
+    )
