@@ -1404,3 +1404,20 @@ def test_told_me_reports_to_the_reporter(run):
         "Olha Savchenko",
         "she has lived without heating since January",
     )
+
+
+def test_comma_and_that_starts_a_second_report_of_the_same_speaker(run):
+    text = "Lavrov said the delegations had handed over lists of names, and that Kyiv had confirmed only a few of them."
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Sergey Lavrov", "the delegations had handed over lists of names"),
+        ("Sergey Lavrov", "Kyiv had confirmed only a few of them"),
+    ]
+
+
+def test_and_that_without_a_comma_stays_one_report(run):
+    text = "Lavrov said the delegations had agreed on the exchange and that the next step was a meeting."
+
+    assert len([s for s in run(text) if s.kind == "paraphrase"]) == 1
