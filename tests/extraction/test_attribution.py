@@ -1407,13 +1407,13 @@ def test_told_me_reports_to_the_reporter(run):
 
 
 def test_comma_and_that_starts_a_second_report_of_the_same_speaker(run):
-    text = "Lavrov said the delegations had handed over lists of names, and that Kyiv had confirmed only a few of them."
+    text = "Lavrov said the delegations had handed over lists of names, and that Kyiv had verified only a few of them."
 
     statements = [s for s in run(text) if s.kind == "paraphrase"]
 
     assert [(s.speaker_name, s.quote) for s in statements] == [
         ("Sergey Lavrov", "the delegations had handed over lists of names"),
-        ("Sergey Lavrov", "Kyiv had confirmed only a few of them"),
+        ("Sergey Lavrov", "Kyiv had verified only a few of them"),
     ]
 
 
