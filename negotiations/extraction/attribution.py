@@ -199,7 +199,9 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         if not _is_gap_token(token):
             if appositive is not None:
                 return _fallback(appositive)
-            return _person_before_affiliation(doc, tokens, index, mention_by_end)
+            return _person_before_affiliation(doc, tokens, index, mention_by_end) or _subject_of_who_clause(
+                tokens, index, mention_by_end
+            )
         index -= 1
         walked += 1
     return _fallback(appositive)
@@ -234,6 +236,26 @@ def _person_before_affiliation(
         named = any(doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1])
         # An unnamed source needs no named body: "an executive at a state-run refinery, who ..., said".
         if (named and mention.is_person and mention.kind != ROLE) or mention.kind == ANONYMOUS:
+            return Slot(mention, start=mention.text_start, end=mention.end)
+    return None
+
+
+MAX_WHO_CLAUSE_TOKENS = 12
+
+
+def _subject_of_who_clause(
+    tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
+) -> Slot | None:
+    """'A U.S. official who briefed journalists on condition of anonymity said': a relative clause with no
+    commas between the subject and its cue."""
+    for position in range(index, max(0, index - MAX_WHO_CLAUSE_TOKENS), -1):
+        token = tokens[position][2]
+        if not (token[0].isalnum() or token in "'’-"):
+            return None  # a comma, a quote mark: the clause is set off, read elsewhere
+        if token == "who":
+            mention = mention_by_end.get(tokens[position - 1][1])
+            if mention is None or mention.possessive or not (mention.is_person or mention.kind == ANONYMOUS):
+                return None
             return Slot(mention, start=mention.text_start, end=mention.end)
     return None
 

@@ -1265,6 +1265,10 @@ ANONYMOUS_MODIFIERS = [
 ANONYMITY_VERBS = (
     "speaking",
     "spoke",
+    "briefed",  # "A U.S. official who briefed journalists on condition of anonymity said"
+    "briefing",
+    "talked",
+    "talking",
     "requested",
     "asked",
     "declined",

@@ -127,7 +127,7 @@ _ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS | DOCUMENT_HE
 # "the" before its lookbehind: a literal prefix the regex engine searches for fast (same matches).
 # "the head of state" and "the head of government" are one role noun, not "the head" of something.
 ROLE_RE = re.compile(
-    rf"the(?<![\w-]the)\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?:\s+of\s+(?:state|government))?(?![\w-])"
+    rf"th(?:e(?<![\w-]the)|at(?<![\w-]that)|is(?<![\w-]this))\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?:\s+of\s+(?:state|government))?(?![\w-])"
 )
 # ", a political analyst at ...", ", 34, a nurse from Kharkiv", ", Russia's commissioner for children's rights": the
 # role after a name says it is a person's.
@@ -663,6 +663,8 @@ def _role_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[
             continue  # a title before a name
         if _overlaps(taken, start, end):
             continue
+        if not lower.startswith("the", start) and not text[start].isupper():
+            continue  # "That official said" opens a sentence; "said that officials ..." is no role noun
         title = text[start:end]
         found.append(Mention(start, end, ROLE, title, title=title, gender=_gender_from_title(title)))
     return found

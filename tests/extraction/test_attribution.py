@@ -1421,3 +1421,33 @@ def test_and_that_without_a_comma_stays_one_report(run):
     text = "Lavrov said the delegations had agreed on the exchange and that the next step was a meeting."
 
     assert len([s for s in run(text) if s.kind == "paraphrase"]) == 1
+
+
+def test_a_who_clause_without_commas_keeps_the_subject_before_it(run):
+    text = "A European diplomat who briefed reporters on condition of anonymity said the talks would resume in May."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.anonymous, statement.quote) == (True, "the talks would resume in May")
+
+
+def test_that_official_refers_back_to_the_unnamed_source(run):
+    text = (
+        "A US official said the next round would focus on prisoners. "
+        "That official said both sides had agreed to swap 500 prisoners each."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert len(statements) == 2
+    assert statements[0].speaker_name == statements[1].speaker_name
+    assert statements[1].anonymous
+
+
+def test_said_that_officials_is_no_role_noun(run):
+    statement = first(run("Peskov said that officials would meet again in Istanbul."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Dmitry Peskov",
+        "officials would meet again in Istanbul",
+    )
