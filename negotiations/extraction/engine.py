@@ -873,6 +873,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return _stated_by(doc, cue, sentence)
     if cue.kind == POSITION and TRAILING_ATTRIBUTION_RE.search(doc.text, cue.end, sentence.end):
         return None  # "Kyiv refused to discuss it, one of them said": the source after the comma reports it
+    if cue.kind == SPEECH and SAID_THIS_RE.match(doc.lower, cue.end, sentence.end):
+        return _said_this(doc, cue, sentence)
     if cue.kind == SPEECH and _named_trailing_attribution(doc, cue, sentence):
         return None  # "China has always maintained that ..., spokesperson Mao Ning said.": Mao's words, reported whole
     slot = subject_before(doc, cue, sentence.start)
@@ -1013,6 +1015,30 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
         not _stated_sentence_before(doc, previous, sentence)
         or slot is None
         or doc.quotes_between(previous.start, previous.end)
+    ):
+        return None
+    end = previous.end
+    while end > previous.start and doc.text[end - 1] in " .!?":
+        end -= 1
+    return _make_paraphrase(
+        doc, cue, sentence, slot, previous.start, end, region=(sentence.start, sentence.end)
+    )
+
+
+# "Umerov said this on Telegram": "this" points back to the words of the sentence before ("said this week" does not).
+SAID_THIS_RE = re.compile(
+    r"\s+this(?=\s*[,.;]|\s+(?:on|in|at|during|while|when|after|before|to|via|through|speaking)\s)"
+)
+
+
+def _said_this(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
+    """'Peace will come only through pressure. Zelensky said this in his evening address.': the sentence before."""
+    slot = subject_before(doc, cue, sentence.start)
+    if sentence.index == 0 or slot is None:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if not _stated_sentence_before(doc, previous, sentence) or doc.quotes_between(
+        previous.start, previous.end
     ):
         return None
     end = previous.end
@@ -1216,7 +1242,17 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
             and _only_attribution(doc.lower[position : match.end()], cue)
         ):
             return _skip_space(doc, match.end(), sentence.end)
-        if cue.word.split()[0] in ("told", "tells", "tell", "telling", "urged", "urges", "urge", "assured"):
+        if cue.word.split()[0] in (
+            "told",
+            "tells",
+            "tell",
+            "telling",
+            "urged",
+            "urges",
+            "urge",
+            "assured",
+            "informed",
+        ):
             match = TOLD_OBJECT_RE.match(doc.text, position, sentence.end)
             if match is not None:
                 position = match.end()

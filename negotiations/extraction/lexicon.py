@@ -70,6 +70,7 @@ SPEECH_VERBS = [
     "reiterates",
     "repeated",
     "assured",
+    "informed",  # state-agency English: "He also informed that the date has not been agreed"
     "promised",
     "pledged",
     "vowed",

@@ -1451,3 +1451,34 @@ def test_said_that_officials_is_no_role_noun(run):
         "Dmitry Peskov",
         "officials would meet again in Istanbul",
     )
+
+
+def test_said_this_points_back_to_the_sentence_before(run):
+    text = (
+        "The next round of talks will focus on the return of children.\n\n"
+        "Umerov said this on Telegram, the agency reports."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Rustem Umerov",
+        "The next round of talks will focus on the return of children",
+    )
+
+
+def test_said_this_week_is_no_pointer_back(run):
+    text = "The talks went well. Umerov said this week that the next round would focus on children."
+
+    statement = first(run(text), "paraphrase")
+
+    assert statement.quote == "the next round would focus on children"
+
+
+def test_informed_that_reports_words(run):
+    statement = first(run("Umerov also informed that the date of the next meeting has not been agreed."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Rustem Umerov",
+        "the date of the next meeting has not been agreed",
+    )
