@@ -430,6 +430,12 @@ def _anonymous_matches(lower: str):
             position = match.end()
 
 
+def _describes(mods: list[str]) -> bool:
+    """Whether the words before a definite head describe someone named before ("the top Russian diplomat"), not
+    an unnamed source ("the unnamed official")."""
+    return not any(word in ("unnamed", "anonymous") for word in mods)
+
+
 def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] | None = None  # the named people, sorted once a source is found
@@ -445,8 +451,9 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
             continue  # "people" alone are no source; "one of the people (familiar with ...)" is one
         if not (has_qualifier or mods or head.endswith("s") or has_determiner):
             continue
-        if not (has_qualifier or mods or head.endswith("s")) and match.group("det").strip() == "the":
-            continue  # "the official" alone refers back to someone; treated as a role noun
+        definite = has_determiner and match.group("det").strip() == "the"
+        if definite and not (has_qualifier or head.endswith("s")) and _describes(mods):
+            continue  # "the official", "the top Russian diplomat" refer back to someone; treated as role nouns
         following = text[end : end + 2]
         if following[:1] == " " and following[1:2].isupper():
             continue  # "US official Steve Witkoff": a title, not an anonymous source

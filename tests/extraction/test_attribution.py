@@ -1482,3 +1482,20 @@ def test_informed_that_reports_words(run):
         "Rustem Umerov",
         "the date of the next meeting has not been agreed",
     )
+
+
+def test_a_definite_description_refers_back_to_the_person_named(run):
+    text = (
+        "The West wants to prolong the conflict, Russian Foreign Minister Sergey Lavrov said on Tuesday.\n\n"
+        "The top Russian diplomat also noted that Moscow would not accept a pause that lets Kyiv rearm."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [s.speaker_name for s in statements] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_the_unnamed_official_stays_an_unnamed_source(run):
+    statement = first(run("The unnamed official said the talks would resume in May."))
+
+    assert statement.anonymous
