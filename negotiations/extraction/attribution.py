@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .document import Cue, Document
 from .lexicon import GAP_WORDS
-from .mentions import ANONYMOUS, ROLE, Mention
+from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, Mention
 from .text import Sentence
 
 EVENT_WORDS = frozenset(
@@ -174,6 +174,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 index = _index_before(tokens, mention.text_start)
                 walked += 1
                 continue
+            if appositive is not None and _names_the_role(doc, mention, appositive):
+                # "Zelensky's chief of staff, Andriy Yermak, said", "The envoy, Lt. Gen. Keith Kellogg, said": the
+                # name in apposition says who holds the role on the day, whatever the registry last knew.
+                return Slot(appositive, start=appositive.text_start, end=appositive.end)
             return Slot(mention, start=mention.text_start, end=mention.end)
         if token in PRONOUNS:
             return Slot(None, pronoun=token, start=start, end=end)
@@ -207,10 +211,20 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         if not _is_gap_token(token):
             if appositive is not None:
                 return _fallback(appositive)
-            return _person_before_affiliation(doc, tokens, index, mention_by_end)
+            return _person_before_affiliation(doc, tokens, index, mention_by_end) or _subject_of_who_clause(
+                tokens, index, mention_by_end
+            )
         index -= 1
         walked += 1
     return _fallback(appositive)
+
+
+def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> bool:
+    """Whether the appositive after a role ("the envoy", "Zelensky's chief of staff") names its holder."""
+    if not appositive.is_person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
+        return False
+    described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
+    return (mention.kind == ROLE and mention.is_person) or described
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])
@@ -234,6 +248,26 @@ def _person_before_affiliation(
         named = any(doc.text[start].isupper() for start, _, _ in tokens[position + 1 : index + 1])
         # An unnamed source needs no named body: "an executive at a state-run refinery, who ..., said".
         if (named and mention.is_person and mention.kind != ROLE) or mention.kind == ANONYMOUS:
+            return Slot(mention, start=mention.text_start, end=mention.end)
+    return None
+
+
+MAX_WHO_CLAUSE_TOKENS = 12
+
+
+def _subject_of_who_clause(
+    tokens: list[tuple[int, int, str]], index: int, mention_by_end: dict[int, Mention]
+) -> Slot | None:
+    """'A U.S. official who briefed journalists on condition of anonymity said': a relative clause with no
+    commas between the subject and its cue."""
+    for position in range(index, max(0, index - MAX_WHO_CLAUSE_TOKENS), -1):
+        token = tokens[position][2]
+        if not (token[0].isalnum() or token in "'’-"):
+            return None  # a comma, a quote mark: the clause is set off, read elsewhere
+        if token == "who":
+            mention = mention_by_end.get(tokens[position - 1][1])
+            if mention is None or mention.possessive or not (mention.is_person or mention.kind == ANONYMOUS):
+                return None
             return Slot(mention, start=mention.text_start, end=mention.end)
     return None
 
@@ -382,6 +416,10 @@ TRAILING_TITLE_RE = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|of|the|for))+\s*$")  
 INTRO_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|also|instead|separately)\b,?\s*)+", re.I
 )
+# "Speaking to reporters on Sunday, ...", "Asked whether ...": an opening phrase that sets the scene.
+SETTING_START_RE = re.compile(
+    r"(?:Speaking|Addressing|Asked|Writing|Talking|Responding|Answering|Appearing|Interviewed)(?![\w-])"
+)
 # "with CNN's Christiane Amanpour": a possessive between the preposition and the name is part of the object.
 PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![\w'-])(?:for|to|with|against|on|at|about|from|of|by|in)\s+(?:[\w.-]+['’]s\s+)?$"
@@ -399,6 +437,11 @@ def sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | N
     # in an opening phrase are not the subject.
     while mentions and PREPOSITION_BEFORE_RE.search(doc.lower, sentence.start, mentions[0].text_start):
         mentions = mentions[1:]
+    if mentions and SETTING_START_RE.match(doc.text, sentence.start):
+        # "Asked whether Ukraine could give up land, Zelenskyy was blunt": the opening phrase ends at its comma.
+        comma = doc.text.find(",", sentence.start, before)
+        if comma >= 0:
+            mentions = [mention for mention in mentions if mention.start > comma]
     if not mentions:
         return None
     mention = mentions[0]

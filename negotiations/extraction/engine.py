@@ -12,6 +12,7 @@ from datetime import date
 from .attribution import (
     INTRO_RE,
     PREPOSITION_BEFORE_RE,
+    SETTING_START_RE,
     TRAILING_TITLE_RE,
     Slot,
     according_to,
@@ -43,7 +44,9 @@ from .lexicon import (
     GAP_WORDS,
     INVERTED_VERBS,
     NAME_STOPWORDS,
+    SPOKESPERSON_NOUNS,
     STOPWORDS,
+    THAT_CLAUSE_CUES,
 )
 from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
 from .quotes import Quote
@@ -85,7 +88,7 @@ TIME_PHRASE_RE = re.compile(
     r"publicly|repeatedly|again|also|earlier|later|separately|previously)(?=[\s,])"
 )
 TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|allies|partners|leaders|"
+    r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
     r"(?i:western |european |ukraine['’]s |kyiv['’]s |its |their )?(?:allies|partners|leaders|governments)|"
     r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
@@ -619,7 +622,7 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
     for statement in statements:
         by_paragraph.setdefault(statement.paragraph, []).append(statement)
     for cue in doc.cues:
-        if cue.start in consumed or cue.start < covered_until or cue.quote_only:
+        if cue.start in consumed or cue.start < covered_until or _only_quotes(doc, cue):
             continue
         sentence = doc.sentence_at(cue.start)
         zone = doc.zone_of(sentence.paragraph)
@@ -630,14 +633,51 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             continue
         if not _settle_against_quotes(doc, candidate, by_paragraph.get(candidate.paragraph, [])):
             continue
+        and_that = _and_that_clause(doc, candidate, by_paragraph.get(candidate.paragraph, []))
         found.append(candidate)
         covered_until = candidate.end
+        if and_that is not None:
+            found.append(and_that)
+            covered_until = and_that.end
+            continue
         second = _but_that_clause(doc, candidate, by_paragraph.get(candidate.paragraph, []))
         if second is not None:
             found.append(second)
             covered_until = second.end
     found += _clauses_after_fragments(doc, statements, found)
     return sorted(found, key=lambda candidate: candidate.start)
+
+
+THAT_NEXT_RE = re.compile(r"\s+that\s")
+
+
+def _only_quotes(doc: Document, cue: Cue) -> bool:
+    """A quote-only cue introduces no paraphrase, unless a "that" clause follows it ("countered that ...")."""
+    if not cue.quote_only:
+        return False
+    return cue.word not in THAT_CLAUSE_CUES or THAT_NEXT_RE.match(doc.lower, cue.end) is None
+
+
+AND_THAT_RE = re.compile(r",\s+and\s+that\s+")
+
+
+def _and_that_clause(doc: Document, first: Candidate, quoted: list[Candidate]) -> Candidate | None:
+    """'Lubinets said Ukraine had handed over a list, and that Moscow had confirmed fewer than 300 names': two
+    reports of the same speaker; the first is cut where the second begins."""
+    if first.cue is None:
+        return None
+    for match in AND_THAT_RE.finditer(doc.text, first.start, first.end):
+        if doc.quote_at(match.start()) is not None or _word_count(doc, first.start, match.start()) < 3:
+            continue
+        second = _make_paraphrase(
+            doc, first.cue, first.sentence, first.slot, match.end(), first.end, first.region or (0, 0)
+        )
+        if second is None or not _settle_against_quotes(doc, second, quoted):
+            return None
+        second.inherit, second.parent = first.inherit, first.parent
+        first.end = match.start()
+        return second
+    return None
 
 
 BUT_THAT_RE = re.compile(r",?\s+but\s+that\s+")
@@ -715,6 +755,10 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return _stated_by(doc, cue, sentence)
     if cue.kind == POSITION and TRAILING_ATTRIBUTION_RE.search(doc.text, cue.end, sentence.end):
         return None  # "Kyiv refused to discuss it, one of them said": the source after the comma reports it
+    if cue.kind == SPEECH and SAID_THIS_RE.match(doc.lower, cue.end, sentence.end):
+        return _said_this(doc, cue, sentence)
+    if cue.kind == SPEECH and _named_trailing_attribution(doc, cue, sentence):
+        return None  # "China has always maintained that ..., spokesperson Mao Ning said.": Mao's words, reported whole
     slot = subject_before(doc, cue, sentence.start)
     parent = None
     if slot is None and _coordinated_cue(doc, cue) is not None:
@@ -777,6 +821,20 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
 
 
+def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> bool:
+    """Whether the sentence ends on ", <title> <name> said (on Friday)." after the cue: the one who says the
+    whole sentence, the cue's subject included."""
+    trailing = TITLED_TRAILING_RE.search(doc.text, cue.end, sentence.end)
+    if trailing is None:
+        return False
+    for mention in doc.mentions_between(trailing.start(), trailing.end()):
+        return (
+            not mention.possessive
+            and TITLE_GAP_RE.fullmatch(doc.text, trailing.start() + 1, mention.text_start) is not None
+        )
+    return False
+
+
 TOPIC_RE = re.compile(r"(?:of|about)\s")
 TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
@@ -787,6 +845,10 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 GOES_ON_AFTER_CUE_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
     r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing)(?![\w-])"
+)
+# The same with room for a title before the name: ", Chinese Foreign Ministry spokesperson Mao Ning said on Friday."
+TITLED_TRAILING_RE = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){1,8}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
 )
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
@@ -809,6 +871,8 @@ def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: C
         return slot
     subject = sentence_subject(doc, sentence, mention.text_start)
     if subject is not None and subject.mention is not None and subject.mention.is_person:
+        if subject.mention.kind == ROLE and mention.is_person:
+            return slot  # "The envoy, Oleh Marchuk, insisted": the name tells who the role noun is
         return subject
     return slot
 
@@ -830,7 +894,7 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
             )  # "by President Volodymyr Zelensky"
         break
     if (
-        previous.paragraph != sentence.paragraph
+        not _stated_sentence_before(doc, previous, sentence)
         or slot is None
         or doc.quotes_between(previous.start, previous.end)
     ):
@@ -840,6 +904,43 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
         end -= 1
     return _make_paraphrase(
         doc, cue, sentence, slot, previous.start, end, region=(sentence.start, sentence.end)
+    )
+
+
+# "Umerov said this on Telegram": "this" points back to the words of the sentence before ("said this week" does not).
+SAID_THIS_RE = re.compile(
+    r"\s+this(?=\s*[,.;]|\s+(?:on|in|at|during|while|when|after|before|to|via|through|speaking)\s)"
+)
+
+
+def _said_this(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
+    """'Peace will come only through pressure. Zelensky said this in his evening address.': the sentence before."""
+    slot = subject_before(doc, cue, sentence.start)
+    if sentence.index == 0 or slot is None:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if not _stated_sentence_before(doc, previous, sentence) or doc.quotes_between(
+        previous.start, previous.end
+    ):
+        return None
+    end = previous.end
+    while end > previous.start and doc.text[end - 1] in " .!?":
+        end -= 1
+    return _make_paraphrase(
+        doc, cue, sentence, slot, previous.start, end, region=(sentence.start, sentence.end)
+    )
+
+
+def _stated_sentence_before(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
+    """The words "This was stated by" points back to: the sentence before in its paragraph, or a lead standing
+    as a paragraph of its own right before it (Ukrinform sets the claim apart, then names who made it)."""
+    if previous.paragraph == sentence.paragraph:
+        return True
+    return (
+        previous.paragraph == sentence.paragraph - 1
+        and doc.paragraphs[sentence.paragraph].start == sentence.start
+        and doc.paragraphs[previous.paragraph].start == previous.start
+        and doc.zone_of(previous.paragraph) == BODY
     )
 
 
@@ -921,15 +1022,11 @@ def _trailing_paraphrase(
     return _make_paraphrase(doc, cue, sentence, slot, start, comma, region=(comma, sentence.end))
 
 
-SETTING_START_RE = re.compile(
-    r"(?:Speaking|Addressing|Asked|Writing|Talking|Responding|Answering|Appearing|Interviewed)(?![\w-])"
-)
-
-
-# "KYIV, Jan 29 (Reuters) - ", "Kyiv, Ukraine (AP) — ", "MOSCOW, February 20. /TASS/. ": the wire's dateline.
+# "KYIV, Jan 29 (Reuters) - ", "Kyiv, Ukraine (AP) — ", "MOSCOW, February 20. /TASS/. ", "BEIJING, April 4 (Xinhua)
+# -- ": the wire's dateline.
 WIRE_DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Za-z/ ,.'-]{1,40}?[,.]?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
-    r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*[-–—]|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
+    r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*(?:--|[-–—])|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
 )
 # "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash.
 PLACE_DATELINE_RE = re.compile(
@@ -1022,7 +1119,17 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
             and _only_attribution(doc.lower[position : match.end()], cue)
         ):
             return _skip_space(doc, match.end(), sentence.end)
-        if cue.word.split()[0] in ("told", "tells", "tell", "telling", "urged", "urges", "urge", "assured"):
+        if cue.word.split()[0] in (
+            "told",
+            "tells",
+            "tell",
+            "telling",
+            "urged",
+            "urges",
+            "urge",
+            "assured",
+            "informed",
+        ):
             match = TOLD_OBJECT_RE.match(doc.text, position, sentence.end)
             if match is not None:
                 position = match.end()
@@ -1042,10 +1149,18 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
 
 
 def _after_time_phrases(doc: Document, position: int, limit: int) -> int:
-    """Past 'on Tuesday', 'in a statement', 'again' after a cue."""
-    while (match := TIME_PHRASE_RE.match(doc.lower, position, limit)) is not None and match.end() > position:
+    """Past 'on Tuesday', 'in a statement', 'again', 'in Brussels' after a cue."""
+    while True:
+        match = TIME_PHRASE_RE.match(doc.lower, position, limit) or PLACE_PHRASE_RE.match(
+            doc.text, position, limit
+        )
+        if match is None or match.end() <= position:
+            return position
         position = match.end()
-    return position
+
+
+# "told reporters in Brussels the EU would ...": where the words were said, a one-word place before the content.
+PLACE_PHRASE_RE = re.compile(r"\s*,?\s*(?:in|at) [A-Z][a-z][\w-]*(?=\s+[a-z])")
 
 
 VENUE_RE = re.compile(
@@ -1341,9 +1456,12 @@ def _resolve_role(
         if speaker is not None and (
             (speaker.is_person and _holds_role(heads, speaker.title, speaker.actor, doc.published))
             or (speaker.anonymous and unnamed in speaker.name.lower())
+            or (head in SPOKESPERSON_NOUNS and _by_spokesperson(candidate))
         ):
             options.append((candidate.start, speaker))
     for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
+        if doc.quote_at(other.start) is not None:
+            continue  # '"... Every delay helps Putin," the head of state said': a name quoted is not the speaker
         if (
             other.is_person
             and other.kind != ROLE
@@ -1372,6 +1490,12 @@ def _resolve_role(
         return speaker
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+def _by_spokesperson(candidate: Candidate) -> bool:
+    """'A UK government spokesperson said ... the spokesperson added': the institution spoke through one."""
+    slot = candidate.slot
+    return slot is not None and slot.mention is not None and slot.mention.speaks_for is not None
 
 
 OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -1407,6 +1531,13 @@ def _issuer_of_document(
     doc: Document, mention: Mention, history: list[Candidate], subjects: _LazySubjects
 ) -> Speaker | None:
     """'The ministry issued a statement. The statement said ...': the subject of one of the sentences before."""
+    issued = ISSUED_BY_RE.match(doc.text, mention.end)
+    if issued is not None and (issuer := doc.mention_starting_at(issued.end())) is not None:
+        speaker = _speaker_from_mention(
+            doc, issuer, history, subjects
+        )  # "The statement, issued by the ministry,"
+        if speaker is not None:
+            return dataclasses.replace(speaker, text=doc.text[mention.start : mention.end])
     index = doc.sentence_at(mention.start).index
     for sentence in reversed(doc.sentences[max(0, index - 2) : index]):
         subject = sentence_subject(doc, sentence, sentence.end)
@@ -1416,6 +1547,9 @@ def _issuer_of_document(
                 return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title,
                                speaker.anonymous, speaker.is_person, speaker.gender)  # fmt: skip
     return None
+
+
+ISSUED_BY_RE = re.compile(r",?\s+(?:issued|released|published|posted|signed)\s+by\s+")
 
 
 def _institution_back_reference(doc: Document, mention: Mention, head: str) -> Speaker | None:

@@ -70,6 +70,7 @@ SPEECH_VERBS = [
     "reiterates",
     "repeated",
     "assured",
+    "informed",  # state-agency English: "He also informed that the date has not been agreed"
     "promised",
     "pledged",
     "vowed",
@@ -176,6 +177,25 @@ QUOTE_ONLY_CUES = frozenset(
         "concluded",
         "went",
         "goes",
+    ]
+)
+
+# Quote-only cues that still report a clause when "that" follows: 'Sybiha countered that Russia had no veto'
+# reports his words, while 'Sybiha countered' alone only attributes a quote.
+THAT_CLAUSE_CUES = frozenset(
+    [
+        "replied",
+        "answered",
+        "responded",
+        "countered",
+        "retorted",
+        "quipped",
+        "joked",
+        "lamented",
+        "boasted",
+        "remarked",
+        "observed",
+        "concluded",
     ]
 )
 
@@ -344,8 +364,13 @@ NEGATIVE_CUE_VERBS = frozenset(
 )
 
 # Words that may stand between a speaker and the cue ("Lavrov has also repeatedly said").
+# Contractions of a negated auxiliary: "Rubio didn't rule out easing some measures".
+_NEGATED_AUXILIARIES = ["didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't",
+                        "couldn't", "cannot", "isn't", "wasn't"]  # fmt: skip
 GAP_WORDS = frozenset(
     [
+        *_NEGATED_AUXILIARIES,
+        *(word.replace("'", "’") for word in _NEGATED_AUXILIARIES),
         "did",
         "does",
         "do",
@@ -868,8 +893,19 @@ TITLE_HEADS = frozenset(
         "aide",
         "ambassador",
         "senator",
+        # Abbreviated titles of US and wire copy: "Sen. Lindsey Graham", "Lt. Gen. Keith Kellogg", "Gov. ...".
         "sen.",
         "rep.",
+        "gov.",
+        "amb.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "adm.",
+        "sgt.",
+        "prof.",
+        "dr.",
         "representative",
         "commissioner",
         "chief",
@@ -1240,6 +1276,10 @@ ANONYMOUS_MODIFIERS = [
 ANONYMITY_VERBS = (
     "speaking",
     "spoke",
+    "briefed",  # "A U.S. official who briefed journalists on condition of anonymity said"
+    "briefing",
+    "talked",
+    "talking",
     "requested",
     "asked",
     "declined",

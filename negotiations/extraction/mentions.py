@@ -28,7 +28,6 @@ from .lexicon import (
     TITLE_MODIFIERS,
 )
 from .registry import Registry
-from .text import ABBREVIATIONS
 
 ACTOR = "actor"  # an actor of the registry
 PERSON = "person"  # an unknown person, named
@@ -78,7 +77,8 @@ _NAME_TOKEN = rf"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter)"
 # The first token's capital comes first and the lookbehind after it (same matches): the regex engine then
 # skips ahead to capitals instead of trying the lookbehind at every character.
-_FIRST_NAME_TOKEN = rf"[A-Z](?<![\w'-].)(?:[a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|'[A-Z][a-z]+|\.(?:[ ]?[A-Z]\.)*|[A-Z]{{1,2}}(?=[ ][A-Z][a-z]))"
+# A capital right after a dot ("S.C." in "(R-S.C.)") goes on an abbreviation; it starts no name.
+_FIRST_NAME_TOKEN = rf"[A-Z](?<![\w'.-].)(?:[a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|'[A-Z][a-z]+|\.(?:[ ]?[A-Z]\.)*|[A-Z]{{1,2}}(?=[ ][A-Z][a-z]))"
 NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,4}}(?![\w])")
 
 _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
@@ -127,7 +127,7 @@ _ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS | DOCUMENT_HE
 # "the" before its lookbehind: a literal prefix the regex engine searches for fast (same matches).
 # "the head of state" and "the head of government" are one role noun, not "the head" of something.
 ROLE_RE = re.compile(
-    rf"the(?<![\w-]the)\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?:\s+of\s+(?:state|government))?(?![\w-])"
+    rf"th(?:e(?<![\w-]the)|at(?<![\w-]that)|is(?<![\w-]this))\s+(?:[\w'-]+\s+){{0,2}}?(?P<head>{_ROLE_HEAD})(?:\s+of\s+(?:state|government))?(?![\w-])"
 )
 # ", a political analyst at ...", ", 34, a nurse from Kharkiv", ", Russia's commissioner for children's rights": the
 # role after a name says it is a person's.
@@ -473,6 +473,12 @@ def _anonymous_matches(lower: str):
             position = match.end()
 
 
+def _describes(mods: list[str]) -> bool:
+    """Whether the words before a definite head describe someone named before ("the top Russian diplomat"), not
+    an unnamed source ("the unnamed official")."""
+    return not any(word in ("unnamed", "anonymous") for word in mods)
+
+
 def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] | None = None  # the named people, sorted once a source is found
@@ -488,8 +494,9 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
             continue  # "people" alone are no source; "one of the people (familiar with ...)" is one
         if not (has_qualifier or mods or head.endswith("s") or has_determiner):
             continue
-        if not (has_qualifier or mods or head.endswith("s")) and match.group("det").strip() == "the":
-            continue  # "the official" alone refers back to someone; treated as a role noun
+        definite = has_determiner and match.group("det").strip() == "the"
+        if definite and not (has_qualifier or head.endswith("s")) and _describes(mods):
+            continue  # "the official", "the top Russian diplomat" refer back to someone; treated as role nouns
         following = text[end : end + 2]
         if following[:1] == " " and following[1:2].isupper():
             continue  # "US official Steve Witkoff": a title, not an anonymous source
@@ -548,7 +555,8 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
 
 _SPOKESPERSON = "|".join(sorted(SPOKESPERSON_NOUNS, key=len, reverse=True))
 SPOKESPERSON_FOR_RE = re.compile(rf"(?:{_SPOKESPERSON})\s+(?:for|of)\s+")
-SPOKESPERSON_AFTER_RE = re.compile(rf"\s+(?:{_SPOKESPERSON})(?![\w-])(?![ ][A-Z])")
+# "A State Department spokesperson", "a UK government spokesperson": the state speaks through its government's.
+SPOKESPERSON_AFTER_RE = re.compile(rf"\s+(?:government\s+)?(?:{_SPOKESPERSON})(?![\w-])(?![ ][A-Z])")
 
 
 def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mention]:
@@ -569,6 +577,8 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
         end = noun
         while end > 0 and lower[end - 1].isspace():
             end -= 1
+        if lower.endswith(" government", 0, end):
+            end -= len(" government")
         index = by_end.get(end)
         if index is not None and _may_speak_for(mentions[index]):
             after = SPOKESPERSON_AFTER_RE.match(text, end)
@@ -632,8 +642,8 @@ def _unknown_mentions(
             start = after_place  # "Prime Minister of Ukraine Olha Marchenko": the name after the state
             words = folded[start:end].split()
         count = len(words)
-        if count == 1 and folded.startswith(".", end) and words[0].lower() in ABBREVIATIONS:
-            continue  # "Sen." of "Sen. Rand Paul": a title, read with the name after it
+        if count == 1 and folded.startswith(".", end) and _is_abbreviated_title(words[0]):
+            continue  # "Sen." in ", Sen. Lindsey Graham,": the title of the name after it, not a name
         # Leading title words belong to the title, not the name; a body keeps them ("European Commission",
         # "Qatari Foreign Ministry").
         head_index = count - 1
@@ -693,6 +703,10 @@ def _unknown_mentions(
     return found
 
 
+def _is_abbreviated_title(word: str) -> bool:
+    return word.lower() + "." in TITLE_HEADS
+
+
 def _role_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
     for match in ROLE_RE.finditer(lower):
@@ -702,6 +716,8 @@ def _role_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[
             continue  # a title before a name
         if _overlaps(taken, start, end):
             continue
+        if not lower.startswith("the", start) and not text[start].isupper():
+            continue  # "That official said" opens a sentence; "said that officials ..." is no role noun
         title = text[start:end]
         found.append(Mention(start, end, ROLE, title, title=title, gender=_gender_from_title(title)))
     return found

@@ -172,3 +172,16 @@ def test_a_name_with_a_lower_case_spelling_may_be_written_in_lower_case_whatever
         registry._add_one_name(spelling, NameEntry(actor, None, capitalised=spelling[:1].isupper()))
 
     assert [entry.capitalised for entry in registry.names_for("von der leyen")] == [False]
+
+
+@pytest.mark.parametrize("title", ["Sen.", "Gov.", "Lt. Gen."])
+def test_an_abbreviated_title_in_an_appositive_is_no_name(run, title):
+    text = f"The bill's sponsor, {title} Marta Lindqvist, has warned that buyers of Russian oil will face tariffs."
+
+    assert run(text)[0].speaker_name == "Marta Lindqvist"
+
+
+def test_a_party_and_state_in_brackets_start_no_name(run):
+    text = "The bill's sponsor, Sen. Marta Lindqvist (R-S.C.), has warned that buyers of Russian oil will face tariffs."
+
+    assert run(text)[0].speaker_name == "Marta Lindqvist"

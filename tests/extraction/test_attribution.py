@@ -498,6 +498,7 @@ def test_a_source_placed_by_its_institution_is_anonymous(run):
         "WASHINGTON—",
         "KYIV, Ukraine — ",
         "NEW YORK/LONDON – ",
+        "BEIJING, Jan 29 (Xinhua) -- ",
     ],
 )
 def test_the_wire_dateline_is_not_part_of_a_trailing_paraphrase(run, dateline):
@@ -1284,6 +1285,220 @@ def test_she_after_an_unnamed_spokeswoman_is_her_institution(run):
 )
 def test_that_morning_after_a_cue_is_when_not_what(run, text):
     assert first(run(text)).quote == "it would not attend the talks in Geneva"
+
+
+def test_countered_that_reports_a_clause(run):
+    statement = first(run("Sybiha countered that Moscow had no say over the choice of allies."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Andrii Sybiha",
+        "Moscow had no say over the choice of allies",
+    )
+
+
+def test_countered_without_that_reports_no_clause(run):
+    assert not [s for s in run("Sybiha countered the claims at a briefing.") if s.kind == "paraphrase"]
+
+
+def test_this_was_stated_by_points_back_to_a_lead_paragraph_of_its_own(run):
+    text = (
+        "Peace will come only through pressure on the aggressor.\n\n"
+        "This was stated by President Volodymyr Zelensky in his evening address."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "Peace will come only through pressure on the aggressor",
+    )
+
+
+def test_a_name_inside_the_quote_is_not_the_holder_of_a_role_after_it(run):
+    text = (
+        "Zelensky spoke in his evening address.\n\n"
+        "“Every delay only helps Putin,” the head of state emphasized."
+    )
+
+    assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize("role", ["Zelensky's chief of staff", "The envoy"])
+def test_a_name_in_apposition_to_a_role_is_the_speaker(run, role):
+    text = f"{role}, Oleh Marchuk, insisted that the talks would go on next week."
+
+    assert first(run(text), "paraphrase").speaker_name == "Oleh Marchuk"
+
+
+def test_a_titled_speaker_after_the_sentence_says_all_of_it(run):
+    text = (
+        "Russia has always maintained that dialogue is the only way out of the crisis, "
+        "Russian Foreign Ministry spokeswoman Maria Zakharova said on Thursday."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert statement.speaker_name == "Maria Zakharova"
+    assert "dialogue is the only way out of the crisis" in statement.quote
+    assert "Zakharova" not in statement.quote
+
+
+def test_he_said_after_an_asked_phrase_goes_to_the_subject_after_its_comma(run):
+    text = (
+        "Witkoff said the talks were close to the end.\n\n"
+        "Asked whether Ukraine could give up land, Zelenskyy was blunt.\n\n"
+        "“We cannot give up what is ours,” he said."
+    )
+
+    assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
+
+
+def test_a_government_spokesperson_speaks_for_the_state(run):
+    text = "Asked about the threat, a United States government spokesperson said: “Moscow could end the war.”"
+
+    assert first(run(text), "direct").speaker_name == "United States"
+
+
+def test_the_spokesperson_refers_back_to_the_institution_speaking_through_one(run):
+    text = (
+        "A White House spokesperson said: “Moscow could end this war tomorrow.”\n\n"
+        "“We remain committed to the talks,” the spokesperson added."
+    )
+
+    statements = [s for s in run(text) if s.kind == "direct"]
+
+    assert [s.speaker_name for s in statements] == ["White House", "White House"]
+
+
+def test_a_one_word_place_after_the_cue_is_not_the_content(run):
+    statement = first(
+        run("Kallas told reporters in Brussels the bloc would not lift sanctions."), "paraphrase"
+    )
+
+    assert statement.quote == "the bloc would not lift sanctions"
+
+
+def test_the_statement_issued_by_an_institution_is_its_words(run):
+    text = (
+        "In a Telegram post, Zakharova wrote that the plan was a provocation.\n\n"
+        "The statement, issued by the Kremlin late on Friday, said Moscow would not accept foreign troops."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [s.speaker_name for s in statements] == ["Maria Zakharova", "Kremlin"]
+
+
+def test_a_contracted_negation_stands_between_the_subject_and_the_cue(run):
+    statement = first(run("Rubio didn't rule out easing some of the measures."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == ("Marco Rubio", "easing some of the measures")
+
+
+def test_told_me_reports_to_the_reporter(run):
+    text = "A retired teacher, Olha Savchenko, told me she has lived without heating since January."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Olha Savchenko",
+        "she has lived without heating since January",
+    )
+
+
+def test_comma_and_that_starts_a_second_report_of_the_same_speaker(run):
+    text = "Lavrov said the delegations had handed over lists of names, and that Kyiv had verified only a few of them."
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Sergey Lavrov", "the delegations had handed over lists of names"),
+        ("Sergey Lavrov", "Kyiv had verified only a few of them"),
+    ]
+
+
+def test_and_that_without_a_comma_stays_one_report(run):
+    text = "Lavrov said the delegations had agreed on the exchange and that the next step was a meeting."
+
+    assert len([s for s in run(text) if s.kind == "paraphrase"]) == 1
+
+
+def test_a_who_clause_without_commas_keeps_the_subject_before_it(run):
+    text = "A European diplomat who briefed reporters on condition of anonymity said the talks would resume in May."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.anonymous, statement.quote) == (True, "the talks would resume in May")
+
+
+def test_that_official_refers_back_to_the_unnamed_source(run):
+    text = (
+        "A US official said the next round would focus on prisoners. "
+        "That official said both sides had agreed to swap 500 prisoners each."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert len(statements) == 2
+    assert statements[0].speaker_name == statements[1].speaker_name
+    assert statements[1].anonymous
+
+
+def test_said_that_officials_is_no_role_noun(run):
+    statement = first(run("Peskov said that officials would meet again in Istanbul."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Dmitry Peskov",
+        "officials would meet again in Istanbul",
+    )
+
+
+def test_said_this_points_back_to_the_sentence_before(run):
+    text = (
+        "The next round of talks will focus on the return of children.\n\n"
+        "Umerov said this on Telegram, the agency reports."
+    )
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Rustem Umerov",
+        "The next round of talks will focus on the return of children",
+    )
+
+
+def test_said_this_week_is_no_pointer_back(run):
+    text = "The talks went well. Umerov said this week that the next round would focus on children."
+
+    statement = first(run(text), "paraphrase")
+
+    assert statement.quote == "the next round would focus on children"
+
+
+def test_informed_that_reports_words(run):
+    statement = first(run("Umerov also informed that the date of the next meeting has not been agreed."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Rustem Umerov",
+        "the date of the next meeting has not been agreed",
+    )
+
+
+def test_a_definite_description_refers_back_to_the_person_named(run):
+    text = (
+        "The West wants to prolong the conflict, Russian Foreign Minister Sergey Lavrov said on Tuesday.\n\n"
+        "The top Russian diplomat also noted that Moscow would not accept a pause that lets Kyiv rearm."
+    )
+
+    statements = [s for s in run(text) if s.kind == "paraphrase"]
+
+    assert [s.speaker_name for s in statements] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_the_unnamed_official_stays_an_unnamed_source(run):
+    statement = first(run("The unnamed official said the talks would resume in May."))
+
+    assert statement.anonymous
 
 
 def test_a_no_break_space_after_the_cue_is_not_part_of_the_paraphrase(run):
