@@ -388,6 +388,8 @@ DESCRIPTION_RE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w'’-]*\s+){1
 
 
 def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
+    if cue.word == "per" and not doc.text.endswith(", ", 0, cue.start):
+        return None  # "per" attributes only set off by a comma ("..., per a source"), not in "$80 per barrel"
     slot = speaker_after(doc, cue.end, upper_bound)
     if slot is None:
         cursor = cue.end

@@ -42,6 +42,7 @@ for _word in PARTICIPLE_CUES:
 for _phrase in PHRASE_CUES:
     _CUE_KINDS[_phrase] = SPEECH
 _CUE_KINDS["according to"] = ACCORDING
+_CUE_KINDS["per"] = ACCORDING  # Axios: "..., per two sources with knowledge of the talks"
 _CUE_KINDS["as saying"] = AS_SAYING
 _CUE_KINDS["quoted as saying"] = AS_SAYING
 for _phrase in POSITION_PHRASES:

@@ -633,13 +633,8 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             continue
         if not _settle_against_quotes(doc, candidate, by_paragraph.get(candidate.paragraph, [])):
             continue
-        and_that = _and_that_clause(doc, candidate, by_paragraph.get(candidate.paragraph, []))
         found.append(candidate)
         covered_until = candidate.end
-        if and_that is not None:
-            found.append(and_that)
-            covered_until = and_that.end
-            continue
         second = _but_that_clause(doc, candidate, by_paragraph.get(candidate.paragraph, []))
         if second is not None:
             found.append(second)
@@ -656,28 +651,6 @@ def _only_quotes(doc: Document, cue: Cue) -> bool:
     if not cue.quote_only:
         return False
     return cue.word not in THAT_CLAUSE_CUES or THAT_NEXT_RE.match(doc.lower, cue.end) is None
-
-
-AND_THAT_RE = re.compile(r",\s+and\s+that\s+")
-
-
-def _and_that_clause(doc: Document, first: Candidate, quoted: list[Candidate]) -> Candidate | None:
-    """'Lubinets said Ukraine had handed over a list, and that Moscow had confirmed fewer than 300 names': two
-    reports of the same speaker; the first is cut where the second begins."""
-    if first.cue is None:
-        return None
-    for match in AND_THAT_RE.finditer(doc.text, first.start, first.end):
-        if doc.quote_at(match.start()) is not None or _word_count(doc, first.start, match.start()) < 3:
-            continue
-        second = _make_paraphrase(
-            doc, first.cue, first.sentence, first.slot, match.end(), first.end, first.region or (0, 0)
-        )
-        if second is None or not _settle_against_quotes(doc, second, quoted):
-            return None
-        second.inherit, second.parent = first.inherit, first.parent
-        first.end = match.start()
-        return second
-    return None
 
 
 BUT_THAT_RE = re.compile(r",?\s+but\s+that\s+")
@@ -1256,6 +1229,11 @@ def _clause_end(doc: Document, start: int, limit: int) -> int:
     return end
 
 
+BULLET_RE = re.compile(r"[-–•*▪]\s+")
+# A section label of a newsletter or explainer opening the paragraph: "Driving the news: ", "Yes, but: ".
+SECTION_LABEL_RE = re.compile(r"[A-Z][\w'’]*(?:,? [\w'’]+){0,4}:\s+(?=[A-Z])")
+
+
 def _make_paraphrase(
     doc: Document,
     cue: Cue,
@@ -1266,6 +1244,12 @@ def _make_paraphrase(
     region: tuple[int, int],
 ) -> Candidate | None:
     start = _after_dateline(doc, sentence, start, end)
+    if (bullet := BULLET_RE.match(doc.text, start, end)) is not None:
+        start = bullet.end()  # "- Ukraine wants the plant, one source said": the list's mark is no word of it
+    if start == doc.paragraphs[sentence.paragraph].start and (
+        label := SECTION_LABEL_RE.match(doc.text, start, end)
+    ):
+        start = label.end()  # "Driving the news: The gaps are ..., per two sources": the newsletter's label
     if _word_count(doc, start, end) < 3:
         return None
     candidate = Candidate(PARAPHRASE, start, end, sentence.paragraph, sentence, BODY, slot=slot, cue=cue)
