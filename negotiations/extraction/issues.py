@@ -830,6 +830,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         # "Ukraine would only stop its own strikes if Russia did the same", "restoring the moratorium", among talk
         # of the energy truce.
         tagged["energy-strikes"] = tagged.pop("ceasefire")
+    if "ceasefire" in tagged and "energy-strikes" not in tagged and found is not None:
+        _energy_truce_meant(tagged, context, patterns, strong_in_quote, weak_in_quote)
     if (
         "ceasefire" in tagged
         and "energy-strikes" in tagged
@@ -978,6 +980,33 @@ def _about_energy_halt(quote: str, speaker_party: str) -> bool:
     if ENERGY_HALT_RE.search(quote) or not VICTIM_RE.search(quote):
         return True
     return speaker_party == "russia" and ENERGY_HIT_RE.search(quote) is not None
+
+
+def _energy_truce_meant(
+    tagged: dict[str, IssueStance],
+    context: IssueContext,
+    patterns: tuple[IssuePatterns, ...],
+    strong_in_quote: dict[str, list[tuple[int, int]]],
+    weak_in_quote: dict[str, list[tuple[int, int]]],
+) -> None:
+    """ "Ukraine would honour the pause", "it could end at any moment" under a paragraph or headline on the
+    energy truce: a truce named only weakly, or not at all, is the one the passage is about, not a general
+    ceasefire. The stance is read again for the energy issue (Russia's known line on a general truce is not
+    its line on a pause of energy strikes)."""
+    found = context.found
+    if found is None or "ceasefire" in strong_in_quote or GENERAL_CEASEFIRE_RE.search(context.quote):
+        return
+    # "a complete halt to foreign military aid": a weak cue other than the pause itself names something else.
+    if any(context.quote[start:end] != "pause" for start, end in weak_in_quote.get("ceasefire", [])):
+        return
+    if not found.any_within("energy-strikes", "strong", context.topic_ranges):
+        return
+    issue = next((issue for issue in patterns if issue.issue.slug == "energy-strikes"), None)
+    if issue is None:
+        return
+    confidence = tagged.pop("ceasefire").confidence
+    stance, stance_confidence = decide_stance(context, issue, [])
+    tagged["energy-strikes"] = IssueStance(stance, round(min(confidence, stance_confidence), 2))
 
 
 def _meets_the_other_leader(context: IssueContext) -> bool:

@@ -366,3 +366,22 @@ def test_refusing_an_extension_of_the_leaders_powers_calls_for_elections(run):
     )
 
     assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_the_pause_under_talk_of_the_energy_truce_is_the_energy_issue(run):
+    text = (
+        "Moscow and Kyiv agreed to an energy truce on Monday.\n\n"
+        "“Our engineers will respect the pause,” Sybiha said."
+    )
+
+    assert "energy-strikes" in stances(run(text))[-1]
+    assert "ceasefire" not in stances(run(text))[-1]
+
+
+def test_a_halt_of_something_else_beside_the_energy_truce_stays_as_it_was(run):
+    text = (
+        "Moscow and Kyiv agreed to an energy truce on Monday.\n\n"
+        "“A complete halt to arms deliveries is what we need,” Peskov said."
+    )
+
+    assert "energy-strikes" not in stances(run(text))[-1]
