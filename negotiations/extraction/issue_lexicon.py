@@ -69,8 +69,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:attack|aggression|invasion)",
             # "take part in guaranteeing a ceasefire", "guarantors of the peace deal": standing behind the settlement.
             r"guarantee(?:ing|s|d)? (?:a |the |any )?(?:cease-?fire|truce|peace deal|peace agreement|settlement)",
-            r"guarantors? (?:of|for) (?:a |the |any )?(?:cease-?fire|truce|peace|peace deal|peace agreement|"
-            r"settlement)",
+            # "one of the guarantors of a future peace settlement": an adjective or two may stand before it.
+            r"guarantors? (?:of|for) (?:a |the |any )?(?:(?:future|final|lasting|eventual|possible|durable) )?"
+            r"(?:cease-?fire|truce|peace|peace deal|peace agreement|peace settlement|settlement)",
             r"(?:western|american|us|u\.s\.|european|nato|allied|bilateral|legal|legally binding|binding|firm|"
             r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
@@ -361,7 +362,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"peace-?keep\w+",
             r"reassurance force",
             r"multinational force",
-            r"(?:foreign|european|western|british|french|nato|allied) (?:troops|forces|soldiers|contingents?)",
+            # "any European soldier in Ukraine", "7,000 British personnel": one soldier or the staff of a force.
+            r"(?:foreign|european|western|british|french|nato|allied) (?:troops|forces|soldiers?|contingents?|personnel)",
             r"troops (?:in|to|on the ground in) ukraine",
             r"boots on the ground",
             r"trip-?wire(?: force)?",

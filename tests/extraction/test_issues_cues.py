@@ -85,3 +85,15 @@ def test_a_frozen_conflict_is_the_war_not_the_frozen_assets(run):
     )
 
     assert "frozen-assets" not in stances(run(text))[-1]
+
+
+def test_one_foreign_soldier_or_foreign_personnel_are_the_troops(run):
+    text = "Peskov said any French soldier in Ukraine would be a legitimate target."
+
+    assert "peacekeepers" in stances(run(text))[0]
+
+
+def test_guarantors_of_a_future_settlement_are_the_guarantees(run):
+    text = "Wang said Beijing could be one of the guarantors of a lasting peace settlement."
+
+    assert "security-guarantees" in stances(run(text))[0]
