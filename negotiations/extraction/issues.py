@@ -855,6 +855,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
             tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
+    if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
+        _paragraph_issue(tagged, context, patterns)
     return tagged
 
 
@@ -961,6 +963,42 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
                 if last is None or start + span_end > last[0]:
                     last = (start + span_end, slug)
     return last[1] if last is not None else None
+
+
+# Words about the talks themselves, the war or peace in general: such a statement is about the process, and
+# takes no issue from its paragraph ("we should not expect miracles from one day of talks").
+PROCESS_RE = re.compile(
+    r"(?<![\w'-])(?:talks?|negotiat\w*|dialogue|meet\w*|contacts?|visit\w*|envoys?|round|table|peace\w*|war|"
+    r"conflict|crisis|conversation|call|diplomac\w*|diplomatic|mediat\w*|atmosphere|progress|deal|agreement|"
+    r"settlement|comment\w*|details|announce\w*|document|sides?|parties)(?![\w-])"
+)
+PARAGRAPH_CONFIDENCE = 0.35
+
+
+def _paragraph_issue(
+    tagged: dict[str, IssueStance], context: IssueContext, patterns: tuple[IssuePatterns, ...]
+) -> None:
+    """ "We are talking weeks, not months" in a paragraph on the troops: a statement with no cue of its own and no
+    word about the talks or the war in general is about the one issue its paragraph names."""
+    found = context.found
+    if (
+        found is None
+        or not context.topic_ranges
+        or PROCESS_RE.search(context.quote)
+        or FIGURES_RE.search(context.quote)
+    ):
+        return
+    start, end = context.topic_ranges[-1]
+    named = found.by_slug(start, end, "strong")
+    if found.text:
+        paragraph = found.text[start:end]
+        named = {slug: spans for slug, spans in named.items() if _kept(slug, paragraph, spans)}
+    if len(named) != 1:
+        return
+    slug = next(iter(named))
+    issue = next((issue for issue in patterns if issue.issue.slug == slug), None)
+    if issue is not None:
+        tagged[slug] = IssueStance(_stance_without_cue(context, issue), PARAGRAPH_CONFIDENCE)
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:

@@ -53,3 +53,21 @@ def test_a_quarrel_over_figures_does_not_take_the_articles_topic(run):
     )
 
     assert run(text)[-1].issues == {}
+
+
+TROOPS_PARAGRAPH = (
+    "EU keeps sanctions on Russia\n\n"
+    "Sybiha said on Monday that Britain would lead a reassurance force in Ukraine. “{quote},” he said."
+)
+
+
+def test_a_statement_with_no_cue_takes_the_one_issue_its_paragraph_names(run):
+    text = TROOPS_PARAGRAPH.format(quote="We are talking weeks, not months")
+
+    assert list(stances(run(text))[-1]) == ["peacekeepers"]
+
+
+def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
+    text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
+
+    assert stances(run(text))[-1] == {}
