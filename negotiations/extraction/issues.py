@@ -693,11 +693,15 @@ class IssueSpans:
         return found
 
     def strong_counts(self) -> dict[str, int]:
-        """How many strong cues of each issue the article holds."""
+        """How many strong cues of each issue the article holds, outside the issue's excluded phrases ("troops
+        within weeks of a ceasefire" does not make the truce the article's topic); once per article."""
         if self._strong_counts is None:
-            self._strong_counts = {
-                slug: len(spans) for (slug, kind), spans in self.spans.items() if kind == "strong"
+            counts = {
+                slug: len(_kept(slug, self.text, spans) if self.text else spans)
+                for (slug, kind), spans in self.spans.items()
+                if kind == "strong"
             }
+            self._strong_counts = {slug: count for slug, count in counts.items() if count}
         return self._strong_counts
 
     def mentions(self, slug: str) -> bool:
@@ -965,6 +969,16 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
     return last[1] if last is not None else None
 
 
+def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+    """Strong cues in [start, end) by issue, without those inside the issue's excluded phrases ("troops after a
+    ceasefire" names the troops, not the truce)."""
+    named = found.by_slug(start, end, "strong")
+    if not found.text:
+        return named
+    text = found.text[start:end]
+    return {slug: kept for slug, spans in named.items() if (kept := _kept(slug, text, spans))}
+
+
 # Words about the talks themselves, the war or peace in general: such a statement is about the process, and
 # takes no issue from its paragraph ("we should not expect miracles from one day of talks").
 PROCESS_RE = re.compile(
@@ -988,11 +1002,7 @@ def _paragraph_issue(
         or FIGURES_RE.search(context.quote)
     ):
         return
-    start, end = context.topic_ranges[-1]
-    named = found.by_slug(start, end, "strong")
-    if found.text:
-        paragraph = found.text[start:end]
-        named = {slug: spans for slug, spans in named.items() if _kept(slug, paragraph, spans)}
+    named = _kept_by_slug(found, *context.topic_ranges[-1])
     if len(named) != 1:
         return
     slug = next(iter(named))
@@ -1002,7 +1012,7 @@ def _paragraph_issue(
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:
-    around = {slug for start, end in topic_ranges for slug in found.by_slug(start, end, "strong")}
+    around = {slug for start, end in topic_ranges for slug in _kept_by_slug(found, start, end)}
     if len(around) != 1:
         return None
     counts = found.strong_counts()
