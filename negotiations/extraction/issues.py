@@ -186,7 +186,7 @@ CONDITIONAL_RE = re.compile(
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
-    r"(?:out of the question|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
+    r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
     r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared(?! to)|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
@@ -1248,6 +1248,8 @@ def decide_stance(
         and not NEGATION_RE.search(clause, condition.start(), clause_spans[0][0])
     ):
         main = clause[: condition.start()]
+        if _ruled_out_until(main, condition.group()):
+            return SUPPORTS, 0.5  # "a ceasefire is off the table until Ukraine leaves Donetsk": the demand is backed
         if NEGATIVE_RE.search(main) and not NEGATION_RE.search(main):
             return OPPOSES, 0.5  # "could face lawsuits if the assets were seized": the feared condition
         if NEGATION_RE.search(main) or cue_word in NEGATIVE_CUES:
@@ -1346,6 +1348,15 @@ def decide_stance(
     if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
+
+
+UNTIL_HEAD_RE = re.compile(r"(?:until|unless|before)\s")
+
+
+def _ruled_out_until(main: str, condition: str) -> bool:
+    """ "X is off the table until Y", "X is unacceptable unless Y": refusing something until a condition is met
+    demands the condition, where a fear "if Y" ("could face lawsuits if the assets were seized") opposes it."""
+    return UNTIL_HEAD_RE.match(condition) is not None and NEGATIVE_RE.search(main) is not None
 
 
 def _takes_a_side(text: str, cue_word: str) -> bool:
