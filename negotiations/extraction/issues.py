@@ -1249,7 +1249,10 @@ def decide_stance(
     ):
         main = clause[: condition.start()]
         if _ruled_out_until(main, condition.group()):
-            return SUPPORTS, 0.5  # "a ceasefire is off the table until Ukraine leaves Donetsk": the demand is backed
+            return (
+                SUPPORTS,
+                0.5,
+            )  # "a ceasefire is off the table until Ukraine leaves Donetsk": the demand is backed
         if NEGATIVE_RE.search(main) and not NEGATION_RE.search(main):
             return OPPOSES, 0.5  # "could face lawsuits if the assets were seized": the feared condition
         if NEGATION_RE.search(main) or cue_word in NEGATIVE_CUES:

@@ -162,10 +162,11 @@ def test_a_call_for_something_outweighs_criticism_elsewhere(run):
     assert stances(run(text)) == [{"sanctions": "supports"}]
 
 
-def test_freezing_along_the_current_line_opposes_ceding_land(run):
+def test_freezing_along_the_current_line_is_the_truce_not_the_land_question(run):
+    # The gold files tag a truce "along the current front line" as the truce alone (3 of 3 on development).
     text = "Sybiha said Kyiv was ready for a truce along the current front line."
 
-    assert stances(run(text)) == [{"ceasefire": "supports", "territory": "opposes"}]
+    assert stances(run(text)) == [{"ceasefire": "supports"}]
 
 
 def test_strong_endorsement_outweighs_a_progress_report(run):
