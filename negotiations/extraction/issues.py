@@ -41,7 +41,8 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
     # "spare no effort", "no doubt": idioms of resolve, not a negation.
-    r"(?<![\w'-])(?:not|no(?! (?:effort|efforts|doubt)(?![\w-]))|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "Our position has not changed": the same position held, not a negation of it.
+    r"(?<![\w'-])(?:not(?! changed)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
@@ -1152,6 +1153,7 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
     if spans:
         # A negation governs the issue from a few words before it, or as the predicate just after it.
         start, end = max(0, spans[0][0] - NEGATION_BEFORE), spans[0][1] + NEGATION_AFTER
+        start = max(start, _next_verb_phrase(clause, spans[0][0]))
         count = sum(
             1
             for match in NEGATION_RE.finditer(clause, start, min(end, len(clause)))
@@ -1165,6 +1167,22 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
     if count > 1 and "neither" in clause and " nor " in clause:
         count -= clause.count(" nor ")  # "neither the president nor the parliament can": one negation
     return count
+
+
+# "would not recognise the annexation and would insist on guarantees": a second verb phrase with its own modal.
+NEXT_VERB_PHRASE_RE = re.compile(
+    r"\s(?:and|but)\s+(?:would|will|must|should|shall|can|could|wants?|wanted|insist\w*|demand\w*|call\w* for|"
+    r"ask\w*|urg\w+)(?![\w-])"
+)
+
+
+def _next_verb_phrase(clause: str, cue_start: int) -> int:
+    """Where the verb phrase holding the cue starts, when a coordinated one stands before it: a negation before
+    that point governs the other verb."""
+    start = 0
+    for match in NEXT_VERB_PHRASE_RE.finditer(clause, 0, cue_start):
+        start = match.start()
+    return start
 
 
 AFTER_CLAUSE_RE = re.compile(r",|;|\s(?:and|but)\s")

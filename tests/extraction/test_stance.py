@@ -269,3 +269,15 @@ def test_a_judgement_after_but_counts_when_that_clause_names_the_issue_again(run
     )
 
     assert stances(run(text)) == [{"security-guarantees": "opposes"}]
+
+
+def test_a_position_that_has_not_changed_is_held_not_negated(run):
+    text = "Peskov said Russia's demand that Ukraine withdraw from the Donbas had not changed."
+
+    assert stances(run(text)) == [{"territory": "supports"}]
+
+
+def test_a_negation_keeps_to_its_own_verb_before_a_second_modal(run):
+    text = "Sybiha said Kyiv would not cede any land and would insist on binding security guarantees."
+
+    assert stances(run(text))[0]["security-guarantees"] == "supports"
