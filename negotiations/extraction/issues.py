@@ -42,7 +42,8 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 NEGATION_RE = re.compile(
     # "spare no effort", "no doubt": idioms of resolve, not a negation.
     # "Our position has not changed": the same position held, not a negation of it.
-    r"(?<![\w'-])(?:not(?! changed)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "within weeks, if not days": an estimate, not a negation.
+    r"(?<![\w'-])(?:(?<!if )not(?! changed)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
@@ -280,7 +281,9 @@ SIDE_TAKING_RE = re.compile(
     r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
     r"condemn\w*|ready|willing))(?![\w-])"
 )
-WEAK_CONDITIONAL_RE = re.compile(r"i(?<![\w'-]i)f(?![\w-])")
+WEAK_CONDITIONAL_RE = re.compile(
+    r"i(?<![\w'-]i)f(?![\w-])(?! not\b)"
+)  # "within weeks, if not days": an estimate
 # Words naming a topic of the talks: a report on it unless the statement takes a side.
 TOPIC_RE = re.compile(
     r"(?<![\w'-])(?:working on|work on|negotiat\w+|talks on|focus\w*|"

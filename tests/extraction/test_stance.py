@@ -281,3 +281,9 @@ def test_a_negation_keeps_to_its_own_verb_before_a_second_modal(run):
     text = "Sybiha said Kyiv would not cede any land and would insist on binding security guarantees."
 
     assert stances(run(text))[0]["security-guarantees"] == "supports"
+
+
+def test_if_not_in_an_estimate_is_neither_a_negation_nor_a_condition(run):
+    text = "“The prisoner exchange could happen within weeks, if not days,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
