@@ -367,7 +367,8 @@ OTHERS_WANT_RE = re.compile(
 # backs the thing refused ("Today, Putin effectively rejected the proposal for a full ceasefire").
 OTHERS_REFUSE_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
-    r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the enemy)\s+(?:\w+\s+){0,3}?"
+    r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the (?:russian|ukrainian) side|"
+    r"the (?:kiev|kyiv) (?:regime|authorities)|the enemy)\s+(?:\w+\s+){0,3}?"
     r"(?:reject|rejected|rejects|refuse|refused|refuses|dismissed|block|blocked|blocks|violate|violated|violates|broke|breaks|ignored|"
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited|resumed|resumes)(?![\w-])"
 )
@@ -375,7 +376,8 @@ OTHERS_REFUSE_RE = re.compile(
 REFUSED_BY_OTHERS_RE = re.compile(
     r"(?<![\w'-])(?:rejected|violated|broken|ignored|blocked|sabotaged|undermined|torpedoed|derailed)\s+by\s+"
     r"(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|the europeans|putin|"
-    r"trump|zelensk\w+|the russians|the ukrainians|the enemy)(?![\w-])"
+    r"trump|zelensk\w+|the russians|the ukrainians|the (?:russian|ukrainian) side|the (?:kiev|kyiv) (?:regime|authorities)|"
+    r"the enemy)(?![\w-])"
 )
 # A part of every verb OTHERS_WANT_RE and the refusal patterns can match.
 WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh", "draft", "fear", "insist",
@@ -1223,7 +1225,7 @@ def decide_stance(
             0.6,
         )  # "Moscow was demanding that Ukraine hand over Donbas" (unless judged: "unrealistic")
     if _others_refuse(local, context):
-        return SUPPORTS, 0.55
+        return (NEUTRAL, 0.5) if CONDUCT_REPORT_RE.search(local) else (SUPPORTS, 0.55)
     if DOCUMENT_SAYS_RE.search(_frame(context, local)):
         return NEUTRAL, 0.55  # "a two-page paper that proposes a 60-day ceasefire": what a text holds
     firm = KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug)) if FIRM_RE.search(local) else None
@@ -1524,6 +1526,14 @@ def _demanded_in_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[in
         return False
     first = min(start for start, _ in cue_spans)
     return any(end <= first for _, end in any_must)
+
+
+# "The moratorium had been repeatedly violated by Kyiv": a record of the other side's conduct, told as a fact
+# rather than as a call for the thing it harms (but "Russia continued to block the return of children" backs it).
+CONDUCT_REPORT_RE = re.compile(
+    r"(?<![\w'-])(?:repeatedly|again and again|time and again|"
+    r"(?:had|has|have) (?:been )?(?:\w+ )?(?:recorded|documented|registered|counted))(?![\w-])"
+)
 
 
 def _others_refuse(local: str, context: IssueContext) -> bool:
