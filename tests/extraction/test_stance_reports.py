@@ -141,4 +141,3 @@ def test_a_record_of_the_other_sides_violations_reports_them(run):
     text = "Peskov said the energy moratorium had been repeatedly violated by the Kiev regime."
 
     assert stances(run(text)) == [{"energy-strikes": "neutral"}]
-
