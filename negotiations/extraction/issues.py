@@ -1043,15 +1043,19 @@ def _energy_truce_meant(
     strong_in_quote: dict[str, list[tuple[int, int]]],
     weak_in_quote: dict[str, list[tuple[int, int]]],
 ) -> None:
-    """ "Ukraine would honour the pause", "it could end at any moment" under a paragraph or headline on the
+    """ "Ukraine would honour the pause", "the moratorium will cease to apply" under a paragraph or headline on the
     energy truce: a truce named only weakly, or not at all, is the one the passage is about, not a general
     ceasefire. The stance is read again for the energy issue (Russia's known line on a general truce is not
     its line on a pause of energy strikes)."""
     found = context.found
-    if found is None or "ceasefire" in strong_in_quote or GENERAL_CEASEFIRE_RE.search(context.quote):
+    if found is None or GENERAL_CEASEFIRE_RE.search(context.quote):
         return
-    # "a complete halt to foreign military aid": a weak cue other than the pause itself names something else.
-    if any(context.quote[start:end] != "pause" for start, end in weak_in_quote.get("ceasefire", [])):
+    # "a complete halt to foreign military aid": a cue other than the pause or the moratorium itself names
+    # something else.
+    quote = context.quote
+    if any(quote[start:end] != "moratorium" for start, end in strong_in_quote.get("ceasefire", [])):
+        return
+    if any(quote[start:end] != "pause" for start, end in weak_in_quote.get("ceasefire", [])):
         return
     if not found.any_within("energy-strikes", "strong", context.topic_ranges):
         return
