@@ -69,8 +69,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:attack|aggression|invasion)",
             # "take part in guaranteeing a ceasefire", "guarantors of the peace deal": standing behind the settlement.
             r"guarantee(?:ing|s|d)? (?:a |the |any )?(?:cease-?fire|truce|peace deal|peace agreement|settlement)",
-            r"guarantors? (?:of|for) (?:a |the |any )?(?:cease-?fire|truce|peace|peace deal|peace agreement|"
-            r"settlement)",
+            # "one of the guarantors of a future peace settlement": an adjective or two may stand before it.
+            r"guarantors? (?:of|for) (?:a |the |any )?(?:(?:future|final|lasting|eventual|possible|durable) )?"
+            r"(?:cease-?fire|truce|peace|peace deal|peace agreement|peace settlement|settlement)",
             r"(?:western|american|us|u\.s\.|european|nato|allied|bilateral|legal|legally binding|binding|firm|"
             r"reliable|real|concrete|ironclad|solid|strong) guarantees?",
         ),
@@ -144,6 +145,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
             r"(?:sovereignty and )?territorial integrity of all (?:countries|states|nations)",
             r"(?:on|near|at|to|away from|behind) (?:the|any) (?:line of contact|front ?lines?|contact line)",
+            # "a ceasefire along the current front line", "a freeze along the line of contact": where the truce runs,
+            # not the land question.
+            r"(?:cease-?fires?|truces?|freez\w*|frozen conflict|stop\w*|halt\w*|pause)[\"\u201d\u2019']?\s+(?:\w+\s+){0,3}(?:along|on|at)\s+"
+            r"(?:the\s+)?(?:current\s+|existing\s+|present\s+)?(?:front ?lines?|contact line|lines? of (?:contact|control))",
             # Battlefield news: "Russian forces occupied two villages in the Donetsk region".
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
             r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"
@@ -357,7 +362,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"peace-?keep\w+",
             r"reassurance force",
             r"multinational force",
-            r"(?:foreign|european|western|british|french|nato|allied) (?:troops|forces|soldiers|contingents?)",
+            # "any European soldier in Ukraine", "7,000 British personnel": one soldier or the staff of a force.
+            r"(?:foreign|european|western|british|french|nato|allied) (?:troops|forces|soldiers?|contingents?|personnel)",
             r"troops (?:in|to|on the ground in) ukraine",
             r"boots on the ground",
             r"trip-?wire(?: force)?",
@@ -420,6 +426,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             # "the frozen assets must be returned to Russia": the money goes back, not to Ukraine.
             r"(?:returned|given back|handed back|released) (?:in full )?to (?:russia|moscow|their owners?|the owners?)",
         ),
+        # "a frozen conflict", "a frozen front line": the war, not the money.
+        exclude=(r"frozen[\"\u201d\u2019']? (?:conflict|war|front ?lines?|lines?|fighting|hostilities)",),
     ),
     "elections": IssueLexicon(
         strong=(

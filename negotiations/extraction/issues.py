@@ -41,7 +41,9 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 # Negations flip the polarity of what they govern.
 NEGATION_RE = re.compile(
     # "spare no effort", "no doubt": idioms of resolve, not a negation.
-    r"(?<![\w'-])(?:not|no(?! (?:effort|efforts|doubt)(?![\w-]))|never|n't|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "Our position has not changed": the same position held, not a negation of it.
+    # "within weeks, if not days": an estimate, not a negation.
+    r"(?<![\w'-])(?:(?<!if )not(?! changed)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
@@ -186,7 +188,7 @@ CONDITIONAL_RE = re.compile(
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
-    r"(?:out of the question|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
+    r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
     r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared(?! to)|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
@@ -279,7 +281,9 @@ SIDE_TAKING_RE = re.compile(
     r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
     r"condemn\w*|ready|willing))(?![\w-])"
 )
-WEAK_CONDITIONAL_RE = re.compile(r"i(?<![\w'-]i)f(?![\w-])")
+WEAK_CONDITIONAL_RE = re.compile(
+    r"i(?<![\w'-]i)f(?![\w-])(?! not\b)"
+)  # "within weeks, if not days": an estimate
 # Words naming a topic of the talks: a report on it unless the statement takes a side.
 TOPIC_RE = re.compile(
     r"(?<![\w'-])(?:working on|work on|negotiat\w+|talks on|focus\w*|"
@@ -363,7 +367,8 @@ OTHERS_WANT_RE = re.compile(
 # backs the thing refused ("Today, Putin effectively rejected the proposal for a full ceasefire").
 OTHERS_REFUSE_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
-    r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the enemy)\s+(?:\w+\s+){0,3}?"
+    r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the (?:russian|ukrainian) side|"
+    r"the (?:kiev|kyiv) (?:regime|authorities)|the enemy)\s+(?:\w+\s+){0,3}?"
     r"(?:reject|rejected|rejects|refuse|refused|refuses|dismissed|block|blocked|blocks|violate|violated|violates|broke|breaks|ignored|"
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited|resumed|resumes)(?![\w-])"
 )
@@ -371,7 +376,8 @@ OTHERS_REFUSE_RE = re.compile(
 REFUSED_BY_OTHERS_RE = re.compile(
     r"(?<![\w'-])(?:rejected|violated|broken|ignored|blocked|sabotaged|undermined|torpedoed|derailed)\s+by\s+"
     r"(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|the europeans|putin|"
-    r"trump|zelensk\w+|the russians|the ukrainians|the enemy)(?![\w-])"
+    r"trump|zelensk\w+|the russians|the ukrainians|the (?:russian|ukrainian) side|the (?:kiev|kyiv) (?:regime|authorities)|"
+    r"the enemy)(?![\w-])"
 )
 # A part of every verb OTHERS_WANT_RE and the refusal patterns can match.
 WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh", "draft", "fear", "insist",
@@ -693,11 +699,15 @@ class IssueSpans:
         return found
 
     def strong_counts(self) -> dict[str, int]:
-        """How many strong cues of each issue the article holds."""
+        """How many strong cues of each issue the article holds, outside the issue's excluded phrases ("troops
+        within weeks of a ceasefire" does not make the truce the article's topic); once per article."""
         if self._strong_counts is None:
-            self._strong_counts = {
-                slug: len(spans) for (slug, kind), spans in self.spans.items() if kind == "strong"
+            counts = {
+                slug: len(_kept(slug, self.text, spans) if self.text else spans)
+                for (slug, kind), spans in self.spans.items()
+                if kind == "strong"
             }
+            self._strong_counts = {slug: count for slug, count in counts.items() if count}
         return self._strong_counts
 
     def mentions(self, slug: str) -> bool:
@@ -830,6 +840,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         # "Ukraine would only stop its own strikes if Russia did the same", "restoring the moratorium", among talk
         # of the energy truce.
         tagged["energy-strikes"] = tagged.pop("ceasefire")
+    if "ceasefire" in tagged and "energy-strikes" not in tagged and found is not None:
+        _energy_truce_meant(tagged, context, patterns, strong_in_quote, weak_in_quote)
     if (
         "ceasefire" in tagged
         and "energy-strikes" in tagged
@@ -853,6 +865,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
             tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
+    if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
+        _paragraph_issue(tagged, context, patterns)
     return tagged
 
 
@@ -961,8 +975,50 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
     return last[1] if last is not None else None
 
 
+def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+    """Strong cues in [start, end) by issue, without those inside the issue's excluded phrases ("troops after a
+    ceasefire" names the troops, not the truce)."""
+    named = found.by_slug(start, end, "strong")
+    if not found.text:
+        return named
+    text = found.text[start:end]
+    return {slug: kept for slug, spans in named.items() if (kept := _kept(slug, text, spans))}
+
+
+# Words about the talks themselves, the war or peace in general: such a statement is about the process, and
+# takes no issue from its paragraph ("we should not expect miracles from one day of talks").
+PROCESS_RE = re.compile(
+    r"(?<![\w'-])(?:talks?|negotiat\w*|dialogue|meet\w*|contacts?|visit\w*|envoys?|round|table|peace\w*|war|"
+    r"conflict|crisis|conversation|call|diplomac\w*|diplomatic|mediat\w*|atmosphere|progress|deal|agreement|"
+    r"settlement|comment\w*|details|announce\w*|document|sides?|parties)(?![\w-])"
+)
+PARAGRAPH_CONFIDENCE = 0.35
+
+
+def _paragraph_issue(
+    tagged: dict[str, IssueStance], context: IssueContext, patterns: tuple[IssuePatterns, ...]
+) -> None:
+    """ "We are talking weeks, not months" in a paragraph on the troops: a statement with no cue of its own and no
+    word about the talks or the war in general is about the one issue its paragraph names."""
+    found = context.found
+    if (
+        found is None
+        or not context.topic_ranges
+        or PROCESS_RE.search(context.quote)
+        or FIGURES_RE.search(context.quote)
+    ):
+        return
+    named = _kept_by_slug(found, *context.topic_ranges[-1])
+    if len(named) != 1:
+        return
+    slug = next(iter(named))
+    issue = next((issue for issue in patterns if issue.issue.slug == slug), None)
+    if issue is not None:
+        tagged[slug] = IssueStance(_stance_without_cue(context, issue), PARAGRAPH_CONFIDENCE)
+
+
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:
-    around = {slug for start, end in topic_ranges for slug in found.by_slug(start, end, "strong")}
+    around = {slug for start, end in topic_ranges for slug in _kept_by_slug(found, start, end)}
     if len(around) != 1:
         return None
     counts = found.strong_counts()
@@ -978,6 +1034,37 @@ def _about_energy_halt(quote: str, speaker_party: str) -> bool:
     if ENERGY_HALT_RE.search(quote) or not VICTIM_RE.search(quote):
         return True
     return speaker_party == "russia" and ENERGY_HIT_RE.search(quote) is not None
+
+
+def _energy_truce_meant(
+    tagged: dict[str, IssueStance],
+    context: IssueContext,
+    patterns: tuple[IssuePatterns, ...],
+    strong_in_quote: dict[str, list[tuple[int, int]]],
+    weak_in_quote: dict[str, list[tuple[int, int]]],
+) -> None:
+    """ "Ukraine would honour the pause", "the moratorium will cease to apply" under a paragraph or headline on the
+    energy truce: a truce named only weakly, or not at all, is the one the passage is about, not a general
+    ceasefire. The stance is read again for the energy issue (Russia's known line on a general truce is not
+    its line on a pause of energy strikes)."""
+    found = context.found
+    if found is None or GENERAL_CEASEFIRE_RE.search(context.quote):
+        return
+    # "a complete halt to foreign military aid": a cue other than the pause or the moratorium itself names
+    # something else.
+    quote = context.quote
+    if any(quote[start:end] != "moratorium" for start, end in strong_in_quote.get("ceasefire", [])):
+        return
+    if any(quote[start:end] != "pause" for start, end in weak_in_quote.get("ceasefire", [])):
+        return
+    if not found.any_within("energy-strikes", "strong", context.topic_ranges):
+        return
+    issue = next((issue for issue in patterns if issue.issue.slug == "energy-strikes"), None)
+    if issue is None:
+        return
+    confidence = tagged.pop("ceasefire").confidence
+    stance, stance_confidence = decide_stance(context, issue, [])
+    tagged["energy-strikes"] = IssueStance(stance, round(min(confidence, stance_confidence), 2))
 
 
 def _meets_the_other_leader(context: IssueContext) -> bool:
@@ -1075,6 +1162,7 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
     if spans:
         # A negation governs the issue from a few words before it, or as the predicate just after it.
         start, end = max(0, spans[0][0] - NEGATION_BEFORE), spans[0][1] + NEGATION_AFTER
+        start = max(start, _next_verb_phrase(clause, spans[0][0]))
         count = sum(
             1
             for match in NEGATION_RE.finditer(clause, start, min(end, len(clause)))
@@ -1088,6 +1176,22 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
     if count > 1 and "neither" in clause and " nor " in clause:
         count -= clause.count(" nor ")  # "neither the president nor the parliament can": one negation
     return count
+
+
+# "would not recognise the annexation and would insist on guarantees": a second verb phrase with its own modal.
+NEXT_VERB_PHRASE_RE = re.compile(
+    r"\s(?:and|but)\s+(?:would|will|must|should|shall|can|could|wants?|wanted|insist\w*|demand\w*|call\w* for|"
+    r"ask\w*|urg\w+)(?![\w-])"
+)
+
+
+def _next_verb_phrase(clause: str, cue_start: int) -> int:
+    """Where the verb phrase holding the cue starts, when a coordinated one stands before it: a negation before
+    that point governs the other verb."""
+    start = 0
+    for match in NEXT_VERB_PHRASE_RE.finditer(clause, 0, cue_start):
+        start = match.start()
+    return start
 
 
 AFTER_CLAUSE_RE = re.compile(r",|;|\s(?:and|but)\s")
@@ -1125,7 +1229,7 @@ def decide_stance(
             0.6,
         )  # "Moscow was demanding that Ukraine hand over Donbas" (unless judged: "unrealistic")
     if _others_refuse(local, context):
-        return SUPPORTS, 0.55
+        return (NEUTRAL, 0.5) if CONDUCT_REPORT_RE.search(local) else (SUPPORTS, 0.55)
     if DOCUMENT_SAYS_RE.search(_frame(context, local)):
         return NEUTRAL, 0.55  # "a two-page paper that proposes a 60-day ceasefire": what a text holds
     firm = KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug)) if FIRM_RE.search(local) else None
@@ -1171,6 +1275,11 @@ def decide_stance(
         and not NEGATION_RE.search(clause, condition.start(), clause_spans[0][0])
     ):
         main = clause[: condition.start()]
+        if _ruled_out_until(main, condition.group()):
+            return (
+                SUPPORTS,
+                0.5,
+            )  # "a ceasefire is off the table until Ukraine leaves Donetsk": the demand is backed
         if NEGATIVE_RE.search(main) and not NEGATION_RE.search(main):
             return OPPOSES, 0.5  # "could face lawsuits if the assets were seized": the feared condition
         if NEGATION_RE.search(main) or cue_word in NEGATIVE_CUES:
@@ -1269,6 +1378,15 @@ def decide_stance(
     if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
+
+
+UNTIL_HEAD_RE = re.compile(r"(?:until|unless|before)\s")
+
+
+def _ruled_out_until(main: str, condition: str) -> bool:
+    """ "X is off the table until Y", "X is unacceptable unless Y": refusing something until a condition is met
+    demands the condition, where a fear "if Y" ("could face lawsuits if the assets were seized") opposes it."""
+    return UNTIL_HEAD_RE.match(condition) is not None and NEGATIVE_RE.search(main) is not None
 
 
 def _takes_a_side(text: str, cue_word: str) -> bool:
@@ -1412,6 +1530,14 @@ def _demanded_in_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[in
         return False
     first = min(start for start, _ in cue_spans)
     return any(end <= first for _, end in any_must)
+
+
+# "The moratorium had been repeatedly violated by Kyiv": a record of the other side's conduct, told as a fact
+# rather than as a call for the thing it harms (but "Russia continued to block the return of children" backs it).
+CONDUCT_REPORT_RE = re.compile(
+    r"(?<![\w'-])(?:repeatedly|again and again|time and again|"
+    r"(?:had|has|have) (?:been )?(?:\w+ )?(?:recorded|documented|registered|counted))(?![\w-])"
+)
 
 
 def _others_refuse(local: str, context: IssueContext) -> bool:

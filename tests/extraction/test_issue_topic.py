@@ -53,3 +53,32 @@ def test_a_quarrel_over_figures_does_not_take_the_articles_topic(run):
     )
 
     assert run(text)[-1].issues == {}
+
+
+TROOPS_PARAGRAPH = (
+    "EU keeps sanctions on Russia\n\n"
+    "Sybiha said on Monday that Britain would lead a reassurance force in Ukraine. “{quote},” he said."
+)
+
+
+def test_a_statement_with_no_cue_takes_the_one_issue_its_paragraph_names(run):
+    text = TROOPS_PARAGRAPH.format(quote="We are talking weeks, not months")
+
+    assert list(stances(run(text))[-1]) == ["peacekeepers"]
+
+
+def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
+    text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
+
+    assert stances(run(text))[-1] == {}
+
+
+def test_a_truce_named_only_as_the_time_of_something_else_is_not_a_second_topic(run):
+    text = (
+        "British troops could deploy weeks after a ceasefire\n\n"
+        "Britain would send troops to Ukraine after a ceasefire, Healey told reporters. European troops would "
+        "follow after a truce, he said.\n\n"
+        "“The clock starts that day,” Sybiha said."
+    )
+
+    assert stances(run(text))[-1] == {"peacekeepers": "supports"}

@@ -1,9 +1,11 @@
 """Issue tagging and stance, from the speaker's point of view on each issue's proposition."""
 
 import re
+from datetime import date
 
 import pytest
 
+from negotiations.extraction import extract
 from negotiations.extraction.issues import pattern_heads
 
 
@@ -366,3 +368,33 @@ def test_refusing_an_extension_of_the_leaders_powers_calls_for_elections(run):
     )
 
     assert stances(run(text)) == [{"elections": "supports"}]
+
+
+def test_the_pause_under_talk_of_the_energy_truce_is_the_energy_issue(run):
+    text = (
+        "Moscow and Kyiv agreed to an energy truce on Monday.\n\n"
+        "“Our engineers will respect the pause,” Sybiha said."
+    )
+
+    assert "energy-strikes" in stances(run(text))[-1]
+    assert "ceasefire" not in stances(run(text))[-1]
+
+
+def test_a_halt_of_something_else_beside_the_energy_truce_stays_as_it_was(run):
+    text = (
+        "Moscow and Kyiv agreed to an energy truce on Monday.\n\n"
+        "“A complete halt to arms deliveries is what we need,” Peskov said."
+    )
+
+    assert "energy-strikes" not in stances(run(text))[-1]
+
+
+def test_the_moratorium_under_talk_of_the_energy_truce_is_the_energy_issue(demo_registry):
+    # The demo codebook has "moratorium" as a cue word of the general ceasefire.
+    text = (
+        "Energy truce holds for a week\n\n"
+        "Delegations met in Abu Dhabi on Monday. Peskov spoke to reporters in Moscow on Tuesday.\n\n"
+        "He was calm. “If Kyiv attacks, the moratorium will end,” he said."
+    )
+
+    assert "energy-strikes" in stances(extract(text, published=date(2026, 1, 30), registry=demo_registry))[-1]

@@ -70,3 +70,30 @@ def test_after_a_meeting_with_zelensky_dates_the_words_and_is_no_summit(run):
     )
 
     assert "leaders-meeting" not in stances(run(text))[0]
+
+
+def test_a_truce_along_the_front_line_is_where_it_runs_not_the_land_question(run):
+    text = "Sybiha said Kyiv would accept a truce along the current front line from Monday."
+
+    assert stances(run(text))[0] == {"ceasefire": "supports"}
+
+
+def test_a_frozen_conflict_is_the_war_not_the_frozen_assets(run):
+    text = (
+        "EU leaders met in Brussels on the immobilised Russian assets. "
+        "Lavrov said some capitals were weighing a frozen conflict without any treaty."
+    )
+
+    assert "frozen-assets" not in stances(run(text))[-1]
+
+
+def test_one_foreign_soldier_or_foreign_personnel_are_the_troops(run):
+    text = "Peskov said any French soldier in Ukraine would be a legitimate target."
+
+    assert "peacekeepers" in stances(run(text))[0]
+
+
+def test_guarantors_of_a_future_settlement_are_the_guarantees(run):
+    text = "Wang said Beijing could be one of the guarantors of a lasting peace settlement."
+
+    assert "security-guarantees" in stances(run(text))[0]

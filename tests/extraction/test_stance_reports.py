@@ -135,3 +135,9 @@ def test_expecting_a_compromise_forecasts_the_talks(run):
     text = "Kallas said she expected a compromise on the new sanctions package by Friday."
 
     assert stances(run(text)) == [{"sanctions": "neutral"}]
+
+
+def test_a_record_of_the_other_sides_violations_reports_them(run):
+    text = "Peskov said the energy moratorium had been repeatedly violated by the Kiev regime."
+
+    assert stances(run(text)) == [{"energy-strikes": "neutral"}]

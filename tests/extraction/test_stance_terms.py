@@ -92,3 +92,15 @@ def test_having_a_say_in_the_arrangement_is_a_condition_on_it(run):
     text = "Moscow has insisted that it must have a say in any security guarantees for Ukraine."
 
     assert stances(run(text)) == [{"security-guarantees": "conditional"}]
+
+
+def test_a_truce_off_the_table_until_a_withdrawal_is_conditional(run):
+    text = "Peskov said a general truce was off the table until Ukraine pulled its troops out of Donetsk."
+
+    assert stances(run(text))[0]["ceasefire"] == "conditional"
+
+
+def test_ruling_something_out_until_a_withdrawal_backs_the_withdrawal(run):
+    text = "Peskov said a general truce was off the table until Ukraine pulled its troops out of Donetsk."
+
+    assert stances(run(text))[0]["territory"] == "supports"
