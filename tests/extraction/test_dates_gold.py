@@ -1,8 +1,8 @@
 """Regression guard for said_on: the engine keeps the date accuracy it reached on the gold files, less 0.03.
 
 Floors were set at the end of the dates round (issue #5) from the engine's figures: per file on the development
-files; the held-out files only together, as their per-file figures are not looked at (``holdout-7`` alone, from its
-aggregate figure on the engine's first run).
+files; the held-out files only together, as their per-file figures are not looked at (``holdout-7`` and ``holdout-8``
+alone, from their aggregate figures on the engine's first run).
 """
 
 from pathlib import Path
@@ -25,6 +25,8 @@ FLOORS = {
     ("holdout-mine", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"): 0.85,
     ("dev-7",): 0.95,
     ("holdout-7",): 0.93,  # held out: only its aggregate figure was printed, on the engine's first run on it
+    ("dev-8",): 0.82,
+    ("holdout-8",): 0.79,  # held out likewise
 }
 
 

@@ -1,9 +1,9 @@
 """Regression guard for issue tagging and stance on the gold files: the figures reached, less a margin.
 
 Floors are the accuracy measured when they were set minus ``MARGIN``. ``holdout-mine.jsonl``,
-``holdout-2.jsonl``, ``holdout-3.jsonl``, ``holdout-4.jsonl``, ``holdout-6.jsonl`` and ``holdout-7.jsonl`` are held out (their per-statement errors were
-not used for tuning), so their floors guard against regressions only; their figures are the honest estimate
-for unseen articles.
+``holdout-2.jsonl``, ``holdout-3.jsonl``, ``holdout-4.jsonl``, ``holdout-6.jsonl``, ``holdout-7.jsonl`` and
+``holdout-8.jsonl`` are held out (their per-statement errors were not used for tuning), so their floors guard
+against regressions only; their figures are the honest estimate for unseen articles.
 """
 
 from pathlib import Path
@@ -33,6 +33,8 @@ FLOORS = {
     GOLD / "holdout-6.jsonl": (0.62, 0.60),
     GOLD / "dev-7.jsonl": (0.63, 0.53),
     GOLD / "holdout-7.jsonl": (0.58, 0.57),
+    GOLD / "dev-8.jsonl": (0.71, 0.50),
+    GOLD / "holdout-8.jsonl": (0.67, 0.51),
 }
 
 
