@@ -322,6 +322,11 @@ def _index_before(tokens: list[tuple[int, int, str]], position: int) -> int:
     return index
 
 
+SETTING_PARTICIPLES = frozenset(
+    ["asked", "speaking", "addressing", "responding", "answering", "writing", "talking"]
+)
+
+
 def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc: Document) -> int | None:
     """For ", the Kremlin spokesman," before a cue: the index of the opening comma. A cue inside is allowed
     only in a relative clause (", who was not authorized to speak publicly,"), which reports no words."""
@@ -331,7 +336,10 @@ def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc:
         if token == ",":
             if index == comma_index - 1:
                 return None
-            relative = tokens[index + 1][2] in RELATIVE_PRONOUNS
+            # ", who was not authorized to speak,", ", asked about the exchange,": a clause that reports no words.
+            relative = (
+                tokens[index + 1][2] in RELATIVE_PRONOUNS or tokens[index + 1][2] in SETTING_PARTICIPLES
+            )
             return None if (has_cue or has_quote) and not relative else index
         if token in ";:":
             return None

@@ -104,6 +104,9 @@ CLAUSE_CUT_RE = re.compile(
     r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
     r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
+WHAT_CALLED_RE = re.compile(
+    r"what (?:he|she|they|it|\w+) (?:described|calls|called|termed|branded|dubbed)(?: as)?\s*"
+)
 SUBORDINATE_END_RE = re.compile(
     r"(?:,\s*|\s)(?:because|since|as|and|but|while|saying|adding|noting|so|although|though|when|where|which|"
     r"after|before|calling|describing|branding|dubbing|terming|warning|insisting|stressing)\b"
@@ -548,13 +551,20 @@ def _slot_before_quote(
         slot = _prefer_person_subject(doc, slot, sentence, cue)
     if slot is None and cue.word in INVERTED_VERBS:
         slot = speaker_after(doc, cue.end, quote.open)
-        if slot is not None and _word_count(doc, slot.end, quote.open) > 3:
+        if slot is not None and _opens_reported_clause(doc, slot.end, quote.open):
             slot = (
                 None  # 'said Moscow would answer "..."': the name opens the reported clause, not the speaker
             )
     if slot is None and _coordinated_cue(doc, cue) is not None:
         slot = sentence_subject(doc, sentence, cue.start)  # 'Putin turned to Trump and said: “...”'
     return slot
+
+
+def _opens_reported_clause(doc: Document, name_end: int, quote_open: int) -> bool:
+    """'said Ukraine was ready for "...", 'said Moscow would answer "..."': words of a clause between the name
+    after the cue and the quote, with no comma or colon to close an attribution ('said Lavrov on Monday: "')."""
+    words = _word_count(doc, name_end, quote_open)
+    return words > 3 or (words > 0 and not any(mark in doc.text[name_end:quote_open] for mark in ",:"))
 
 
 def _clause_subject(doc: Document, cue: Cue, sentence: Sentence, cues: list[Cue]) -> Slot | None:
@@ -1305,7 +1315,8 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
     if (spoken := SPOKEN_QUOTE_MARK_RE.search(prefix)) is not None:
         opening = candidate.start + spoken.start()
         prefix = prefix[: spoken.start()]
-    if _word_count(doc, candidate.start, opening) <= 2:
+    if _word_count(doc, candidate.start, opening) <= 2 or WHAT_CALLED_RE.fullmatch(prefix.lower()):
+        # 'criticised what he described as "the steady erosion"': the quote names the thing; no clause.
         return _clause_after_quotes(doc, candidate, inside)
     comma = prefix.rfind(",")
     if (

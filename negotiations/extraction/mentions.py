@@ -74,7 +74,7 @@ class Mention:
 # "O'Brien", "Al-Sisi"; not a possessive "'s" ("Stanovaya's analysis" names Stanovaya).
 _NAME_TAIL = r"(?:-[A-Z]?[a-z]+|'(?!s(?![a-z]))[A-Z]?[a-z]+)*"
 _NAME_TOKEN = rf"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{{2,3}}(?=[ ][A-Z][a-z]))"
-_PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter)"
+_PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter|O|Ni|Nic|Mac)"  # "Ó Laoghaire" folds to "O"
 # The first token's capital comes first and the lookbehind after it (same matches): the regex engine then
 # skips ahead to capitals instead of trying the lookbehind at every character.
 # A capital right after a dot ("S.C." in "(R-S.C.)") goes on an abbreviation; it starts no name.

@@ -1573,3 +1573,30 @@ def test_a_demonym_belongs_to_the_name_of_a_force(run):
     assert first(run("The Ukrainian Air Force said Russia launched 96 drones overnight.")).speaker_name == (
         "Ukrainian Air Force"
     )
+
+
+def test_a_state_after_said_with_a_verb_before_the_quote_is_not_the_speaker(run):
+    text = 'Zelenskyy thanked the leaders and said Ukraine was ready for "a full ceasefire in the air and at sea."'
+
+    assert first(run(text), "direct").speaker_name == "Volodymyr Zelenskyy"
+
+
+def test_an_appositive_opened_by_asked_does_not_hide_the_subject(run):
+    text = (
+        "Foreign Minister Juan Ortega, asked about the exchange during a visit to Madrid, said the swap was "
+        "a humane gesture."
+    )
+
+    assert first(run(text)).speaker_name == "Juan Ortega"
+
+
+def test_an_irish_name_with_its_particle_is_one_name(run):
+    text = 'The party\'s spokesman, Donnchadh Ó Laoghaire, said neutrality was "not for sale."'
+
+    assert first(run(text), "direct").speaker_name == "Donnchadh Ó Laoghaire"
+
+
+def test_what_he_described_as_before_a_quote_is_no_paraphrase(run):
+    statements = run('Juan Ortega criticised what he described as "the steady erosion of neutrality."')
+
+    assert [s.kind for s in statements] == ["direct"]
