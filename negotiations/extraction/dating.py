@@ -44,6 +44,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
+    attributions: dict[int, str] = {}  # candidate index -> its attribution, outside quotes
     stated = {candidate.paragraph for candidate in candidates}  # paragraphs that report words: no scene
     first_named = _first_named(doc)
     for index, candidate in enumerate(candidates):
@@ -52,10 +53,10 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
                 candidate.said_on = _date_introducing_turn(doc, candidate)
                 candidate.said_on_from_text = candidate.said_on is not None
             continue
-        if candidate.region not in read:
-            attribution = _outside_quotes(doc, *candidate.region)
-            read[candidate.region] = (attribution, *read_date(attribution, doc.published))
-        attribution, said_on, vague = read[candidate.region]
+        attribution, said_on, vague = _read_region(doc, candidate.region, read)
+        if said_on is not None and (own := _own_region(candidates, index)) != candidate.region:
+            attribution, said_on, vague = _read_region(doc, own, read)
+        attributions[index] = attribution
         if vague and _vague_only_reported(doc, candidate):
             vague = False
         after_cue = (
@@ -99,7 +100,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         # "The Russian side emphasised ...": the sides of the leaders whose conversation it records
         in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
-        _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
+        _date_pointing_to_the_lead(candidates, attributions, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
     # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
@@ -120,6 +121,36 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _read_region(
+    doc: Document, region: tuple[int, int], read: dict[tuple[int, int], tuple[str, date | None, bool]]
+) -> tuple[str, date | None, bool]:
+    """The attribution text of a region, outside quotes, and the date it gives (read once per region)."""
+    if region not in read:
+        attribution = _outside_quotes(doc, *region)
+        read[region] = (attribution, *read_date(attribution, doc.published))
+    return read[region]
+
+
+def _own_region(candidates: list[Candidate], index: int) -> tuple[int, int]:
+    """'The IAEA chief said on Wednesday that a deal was within reach, but Ukraine insisted it would never ...': the
+    attribution of the second speaker starts after the first one's words; their day is not its own (a time that
+    marks both clauses as another, 'Kyiv has repeatedly said ..., though Zelensky has acknowledged ...', is kept)."""
+    candidate = candidates[index]
+    start, end = candidate.region
+    for earlier in reversed(candidates[max(0, index - 4) : index]):
+        if earlier.sentence.index != candidate.sentence.index:
+            break
+        if (
+            start < earlier.end <= candidate.start
+            and earlier.speaker is not None
+            and candidate.speaker is not None
+            and earlier.speaker.key != candidate.speaker.key
+            and (candidate.cue is None or earlier.end <= candidate.cue.start)
+        ):
+            return earlier.end, end
+    return start, end
 
 
 def _state_position(candidate: Candidate) -> bool:
@@ -167,14 +198,14 @@ def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Cand
 
 
 def _date_pointing_to_the_lead(
-    candidates: list[Candidate], read: dict[tuple[int, int], tuple], lead: date, lead_reach: int
+    candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
 ) -> None:
     """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
     the story, the day and the event the lead has just named."""
-    for candidate in candidates:
-        if candidate.said_on is not None or candidate.region is None or candidate.paragraph > lead_reach:
+    for index, candidate in enumerate(candidates):
+        if candidate.said_on is not None or index not in attributions or candidate.paragraph > lead_reach:
             continue
-        attribution = read[candidate.region][0]
+        attribution = attributions[index]
         if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
             candidate.said_on, candidate.said_on_from_text = lead, True
 
@@ -238,7 +269,7 @@ def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | Non
         said_on, _ = read_date(doc.lower[cue.end : cue.end + 20], doc.published)
         if said_on is None:
             continue
-        subject = sentence_subject(doc, sentence, cue.start)
+        subject = sentence_subject(doc, _without_dateline(doc, sentence), cue.start)
         if (
             subject is not None
             and subject.mention is not None
@@ -503,6 +534,13 @@ DATELINE_DATE_RE = re.compile(
     r"[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"(?:\s*\(\w+\)|\s*\.?\s*/\w+/)?"
 )
+
+
+def _without_dateline(doc: Document, sentence: Sentence) -> Sentence:
+    """'VIENNA/KYIV, Feb 26 (Reuters) - The head of ... said': the sentence after its dateline, whose places are not
+    its subject."""
+    dateline = DATELINE_DATE_RE.match(doc.lower, sentence.start, sentence.end)
+    return sentence if dateline is None else sentence._replace(start=dateline.end())
 
 
 def _outside_quotes(doc: Document, start: int, end: int) -> str:

@@ -727,3 +727,33 @@ def test_days_after_the_talks_is_not_the_day_of_the_leads_talks(run):
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Marco Rubio"] == [None]
+
+
+def test_the_day_of_one_speakers_verb_does_not_date_a_second_speaker_in_the_sentence(run):
+    text = (
+        "Lavrov said on Wednesday that the plan needed changes, but Kyiv insisted it would never cede land."
+    )
+
+    assert [(s.speaker_name, s.said_on) for s in run(text)] == [
+        ("Sergey Lavrov", date(2026, 1, 28)),
+        ("Ukraine", None),
+    ]
+
+
+def test_a_time_over_both_clauses_still_marks_the_second_as_another_time(run):
+    text = (
+        "The talks in Geneva ended on Wednesday without a deal on the land.\n\n"
+        "Kyiv has repeatedly said it will never cede land, though Lavrov has acknowledged that some land may "
+        "have to be recovered by diplomacy."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [None]
+
+
+def test_a_place_in_the_dateline_is_not_the_subject_of_the_sentence(run):
+    text = (
+        "KYIV, Jan 29 (Reuters) - Lavrov said on Wednesday that a deal on the plant was within reach, "
+        "but Kyiv insisted it would never accept Russian control of the plant."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Ukraine"] == [None]
