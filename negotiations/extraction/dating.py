@@ -4,6 +4,8 @@ day, an interview's intro or a readout's dated heading. `dates.py` reads the dat
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from .attribution import sentence_subject
@@ -45,7 +47,10 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
     attributions: dict[int, str] = {}  # candidate index -> its attribution, outside quotes
-    stated = {candidate.paragraph for candidate in candidates}  # paragraphs that report words: no scene
+    stated: dict[int, set[str]] = defaultdict(set)  # paragraph -> who speaks in it (a report: no scene)
+    for candidate in candidates:
+        stated[candidate.paragraph].add(candidate.speaker.key if candidate.speaker is not None else "")
+    scenes = _Scenes()
     first_named = _first_named(doc)
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
@@ -76,7 +81,9 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if said_on is None and not vague and _state_position(candidate):
             vague = True
         if said_on is None and not vague:
-            said_on = _date_of_scene(doc, candidate, stated, first_named)
+            said_on = _date_of_scene(doc, candidate, stated, first_named, scenes)
+            if said_on is not None and candidate.speaker is not None:
+                scenes.voices[candidate.speaker.key] = said_on
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
         if said_on is None and PERFECT_RE.search(attribution):
@@ -348,7 +355,11 @@ def _introduces(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
 
 
 def _date_of_scene(
-    doc: Document, candidate: Candidate, stated: set[int], first_named: dict[str, int]
+    doc: Document,
+    candidate: Candidate,
+    stated: dict[int, set[str]],
+    first_named: dict[str, int],
+    scenes: _Scenes,
 ) -> date | None:
     """'In London, thousands marched to Parliament Square on Saturday.' then 'Olena Kravets, a nurse, said ...': a
     paragraph of narration setting a dated scene, then a voice the article has not named before, speaking there."""
@@ -360,16 +371,29 @@ def _date_of_scene(
     if candidate.sentence.index != first.index:
         return None  # the scene leads into the paragraph's first sentence
     scene = doc.paragraphs[index]
+    if first_named.get(_naming_key(speaker), scene.end) < scene.end:
+        return None  # someone named before: the scene is not where the article introduces them
+    if index in stated:
+        # "Taras Boyko, one of the organisers, said ...": the scene goes on through the people met there, not
+        # through officials, whom news quotes from wherever they spoke
+        if speaker.actor is not None:
+            return None
+        voices = stated[index]
+        days = {scenes.voices.get(key) for key in voices}
+        return days.pop() if len(days) == 1 and None not in days else None
     if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
         return None
-    if index in stated:
-        return None  # a report of its own, not a scene (slogans and "as reported" may be there)
     said_on, vague = read_date(doc.lower[scene.start : scene.end], doc.published)
     if said_on is None or vague or doc.published is None or not 0 <= (doc.published - said_on).days <= 7:
         return None
-    if first_named.get(_naming_key(speaker), scene.end) < scene.end:
-        return None  # someone named before: the scene is not where the article introduces them
     return said_on
+
+
+@dataclass(slots=True)
+class _Scenes:
+    """The voices met at a dated scene, and its day."""
+
+    voices: dict[str, date] = field(default_factory=dict)
 
 
 def _naming_key(who: Speaker | Mention) -> str:
