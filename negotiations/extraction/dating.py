@@ -81,6 +81,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if said_on is None and not vague and _state_position(candidate):
             vague = True
         if said_on is None and not vague:
+            said_on = _date_of_trailing_participle(doc, candidate)
+        if said_on is None and not vague:
             said_on = _date_of_scene(doc, candidate, stated, first_named, scenes)
             if said_on is not None and candidate.speaker is not None:
                 scenes.voices[candidate.speaker.key] = said_on
@@ -352,6 +354,22 @@ def _introduces(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
         and doc.zones[previous.paragraph] == BODY
         and previous.start <= paragraph.start + 3
     )
+
+
+# "..., speaking on Tuesday.", "..., talking to reporters in Kyiv on Friday.": how the speaker said it, after the words.
+TRAILING_PARTICIPLE_RE = re.compile(r"[\s”\"’']*,\s*(?:speaking|talking)(?![\w-])[^;]*")
+
+
+def _date_of_trailing_participle(doc: Document, candidate: Candidate) -> date | None:
+    """'Lavrov said the plan needed changes, speaking on Tuesday.': the day of the participle closing the sentence."""
+    end = candidate.sentence.end
+    if candidate.end >= end or not DAY_WORD_RE.search(doc.lower, candidate.end, end):
+        return None
+    tail = TRAILING_PARTICIPLE_RE.match(doc.lower, candidate.end, end)
+    if tail is None:
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, tail.start(), tail.end()), doc.published)
+    return said_on
 
 
 def _date_of_scene(

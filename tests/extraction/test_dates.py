@@ -780,3 +780,24 @@ def test_a_dated_scene_does_not_go_on_to_an_official_quoted_after_its_people(run
     statements = [s for s in run(SCENE.format(sentence=sentence)) if s.speaker_name == "Sergey Lavrov"]
 
     assert [s.said_on for s in statements] == [None]
+
+
+LEAD_ON_WEDNESDAY = (
+    "Russian and Ukrainian negotiators met in Geneva on Wednesday for a second round of talks.\n\n"
+)
+
+
+@pytest.mark.parametrize("time", ["a day earlier", "two days later", "at the weekend"])
+def test_a_time_right_after_the_verb_of_saying_is_another_day_than_the_scenes(run, time):
+    text = LEAD_ON_WEDNESDAY + f"Lavrov said {time} that the plan needed changes."
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [None]
+
+
+@pytest.mark.parametrize("tail", ["speaking on Tuesday", "talking to reporters in Moscow on Tuesday"])
+def test_a_participle_closing_the_sentence_dates_the_words(run, tail):
+    text = LEAD_ON_WEDNESDAY + f"Lavrov said the plan needed changes, {tail}."
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert [(s.quote, s.said_on) for s in statements] == [("the plan needed changes", date(2026, 1, 27))]
