@@ -117,7 +117,11 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if candidate.said_on is not None or candidate.speaker is None:
             continue
         candidate.said_on = _date_of_same_remarks(
-            candidates, index, vague=candidate.said_on_vague, elsewhere=earlier_occasion
+            candidates,
+            index,
+            vague=candidate.said_on_vague,
+            elsewhere=earlier_occasion,
+            named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None,
         )
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
             continue
@@ -598,12 +602,23 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
     return " ".join(pieces)
 
 
+REMARKS_REACH = (
+    4  # paragraphs back: news tells one set of remarks in a block, then turns to other voices and days
+)
+# "Macron also said at the press conference that ...": the occasion named before, however far back.
+DEFINITE_EVENT_RE = re.compile(
+    r"(?<![\w-])(?:at|during|in) the (?:press conference|news conference|briefing|summit|meeting|forum|interview)"
+    r"(?![\w-])"
+)
+
+
 def _date_of_same_remarks(
     candidates: list[Candidate],
     index: int,
     *,
     vague: bool = False,
     elsewhere: set[int] | frozenset[int] = frozenset(),
+    named_before: bool = False,
 ) -> date | None:
     """A date given once for a set of remarks carries to the other statements from them; not from words a later
     sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time')."""
@@ -624,6 +639,8 @@ def _date_of_same_remarks(
         if later.paragraph != candidate.paragraph:
             break
     for earlier in reversed(candidates[max(0, index - 40) : index]):
+        if earlier.paragraph < candidate.paragraph - REMARKS_REACH and not named_before:
+            break
         if earlier.speaker is not None and earlier.speaker.key == key:
             if earlier.said_on_from_text:
                 return earlier.said_on

@@ -801,3 +801,32 @@ def test_a_participle_closing_the_sentence_dates_the_words(run, tail):
     statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
 
     assert [(s.quote, s.said_on) for s in statements] == [("the plan needed changes", date(2026, 1, 27))]
+
+
+OTHER_VOICES = "".join(
+    f"Analyst number {number} of a think tank in Berlin argued that the plan had many weak points.\n\n"
+    for number in range(1, 12)
+)  # past the lead's reach too
+
+
+def test_a_speakers_day_does_not_carry_to_their_words_paragraphs_later(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "Lavrov said the talks with the envoys would go on."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [date(2026, 1, 27), None]
+
+
+def test_the_occasion_named_before_carries_its_day_however_far_back(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "Lavrov also said at the news conference that the talks with the envoys would go on."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [
+        date(2026, 1, 27),
+        date(2026, 1, 27),
+    ]
