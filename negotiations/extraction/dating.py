@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 
 from .attribution import sentence_subject
@@ -50,7 +49,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     stated: dict[int, set[str]] = defaultdict(set)  # paragraph -> who speaks in it (a report: no scene)
     for candidate in candidates:
         stated[candidate.paragraph].add(candidate.speaker.key if candidate.speaker is not None else "")
-    scenes = _Scenes()
+    scene_voices: dict[str, date] = {}  # speaker key -> the day of the scene where the article met them
     first_named = _first_named(doc)
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
@@ -83,9 +82,9 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if said_on is None and not vague:
             said_on = _date_of_trailing_participle(doc, candidate)
         if said_on is None and not vague:
-            said_on = _date_of_scene(doc, candidate, stated, first_named, scenes)
+            said_on = _date_of_scene(doc, candidate, stated, first_named, scene_voices)
             if said_on is not None and candidate.speaker is not None:
-                scenes.voices[candidate.speaker.key] = said_on
+                scene_voices[candidate.speaker.key] = said_on
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
         if said_on is None and PERFECT_RE.search(attribution):
@@ -301,8 +300,8 @@ def _date_of_introducing_sentence(
     doc: Document, candidate: Candidate, other_times: dict[int, bool]
 ) -> date | None:
     """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
-    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody (before
-    its verb, when it reports words of its own)."""
+    the sentence before, in the same paragraph or a paragraph of its own right before, whose subject is the
+    speaker and which quotes nobody (before its verb, when it reports words of its own)."""
     sentence = candidate.sentence
     if sentence.index == 0 or candidate.speaker is None:
         return None
@@ -331,7 +330,8 @@ def _date_of_introducing_sentence(
 
 
 # "He ...", "In an interview recorded on Friday, he ...": a pronoun opening the sentence or after its opening phrase.
-PRONOUN_SUBJECT_RE = re.compile(r"(?:^|,\s+)(he|she)\s+(?!and\b|or\b)[a-z]", re.I)
+PRONOUN_OPENING_RE = re.compile(r"(he|she)\s+(?!(?:and|or)\b)[a-z]", re.I)
+PRONOUN_AFTER_PHRASE_RE = re.compile(r",\s+(he|she)\s+(?!(?:and|or)\b)[a-z]")
 
 
 def _pronoun_subject_fits(doc: Document, sentence: Sentence, end: int, speaker: Speaker) -> bool:
@@ -339,8 +339,10 @@ def _pronoun_subject_fits(doc: Document, sentence: Sentence, end: int, speaker: 
     the quote has a pronoun for its subject, which can be the person quoted."""
     if not speaker.is_person:
         return False
-    match = PRONOUN_SUBJECT_RE.search(doc.text, sentence.start, end)
-    if match is None or (match.start() > sentence.start and doc.text[match.start()] != ","):
+    match = PRONOUN_OPENING_RE.match(doc.text, sentence.start, end) or PRONOUN_AFTER_PHRASE_RE.search(
+        doc.text, sentence.start, end
+    )
+    if match is None:
         return False
     pronoun = match.group(1).lower()
     return speaker.gender != ("female" if pronoun == "he" else "male")
@@ -381,7 +383,7 @@ def _date_of_scene(
     candidate: Candidate,
     stated: dict[int, set[str]],
     first_named: dict[str, int],
-    scenes: _Scenes,
+    scene_voices: dict[str, date],
 ) -> date | None:
     """'In London, thousands marched to Parliament Square on Saturday.' then 'Olena Kravets, a nurse, said ...': a
     paragraph of narration setting a dated scene, then a voice the article has not named before, speaking there."""
@@ -401,7 +403,7 @@ def _date_of_scene(
         if speaker.actor is not None:
             return None
         voices = stated[index]
-        days = {scenes.voices.get(key) for key in voices}
+        days = {scene_voices.get(key) for key in voices}
         return days.pop() if len(days) == 1 and None not in days else None
     if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
         return None
@@ -409,13 +411,6 @@ def _date_of_scene(
     if said_on is None or vague or doc.published is None or not 0 <= (doc.published - said_on).days <= 7:
         return None
     return said_on
-
-
-@dataclass(slots=True)
-class _Scenes:
-    """The voices met at a dated scene, and its day."""
-
-    voices: dict[str, date] = field(default_factory=dict)
 
 
 def _naming_key(who: Speaker | Mention) -> str:
@@ -535,6 +530,7 @@ def _lead_speakers(doc: Document, *, people_only: bool = False) -> set[str]:
 
 
 def _parties_of(doc: Document, keys: set[str]) -> set[str]:
+    """The parties of the actors among the keys ("vladimir-putin" -> "russia")."""
     return {
         doc.registry.party_of(actor) for key in keys if (actor := doc.registry.by_slug.get(key)) is not None
     }

@@ -830,3 +830,25 @@ def test_the_occasion_named_before_carries_its_day_however_far_back(run):
         date(2026, 1, 27),
         date(2026, 1, 27),
     ]
+
+
+NO_DAY_LEAD = (
+    "Lavrov arrived in Geneva for a second round of talks on the draft settlement with the envoys.\n\n"
+    "Both sides said they would keep talking, and a third round is planned for next month.\n\n"
+)
+
+
+def test_a_sentence_opening_with_a_pronoun_subject_introduces_the_quote(run):
+    text = NO_DAY_LEAD + (
+        "He met the envoys late on Tuesday. “There is no deal without the land,” he told reporters."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+def test_a_pronoun_of_the_other_gender_does_not_introduce_the_quote(run):
+    text = NO_DAY_LEAD + (
+        "She met the envoys late on Tuesday. “There is no deal without the land,” Lavrov told reporters."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
