@@ -4,7 +4,6 @@ day, an interview's intro or a readout's dated heading. `dates.py` reads the dat
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date
 
 from .attribution import sentence_subject
@@ -46,10 +45,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
     attributions: dict[int, str] = {}  # candidate index -> its attribution, outside quotes
-    stated: dict[int, set[str]] = defaultdict(set)  # paragraph -> who speaks in it (a report: no scene)
-    for candidate in candidates:
-        stated[candidate.paragraph].add(candidate.speaker.key if candidate.speaker is not None else "")
-    scene_voices: dict[str, date] = {}  # speaker key -> the day of the scene where the article met them
+    stated = {candidate.paragraph for candidate in candidates}  # paragraphs that report words: no scene
     first_named = _first_named(doc)
     for index, candidate in enumerate(candidates):
         if candidate.region is None:
@@ -82,9 +78,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if said_on is None and not vague:
             said_on = _date_of_trailing_participle(doc, candidate)
         if said_on is None and not vague:
-            said_on = _date_of_scene(doc, candidate, stated, first_named, scene_voices)
-            if said_on is not None and candidate.speaker is not None:
-                scene_voices[candidate.speaker.key] = said_on
+            said_on = _date_of_scene(doc, candidate, stated, first_named)
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
         if said_on is None and PERFECT_RE.search(attribution):
@@ -381,9 +375,8 @@ def _date_of_trailing_participle(doc: Document, candidate: Candidate) -> date | 
 def _date_of_scene(
     doc: Document,
     candidate: Candidate,
-    stated: dict[int, set[str]],
+    stated: set[int],
     first_named: dict[str, int],
-    scene_voices: dict[str, date],
 ) -> date | None:
     """'In London, thousands marched to Parliament Square on Saturday.' then 'Olena Kravets, a nurse, said ...': a
     paragraph of narration setting a dated scene, then a voice the article has not named before, speaking there."""
@@ -398,13 +391,7 @@ def _date_of_scene(
     if first_named.get(_naming_key(speaker), scene.end) < scene.end:
         return None  # someone named before: the scene is not where the article introduces them
     if index in stated:
-        # "Taras Boyko, one of the organisers, said ...": the scene goes on through the people met there, not
-        # through officials, whom news quotes from wherever they spoke
-        if speaker.actor is not None:
-            return None
-        voices = stated[index]
-        days = {scene_voices.get(key) for key in voices}
-        return days.pop() if len(days) == 1 and None not in days else None
+        return None  # a report of its own, not a scene (slogans and "as reported" may be there)
     if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
         return None
     said_on, vague = read_date(doc.lower[scene.start : scene.end], doc.published)
@@ -598,9 +585,8 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
     return " ".join(pieces)
 
 
-REMARKS_REACH = (
-    4  # paragraphs back: news tells one set of remarks in a block, then turns to other voices and days
-)
+# Paragraphs back: news tells one set of remarks in a block, then turns to other voices and days.
+REMARKS_REACH = 4
 # "Macron also said at the press conference that ...": the occasion named before, however far back.
 DEFINITE_EVENT_RE = re.compile(
     r"(?<![\w-])(?:at|during|in) the (?:press conference|news conference|briefing|summit|meeting|forum|interview)"

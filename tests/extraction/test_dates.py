@@ -759,29 +759,6 @@ def test_a_place_in_the_dateline_is_not_the_subject_of_the_sentence(run):
     assert [s.said_on for s in run(text) if s.speaker_name == "Ukraine"] == [None]
 
 
-def test_a_dated_scene_goes_on_through_the_people_met_there(run):
-    sentence = (
-        "Olena Marchuk, a nurse, said she had come with her two children.\n\n"
-        "“We want peace, not surrender,” she said.\n\n"
-        "Taras Boiko, one of the organisers, said the march would be repeated every month."
-    )
-
-    statements = [s for s in run(SCENE.format(sentence=sentence)) if s.speaker_name == "Taras Boiko"]
-
-    assert [s.said_on for s in statements] == [date(2026, 1, 28)]
-
-
-def test_a_dated_scene_does_not_go_on_to_an_official_quoted_after_its_people(run):
-    sentence = (
-        "Olena Marchuk, a nurse, said she had come with her two children.\n\n"
-        "Lavrov said the march had been organised from abroad."
-    )
-
-    statements = [s for s in run(SCENE.format(sentence=sentence)) if s.speaker_name == "Sergey Lavrov"]
-
-    assert [s.said_on for s in statements] == [None]
-
-
 LEAD_ON_WEDNESDAY = (
     "Russian and Ukrainian negotiators met in Geneva on Wednesday for a second round of talks.\n\n"
 )

@@ -19,7 +19,7 @@ FLOORS = {
     ("dev-mine",): 0.91,
     ("holdout",): 0.96,
     ("dev-3",): 0.95,
-    ("dev-4",): 0.98,
+    ("dev-4",): 0.97,
     ("dev-5",): 0.88,
     ("dev-6",): 0.99,
     ("holdout-mine", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"): 0.87,
