@@ -442,6 +442,8 @@ ROLE_APPOSITION_GAP_RE = re.compile(
 
 
 def sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | None:
+    """The subject of the sentence, read before position `before` (its verb): the first mention not in an opening
+    prepositional phrase, the name in apposition to a role, the person a body's name titles."""
     mentions = doc.mentions_between(sentence.start, before)
     # "Asked about Zelenskyy, he ...", "Speaking in Beijing on Wednesday, Putin ...": objects of prepositions
     # in an opening phrase are not the subject.

@@ -44,6 +44,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
+    attributions: dict[int, str] = {}  # candidate index -> its attribution, outside quotes
     stated = {candidate.paragraph for candidate in candidates}  # paragraphs that report words: no scene
     first_named = _first_named(doc)
     for index, candidate in enumerate(candidates):
@@ -52,10 +53,10 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
                 candidate.said_on = _date_introducing_turn(doc, candidate)
                 candidate.said_on_from_text = candidate.said_on is not None
             continue
-        if candidate.region not in read:
-            attribution = _outside_quotes(doc, *candidate.region)
-            read[candidate.region] = (attribution, *read_date(attribution, doc.published))
-        attribution, said_on, vague = read[candidate.region]
+        attribution, said_on, vague = _read_region(doc, candidate.region, read)
+        if said_on is not None and (own := _own_region(candidates, index)) != candidate.region:
+            attribution, said_on, vague = _read_region(doc, own, read)
+        attributions[index] = attribution
         if vague and _vague_only_reported(doc, candidate):
             vague = False
         after_cue = (
@@ -74,6 +75,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             vague = vague and said_on is None
         if said_on is None and not vague and _state_position(candidate):
             vague = True
+        if said_on is None and not vague:
+            said_on = _date_of_trailing_participle(doc, candidate)
         if said_on is None and not vague:
             said_on = _date_of_scene(doc, candidate, stated, first_named)
         candidate.said_on, candidate.said_on_vague = said_on, vague
@@ -99,7 +102,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         # "The Russian side emphasised ...": the sides of the leaders whose conversation it records
         in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
-        _date_pointing_to_the_lead(candidates, read, lead, lead_reach)
+        _date_pointing_to_the_lead(candidates, attributions, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
     # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
@@ -107,7 +110,11 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if candidate.said_on is not None or candidate.speaker is None:
             continue
         candidate.said_on = _date_of_same_remarks(
-            candidates, index, vague=candidate.said_on_vague, elsewhere=earlier_occasion
+            candidates,
+            index,
+            vague=candidate.said_on_vague,
+            elsewhere=earlier_occasion,
+            named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None,
         )
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
             continue
@@ -120,6 +127,36 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             candidate.said_on = lead
         elif live is not None and candidate.zone == BODY:
             candidate.said_on = live  # a live blog reports the day it is written
+
+
+def _read_region(
+    doc: Document, region: tuple[int, int], read: dict[tuple[int, int], tuple[str, date | None, bool]]
+) -> tuple[str, date | None, bool]:
+    """The attribution text of a region, outside quotes, and the date it gives (read once per region)."""
+    if region not in read:
+        attribution = _outside_quotes(doc, *region)
+        read[region] = (attribution, *read_date(attribution, doc.published))
+    return read[region]
+
+
+def _own_region(candidates: list[Candidate], index: int) -> tuple[int, int]:
+    """'The IAEA chief said on Wednesday that a deal was within reach, but Ukraine insisted it would never ...': the
+    attribution of the second speaker starts after the first one's words; their day is not its own (a time that
+    marks both clauses as another, 'Kyiv has repeatedly said ..., though Zelensky has acknowledged ...', is kept)."""
+    candidate = candidates[index]
+    start, end = candidate.region
+    for earlier in reversed(candidates[max(0, index - 4) : index]):
+        if earlier.sentence.index != candidate.sentence.index:
+            break
+        if (
+            start < earlier.end <= candidate.start
+            and earlier.speaker is not None
+            and candidate.speaker is not None
+            and earlier.speaker.key != candidate.speaker.key
+            and (candidate.cue is None or earlier.end <= candidate.cue.start)
+        ):
+            return earlier.end, end
+    return start, end
 
 
 def _state_position(candidate: Candidate) -> bool:
@@ -167,14 +204,14 @@ def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Cand
 
 
 def _date_pointing_to_the_lead(
-    candidates: list[Candidate], read: dict[tuple[int, int], tuple], lead: date, lead_reach: int
+    candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
 ) -> None:
     """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
     the story, the day and the event the lead has just named."""
-    for candidate in candidates:
-        if candidate.said_on is not None or candidate.region is None or candidate.paragraph > lead_reach:
+    for index, candidate in enumerate(candidates):
+        if candidate.said_on is not None or index not in attributions or candidate.paragraph > lead_reach:
             continue
-        attribution = read[candidate.region][0]
+        attribution = attributions[index]
         if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
             candidate.said_on, candidate.said_on_from_text = lead, True
 
@@ -238,7 +275,7 @@ def _date_after_subjects_verb(doc: Document, candidate: Candidate) -> date | Non
         said_on, _ = read_date(doc.lower[cue.end : cue.end + 20], doc.published)
         if said_on is None:
             continue
-        subject = sentence_subject(doc, sentence, cue.start)
+        subject = sentence_subject(doc, _without_dateline(doc, sentence), cue.start)
         if (
             subject is not None
             and subject.mention is not None
@@ -257,8 +294,8 @@ def _date_of_introducing_sentence(
     doc: Document, candidate: Candidate, other_times: dict[int, bool]
 ) -> date | None:
     """'Trump, speaking aboard Air Force One on Thursday, went further. "...," he told reporters': the day of
-    the sentence before, in the same paragraph, whose subject is the speaker and which quotes nobody (before
-    its verb, when it reports words of its own)."""
+    the sentence before, in the same paragraph or a paragraph of its own right before, whose subject is the
+    speaker and which quotes nobody (before its verb, when it reports words of its own)."""
     sentence = candidate.sentence
     if sentence.index == 0 or candidate.speaker is None:
         return None
@@ -287,7 +324,8 @@ def _date_of_introducing_sentence(
 
 
 # "He ...", "In an interview recorded on Friday, he ...": a pronoun opening the sentence or after its opening phrase.
-PRONOUN_SUBJECT_RE = re.compile(r"(?:^|,\s+)(he|she)\s+(?!and\b|or\b)[a-z]", re.I)
+PRONOUN_OPENING_RE = re.compile(r"(he|she)\s+(?!(?:and|or)\b)[a-z]", re.I)
+PRONOUN_AFTER_PHRASE_RE = re.compile(r",\s+(he|she)\s+(?!(?:and|or)\b)[a-z]")
 
 
 def _pronoun_subject_fits(doc: Document, sentence: Sentence, end: int, speaker: Speaker) -> bool:
@@ -295,8 +333,10 @@ def _pronoun_subject_fits(doc: Document, sentence: Sentence, end: int, speaker: 
     the quote has a pronoun for its subject, which can be the person quoted."""
     if not speaker.is_person:
         return False
-    match = PRONOUN_SUBJECT_RE.search(doc.text, sentence.start, end)
-    if match is None or (match.start() > sentence.start and doc.text[match.start()] != ","):
+    match = PRONOUN_OPENING_RE.match(doc.text, sentence.start, end) or PRONOUN_AFTER_PHRASE_RE.search(
+        doc.text, sentence.start, end
+    )
+    if match is None:
         return False
     pronoun = match.group(1).lower()
     return speaker.gender != ("female" if pronoun == "he" else "male")
@@ -316,8 +356,27 @@ def _introduces(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
     )
 
 
+# "..., speaking on Tuesday.", "..., talking to reporters in Kyiv on Friday.": how the speaker said it, after the words.
+TRAILING_PARTICIPLE_RE = re.compile(r"[\s”\"’']*,\s*(?:speaking|talking)(?![\w-])[^;]*")
+
+
+def _date_of_trailing_participle(doc: Document, candidate: Candidate) -> date | None:
+    """'Lavrov said the plan needed changes, speaking on Tuesday.': the day of the participle closing the sentence."""
+    end = candidate.sentence.end
+    if candidate.end >= end or not DAY_WORD_RE.search(doc.lower, candidate.end, end):
+        return None
+    tail = TRAILING_PARTICIPLE_RE.match(doc.lower, candidate.end, end)
+    if tail is None:
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, tail.start(), tail.end()), doc.published)
+    return said_on
+
+
 def _date_of_scene(
-    doc: Document, candidate: Candidate, stated: set[int], first_named: dict[str, int]
+    doc: Document,
+    candidate: Candidate,
+    stated: set[int],
+    first_named: dict[str, int],
 ) -> date | None:
     """'In London, thousands marched to Parliament Square on Saturday.' then 'Olena Kravets, a nurse, said ...': a
     paragraph of narration setting a dated scene, then a voice the article has not named before, speaking there."""
@@ -329,15 +388,15 @@ def _date_of_scene(
     if candidate.sentence.index != first.index:
         return None  # the scene leads into the paragraph's first sentence
     scene = doc.paragraphs[index]
-    if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
-        return None
+    if first_named.get(_naming_key(speaker), scene.end) < scene.end:
+        return None  # someone named before: the scene is not where the article introduces them
     if index in stated:
         return None  # a report of its own, not a scene (slogans and "as reported" may be there)
+    if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
+        return None
     said_on, vague = read_date(doc.lower[scene.start : scene.end], doc.published)
     if said_on is None or vague or doc.published is None or not 0 <= (doc.published - said_on).days <= 7:
         return None
-    if first_named.get(_naming_key(speaker), scene.end) < scene.end:
-        return None  # someone named before: the scene is not where the article introduces them
     return said_on
 
 
@@ -458,6 +517,7 @@ def _lead_speakers(doc: Document, *, people_only: bool = False) -> set[str]:
 
 
 def _parties_of(doc: Document, keys: set[str]) -> set[str]:
+    """The parties of the actors among the keys ("vladimir-putin" -> "russia")."""
     return {
         doc.registry.party_of(actor) for key in keys if (actor := doc.registry.by_slug.get(key)) is not None
     }
@@ -505,6 +565,13 @@ DATELINE_DATE_RE = re.compile(
 )
 
 
+def _without_dateline(doc: Document, sentence: Sentence) -> Sentence:
+    """'VIENNA/KYIV, Feb 26 (Reuters) - The head of ... said': the sentence after its dateline, whose places are not
+    its subject."""
+    dateline = DATELINE_DATE_RE.match(doc.lower, sentence.start, sentence.end)
+    return sentence if dateline is None else sentence._replace(start=dateline.end())
+
+
 def _outside_quotes(doc: Document, start: int, end: int) -> str:
     paragraph = doc.paragraphs[doc.sentence_at(start).paragraph]
     if start == paragraph.start and (dateline := DATELINE_DATE_RE.match(doc.lower, start, end)) is not None:
@@ -518,12 +585,22 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
     return " ".join(pieces)
 
 
+# Paragraphs back: news tells one set of remarks in a block, then turns to other voices and days.
+REMARKS_REACH = 4
+# "Macron also said at the press conference that ...": the occasion named before, however far back.
+DEFINITE_EVENT_RE = re.compile(
+    r"(?<![\w-])(?:at|during|in) the (?:press conference|news conference|briefing|summit|meeting|forum|interview)"
+    r"(?![\w-])"
+)
+
+
 def _date_of_same_remarks(
     candidates: list[Candidate],
     index: int,
     *,
     vague: bool = False,
     elsewhere: set[int] | frozenset[int] = frozenset(),
+    named_before: bool = False,
 ) -> date | None:
     """A date given once for a set of remarks carries to the other statements from them; not from words a later
     sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time')."""
@@ -544,6 +621,8 @@ def _date_of_same_remarks(
         if later.paragraph != candidate.paragraph:
             break
     for earlier in reversed(candidates[max(0, index - 40) : index]):
+        if earlier.paragraph < candidate.paragraph - REMARKS_REACH and not named_before:
+            break
         if earlier.speaker is not None and earlier.speaker.key == key:
             if earlier.said_on_from_text:
                 return earlier.said_on

@@ -79,6 +79,7 @@ THAT_RE = re.compile(
 TIME_PHRASE_RE = re.compile(
     r"\s*,?\s*(?:(?:late |early )?(?:on |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
     r"tonight|this week|last week|last night|this month|last month)(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:a|one|two|three|four|five|several|\d+) (?:days?|weeks?) (?:earlier|later)|(?:at|over) the weekend|overnight|"
     r"(?:earlier |later )?(?:that|the same) (?:day|morning|afternoon|evening|night)|the day before|"
     r"on (?:jan|feb|mar|apr|may|"
     r"jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2}|on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
@@ -100,7 +101,7 @@ TOLD_OBJECT_RE = re.compile(
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
-    r"weeks) after|where|just|adding|noting|acknowledging|conceding)\b|"
+    r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking)\b|"
     r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
     r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )

@@ -727,3 +727,105 @@ def test_days_after_the_talks_is_not_the_day_of_the_leads_talks(run):
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Marco Rubio"] == [None]
+
+
+def test_the_day_of_one_speakers_verb_does_not_date_a_second_speaker_in_the_sentence(run):
+    text = (
+        "Lavrov said on Wednesday that the plan needed changes, but Kyiv insisted it would never cede land."
+    )
+
+    assert [(s.speaker_name, s.said_on) for s in run(text)] == [
+        ("Sergey Lavrov", date(2026, 1, 28)),
+        ("Ukraine", None),
+    ]
+
+
+def test_a_time_over_both_clauses_still_marks_the_second_as_another_time(run):
+    text = (
+        "The talks in Geneva ended on Wednesday without a deal on the land.\n\n"
+        "Kyiv has repeatedly said it will never cede land, though Lavrov has acknowledged that some land may "
+        "have to be recovered by diplomacy."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [None]
+
+
+def test_a_place_in_the_dateline_is_not_the_subject_of_the_sentence(run):
+    text = (
+        "KYIV, Jan 29 (Reuters) - Lavrov said on Wednesday that a deal on the plant was within reach, "
+        "but Kyiv insisted it would never accept Russian control of the plant."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Ukraine"] == [None]
+
+
+LEAD_ON_WEDNESDAY = (
+    "Russian and Ukrainian negotiators met in Geneva on Wednesday for a second round of talks.\n\n"
+)
+
+
+@pytest.mark.parametrize("time", ["a day earlier", "two days later", "at the weekend"])
+def test_a_time_right_after_the_verb_of_saying_is_another_day_than_the_scenes(run, time):
+    text = LEAD_ON_WEDNESDAY + f"Lavrov said {time} that the plan needed changes."
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [None]
+
+
+@pytest.mark.parametrize("tail", ["speaking on Tuesday", "talking to reporters in Moscow on Tuesday"])
+def test_a_participle_closing_the_sentence_dates_the_words(run, tail):
+    text = LEAD_ON_WEDNESDAY + f"Lavrov said the plan needed changes, {tail}."
+
+    statements = [s for s in run(text) if s.speaker_name == "Sergey Lavrov"]
+
+    assert [(s.quote, s.said_on) for s in statements] == [("the plan needed changes", date(2026, 1, 27))]
+
+
+OTHER_VOICES = "".join(
+    f"Analyst number {number} of a think tank in Berlin argued that the plan had many weak points.\n\n"
+    for number in range(1, 12)
+)  # past the lead's reach too
+
+
+def test_a_speakers_day_does_not_carry_to_their_words_paragraphs_later(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "Lavrov said the talks with the envoys would go on."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [date(2026, 1, 27), None]
+
+
+def test_the_occasion_named_before_carries_its_day_however_far_back(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "Lavrov also said at the news conference that the talks with the envoys would go on."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [
+        date(2026, 1, 27),
+        date(2026, 1, 27),
+    ]
+
+
+NO_DAY_LEAD = (
+    "Lavrov arrived in Geneva for a second round of talks on the draft settlement with the envoys.\n\n"
+    "Both sides said they would keep talking, and a third round is planned for next month.\n\n"
+)
+
+
+def test_a_sentence_opening_with_a_pronoun_subject_introduces_the_quote(run):
+    text = NO_DAY_LEAD + (
+        "He met the envoys late on Tuesday. “There is no deal without the land,” he told reporters."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+def test_a_pronoun_of_the_other_gender_does_not_introduce_the_quote(run):
+    text = NO_DAY_LEAD + (
+        "She met the envoys late on Tuesday. “There is no deal without the land,” Lavrov told reporters."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]

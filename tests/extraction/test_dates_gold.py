@@ -2,7 +2,8 @@
 
 Floors were set at the end of the dates round (issue #5) from the engine's figures: per file on the development
 files; the held-out files only together, as their per-file figures are not looked at (``holdout-7`` and ``holdout-8``
-alone, from their aggregate figures on the engine's first run).
+alone, from their aggregate figures on the engine's first run). Raised by the second dates round (dev, dev-mine, dev-4
+and the held-out aggregate, which its rules lifted well above them).
 """
 
 from pathlib import Path
@@ -15,14 +16,14 @@ GOLD = Path(__file__).resolve().parent / "gold"
 MARGIN = 0.03
 # files read together -> said_on accuracy measured when the floor was set
 FLOORS = {
-    ("dev",): 0.91,
-    ("dev-mine",): 0.86,
+    ("dev",): 0.95,
+    ("dev-mine",): 0.91,
     ("holdout",): 0.96,
     ("dev-3",): 0.95,
-    ("dev-4",): 0.94,
+    ("dev-4",): 0.97,
     ("dev-5",): 0.88,
     ("dev-6",): 0.99,
-    ("holdout-mine", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"): 0.85,
+    ("holdout-mine", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"): 0.87,
     ("dev-7",): 0.95,
     ("holdout-7",): 0.93,  # held out: only its aggregate figure was printed, on the engine's first run on it
     ("dev-8",): 0.82,
