@@ -28,6 +28,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
 )
 from .registry import Registry
+from .text import fold
 
 ACTOR = "actor"  # an actor of the registry
 PERSON = "person"  # an unknown person, named
@@ -206,7 +207,7 @@ def find_mentions(
     """Mentions in text order, without overlaps: registry names win over unknown names."""
     names = list(NAME_RE.finditer(folded))  # capitalised names, read once for bodies and unknown people
     registry_mentions = _institutions_named_after_places(
-        text, folded, names, _registry_mentions(text, lower, published, registry)
+        text, folded, names, _without_namesakes(folded, _registry_mentions(text, lower, published, registry))
     )
     # An anonymous source wins over the state or body that qualifies it ("a US official", "a Kremlin
     # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
@@ -273,6 +274,51 @@ def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]
 PARTY_LABEL_RE = re.compile(
     r"(?<=[,(] )(?:R|D|I)-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=[,)])|(?<=\()(?:R|D|I)-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=\))"
 )
+FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'-])([A-Z][a-z]+) $")
+WORD_BEFORE_RE = re.compile(r"([\w'.-]+)[ \t]*$")
+
+
+def _without_namesakes(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """'Regional governor Ivan Fedorov': a known person's surname after a first name that is not theirs is
+    someone else, unknown to the registry; the surname alone later in the article is that person too."""
+    namesakes: set[str] = set()
+    kept = []
+    for mention in mentions:
+        actor = mention.actor
+        surname = folded[mention.start : mention.end]
+        if actor is not None and actor.is_person and " " not in surname:
+            if surname in namesakes:
+                continue
+            first = FIRST_NAME_BEFORE_RE.search(folded, max(0, mention.start - 30), mention.start)
+            if first is not None and _is_other_first_name(folded, first, actor):
+                namesakes.add(surname)
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -> bool:
+    word = first.group(1)
+    if word in NAME_STOPWORDS or _is_title_lower(word) or word[0] in _first_initials(actor):
+        return False
+    # In a title-case run ("Trump Says Putin", "Meant To Preserve Zelenskyy") a capital proves nothing.
+    prior = WORD_BEFORE_RE.search(folded, max(0, first.start() - 40), first.start())
+    return (
+        prior is None
+        or not prior.group(1)[0].isupper()
+        or prior.group(1).lower().rstrip(".") in TITLE_HEAD_WORDS  # "Regional Governor Ivan Fedorov"
+    )
+
+
+def _is_title_lower(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in TITLE_HEAD_WORDS or lower in TITLE_MODIFIERS
+
+
+def _first_initials(actor: ActorEntry) -> set[str]:
+    return {fold(name)[0] for name in (actor.name, *actor.aliases) if " " in name}
+
+
 OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
 # "the Institute for the Study of War": an unknown body's name going on past "for" and "of".
 FOR_OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")

@@ -1600,3 +1600,18 @@ def test_what_he_described_as_before_a_quote_is_no_paraphrase(run):
     statements = run('Juan Ortega criticised what he described as "the steady erosion of neutrality."')
 
     assert [s.kind for s in statements] == ["direct"]
+
+
+def test_a_known_surname_after_another_first_name_is_someone_else(run):
+    text = (
+        "Russian drones struck the region overnight. Regional governor Ivan Peskov said two substations were hit.\n\n"
+        "Peskov said the truce was not being observed."
+    )
+
+    assert {s.speaker_name for s in run(text)} == {"Ivan Peskov"}
+
+
+def test_a_known_surname_in_a_title_case_headline_is_still_the_known_person(run):
+    statements = run("Trump Says Peskov Is Wrong\n\nPeskov said the talks would resume in Geneva next week.")
+
+    assert {s.speaker_name for s in statements} == {"Dmitry Peskov"}
