@@ -58,7 +58,7 @@ NEGATIVE_RE = re.compile(
     r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
     r"rearm\w*|regroup\w*|(?:safeguard|protect|defend)\w* (?:the |its |their |our )?(?:legitimate|lawful) "
     r"(?:rights and interests|interests)|destruction|legitimate (?:\w+ )?targets?|(?:treated|regarded|seen|considered) as (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
-    r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
+    r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|(?<!reduces )(?<!reduce )(?<!reducing )(?<!minimi[sz]e )harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
     r"utopian|impractical|destructive|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
@@ -103,7 +103,7 @@ BEFORE_CUE_RE = re.compile(
 # Energy strikes: the proposition is a halt by agreement. Describing an attack is not a stance on that.
 ENERGY_HALT_RE = re.compile(
     r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|suspen\w+|ban\w*|end to|"
-    r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
+    r"agree\w*|deal|arrangements?|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
 ENERGY_HIT_RE = re.compile(

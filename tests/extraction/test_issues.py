@@ -398,3 +398,18 @@ def test_the_moratorium_under_talk_of_the_energy_truce_is_the_energy_issue(demo_
     )
 
     assert "energy-strikes" in stances(extract(text, published=date(2026, 1, 30), registry=demo_registry))[-1]
+
+
+def test_an_arrangement_sparing_civilian_infrastructure_is_a_halt_not_an_attack(run):
+    text = (
+        "China welcomes energy truce\n\n"
+        "“We back any arrangement that spares civilians and civilian infrastructure,” Lin Jian said."
+    )
+
+    assert "energy-strikes" in stances(run(text))[0]
+
+
+def test_reducing_harm_is_no_judgement_against_the_issue(run):
+    text = "“We back any energy truce that reduces harm to civilians,” Lin Jian said."
+
+    assert stances(run(text))[0]["energy-strikes"] == "supports"
