@@ -1048,7 +1048,10 @@ def _energy_truce_meant(
     ceasefire. The stance is read again for the energy issue (Russia's known line on a general truce is not
     its line on a pause of energy strikes)."""
     found = context.found
-    if found is None or GENERAL_CEASEFIRE_RE.search(context.quote):
+    if found is None or not found.any_within("energy-strikes", "strong", context.topic_ranges):
+        return
+    if GENERAL_CEASEFIRE_RE.search(context.quote):
+        _energy_truce_beside_a_general_one(tagged, context, patterns)
         return
     # "a complete halt to foreign military aid": a cue other than the pause or the moratorium itself names
     # something else.
@@ -1057,14 +1060,28 @@ def _energy_truce_meant(
         return
     if any(quote[start:end] != "pause" for start, end in weak_in_quote.get("ceasefire", [])):
         return
-    if not found.any_within("energy-strikes", "strong", context.topic_ranges):
-        return
     issue = next((issue for issue in patterns if issue.issue.slug == "energy-strikes"), None)
     if issue is None:
         return
     confidence = tagged.pop("ceasefire").confidence
     stance, stance_confidence = decide_stance(context, issue, [])
     tagged["energy-strikes"] = IssueStance(stance, round(min(confidence, stance_confidence), 2))
+
+
+THE_TRUCE_RE = re.compile(r"t(?<![\w'-]t)he (?:pause|truce|moratorium)(?![\w-])")
+
+
+def _energy_truce_beside_a_general_one(
+    tagged: dict[str, IssueStance], context: IssueContext, patterns: tuple[IssuePatterns, ...]
+) -> None:
+    """ "He wants the pause extended into a full ceasefire" under talk of the energy truce: "the pause" is the
+    energy truce, the general ceasefire a second issue."""
+    if THE_TRUCE_RE.search(context.quote) is None:
+        return
+    issue = next((issue for issue in patterns if issue.issue.slug == "energy-strikes"), None)
+    if issue is not None:
+        stance, stance_confidence = decide_stance(context, issue, [])
+        tagged["energy-strikes"] = IssueStance(stance, round(min(0.5, stance_confidence), 2))
 
 
 def _meets_the_other_leader(context: IssueContext) -> bool:

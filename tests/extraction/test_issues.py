@@ -413,3 +413,13 @@ def test_reducing_harm_is_no_judgement_against_the_issue(run):
     text = "“We back any energy truce that reduces harm to civilians,” Lin Jian said."
 
     assert stances(run(text))[0]["energy-strikes"] == "supports"
+
+
+def test_the_pause_extended_into_a_full_ceasefire_names_both_truces(run):
+    text = (
+        "Energy truce holds for a week\n\n"
+        "Delegations met in Abu Dhabi on Monday.\n\n"
+        "Sybiha said Kyiv wanted the pause extended into a full ceasefire."
+    )
+
+    assert set(stances(run(text))[-1]) == {"energy-strikes", "ceasefire"}
