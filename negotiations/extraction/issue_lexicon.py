@@ -269,6 +269,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:new|more|further|tougher|additional|harsher|strong\w*|tighten\w*|impos\w+|increas\w+|keep\w*|"
             r"maintain\w*|extend\w*|expand\w*|ramp\w* up)\b[^.;]{0,25}\b(?:sanctions?|pressure)",
         ),
+        exclude=(
+            # "attacks on Russian oil refineries": the energy war, not the oil trade.
+            r"russian oil (?:refiner\w*|depots?|terminals?|facilit\w*|infrastructure|installations?|sites?)",
+        ),
     ),
     "prisoner-exchange": IssueLexicon(
         strong=(
