@@ -149,6 +149,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             # not the land question.
             r"(?:cease-?fires?|truces?|freez\w*|frozen conflict|stop\w*|halt\w*|pause)[\"\u201d\u2019']?\s+(?:\w+\s+){0,3}(?:along|on|at)\s+"
             r"(?:the\s+)?(?:current\s+|existing\s+|present\s+)?(?:front ?lines?|contact line|lines? of (?:contact|control))",
+            # "children taken to Russian-occupied territories": where people are, not the land question.
+            r"(?:taken|deported|transferred|moved|held|living|lives|live|born|stay\w*) (?:\w+ ){0,4}(?:to|in|from) (?:the )?"
+            r"(?:russian-|temporarily )?(?:occupied|held) (?:territor\w+|areas|regions)(?: had| has| have)?",
             # Battlefield news: "Russian forces occupied two villages in the Donetsk region".
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
             r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"

@@ -109,3 +109,11 @@ def test_attacks_on_russian_oil_refineries_are_the_energy_war_not_sanctions(demo
     statements = extract(text, published=date(2026, 1, 30), registry=demo_registry)
 
     assert "sanctions" not in stances(statements)[0]
+
+
+def test_children_taken_to_occupied_territories_are_a_place_not_the_land_question(run):
+    text = (
+        "Lubinets said 40 children taken to Russian-occupied territories had been returned to their families."
+    )
+
+    assert "territory" not in stances(run(text))[0]
