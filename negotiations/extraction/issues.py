@@ -169,7 +169,9 @@ VICTIM_RE = re.compile(
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
-    r"as long as|in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
+    # "sanctions stay as long as the war goes on", "for as long as it takes": how long, not on what terms.
+    r"as long as(?! it takes| the (?:war|fighting|aggression|occupation|conflict) (?:goes on|lasts|continues|rages))|"
+    r"in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
@@ -188,7 +190,8 @@ CONDITIONAL_RE = re.compile(
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
-    r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
+    # ("cannot wait until next year" is haste, not a condition)
+    r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|(?<!wait )until|"
     r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared(?! to)|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
