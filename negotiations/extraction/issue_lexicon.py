@@ -264,7 +264,8 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"loosen\w*|without)\b[^.;]{0,25}\b(?:sanctions?|ban|restrictions|measures|pressure)",
             r"sanctions?(?:\s+\w+){0,2}\s+(?:relief|lifted|eased|removed|dropped|ended)",
             r"against sanctions",
-            r"sanctions (?:do not|don't|did not|didn't) work",
+            r"sanctions (?:do not|don't|did not|didn't|have not|haven't|will not|won't|are not|aren't|never) "
+            r"(?:work|worked|working)",
             # "Sanctions are working, and we will not ease them."
             r"(?:lift\w*|eas(?:e|ed|ing)|remov\w+|scrap\w*|roll\w* back|loosen\w*) (?:them|it)",
         ),

@@ -1217,12 +1217,18 @@ def _next_verb_phrase(clause: str, cue_start: int) -> int:
 AFTER_CLAUSE_RE = re.compile(r",|;|\s(?:and|but)\s")
 
 
-def _inverse_stance(local: str, issue: IssuePatterns) -> str | None:
+def _liberation_by_russia(phrase: str, speaker_party: str) -> bool:
+    """ "The liberation of the territories of Donbas remains our objective": in Moscow's words the land is taken,
+    not given back to Ukraine."""
+    return speaker_party == "russia" and phrase.startswith("liberat")
+
+
+def _inverse_stance(local: str, issue: IssuePatterns, speaker_party: str = "") -> str | None:
     """The stance when the statement names the opposite of the proposition ("lift sanctions")."""
     if issue.inverse is None:
         return None
     match = issue.inverse.search(local)
-    if match is None:
+    if match is None or _liberation_by_russia(match.group(), speaker_party):
         return None
     before = local[max(0, match.start() - 40) : match.start()]
     # What is said of the opposite ends with its clause ("a Russian facility, and its status is not ...").
@@ -1311,7 +1317,9 @@ def decide_stance(
     if demand is not None and cue_spans and cue_spans[0][1] <= demand.start():
         # "withdrawal from Donbas is a condition for a ceasefire": the demand ("neutral status": its opposite).
         inverse = issue.inverse is not None and issue.inverse.search(local, 0, demand.start()) is not None
-        return (OPPOSES if inverse else SUPPORTS), 0.55
+        # "would never accept the withdrawal as a precondition": the demand refused.
+        refused = NEGATION_RE.search(local, max(0, cue_spans[0][0] - 40), cue_spans[0][0]) is not None
+        return (OPPOSES if inverse != refused else SUPPORTS), 0.55
     if demand is not None and cue_spans and cue_spans[0][0] >= demand.end():
         return CONDITIONAL, 0.55  # "... as a condition for any ceasefire": the ceasefire, on those terms
     negations = _negations(clause, clause_spans)
@@ -1388,7 +1396,7 @@ def decide_stance(
             return NEUTRAL, 0.55 if not positive else 0.5
         if polarity > 0 and not claim and not positive and not negative and TOPIC_RE.search(local):
             return NEUTRAL, 0.5
-    inverse = _inverse_stance(local, issue)
+    inverse = _inverse_stance(local, issue, context.speaker_party)
     if inverse is not None and cue_word not in NEGATIVE_CUES:
         return inverse, 0.6
     if inverse is not None:
