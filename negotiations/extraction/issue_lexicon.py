@@ -230,6 +230,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:gas|oil) (?:facilities|infrastructure|production|storage)",
             r"\bgrid\b",
             r"\bchps?\b|heat and power",
+            # "keeping the lights on for people", "when my radiators are warm": the grid in everyday words.
+            r"(?:keep|keeps|kept|keeping) the lights on",
+            r"radiators?",
         ),
         inverse=(
             r"(?:struck|hit|hitting|hits|targeted|targeting|attacked|attacking|bombed|shelled)\b[^.;]{0,30}\b"

@@ -423,3 +423,9 @@ def test_the_pause_extended_into_a_full_ceasefire_names_both_truces(run):
     )
 
     assert set(stances(run(text))[-1]) == {"energy-strikes", "ceasefire"}
+
+
+def test_keeping_the_lights_on_under_talk_of_the_energy_truce_is_the_energy_issue(run):
+    text = "Energy truce holds for a week\n\n“We have kept the lights on for a month,” Shmyhal said."
+
+    assert "energy-strikes" in stances(run(text))[-1]
