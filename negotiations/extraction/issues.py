@@ -280,7 +280,7 @@ SIDE_TAKING_RE = re.compile(
     r"(?<![\w'-])(?:must|should|ought|need(?:s|ed)? to|has to|have to|had better|right|wrong|mistake|good|bad|"
     r"better|worse|best|worst|only way|(?:is|are|was|were) (?:the )?(?:key|essential|vital|crucial|necessary)|"
     # Wishes and refusals are the speaker's own in the first person; "Kyiv wants", "Moscow rejected" report.
-    r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
+    r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|need\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
     r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
     r"condemn\w*|ready|willing))(?![\w-])"
 )
