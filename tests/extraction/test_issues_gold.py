@@ -25,11 +25,11 @@ FLOORS = {
     GOLD / "holdout-mine.jsonl": (0.80, 0.72),
     GOLD / "holdout-2.jsonl": (0.78, 0.72),
     GOLD / "dev-3.jsonl": (0.80, 0.88),
-    GOLD / "dev-4.jsonl": (0.73, 0.72),
-    GOLD / "dev-5.jsonl": (0.64, 0.72),
+    GOLD / "dev-4.jsonl": (0.77, 0.79),
+    GOLD / "dev-5.jsonl": (0.69, 0.75),
     GOLD / "holdout-3.jsonl": (0.61, 0.57),
     GOLD / "holdout-4.jsonl": (0.62, 0.46),
-    GOLD / "dev-6.jsonl": (0.63, 0.60),
+    GOLD / "dev-6.jsonl": (0.72, 0.73),
     GOLD / "holdout-6.jsonl": (0.62, 0.60),
 }
 
