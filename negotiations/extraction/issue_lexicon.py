@@ -149,6 +149,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             # not the land question.
             r"(?:cease-?fires?|truces?|freez\w*|frozen conflict|stop\w*|halt\w*|pause)[\"\u201d\u2019']?\s+(?:\w+\s+){0,3}(?:along|on|at)\s+"
             r"(?:the\s+)?(?:current\s+|existing\s+|present\s+)?(?:front ?lines?|contact line|lines? of (?:contact|control))",
+            # "children taken to Russian-occupied territories": where people are, not the land question.
+            r"(?:taken|deported|transferred|moved|held|living|lives|live|born|stay\w*) (?:\w+ ){0,4}(?:to|in|from) (?:the )?"
+            r"(?:russian-|temporarily )?(?:occupied|held) (?:territor\w+|areas|regions)(?: had| has| have)?",
             # Battlefield news: "Russian forces occupied two villages in the Donetsk region".
             r"(?:captured|occupied|seized|took|taken|advanc\w+|attack\w*|shell\w*|struck|hit|strikes? (?:on|in)|"
             r"fighting in|battles? (?:for|in)|offensive in)\b[^.;]{0,40}\b(?:donetsk|luhansk|donbas+|zaporizhzhia|"
@@ -227,6 +230,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"(?:gas|oil) (?:facilities|infrastructure|production|storage)",
             r"\bgrid\b",
             r"\bchps?\b|heat and power",
+            # "keeping the lights on for people", "when my radiators are warm": the grid in everyday words.
+            r"(?:keep|keeps|kept|keeping) the lights on",
+            r"radiators?",
         ),
         inverse=(
             r"(?:struck|hit|hitting|hits|targeted|targeting|attacked|attacking|bombed|shelled)\b[^.;]{0,30}\b"
@@ -261,13 +267,18 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"loosen\w*|without)\b[^.;]{0,25}\b(?:sanctions?|ban|restrictions|measures|pressure)",
             r"sanctions?(?:\s+\w+){0,2}\s+(?:relief|lifted|eased|removed|dropped|ended)",
             r"against sanctions",
-            r"sanctions (?:do not|don't|did not|didn't) work",
+            r"sanctions (?:do not|don't|did not|didn't|have not|haven't|will not|won't|are not|aren't|never) "
+            r"(?:work|worked|working)",
             # "Sanctions are working, and we will not ease them."
             r"(?:lift\w*|eas(?:e|ed|ing)|remov\w+|scrap\w*|roll\w* back|loosen\w*) (?:them|it)",
         ),
         forward=(
             r"(?:new|more|further|tougher|additional|harsher|strong\w*|tighten\w*|impos\w+|increas\w+|keep\w*|"
             r"maintain\w*|extend\w*|expand\w*|ramp\w* up)\b[^.;]{0,25}\b(?:sanctions?|pressure)",
+        ),
+        exclude=(
+            # "attacks on Russian oil refineries": the energy war, not the oil trade.
+            r"russian oil (?:refiner\w*|depots?|terminals?|facilit\w*|infrastructure|installations?|sites?)",
         ),
     ),
     "prisoner-exchange": IssueLexicon(

@@ -58,7 +58,7 @@ NEGATIVE_RE = re.compile(
     r"out of the question|no way|no sense|not acceptable|too high a price|doomed|fail\w*|mistake|prolong\w*|"
     r"rearm\w*|regroup\w*|(?:safeguard|protect|defend)\w* (?:the |its |their |our )?(?:legitimate|lawful) "
     r"(?:rights and interests|interests)|destruction|legitimate (?:\w+ )?targets?|(?:treated|regarded|seen|considered) as (?:\w+ )?targets?|pretext|smokescreen|obstruct\w*|buy time|"
-    r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|harm\w*|damag\w*|backfir\w*|"
+    r"declaration of war|danger\w*|reckless|escalat\w+|slogan|hurt\w*|(?<!reduces )(?<!reduce )(?<!reducing )(?<!minimi[sz]e )harm\w*|damag\w*|backfir\w*|"
     r"counterproductive|suicide|root causes?|playing at|retaliat\w+|lawsuits?|insufficient|inadequate|"
     r"not serious|nothing to do with|unrealistic|unworkable|fantas\w+|naive|delusion\w*|pipe dream|wishful|"
     r"utopian|impractical|destructive|(?:legal|huge|enormous|serious|big|great|major|significant|financial) risks?|"
@@ -103,7 +103,7 @@ BEFORE_CUE_RE = re.compile(
 # Energy strikes: the proposition is a halt by agreement. Describing an attack is not a stance on that.
 ENERGY_HALT_RE = re.compile(
     r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|suspen\w+|ban\w*|end to|"
-    r"agree\w*|deal|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
+    r"agree\w*|deal|arrangements?|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
 ENERGY_HIT_RE = re.compile(
@@ -169,7 +169,9 @@ VICTIM_RE = re.compile(
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
-    r"as long as|in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
+    # "sanctions stay as long as the war goes on", "for as long as it takes": how long, not on what terms.
+    r"as long as(?! it takes| the (?:war|fighting|aggression|occupation|conflict) (?:goes on|lasts|continues|rages))|"
+    r"in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
@@ -188,7 +190,8 @@ CONDITIONAL_RE = re.compile(
     r"if (?:\w+ ){0,3}(?:does not|doesn't|do not|don't|will not|won't|stops?|ceases?|observes?|respects?)|"
     r"for (?:any|the|a|this) (?:\w+ )?(?:plan|deal|agreement|ceasefire|force) to (?:work|succeed|hold)|"
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
-    r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|until|"
+    # ("cannot wait until next year" is haste, not a condition)
+    r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|(?<!wait )until|"
     r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared(?! to)|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
@@ -277,7 +280,7 @@ SIDE_TAKING_RE = re.compile(
     r"(?<![\w'-])(?:must|should|ought|need(?:s|ed)? to|has to|have to|had better|right|wrong|mistake|good|bad|"
     r"better|worse|best|worst|only way|(?:is|are|was|were) (?:the )?(?:key|essential|vital|crucial|necessary)|"
     # Wishes and refusals are the speaker's own in the first person; "Kyiv wants", "Moscow rejected" report.
-    r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
+    r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|need\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
     r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
     r"condemn\w*|ready|willing))(?![\w-])"
 )
@@ -1048,7 +1051,10 @@ def _energy_truce_meant(
     ceasefire. The stance is read again for the energy issue (Russia's known line on a general truce is not
     its line on a pause of energy strikes)."""
     found = context.found
-    if found is None or GENERAL_CEASEFIRE_RE.search(context.quote):
+    if found is None or not found.any_within("energy-strikes", "strong", context.topic_ranges):
+        return
+    if GENERAL_CEASEFIRE_RE.search(context.quote):
+        _energy_truce_beside_a_general_one(tagged, context, patterns)
         return
     # "a complete halt to foreign military aid": a cue other than the pause or the moratorium itself names
     # something else.
@@ -1057,14 +1063,28 @@ def _energy_truce_meant(
         return
     if any(quote[start:end] != "pause" for start, end in weak_in_quote.get("ceasefire", [])):
         return
-    if not found.any_within("energy-strikes", "strong", context.topic_ranges):
-        return
     issue = next((issue for issue in patterns if issue.issue.slug == "energy-strikes"), None)
     if issue is None:
         return
     confidence = tagged.pop("ceasefire").confidence
     stance, stance_confidence = decide_stance(context, issue, [])
     tagged["energy-strikes"] = IssueStance(stance, round(min(confidence, stance_confidence), 2))
+
+
+THE_TRUCE_RE = re.compile(r"t(?<![\w'-]t)he (?:pause|truce|moratorium)(?![\w-])")
+
+
+def _energy_truce_beside_a_general_one(
+    tagged: dict[str, IssueStance], context: IssueContext, patterns: tuple[IssuePatterns, ...]
+) -> None:
+    """ "He wants the pause extended into a full ceasefire" under talk of the energy truce: "the pause" is the
+    energy truce, the general ceasefire a second issue."""
+    if THE_TRUCE_RE.search(context.quote) is None:
+        return
+    issue = next((issue for issue in patterns if issue.issue.slug == "energy-strikes"), None)
+    if issue is not None:
+        stance, stance_confidence = decide_stance(context, issue, [])
+        tagged["energy-strikes"] = IssueStance(stance, round(min(0.5, stance_confidence), 2))
 
 
 def _meets_the_other_leader(context: IssueContext) -> bool:
@@ -1197,12 +1217,18 @@ def _next_verb_phrase(clause: str, cue_start: int) -> int:
 AFTER_CLAUSE_RE = re.compile(r",|;|\s(?:and|but)\s")
 
 
-def _inverse_stance(local: str, issue: IssuePatterns) -> str | None:
+def _liberation_by_russia(phrase: str, speaker_party: str) -> bool:
+    """ "The liberation of the territories of Donbas remains our objective": in Moscow's words the land is taken,
+    not given back to Ukraine."""
+    return speaker_party == "russia" and phrase.startswith("liberat")
+
+
+def _inverse_stance(local: str, issue: IssuePatterns, speaker_party: str = "") -> str | None:
     """The stance when the statement names the opposite of the proposition ("lift sanctions")."""
     if issue.inverse is None:
         return None
     match = issue.inverse.search(local)
-    if match is None:
+    if match is None or _liberation_by_russia(match.group(), speaker_party):
         return None
     before = local[max(0, match.start() - 40) : match.start()]
     # What is said of the opposite ends with its clause ("a Russian facility, and its status is not ...").
@@ -1291,7 +1317,9 @@ def decide_stance(
     if demand is not None and cue_spans and cue_spans[0][1] <= demand.start():
         # "withdrawal from Donbas is a condition for a ceasefire": the demand ("neutral status": its opposite).
         inverse = issue.inverse is not None and issue.inverse.search(local, 0, demand.start()) is not None
-        return (OPPOSES if inverse else SUPPORTS), 0.55
+        # "would never accept the withdrawal as a precondition": the demand refused.
+        refused = NEGATION_RE.search(local, max(0, cue_spans[0][0] - 40), cue_spans[0][0]) is not None
+        return (OPPOSES if inverse != refused else SUPPORTS), 0.55
     if demand is not None and cue_spans and cue_spans[0][0] >= demand.end():
         return CONDITIONAL, 0.55  # "... as a condition for any ceasefire": the ceasefire, on those terms
     negations = _negations(clause, clause_spans)
@@ -1368,7 +1396,7 @@ def decide_stance(
             return NEUTRAL, 0.55 if not positive else 0.5
         if polarity > 0 and not claim and not positive and not negative and TOPIC_RE.search(local):
             return NEUTRAL, 0.5
-    inverse = _inverse_stance(local, issue)
+    inverse = _inverse_stance(local, issue, context.speaker_party)
     if inverse is not None and cue_word not in NEGATIVE_CUES:
         return inverse, 0.6
     if inverse is not None:

@@ -398,3 +398,34 @@ def test_the_moratorium_under_talk_of_the_energy_truce_is_the_energy_issue(demo_
     )
 
     assert "energy-strikes" in stances(extract(text, published=date(2026, 1, 30), registry=demo_registry))[-1]
+
+
+def test_an_arrangement_sparing_civilian_infrastructure_is_a_halt_not_an_attack(run):
+    text = (
+        "China welcomes energy truce\n\n"
+        "“We back any arrangement that spares civilians and civilian infrastructure,” Lin Jian said."
+    )
+
+    assert "energy-strikes" in stances(run(text))[0]
+
+
+def test_reducing_harm_is_no_judgement_against_the_issue(run):
+    text = "“We back any energy truce that reduces harm to civilians,” Lin Jian said."
+
+    assert stances(run(text))[0]["energy-strikes"] == "supports"
+
+
+def test_the_pause_extended_into_a_full_ceasefire_names_both_truces(run):
+    text = (
+        "Energy truce holds for a week\n\n"
+        "Delegations met in Abu Dhabi on Monday.\n\n"
+        "Sybiha said Kyiv wanted the pause extended into a full ceasefire."
+    )
+
+    assert set(stances(run(text))[-1]) == {"energy-strikes", "ceasefire"}
+
+
+def test_keeping_the_lights_on_under_talk_of_the_energy_truce_is_the_energy_issue(run):
+    text = "Energy truce holds for a week\n\n“We have kept the lights on for a month,” Shmyhal said."
+
+    assert "energy-strikes" in stances(run(text))[-1]

@@ -1,5 +1,9 @@
 """Cue phrases of news prose that name an issue without its usual words."""
 
+from datetime import date
+
+from negotiations.extraction import extract
+
 
 def stances(statements):
     return [{slug: issue.stance for slug, issue in s.issues.items()} for s in statements]
@@ -97,3 +101,19 @@ def test_guarantors_of_a_future_settlement_are_the_guarantees(run):
     text = "Wang said Beijing could be one of the guarantors of a lasting peace settlement."
 
     assert "security-guarantees" in stances(run(text))[0]
+
+
+def test_attacks_on_russian_oil_refineries_are_the_energy_war_not_sanctions(demo_registry):
+    # The demo codebook has "Russian oil" as a cue word of sanctions.
+    text = "Peskov said Moscow wanted Kyiv to stop its attacks on Russian oil refineries."
+    statements = extract(text, published=date(2026, 1, 30), registry=demo_registry)
+
+    assert "sanctions" not in stances(statements)[0]
+
+
+def test_children_taken_to_occupied_territories_are_a_place_not_the_land_question(run):
+    text = (
+        "Lubinets said 40 children taken to Russian-occupied territories had been returned to their families."
+    )
+
+    assert "territory" not in stances(run(text))[0]

@@ -287,3 +287,21 @@ def test_if_not_in_an_estimate_is_neither_a_negation_nor_a_condition(run):
     text = "“The prisoner exchange could happen within weeks, if not days,” Zelenskyy said."
 
     assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_sanctions_that_have_not_worked_are_judged_useless(run):
+    text = "“Western sanctions have not worked and will not work,” Putin said."
+
+    assert stances(run(text)) == [{"sanctions": "opposes"}]
+
+
+def test_refusing_a_demand_as_a_precondition_opposes_it(run):
+    text = "Sybiha said Kyiv would never accept a withdrawal from the Donbas as a precondition for talks."
+
+    assert stances(run(text))[0]["territory"] == "opposes"
+
+
+def test_liberating_the_land_in_moscows_words_is_taking_it(run):
+    text = "Peskov said the liberation of the territories of the Donbas remained the goal of the operation."
+
+    assert stances(run(text))[0]["territory"] == "supports"

@@ -98,3 +98,9 @@ def test_russias_known_line_on_a_truce_before_a_settlement_is_against_it(run):
     text = "“A ceasefire is exactly what the Kiev regime is counting on,” Zakharova said."
 
     assert stances(run(text)) == [{"ceasefire": "opposes"}]
+
+
+def test_a_speaker_of_no_side_saying_we_need_something_takes_a_side(run):
+    text = "“We need the energy truce to be permanent,” said Olha Marchenko, a teacher in Kharkiv."
+
+    assert stances(run(text)) == [{"energy-strikes": "supports"}]

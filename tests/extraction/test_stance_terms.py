@@ -104,3 +104,15 @@ def test_ruling_something_out_until_a_withdrawal_backs_the_withdrawal(run):
     text = "Peskov said a general truce was off the table until Ukraine pulled its troops out of Donetsk."
 
     assert stances(run(text))[0]["territory"] == "supports"
+
+
+def test_as_long_as_the_war_goes_on_is_a_duration_not_a_condition(run):
+    text = "“Sanctions on Russia will stay in place as long as the war goes on,” Kallas said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_cannot_wait_until_is_haste_not_a_condition(run):
+    text = "Merz said a decision on the frozen Russian assets could not wait until next year."
+
+    assert stances(run(text))[0]["frozen-assets"] != "conditional"
