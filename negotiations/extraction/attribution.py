@@ -378,12 +378,14 @@ def person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Ment
     """'says Kremlin aide Yuri Ushakov': a body's name used as the title of the person named after it."""
     if mention.is_person:
         return None
-    for other in doc.mentions_between(mention.end, min(upper_bound, mention.end + 40)):
+    for other in doc.mentions_between(mention.end, min(upper_bound, mention.end + 70)):
         between = doc.text[mention.end : other.text_start]
         if (
             other.is_person
             and other.kind != "role"
-            and ROLE_WORD_RE.fullmatch(between.lstrip())
+            # "Kremlin aide Yuri Ushakov"; "League leader and Deputy Premier Matteo Salvini", the title read with
+            # the name already.
+            and (ROLE_WORD_RE.fullmatch(between.lstrip()) or (not between.strip() and other.title))
             and not doc.cues_between(mention.end, other.text_start)  # "Fesenko said Putin ...": no title
         ):
             return other

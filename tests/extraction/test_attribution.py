@@ -1615,3 +1615,12 @@ def test_a_known_surname_in_a_title_case_headline_is_still_the_known_person(run)
     statements = run("Trump Says Peskov Is Wrong\n\nPeskov said the talks would resume in Geneva next week.")
 
     assert {s.speaker_name for s in statements} == {"Dmitry Peskov"}
+
+
+def test_a_party_before_a_long_title_and_name_is_the_persons_title(run):
+    text = (
+        "League leader and Deputy Premier Marco Bellini, a long-time critic of sanctions, went further, saying that "
+        'sanctions had "hurt Italian businesses more than the Kremlin."'
+    )
+
+    assert first(run(text), "direct").speaker_name == "Marco Bellini"
