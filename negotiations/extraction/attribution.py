@@ -322,11 +322,6 @@ def _index_before(tokens: list[tuple[int, int, str]], position: int) -> int:
     return index
 
 
-SETTING_PARTICIPLES = frozenset(
-    ["asked", "speaking", "addressing", "responding", "answering", "writing", "talking"]
-)
-
-
 def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc: Document) -> int | None:
     """For ", the Kremlin spokesman," before a cue: the index of the opening comma. A cue inside is allowed
     only in a relative clause (", who was not authorized to speak publicly,"), which reports no words."""
@@ -429,8 +424,21 @@ INTRO_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|also|instead|separately)\b,?\s*)+", re.I
 )
 # "Speaking to reporters on Sunday, ...", "Asked whether ...": an opening phrase that sets the scene.
+SETTING_PARTICIPLES = frozenset(
+    [
+        "speaking",
+        "addressing",
+        "asked",
+        "writing",
+        "talking",
+        "responding",
+        "answering",
+        "appearing",
+        "interviewed",
+    ]
+)
 SETTING_START_RE = re.compile(
-    r"(?:Speaking|Addressing|Asked|Writing|Talking|Responding|Answering|Appearing|Interviewed)(?![\w-])"
+    "(?:" + "|".join(sorted(word.capitalize() for word in SETTING_PARTICIPLES)) + r")(?![\w-])"
 )
 # "with CNN's Christiane Amanpour": a possessive between the preposition and the name is part of the object.
 PREPOSITION_BEFORE_RE = re.compile(
