@@ -237,7 +237,10 @@ def _named_by_speaker(doc: Document, quote: Quote) -> bool:
 
 
 # "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
-TURN_LABEL_RE = re.compile(r"([A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])")
+# An interview's "Q:" and "A:" are labels too.
+TURN_LABEL_RE = re.compile(
+    r"((?:[QA](?=:))|[A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])"
+)
 # "<…>", "[applause]", "(SOUNDBITE OF ARCHIVED RECORDING)": cuts and notes of the transcriber.
 NOT_SPOKEN_RE = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)")
 # "MARTINA OKAFOR, HOST:", "HANNA VOLOSHYN, BYLINE:": a broadcast's own journalists.
@@ -341,6 +344,8 @@ def turn_labels(doc: Document) -> dict[int, Mention | None]:
 
 def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """The person a turn's label names, or None ("Question", "Moderator")."""
+    if doc.text[start:end] == "A":
+        return _interviewee(doc, start)
     found = doc.mentions_ending_before(end, start, 1)
     if not found or found[0].end != end:
         return _capitals_label_speaker(doc, start, end)
@@ -348,6 +353,22 @@ def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     if not mention.is_person:
         return None
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
+
+
+def _interviewee(doc: Document, first_label: int) -> Mention | None:
+    """Who answers an interview's "A:" turns: the first person the introduction names ("Ukraine's ambassador to
+    the U.S., Olha Stefanishyna, spoke to our reporter")."""
+    for mention in doc.mentions:
+        if mention.start >= first_label:
+            return None
+        if (
+            mention.is_person
+            and mention.kind in (ACTOR, PERSON, NAME)
+            and not mention.possessive
+            and doc.zone_of(doc.sentence_at(mention.start).paragraph) == BODY
+        ):
+            return mention
+    return None
 
 
 def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
@@ -543,6 +564,10 @@ def _attribute_quote(
             candidate.slot, candidate.confidence = slot, 0.75
             return
 
+    if not prefix.strip(QUOTE_EDGE) and (slot := _named_in_next_sentence(doc, quote)) is not None:
+        candidate.slot, candidate.confidence = slot, 0.7
+        return
+
     if not quote.continued and not prefix.strip(QUOTE_EDGE):
         slot = _previous_sentence_subject(doc, sentence)
         if slot is not None:
@@ -556,6 +581,35 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "paragraph", 0.7
     elif quote.open == paragraph.start or _opens_with_block_label(doc, paragraph.start, quote.open):
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+# '"..." That was the message from Zelensky on Sunday': the sentence after the quote names its speaker.
+MESSAGE_FROM_RE = re.compile(
+    r"(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:message|words?|warning|"
+    r"verdict|view|assessment|response|reaction|answer|reply|promise|pledge)\s+(?:from|of|by)\s+"
+)
+
+
+def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
+    """The speaker named by the sentence right after a quote that closes its own sentence."""
+    after = doc.sentence_at(quote.close)
+    if after.index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[after.index + 1]
+    if doc.text[quote.close + 1 : following.start].strip(QUOTE_EDGE + "\n"):
+        return None  # more words after the quote: its sentence goes on
+    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end)
+    if match is None:
+        return None
+    mention = doc.mention_starting_at(_skip_space(doc, match.end(), following.end))
+    if mention is None:
+        for other in doc.mentions_between(match.end(), min(following.end, match.end() + 60)):
+            if other.is_person and TITLE_GAP_RE.fullmatch(doc.text, match.end(), other.text_start):
+                mention = other  # "from Ukrainian President Volodymyr Zelensky"
+            break
+    if mention is None or mention.possessive:
+        return None
+    return Slot(mention, start=mention.text_start, end=mention.end)
 
 
 # 'Quote: "..."' in a roundup's Source / Details / Quote blocks: the label names no one.

@@ -1509,3 +1509,28 @@ def test_a_newsletter_section_label_is_not_part_of_the_words(run):
     text = "Driving the news: The remaining gaps are over the plant, per two sources familiar with the talks."
 
     assert first(run(text), "paraphrase").quote == "The remaining gaps are over the plant"
+
+
+def test_an_interviews_answers_are_the_words_of_the_person_introduced(run):
+    text = (
+        "Ukraine's foreign minister, Andrii Sybiha, spoke to our reporter in Kyiv.\n\n"
+        "Q: Is Kyiv ready for a ceasefire along the current line?\n\n"
+        "A: We are ready for a ceasefire, but not for a capitulation.\n\n"
+        "Q: What guarantees do you need?\n\n"
+        "A: Guarantees that work, backed by the United States."
+    )
+
+    statements = run(text)
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Andrii Sybiha", "direct")] * 2
+    assert statements[0].quote == "We are ready for a ceasefire, but not for a capitulation."
+
+
+def test_that_was_the_message_from_names_the_speaker_of_the_quote_before(run):
+    text = (
+        "Talks\n\n"
+        "“We are not afraid of deadlines. We are afraid of a bad deal.”\n\n"
+        "That was the message from Ukrainian President Volodymyr Zelensky on Sunday."
+    )
+
+    assert run(text)[0].speaker_name == "Volodymyr Zelenskyy"
