@@ -85,8 +85,10 @@ TIME_PHRASE_RE = re.compile(
     r"at (?:a|an|the) (?:[\w'-]+ ){0,3}?(?:conference|briefing|meeting|hearing|summit|forum|event|session)|"
     r"publicly|repeatedly|again|also|earlier|later|separately|previously)(?=[\s,])"
 )
+# "told Russian reporters", "told state television": an audience, its nationality or kind before it.
 TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
+    r"\s*(?:(?:[A-Z][\w'’-]*\s+)?(?:(?:state|national|local|foreign)\s+)?(?:reporters|journalists|lawmakers|"
+    r"television|TV|media|radio)\b|reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
     r"(?i:western |european |ukraine['’]s |kyiv['’]s |its |their )?(?:allies|partners|leaders|governments)|"
     r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"

@@ -1534,3 +1534,10 @@ def test_that_was_the_message_from_names_the_speaker_of_the_quote_before(run):
     )
 
     assert run(text)[0].speaker_name == "Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize("audience", ["Russian reporters", "state television", "Ukrainian media"])
+def test_an_audience_with_its_kind_after_told_is_not_the_content(run, audience):
+    statement = first(run(f"Lavrov told {audience} the conversation had been useful."), "paraphrase")
+
+    assert statement.quote == "the conversation had been useful"
