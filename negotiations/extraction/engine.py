@@ -1566,9 +1566,33 @@ def _speaker_from_mention(
     if mention.kind == ANONYMOUS:
         return Speaker(mention.name, None, text, anonymous=True)
     if mention.kind in (PERSON, NAME):
+        if (knight := _knighted_first_name(doc, mention)) is not None:
+            return _speaker_from_mention(doc, knight, history, subjects)
         return Speaker(mention.name, None, text, mention.title, False, mention.is_person, mention.gender)
     if mention.kind == ROLE:
         return _resolve_role(doc, mention, history, subjects)
+    return None
+
+
+HONORIFIC_BEFORE_RE = re.compile(r"(?<![\w-])(?:Sir|Dame)\s+$")
+
+
+def _knighted_first_name(doc: Document, mention: Mention) -> Mention | None:
+    """'Sir Keir added': British papers call a knight or dame by title and first name after naming them in
+    full; the person named before with that first name."""
+    if " " in mention.name or not HONORIFIC_BEFORE_RE.search(
+        doc.text, max(0, mention.start - 6), mention.start
+    ):
+        return None
+    for other in reversed(doc.mentions_between(max(0, mention.start - 5000), mention.start)):
+        actor = other.actor
+        if (
+            other.kind == ACTOR
+            and actor is not None
+            and actor.is_person
+            and actor.name.split()[0] == mention.name
+        ):
+            return other
     return None
 
 
