@@ -197,3 +197,9 @@ def test_sir_and_a_first_name_is_the_knight_named_before(demo_registry):
     statements = extract(text, published=date(2026, 1, 30), registry=demo_registry)
 
     assert [s.speaker_name for s in statements] == ["Keir Starmer", "Keir Starmer"]
+
+
+def test_a_role_under_a_person_named_by_title_is_its_holder(run):
+    text = "“The Kyiv regime wants publicity,” the Russian president's spokesman told TASS."
+
+    assert run(text)[0].speaker_name == "Dmitry Peskov"
