@@ -95,7 +95,7 @@ ANONYMOUS_RE = re.compile(
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
     rf"(?P<qual>,?\s+(?:{_ANON_QUAL}|{_GRANTED})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
     rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
-    rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
+    rf"situation|planning|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
     rf"white house|[a-z]+ sides?|paper|document|draft|proposals?|deal|agreement|framework|exchanges?|contacts|"
     rf"meetings?|call|conversations?|case|investigation|decision|negotiators|preparations))?"
 )

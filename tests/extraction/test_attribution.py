@@ -1541,3 +1541,14 @@ def test_an_audience_with_its_kind_after_told_is_not_the_content(run, audience):
     statement = first(run(f"Lavrov told {audience} the conversation had been useful."), "paraphrase")
 
     assert statement.quote == "the conversation had been useful"
+
+
+def test_sources_familiar_with_the_planning_are_one_unnamed_source(run):
+    text = "Senate leaders are eyeing a vote on the bill before the recess, two aides familiar with the planning said."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "Senate leaders are eyeing a vote on the bill before the recess",
+    )
