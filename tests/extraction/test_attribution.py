@@ -1552,3 +1552,23 @@ def test_sources_familiar_with_the_planning_are_one_unnamed_source(run):
         True,
         "Senate leaders are eyeing a vote on the bill before the recess",
     )
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["slammed", "blasted", "rebuffed", "downplayed", "cast doubt on", "pushed back against", "lashed out at",
+     "hit back at", "voiced support for", "expressed support for", "objected to"],
+)  # fmt: skip
+def test_verbs_of_a_stated_verdict_report_a_position(run, verb):
+    statement = first(run(f"Lavrov {verb} the proposal for a summit in Istanbul."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Sergey Lavrov",
+        "the proposal for a summit in Istanbul",
+    )
+
+
+def test_floated_is_no_cue_inside_reported_words(run):
+    text = "Zelensky said the American side had floated a demilitarized zone in the area."
+
+    assert [s.speaker_name for s in run(text)] == ["Volodymyr Zelenskyy"]
