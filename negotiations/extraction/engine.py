@@ -991,7 +991,7 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 # sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
-    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing)(?![\w-])"
+    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing|according to)(?![\w-])"
 )
 # The same with room for a title before the name: ", Chinese Foreign Ministry spokesperson Mao Ning said on Friday."
 TITLED_TRAILING_RE = re.compile(
@@ -1091,12 +1091,12 @@ def _stated_sentence_before(doc: Document, previous: Sentence, sentence: Sentenc
     )
 
 
-QUOTED_RE = re.compile(r"(?<![\w-])quoted\s+$")
+QUOTED_RE = re.compile(r"(?<![\w-])(?:quoted|cited)\s+$")
 PASSIVE_BEFORE_RE = re.compile(
     r"\s+(?:was|were|is|are|has been|had been)\s+$"
 )  # the cue is "quoted as saying"
 PASSIVE_QUOTED_RE = re.compile(
-    r"\s+(?:was|were|is|are|has been|had been)\s+quoted(?:\s+by\s+[^,.;]{1,60}?)?\s+$"
+    r"\s+(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)(?:\s+by\s+[^,.;]{1,60}?)?\s+$"
 )
 
 
@@ -1111,6 +1111,9 @@ def _quoted_person(doc: Document, cue: Cue, sentence: Sentence) -> Mention | Non
     passive = pattern.search(doc.lower, max(sentence.start, cue.start - 90), cue.start)
     if passive is None:
         return None
+    before = doc.mentions_ending_before(passive.start() + 1, sentence.start, 1)
+    if before and not doc.text[before[0].end : passive.start()].strip() and not before[0].possessive:
+        return before[0]  # "..., Lavrov was quoted as saying by TASS": the name right before the verb
     subject = _sentence_subject(doc, sentence, passive.start() + 1)
     return subject.mention if subject is not None else None
 
@@ -1125,7 +1128,15 @@ def _quoted_as_saying(doc: Document, cue: Cue, sentence: Sentence) -> Candidate 
     start = _skip_space(doc, that.end() if that else start, sentence.end)
     end = _clause_end(doc, start, sentence.end)
     slot = Slot(mention, start=mention.text_start, end=mention.end)
+    if BY_OUTLET_END_RE.fullmatch(doc.text, cue.end, sentence.end):
+        # "Russia will respond, Lavrov was quoted as saying by TASS.": the words came before.
+        return _trailing_paraphrase(
+            doc, cue, sentence, slot, doc.text.rfind(",", sentence.start, mention.text_start)
+        )
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+
+
+BY_OUTLET_END_RE = re.compile(r"(?:\s+by\s+[^,.;]{1,40})?\s*[.!?]?\s*")
 
 
 # ", as the government sought to show ...": the writer's aside after a trailing attribution.
@@ -1208,6 +1219,8 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
     comma = doc.text.rfind(",", sentence.start, cue.start)
     if comma < 0 or doc.text[comma + 1 : cue.start].strip():
         return None
+    if _after_trailing_attribution(doc, sentence, comma):
+        return None  # "..., Ushakov told reporters, according to Interfax": the agency passes his words on
     if doc.text.startswith(",", slot.end) and _word_count(doc, slot.end, sentence.end) >= 3:
         # "The document, according to Umerov, will be signed in Riyadh", "..., which, according to Zelensky, is
         # almost ready": the attribution sits inside the clause it reports.
@@ -1216,6 +1229,15 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         end = _clause_end(doc, after, sentence.end)
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+def _after_trailing_attribution(doc: Document, sentence: Sentence, comma: int) -> bool:
+    """Whether the words before the comma are a short trailing attribution of their own ("Ushakov told
+    reporters")."""
+    previous = doc.text.rfind(",", sentence.start, comma)
+    if previous < 0 or _word_count(doc, previous + 1, comma) > 6:
+        return False
+    return any(other.kind == SPEECH for other in doc.cues_between(previous + 1, comma))
 
 
 RELATIVE_END_RE = re.compile(r"(?<![\w'-])(?:which|that|who|whom|where)\s*$")

@@ -1572,3 +1572,26 @@ def test_floated_is_no_cue_inside_reported_words(run):
     text = "Zelensky said the American side had floated a demilitarized zone in the area."
 
     assert [s.speaker_name for s in run(text)] == ["Volodymyr Zelenskyy"]
+
+
+def test_cited_as_saying_reports_like_quoted_as_saying(run):
+    statement = first(run("Ushakov was cited by Interfax as saying that no date had been set for the call."))
+
+    assert (statement.speaker_name, statement.quote) == ("Yuri Ushakov", "no date had been set for the call")
+
+
+def test_quoted_as_saying_by_an_agency_after_the_words(run):
+    statement = first(run("Moscow will answer any provocation, Lavrov was quoted as saying by TASS."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Sergey Lavrov",
+        "Moscow will answer any provocation",
+    )
+
+
+def test_according_to_an_agency_after_a_trailing_attribution_is_not_the_speaker(run):
+    text = "The talks will continue next week, Ushakov told reporters, according to Interfax."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Yuri Ushakov", "The talks will continue next week")
+    ]
