@@ -900,6 +900,9 @@ ORGANISATION_WORDS = frozenset(
         "Police",
         "Prosecutor",
         "Prosecutors",
+        "Embassy",  # "the Russian Embassy in Washington said": a body, its demonym kept
+        "Consulate",
+        "Mission",
         *NEWSPAPER_WORDS,
     ]
 )

@@ -203,3 +203,11 @@ def test_a_role_under_a_person_named_by_title_is_its_holder(run):
     text = "“The Kyiv regime wants publicity,” the Russian president's spokesman told TASS."
 
     assert run(text)[0].speaker_name == "Dmitry Peskov"
+
+
+def test_an_embassy_keeps_its_demonym(run):
+    statements = run(
+        "In a statement, the Hungarian Embassy in Washington said the threat would not change its position."
+    )
+
+    assert statements[0].speaker_name == "Hungarian Embassy"
