@@ -162,6 +162,8 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
     consumed: set[int] = set()
     labels = turn_labels(doc)
     turns = find_turns(doc, labels, consumed)
+    if not labels:
+        turns += find_block_quotes(doc, consumed)
     direct = find_direct(doc, consumed, {turn.paragraph for turn in turns})
     paraphrases = find_paraphrases(doc, direct, consumed)
     candidates = sorted(turns + direct + paraphrases, key=lambda candidate: candidate.start)
@@ -279,6 +281,39 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
         consumed.update(cue.start for cue in doc.cues_between(start, paragraph.end))
         turns.append(turn)
     return _without_moderator(doc, turns, labels)
+
+
+# "Peskov said:", "Here's what he said:" ending a paragraph: a live blog's block quote follows, without marks.
+BLOCK_INTRO_RE = re.compile(r"(?:said|told reporters|added|wrote|posted|says)\s*:\s*$")
+
+
+def find_block_quotes(doc: Document, consumed: set[int]) -> list[Candidate]:
+    """A paragraph that ends announcing words ("Speaking to reporters, Peskov said:") and a paragraph after it
+    with no quotation marks: those words, set as a block quote that lost its formatting."""
+    found: list[Candidate] = []
+    for paragraph in doc.paragraphs[:-1]:
+        if doc.zones[paragraph.index] != BODY or not BLOCK_INTRO_RE.search(
+            doc.text, paragraph.start, paragraph.end
+        ):
+            continue
+        block = doc.paragraphs[paragraph.index + 1]
+        if doc.zones[block.index] != BODY or doc.quotes_between(block.start, block.end):
+            continue
+        cues = [cue for cue in doc.cues_between(paragraph.start, paragraph.end) if cue.kind == SPEECH]
+        if not cues or _word_count(doc, block.start, block.end) < 3:
+            continue
+        sentence = doc.sentence_at(cues[-1].start)
+        slot = subject_before(doc, cues[-1], sentence.start)
+        if slot is None:
+            continue
+        candidate = Candidate(
+            DIRECT, block.start, block.end, block.index, doc.sentence_at(block.start), BODY, slot=slot
+        )
+        candidate.cue, candidate.region, candidate.confidence = cues[-1], (sentence.start, paragraph.end), 0.7
+        consumed.update(cue.start for cue in doc.cues_between(block.start, block.end))
+        consumed.add(cues[-1].start)
+        found.append(candidate)
+    return found
 
 
 MODERATOR_MAX_WORDS = 40

@@ -1595,3 +1595,22 @@ def test_according_to_an_agency_after_a_trailing_attribution_is_not_the_speaker(
     assert [(s.speaker_name, s.quote) for s in run(text)] == [
         ("Yuri Ushakov", "The talks will continue next week")
     ]
+
+
+def test_a_block_quote_after_said_colon_is_the_speakers_words(run):
+    text = (
+        "Kremlin rules out talks\n\n"
+        "Speaking to reporters in Moscow, Peskov said:\n\n"
+        "We have said many times that the root causes must be eliminated. That is our position."
+    )
+
+    statements = run(text)
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Dmitry Peskov", "direct")]
+    assert statements[0].quote.startswith("We have said many times")
+
+
+def test_a_paragraph_with_its_own_quote_after_said_colon_is_no_block_quote(run):
+    text = "Kremlin rules out talks\n\nPeskov said:\n\n“There will be no talks,” the spokesman added later."
+
+    assert [s.quote for s in run(text)] == ["There will be no talks,"]
