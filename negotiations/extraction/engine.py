@@ -292,9 +292,9 @@ def find_block_quotes(doc: Document, consumed: set[int]) -> list[Candidate]:
     with no quotation marks: those words, set as a block quote that lost its formatting."""
     found: list[Candidate] = []
     for paragraph in doc.paragraphs[:-1]:
-        if doc.zones[paragraph.index] != BODY or not BLOCK_INTRO_RE.search(
-            doc.text, paragraph.start, paragraph.end
-        ):
+        if doc.text.rfind(":", paragraph.end - 3, paragraph.end) < 0 or doc.zones[paragraph.index] != BODY:
+            continue  # most paragraphs: no colon at their end, one look
+        if not BLOCK_INTRO_RE.search(doc.text, max(paragraph.start, paragraph.end - 40), paragraph.end):
             continue
         block = doc.paragraphs[paragraph.index + 1]
         if doc.zones[block.index] != BODY or doc.quotes_between(block.start, block.end):
