@@ -993,6 +993,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     start = _content_start(doc, cue, sentence)
     if start is None or (cue.kind == SPEECH and TOPIC_RE.match(doc.lower, start)):
         return None  # 'warned of the risk of an accident': a topic, not reported words
+    if cue.word in ("commented", "remarked") and doc.lower.startswith("on ", start):
+        return None  # 'commented on the statements of European politicians': what about, not what
     end = _clause_end(doc, start, sentence.end)
     if RELATIVE_BEFORE_RE.search(doc.lower, max(sentence.start, slot.start - 12), slot.start + 4):
         comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"

@@ -1614,3 +1614,7 @@ def test_a_paragraph_with_its_own_quote_after_said_colon_is_no_block_quote(run):
     text = "Kremlin rules out talks\n\nPeskov said:\n\n“There will be no talks,” the spokesman added later."
 
     assert [s.quote for s in run(text)] == ["There will be no talks,"]
+
+
+def test_commented_on_names_a_topic_not_words(run):
+    assert run("Peskov also commented on the statements of European politicians about troops.") == []
