@@ -996,6 +996,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if cue.word in ("commented", "remarked") and doc.lower.startswith("on ", start):
         return None  # 'commented on the statements of European politicians': what about, not what
     end = _clause_end(doc, start, sentence.end)
+    if PRONOUN_OBJECT_RE.fullmatch(doc.lower, start, end):
+        return None  # 'The White House announced it on Saturday': what it announced was told before
     if RELATIVE_BEFORE_RE.search(doc.lower, max(sentence.start, slot.start - 12), slot.start + 4):
         comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"
         if comma >= 0:
@@ -1017,6 +1019,12 @@ def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> 
             and TITLE_GAP_RE.fullmatch(doc.text, trailing.start() + 1, mention.text_start) is not None
         )
     return False
+
+
+# A pronoun object and nothing but its time, or a second verb: "announced it on Saturday (and called it ...)".
+PRONOUN_OBJECT_RE = re.compile(
+    r"(?:it|this|that|them|so)(?:\s+(?:on|in|at|last|this|late|early)\s+[\w'’-]+)*(?:\s*[.!?]?\s*|,?\s+and\s.*)"
+)
 
 
 TOPIC_RE = re.compile(r"(?:of|about)\s")

@@ -1618,3 +1618,7 @@ def test_a_paragraph_with_its_own_quote_after_said_colon_is_no_block_quote(run):
 
 def test_commented_on_names_a_topic_not_words(run):
     assert run("Peskov also commented on the statements of European politicians about troops.") == []
+
+
+def test_a_pronoun_object_is_no_reported_content(run):
+    assert run("The White House announced it on Saturday and called the pause a first step.") == []
