@@ -68,7 +68,10 @@ CAPTION_SLASH_RE = re.compile(r"/\s*(?:reuters|afp|ap)\b")
 DATELINE_RE = re.compile(r"[a-z/ ,.'-]{2,60}(?:\d{1,2}\s*)?\((?:reuters|afp|ap|tass|interfax|ria)\)\s*[-–—]")
 
 # "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
-TURN_LABEL_RE = re.compile(r"([A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])")
+# An interview's "Q:" and "A:" are labels too.
+TURN_LABEL_RE = re.compile(
+    r"((?:[QA](?=:))|[A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])"
+)
 
 
 def is_caption(line: str) -> bool:

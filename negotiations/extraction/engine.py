@@ -88,8 +88,10 @@ TIME_PHRASE_RE = re.compile(
     r"at (?:a|an|the) (?:[\w'-]+ ){0,3}?(?:conference|briefing|meeting|hearing|summit|forum|event|session)|"
     r"publicly|repeatedly|again|also|earlier|later|separately|previously)(?=[\s,])"
 )
+# "told Russian reporters", "told state television": an audience, its nationality or kind before it.
 TOLD_OBJECT_RE = re.compile(
-    r"\s*(?:reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
+    r"\s*(?:(?:[A-Z][\w'’-]*\s+)?(?:(?:state|national|local|foreign)\s+)?(?:reporters|journalists|lawmakers|"
+    r"television|TV|media|radio)\b|reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
     r"(?i:western |european |ukraine['’]s |kyiv['’]s |its |their )?(?:allies|partners|leaders|governments)|"
     r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
@@ -125,6 +127,8 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
     consumed: set[int] = set()
     labels = turn_labels(doc)
     turns = find_turns(doc, labels, consumed)
+    if not labels:
+        turns += find_block_quotes(doc, consumed)
     direct = find_direct(doc, consumed, {turn.paragraph for turn in turns})
     paraphrases = find_paraphrases(doc, direct, consumed)
     candidates = sorted(turns + direct + paraphrases, key=lambda candidate: candidate.start)
@@ -239,6 +243,39 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
     return _without_moderator(doc, turns, labels)
 
 
+# "Peskov said:", "Here's what he said:" ending a paragraph: a live blog's block quote follows, without marks.
+BLOCK_INTRO_RE = re.compile(r"(?:said|told reporters|added|wrote|posted|says)\s*:\s*$")
+
+
+def find_block_quotes(doc: Document, consumed: set[int]) -> list[Candidate]:
+    """A paragraph that ends announcing words ("Speaking to reporters, Peskov said:") and a paragraph after it
+    with no quotation marks: those words, set as a block quote that lost its formatting."""
+    found: list[Candidate] = []
+    for paragraph in doc.paragraphs[:-1]:
+        if doc.text.rfind(":", paragraph.end - 3, paragraph.end) < 0 or doc.zones[paragraph.index] != BODY:
+            continue  # most paragraphs: no colon at their end, one look
+        if not BLOCK_INTRO_RE.search(doc.text, max(paragraph.start, paragraph.end - 40), paragraph.end):
+            continue
+        block = doc.paragraphs[paragraph.index + 1]
+        if doc.zones[block.index] != BODY or doc.quotes_between(block.start, block.end):
+            continue
+        cues = [cue for cue in doc.cues_between(paragraph.start, paragraph.end) if cue.kind == SPEECH]
+        if not cues or _word_count(doc, block.start, block.end) < 3:
+            continue
+        sentence = doc.sentence_at(cues[-1].start)
+        slot = subject_before(doc, cues[-1], sentence.start)
+        if slot is None:
+            continue
+        candidate = Candidate(
+            DIRECT, block.start, block.end, block.index, doc.sentence_at(block.start), BODY, slot=slot
+        )
+        candidate.cue, candidate.region, candidate.confidence = cues[-1], (sentence.start, paragraph.end), 0.7
+        consumed.update(cue.start for cue in doc.cues_between(block.start, block.end))
+        consumed.add(cues[-1].start)
+        found.append(candidate)
+    return found
+
+
 MODERATOR_MAX_WORDS = 40
 
 
@@ -304,6 +341,8 @@ def turn_labels(doc: Document) -> dict[int, Mention | None]:
 
 def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """The person a turn's label names, or None ("Question", "Moderator")."""
+    if doc.text[start:end] == "A":
+        return _interviewee(doc, start)
     found = doc.mentions_ending_before(end, start, 1)
     if not found or found[0].end != end:
         return _capitals_label_speaker(doc, start, end)
@@ -311,6 +350,22 @@ def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     if not mention.is_person:
         return None
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
+
+
+def _interviewee(doc: Document, first_label: int) -> Mention | None:
+    """Who answers an interview's "A:" turns: the first person the introduction names ("Ukraine's ambassador to
+    the U.S., Olha Stefanishyna, spoke to our reporter")."""
+    for mention in doc.mentions:
+        if mention.start >= first_label:
+            return None
+        if (
+            mention.is_person
+            and mention.kind in (ACTOR, PERSON, NAME)
+            and not mention.possessive
+            and doc.zone_of(doc.sentence_at(mention.start).paragraph) == BODY
+        ):
+            return mention
+    return None
 
 
 def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
@@ -477,6 +532,10 @@ def _attribute_quote(
             candidate.slot, candidate.confidence = slot, 0.75
             return
 
+    if not prefix.strip(QUOTE_EDGE) and (slot := _named_in_next_sentence(doc, quote)) is not None:
+        candidate.slot, candidate.confidence = slot, 0.7
+        return
+
     if not quote.continued and not prefix.strip(QUOTE_EDGE):
         slot = _previoussentence_subject(doc, sentence)
         if slot is not None:
@@ -490,6 +549,35 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "paragraph", 0.7
     elif quote.open == paragraph.start or _opens_with_block_label(doc, paragraph.start, quote.open):
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+# '"..." That was the message from Zelensky on Sunday': the sentence after the quote names its speaker.
+MESSAGE_FROM_RE = re.compile(
+    r"(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:message|words?|warning|"
+    r"verdict|view|assessment|response|reaction|answer|reply|promise|pledge)\s+(?:from|of|by)\s+"
+)
+
+
+def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
+    """The speaker named by the sentence right after a quote that closes its own sentence."""
+    after = doc.sentence_at(quote.close)
+    if after.index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[after.index + 1]
+    if doc.text[quote.close + 1 : following.start].strip(QUOTE_EDGE + "\n"):
+        return None  # more words after the quote: its sentence goes on
+    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end)
+    if match is None:
+        return None
+    mention = doc.mention_starting_at(_skip_space(doc, match.end(), following.end))
+    if mention is None:
+        for other in doc.mentions_between(match.end(), min(following.end, match.end() + 60)):
+            if other.is_person and TITLE_GAP_RE.fullmatch(doc.text, match.end(), other.text_start):
+                mention = other  # "from Ukrainian President Volodymyr Zelensky"
+            break
+    if mention is None or mention.possessive:
+        return None
+    return Slot(mention, start=mention.text_start, end=mention.end)
 
 
 # 'Quote: "..."' in a roundup's Source / Details / Quote blocks: the label names no one.
@@ -795,7 +883,11 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     start = _content_start(doc, cue, sentence)
     if start is None or (cue.kind == SPEECH and TOPIC_RE.match(doc.lower, start)):
         return None  # 'warned of the risk of an accident': a topic, not reported words
+    if cue.word in ("commented", "remarked") and doc.lower.startswith("on ", start):
+        return None  # 'commented on the statements of European politicians': what about, not what
     end = _clause_end(doc, start, sentence.end)
+    if PRONOUN_OBJECT_RE.fullmatch(doc.lower, start, end):
+        return None  # 'The White House announced it on Saturday': what it announced was told before
     if RELATIVE_BEFORE_RE.search(doc.lower, max(sentence.start, slot.start - 12), slot.start + 4):
         comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"
         if comma >= 0:
@@ -819,6 +911,12 @@ def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> 
     return False
 
 
+# A pronoun object and nothing but its time, or a second verb: "announced it on Saturday (and called it ...)".
+PRONOUN_OBJECT_RE = re.compile(
+    r"(?:it|this|that|them|so)(?:\s+(?:on|in|at|last|this|late|early)\s+[\w'’-]+)*(?:\s*[.!?]?\s*|,?\s+and\s.*)"
+)
+
+
 TOPIC_RE = re.compile(r"(?:of|about)\s")
 TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
@@ -828,7 +926,7 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 # sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
-    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing)(?![\w-])"
+    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing|according to)(?![\w-])"
 )
 # The same with room for a title before the name: ", Chinese Foreign Ministry spokesperson Mao Ning said on Friday."
 TITLED_TRAILING_RE = re.compile(
@@ -928,12 +1026,12 @@ def _stated_sentence_before(doc: Document, previous: Sentence, sentence: Sentenc
     )
 
 
-QUOTED_RE = re.compile(r"(?<![\w-])quoted\s+$")
+QUOTED_RE = re.compile(r"(?<![\w-])(?:quoted|cited)\s+$")
 PASSIVE_BEFORE_RE = re.compile(
     r"\s+(?:was|were|is|are|has been|had been)\s+$"
 )  # the cue is "quoted as saying"
 PASSIVE_QUOTED_RE = re.compile(
-    r"\s+(?:was|were|is|are|has been|had been)\s+quoted(?:\s+by\s+[^,.;]{1,60}?)?\s+$"
+    r"\s+(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)(?:\s+by\s+[^,.;]{1,60}?)?\s+$"
 )
 
 
@@ -948,6 +1046,9 @@ def _quoted_person(doc: Document, cue: Cue, sentence: Sentence) -> Mention | Non
     passive = pattern.search(doc.lower, max(sentence.start, cue.start - 90), cue.start)
     if passive is None:
         return None
+    before = doc.mentions_ending_before(passive.start() + 1, sentence.start, 1)
+    if before and not doc.text[before[0].end : passive.start()].strip() and not before[0].possessive:
+        return before[0]  # "..., Lavrov was quoted as saying by TASS": the name right before the verb
     subject = sentence_subject(doc, sentence, passive.start() + 1)
     return subject.mention if subject is not None else None
 
@@ -962,7 +1063,15 @@ def _quoted_as_saying(doc: Document, cue: Cue, sentence: Sentence) -> Candidate 
     start = _skip_space(doc, that.end() if that else start, sentence.end)
     end = _clause_end(doc, start, sentence.end)
     slot = Slot(mention, start=mention.text_start, end=mention.end)
+    if BY_OUTLET_END_RE.fullmatch(doc.text, cue.end, sentence.end):
+        # "Russia will respond, Lavrov was quoted as saying by TASS.": the words came before.
+        return _trailing_paraphrase(
+            doc, cue, sentence, slot, doc.text.rfind(",", sentence.start, mention.text_start)
+        )
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+
+
+BY_OUTLET_END_RE = re.compile(r"(?:\s+by\s+[^,.;]{1,40})?\s*[.!?]?\s*")
 
 
 # ", as the government sought to show ...": the writer's aside after a trailing attribution.
@@ -1040,6 +1149,8 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
     comma = doc.text.rfind(",", sentence.start, cue.start)
     if comma < 0 or doc.text[comma + 1 : cue.start].strip():
         return None
+    if _after_trailing_attribution(doc, sentence, comma):
+        return None  # "..., Ushakov told reporters, according to Interfax": the agency passes his words on
     if doc.text.startswith(",", slot.end) and _word_count(doc, slot.end, sentence.end) >= 3:
         # "The document, according to Umerov, will be signed in Riyadh", "..., which, according to Zelensky, is
         # almost ready": the attribution sits inside the clause it reports.
@@ -1048,6 +1159,15 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         end = _clause_end(doc, after, sentence.end)
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+def _after_trailing_attribution(doc: Document, sentence: Sentence, comma: int) -> bool:
+    """Whether the words before the comma are a short trailing attribution of their own ("Ushakov told
+    reporters")."""
+    previous = doc.text.rfind(",", sentence.start, comma)
+    if previous < 0 or _word_count(doc, previous + 1, comma) > 6:
+        return False
+    return any(other.kind == SPEECH for other in doc.cues_between(previous + 1, comma))
 
 
 RELATIVE_END_RE = re.compile(r"(?<![\w'-])(?:which|that|who|whom|where)\s*$")
@@ -1399,9 +1519,33 @@ def _speaker_from_mention(
     if mention.kind == ANONYMOUS:
         return Speaker(mention.name, None, text, anonymous=True)
     if mention.kind in (PERSON, NAME):
+        if (knight := _knighted_first_name(doc, mention)) is not None:
+            return _speaker_from_mention(doc, knight, history, subjects)
         return Speaker(mention.name, None, text, mention.title, False, mention.is_person, mention.gender)
     if mention.kind == ROLE:
         return _resolve_role(doc, mention, history, subjects)
+    return None
+
+
+HONORIFIC_BEFORE_RE = re.compile(r"(?<![\w-])(?:Sir|Dame)\s+$")
+
+
+def _knighted_first_name(doc: Document, mention: Mention) -> Mention | None:
+    """'Sir Keir added': British papers call a knight or dame by title and first name after naming them in
+    full; the person named before with that first name."""
+    if " " in mention.name or not HONORIFIC_BEFORE_RE.search(
+        doc.text, max(0, mention.start - 6), mention.start
+    ):
+        return None
+    for other in reversed(doc.mentions_between(max(0, mention.start - 5000), mention.start)):
+        actor = other.actor
+        if (
+            other.kind == ACTOR
+            and actor is not None
+            and actor.is_person
+            and actor.name.split()[0] == mention.name
+        ):
+            return other
     return None
 
 

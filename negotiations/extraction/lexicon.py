@@ -151,6 +151,15 @@ POSITION_VERBS = [
     "disputes",
     "disputed",
     "wants",
+    # Verbs of a stated verdict in news prose: "Zelensky slammed the proposal as ...".
+    "slammed",
+    "slams",
+    "blasted",
+    "blasts",
+    "rebuffed",
+    "rebuffs",
+    "downplayed",
+    "downplays",
 ]
 
 # Cues that only attribute a quote: as the verb of a paraphrase they mostly narrate actions.
@@ -230,6 +239,16 @@ POSITION_PHRASES = (
     "scoffs at",
     "played down",
     "plays down",
+    "cast doubt on",
+    "casts doubt on",
+    "pushed back against",
+    "pushed back on",
+    "lashed out at",
+    "hit back at",
+    "hits back at",
+    "voiced support for",
+    "expressed support for",
+    "objected to",
 )
 
 # Multi-word cues that report words, matched as phrases (those taking a stance are POSITION_PHRASES).
@@ -360,6 +379,20 @@ NEGATIVE_CUE_VERBS = frozenset(
         "brushes",
         "scoffed",
         "scoffs",
+        "slammed",
+        "slams",
+        "blasted",
+        "blasts",
+        "rebuffed",
+        "rebuffs",
+        "downplayed",
+        "downplays",
+        "cast",  # "cast doubt on"
+        "casts",
+        "lashed",  # "lashed out at"
+        "hit",  # "hit back at"
+        "hits",
+        "objected",  # "objected to"
     ]
 )
 
@@ -872,6 +905,9 @@ ORGANISATION_WORDS = frozenset(
         "Police",
         "Prosecutor",
         "Prosecutors",
+        "Embassy",  # "the Russian Embassy in Washington said": a body, its demonym kept
+        "Consulate",
+        "Mission",
         *NEWSPAPER_WORDS,
     ]
 )

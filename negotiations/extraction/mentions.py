@@ -96,7 +96,7 @@ ANONYMOUS_RE = re.compile(
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
     rf"(?P<qual>,?\s+(?:{_ANON_QUAL}|{_GRANTED})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
     rf"(?:talks|negotiations|matter|discussions|process|kremlin|delegation|administration|government|"
-    rf"situation|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
+    rf"situation|planning|plans?|deliberations|issue|presidency|president|leadership|ministry|anonymity|named|"
     rf"white house|[a-z]+ sides?|paper|document|draft|proposals?|deal|agreement|framework|exchanges?|contacts|"
     rf"meetings?|call|conversations?|case|investigation|decision|negotiators|preparations))?"
 )
@@ -209,6 +209,7 @@ def find_mentions(
     registry_mentions = _institutions_named_after_places(
         text, folded, names, _without_namesakes(folded, _registry_mentions(text, lower, published, registry))
     )
+    registry_mentions = _possessive_roles(text, lower, registry_mentions, published, registry)
     # An anonymous source wins over the state or body that qualifies it ("a US official", "a Kremlin
     # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
     anonymous = _anonymous_mentions(text, lower, registry_mentions)
@@ -317,6 +318,45 @@ def _is_title_lower(word: str) -> bool:
 
 def _first_initials(actor: ActorEntry) -> set[str]:
     return {fold(name)[0] for name in (actor.name, *actor.aliases) if " " in name}
+
+
+POSSESSIVE_ROLE_RE = re.compile(r"'s((?: [a-z][a-z-]+){1,3})")
+
+
+def _possessive_roles(
+    text: str, lower: str, mentions: list[Mention], published: date | None, registry: Registry
+) -> list[Mention]:
+    """'the Russian president's spokesman', 'Zelensky's top aide': a role held under a person the text names
+    another way than the registry's descriptor ("Putin's spokesman"); the phrase is a mention of its holder."""
+    result = []
+    for mention in mentions:
+        actor = mention.actor
+        match = POSSESSIVE_ROLE_RE.match(lower, mention.end) if mention.possessive and actor else None
+        holder = _holder_of_possessive_role(registry, actor, match, published) if match else None
+        if holder is None:
+            result.append(mention)
+            continue
+        holders, end = holder
+        title = text[mention.text_start : end]
+        result.append(Mention(mention.text_start, end, ACTOR, holders[0].name, title, holders, holders[0].gender,
+                              lower.startswith("'s", end)))  # fmt: skip
+    return result
+
+
+def _holder_of_possessive_role(
+    registry: Registry, actor: ActorEntry, match: re.Match[str], published: date | None
+) -> tuple[list[ActorEntry], int] | None:
+    if not actor.is_person:
+        return None
+    words = match.group(1).split()
+    for count in range(len(words), 0, -1):
+        role = " ".join(words[:count])
+        for name in (actor.name, *actor.aliases):
+            holders = registry.resolve(f"{name}'s {role}", published)
+            if holders and holders[0] is not actor and holders[0].is_person:
+                end = match.start(1) + 1 + len(role)  # past the space and the role words
+                return holders, end
+    return None
 
 
 OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")

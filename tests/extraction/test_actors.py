@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from negotiations.extraction import extract
 from negotiations.extraction.text import fold
 
 
@@ -185,3 +186,28 @@ def test_a_party_and_state_in_brackets_start_no_name(run):
     text = "The bill's sponsor, Sen. Marta Lindqvist (R-S.C.), has warned that buyers of Russian oil will face tariffs."
 
     assert run(text)[0].speaker_name == "Marta Lindqvist"
+
+
+def test_sir_and_a_first_name_is_the_knight_named_before(demo_registry):
+    text = (
+        "“We will not abandon Ukraine,” Sir Keir Starmer said on Tuesday.\n\n"
+        "Speaking in Downing Street, Sir Keir added: “Our commitment is rock solid.”"
+    )
+
+    statements = extract(text, published=date(2026, 1, 30), registry=demo_registry)
+
+    assert [s.speaker_name for s in statements] == ["Keir Starmer", "Keir Starmer"]
+
+
+def test_a_role_under_a_person_named_by_title_is_its_holder(run):
+    text = "“The Kyiv regime wants publicity,” the Russian president's spokesman told TASS."
+
+    assert run(text)[0].speaker_name == "Dmitry Peskov"
+
+
+def test_an_embassy_keeps_its_demonym(run):
+    statements = run(
+        "In a statement, the Hungarian Embassy in Washington said the threat would not change its position."
+    )
+
+    assert statements[0].speaker_name == "Hungarian Embassy"

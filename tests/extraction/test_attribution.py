@@ -1511,6 +1511,119 @@ def test_a_newsletter_section_label_is_not_part_of_the_words(run):
     assert first(run(text), "paraphrase").quote == "The remaining gaps are over the plant"
 
 
+def test_an_interviews_answers_are_the_words_of_the_person_introduced(run):
+    text = (
+        "Ukraine's foreign minister, Andrii Sybiha, spoke to our reporter in Kyiv.\n\n"
+        "Q: Is Kyiv ready for a ceasefire along the current line?\n\n"
+        "A: We are ready for a ceasefire, but not for a capitulation.\n\n"
+        "Q: What guarantees do you need?\n\n"
+        "A: Guarantees that work, backed by the United States."
+    )
+
+    statements = run(text)
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Andrii Sybiha", "direct")] * 2
+    assert statements[0].quote == "We are ready for a ceasefire, but not for a capitulation."
+
+
+def test_that_was_the_message_from_names_the_speaker_of_the_quote_before(run):
+    text = (
+        "Talks\n\n"
+        "“We are not afraid of deadlines. We are afraid of a bad deal.”\n\n"
+        "That was the message from Ukrainian President Volodymyr Zelensky on Sunday."
+    )
+
+    assert run(text)[0].speaker_name == "Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize("audience", ["Russian reporters", "state television", "Ukrainian media"])
+def test_an_audience_with_its_kind_after_told_is_not_the_content(run, audience):
+    statement = first(run(f"Lavrov told {audience} the conversation had been useful."), "paraphrase")
+
+    assert statement.quote == "the conversation had been useful"
+
+
+def test_sources_familiar_with_the_planning_are_one_unnamed_source(run):
+    text = "Senate leaders are eyeing a vote on the bill before the recess, two aides familiar with the planning said."
+
+    statement = first(run(text), "paraphrase")
+
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "Senate leaders are eyeing a vote on the bill before the recess",
+    )
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["slammed", "blasted", "rebuffed", "downplayed", "cast doubt on", "pushed back against", "lashed out at",
+     "hit back at", "voiced support for", "expressed support for", "objected to"],
+)  # fmt: skip
+def test_verbs_of_a_stated_verdict_report_a_position(run, verb):
+    statement = first(run(f"Lavrov {verb} the proposal for a summit in Istanbul."), "paraphrase")
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Sergey Lavrov",
+        "the proposal for a summit in Istanbul",
+    )
+
+
+def test_floated_is_no_cue_inside_reported_words(run):
+    text = "Zelensky said the American side had floated a demilitarized zone in the area."
+
+    assert [s.speaker_name for s in run(text)] == ["Volodymyr Zelenskyy"]
+
+
+def test_cited_as_saying_reports_like_quoted_as_saying(run):
+    statement = first(run("Ushakov was cited by Interfax as saying that no date had been set for the call."))
+
+    assert (statement.speaker_name, statement.quote) == ("Yuri Ushakov", "no date had been set for the call")
+
+
+def test_quoted_as_saying_by_an_agency_after_the_words(run):
+    statement = first(run("Moscow will answer any provocation, Lavrov was quoted as saying by TASS."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Sergey Lavrov",
+        "Moscow will answer any provocation",
+    )
+
+
+def test_according_to_an_agency_after_a_trailing_attribution_is_not_the_speaker(run):
+    text = "The talks will continue next week, Ushakov told reporters, according to Interfax."
+
+    assert [(s.speaker_name, s.quote) for s in run(text)] == [
+        ("Yuri Ushakov", "The talks will continue next week")
+    ]
+
+
+def test_a_block_quote_after_said_colon_is_the_speakers_words(run):
+    text = (
+        "Kremlin rules out talks\n\n"
+        "Speaking to reporters in Moscow, Peskov said:\n\n"
+        "We have said many times that the root causes must be eliminated. That is our position."
+    )
+
+    statements = run(text)
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Dmitry Peskov", "direct")]
+    assert statements[0].quote.startswith("We have said many times")
+
+
+def test_a_paragraph_with_its_own_quote_after_said_colon_is_no_block_quote(run):
+    text = "Kremlin rules out talks\n\nPeskov said:\n\n“There will be no talks,” the spokesman added later."
+
+    assert [s.quote for s in run(text)] == ["There will be no talks,"]
+
+
+def test_commented_on_names_a_topic_not_words(run):
+    assert run("Peskov also commented on the statements of European politicians about troops.") == []
+
+
+def test_a_pronoun_object_is_no_reported_content(run):
+    assert run("The White House announced it on Saturday and called the pause a first step.") == []
+
+
 def test_a_no_break_space_after_the_cue_is_not_part_of_the_paraphrase(run):
     statement = first(run("Putin said\u00a0the talks had produced an understanding on the main points."))
 

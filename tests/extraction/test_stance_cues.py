@@ -326,3 +326,8 @@ def test_not_wanting_one_form_of_the_issue_is_conditional(run):
     text = "“We don't want a ceasefire that just gives Russia time to reload,” Zelenskyy said."
 
     assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_a_verdict_verb_opposes_its_object(run):
+    for verb in ("slammed", "rebuffed", "objected to", "lashed out at"):
+        assert stances(run(f"Orban {verb} the new sanctions on Russia.")) == [{"sanctions": "opposes"}], verb
