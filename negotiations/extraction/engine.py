@@ -966,7 +966,6 @@ STATED_BY_RE = re.compile(r"(?:this|that|it)\s+was\s+(?:\w+\s+)?[a-z]+\s+by\s")
 def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
     if sentence.index == 0:
         return None
-    previous = doc.sentences[sentence.index - 1]
     by = doc.lower.find(" by ", cue.start, sentence.end)
     slot = None
     for mention in doc.mentions_between(by + 4, min(sentence.end, by + 80)) if by >= 0 else ():
@@ -975,9 +974,18 @@ def _stated_by(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
                 mention, start=mention.text_start, end=mention.end
             )  # "by President Volodymyr Zelensky"
         break
+    return _sentence_before_as_words(doc, cue, sentence, slot)
+
+
+def _sentence_before_as_words(
+    doc: Document, cue: Cue, sentence: Sentence, slot: Slot | None
+) -> Candidate | None:
+    """The sentence before, whole, as the words the cue's sentence attributes to the slot ("This was stated by
+    X", "X said this on Telegram")."""
+    previous = doc.sentences[sentence.index - 1]
     if (
-        not _stated_sentence_before(doc, previous, sentence)
-        or slot is None
+        slot is None
+        or not _stated_sentence_before(doc, previous, sentence)
         or doc.quotes_between(previous.start, previous.end)
     ):
         return None
@@ -1000,17 +1008,7 @@ def _said_this(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
     slot = subject_before(doc, cue, sentence.start)
     if sentence.index == 0 or slot is None:
         return None
-    previous = doc.sentences[sentence.index - 1]
-    if not _stated_sentence_before(doc, previous, sentence) or doc.quotes_between(
-        previous.start, previous.end
-    ):
-        return None
-    end = previous.end
-    while end > previous.start and doc.text[end - 1] in " .!?":
-        end -= 1
-    return _make_paraphrase(
-        doc, cue, sentence, slot, previous.start, end, region=(sentence.start, sentence.end)
-    )
+    return _sentence_before_as_words(doc, cue, sentence, slot)
 
 
 def _stated_sentence_before(doc: Document, previous: Sentence, sentence: Sentence) -> bool:

@@ -162,33 +162,6 @@ POSITION_VERBS = [
     "downplays",
 ]
 
-# Cues that only attribute a quote: as the verb of a paraphrase they mostly narrate actions.
-QUOTE_ONLY_CUES = frozenset(
-    [
-        "called",  # 'Kallas called the plan “a recipe for capitulation”'; "called Putin" is a phone call
-        "calls",
-        "branded",
-        "dubbed",
-        "termed",
-        "continued",
-        "asked",
-        "replied",
-        "answered",
-        "responded",
-        "countered",
-        "retorted",
-        "quipped",
-        "joked",
-        "lamented",
-        "boasted",
-        "remarked",
-        "observed",
-        "concluded",
-        "went",
-        "goes",
-    ]
-)
-
 # Quote-only cues that still report a clause when "that" follows: 'Sybiha countered that Russia had no veto'
 # reports his words, while 'Sybiha countered' alone only attributes a quote.
 THAT_CLAUSE_CUES = frozenset(
@@ -207,6 +180,18 @@ THAT_CLAUSE_CUES = frozenset(
         "concluded",
     ]
 )
+# Cues that only attribute a quote: as the verb of a paraphrase they mostly narrate actions.
+QUOTE_ONLY_CUES = THAT_CLAUSE_CUES | {
+    "called",  # 'Kallas called the plan “a recipe for capitulation”'; "called Putin" is a phone call
+    "calls",
+    "branded",
+    "dubbed",
+    "termed",
+    "continued",
+    "asked",
+    "went",
+    "goes",
+}
 
 # Multi-word cues that take a stance on their object rather than report words.
 POSITION_PHRASES = (
