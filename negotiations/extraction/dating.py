@@ -20,6 +20,10 @@ PERFECT_RE = re.compile(
     r"(?:h(?<![\w']h)a(?:s|ve|d)|'(?<![\w']')s|’(?<![\w']’)s)\s+(?:[a-z]+ly\s+|long\s+|also\s+|already\s+|since\s+|often\s+)?"
     r"(?:[a-z]+ed|said|told|made|spoken|written|sought|held|kept|drawn)(?![\w'])"
 )
+# A simple past of saying ("said", "warned that"): a perfect after it is the reported clause's tense.
+SIMPLE_SAYING_RE = re.compile(
+    r"(?<![\w'’])(?<!has )(?<!had )(?<!have )(?:said|says|told|warned|added)(?![\w'’])"
+)
 LEAD_PARAGRAPHS = 2
 LEAD_REACH = 10  # body paragraphs the lead's day carries to
 # Anywhere in the sentence (outside quotes), these put the words at another time than the news.
@@ -81,7 +85,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             said_on = _date_of_scene(doc, candidate, stated, first_named)
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
-        if said_on is None and PERFECT_RE.search(attribution):
+        if said_on is None and _perfect_of_speaking(attribution):
             perfect.add(index)
         if said_on is None and not vague:
             sentence = candidate.sentence
@@ -157,6 +161,13 @@ def _own_region(candidates: list[Candidate], index: int) -> tuple[int, int]:
         ):
             return earlier.end, end
     return start, end
+
+
+def _perfect_of_speaking(attribution: str) -> bool:
+    """'Orban has insisted that ...' holds a position over time; in 'he said Hungary had agreed only because ...'
+    the perfect is the reported clause's backshift, and the words are of the news's day."""
+    perfect = PERFECT_RE.search(attribution)
+    return perfect is not None and SIMPLE_SAYING_RE.search(attribution, 0, perfect.start()) is None
 
 
 def _state_position(candidate: Candidate) -> bool:

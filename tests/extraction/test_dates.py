@@ -829,3 +829,24 @@ def test_a_pronoun_of_the_other_gender_does_not_introduce_the_quote(run):
     )
 
     assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
+
+
+ISTANBUL_LEAD = (
+    "Russian and Ukrainian delegations met in Istanbul on Thursday for a new round of talks.\n\n"
+    "The talks lasted four hours behind closed doors.\n\n"
+)
+
+
+def test_a_perfect_in_the_reported_clause_keeps_the_lead_day(run):
+    text = ISTANBUL_LEAD + "Umerov said Kyiv had agreed to the talks “only because the shelling has stopped.”"
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 29)]
+
+
+def test_a_perfect_of_the_verb_of_saying_still_has_no_day(run):
+    text = (
+        ISTANBUL_LEAD
+        + "Umerov has insisted that Kyiv agreed to the talks “only because the shelling has stopped.”"
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
