@@ -45,6 +45,7 @@ DEMONYM_PARTY_RE = re.compile(
 def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, Mention | None]) -> None:
     """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
     perfect: set[int] = set()
+    interviews: set[int] = set()  # dated in an interview's own attribution: its day carries far
     earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
@@ -85,6 +86,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             said_on = _date_of_scene(doc, candidate, stated, first_named)
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
+        if said_on is not None and INTERVIEW_RE.search(attribution):
+            interviews.add(index)
         if said_on is None and _perfect_of_speaking(attribution):
             perfect.add(index)
         if said_on is None and not vague:
@@ -119,6 +122,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             vague=candidate.said_on_vague,
             elsewhere=earlier_occasion,
             named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None,
+            interviews=interviews,
         )
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
             continue
@@ -598,6 +602,11 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
 
 # Paragraphs back: news tells one set of remarks in a block, then turns to other voices and days.
 REMARKS_REACH = 4
+# "In an interview with ...", "Speaking to The Telegraph ...": words given to the article's authors, not to a
+# crowd of reporters at one briefing.
+INTERVIEW_RE = re.compile(
+    r"(?<![\w-])(?:interview|(?:speaking|talking) to (?!reporters|journalists|(?:the )?(?:press|media|crowd)\b))"
+)
 # "Macron also said at the press conference that ...": the occasion named before, however far back.
 DEFINITE_EVENT_RE = re.compile(
     r"(?<![\w-])(?:at|during|in) the (?:press conference|news conference|briefing|summit|meeting|forum|interview)"
@@ -612,9 +621,12 @@ def _date_of_same_remarks(
     vague: bool = False,
     elsewhere: set[int] | frozenset[int] = frozenset(),
     named_before: bool = False,
+    interviews: set[int] | frozenset[int] = frozenset(),
 ) -> date | None:
     """A date given once for a set of remarks carries to the other statements from them; not from words a later
-    sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time')."""
+    sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time'). An interview
+    given to the article's authors ('Speaking to The Telegraph on Tuesday, ...', `interviews`) is the story's
+    thread: its day carries to the speaker's words however far down."""
     if vague:
         return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
     candidate = candidates[index]
@@ -631,14 +643,16 @@ def _date_of_same_remarks(
             return later.said_on
         if later.paragraph != candidate.paragraph:
             break
-    for earlier in reversed(candidates[max(0, index - 40) : index]):
-        if earlier.paragraph < candidate.paragraph - REMARKS_REACH and not named_before:
+    for offset in range(index - 1, max(0, index - 40) - 1, -1):
+        earlier = candidates[offset]
+        far = earlier.paragraph < candidate.paragraph - REMARKS_REACH and not named_before
+        if far and not interviews:
             break
         if earlier.speaker is not None and earlier.speaker.key == key:
-            if earlier.said_on_from_text:
+            if earlier.said_on_from_text and (not far or offset in interviews):
                 return earlier.said_on
-            if earlier.said_on_vague:
-                return None
+            if earlier.said_on_vague or (far and earlier.said_on_from_text):
+                return None  # past the reach, only an interview's day carries
     return None
 
 

@@ -850,3 +850,27 @@ def test_a_perfect_of_the_verb_of_saying_still_has_no_day(run):
     )
 
     assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
+
+
+def test_an_interviews_day_carries_to_the_speakers_words_however_far_down(run):
+    text = (
+        "Speaking to this newspaper in Moscow on Tuesday, Lavrov said the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "“We will not sign a text written in Washington,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [
+        date(2026, 1, 27),
+        date(2026, 1, 27),
+    ]
+
+
+def test_an_interviews_day_does_not_pass_a_later_dated_occasion(run):
+    text = (
+        "Speaking to this newspaper in Moscow on Tuesday, Lavrov said the plan needed changes.\n\n"
+        "Lavrov told a news conference on Wednesday that the envoys were welcome.\n\n"
+        + OTHER_VOICES
+        + "“We will not sign a text written in Washington,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"][-1] is None
