@@ -315,7 +315,7 @@ def _date_of_introducing_sentence(
     if sentence.index == 0 or candidate.speaker is None:
         return None
     previous = doc.sentences[sentence.index - 1]
-    if not _introduces(doc, previous, sentence) or doc.quotes_between(previous.start, previous.end):
+    if not _introduces(doc, previous, sentence):
         return None
     if previous.paragraph != sentence.paragraph and _names_other_time(doc, sentence, other_times):
         return None  # "Last summer, Peskov said ...": a paragraph of its own, at another time
@@ -329,13 +329,39 @@ def _date_of_introducing_sentence(
         if not _opens_aside(doc, cue.start, previous.start)
     ]
     end = verbs[0].start if verbs else previous.end
+    quoted = bool(doc.quotes_between(previous.start, previous.end))
+    if quoted and doc.quotes_between(previous.start, end):
+        return None  # someone quoted before the verb: not a report of the subject's own
     said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
     if said_on is None:
         return None
     subject = sentence_subject(doc, previous, end)
     if subject is None or subject.mention is None:
-        return said_on if _pronoun_subject_fits(doc, previous, end, candidate.speaker) else None
-    return said_on if _names_speaker(subject.mention, candidate.speaker) else None
+        fits = not quoted and _pronoun_subject_fits(doc, previous, end, candidate.speaker)
+    elif quoted:
+        # 'The Kremlin on Wednesday welcomed what it called "belated recognition".' then its spokesman's quote:
+        # the body's words and its spokesman's are one reaction
+        fits = _speaks_for(subject.mention, candidate.speaker)
+    else:
+        fits = _names_speaker(subject.mention, candidate.speaker) or _speaks_for(
+            subject.mention, candidate.speaker
+        )
+    return said_on if fits else None
+
+
+def _speaks_for(mention: Mention, speaker: Speaker) -> bool:
+    """'The Kremlin on Wednesday welcomed what it called ... "...," Dmitry Peskov, Mr Putin's spokesman, said': the
+    body the sentence before names speaks through the person whose title names it ("Kremlin spokesman")."""
+    body, person = mention.actor, speaker.actor
+    if body is None or person is None or body.kind == "person" or person.kind != "person":
+        return False
+    name = body.name.lower()
+    titles = (title.lower() for role in person.roles for title in (role.title, *role.descriptors))
+    return any(name in title and SPOKESPERSON_RE.search(title) for title in titles)
+
+
+# A title of someone who speaks for a body ("Kremlin spokesman", "White House press secretary"), not of its head.
+SPOKESPERSON_RE = re.compile(r"spokes|press secretary")
 
 
 # "He ...", "In an interview recorded on Friday, he ...": a pronoun opening the sentence or after its opening phrase.

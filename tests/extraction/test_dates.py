@@ -874,3 +874,21 @@ def test_an_interviews_day_does_not_pass_a_later_dated_occasion(run):
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"][-1] is None
+
+
+def test_a_bodys_dated_reaction_dates_its_spokesmans_quote_after_it(run):
+    text = NO_DAY_LEAD + (
+        "The Kremlin on Tuesday welcomed what it called a “belated step” by Kyiv. "
+        "“The talks can go on, but the land is the question,” Dmitry Peskov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Dmitry Peskov"] == [date(2026, 1, 27)]
+
+
+def test_a_body_does_not_date_the_quote_of_someone_who_does_not_speak_for_it(run):
+    text = NO_DAY_LEAD + (
+        "The Kremlin on Tuesday welcomed what it called a “belated step” by Kyiv. "
+        "“The talks can go on, but the land is the question,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [None]
