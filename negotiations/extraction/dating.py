@@ -599,9 +599,10 @@ def _lead_date(doc: Document) -> date | None:
     return header_date(doc)  # a readout's dated heading: "May 5, 2026, 19:20, The Kremlin, Moscow"
 
 
-# "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.": the filing date, not when words were said.
+# "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.", "(ANSA) - ROME, JUN 19 -": the filing date,
+# not when words were said.
 DATELINE_DATE_RE = re.compile(
-    r"[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"(?:\(\w+\)\s*[-–—]\s*)?[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"(?:\s*\(\w+\)|\s*\.?\s*/\w+/)?"
 )
 

@@ -892,3 +892,13 @@ def test_a_body_does_not_date_the_quote_of_someone_who_does_not_speak_for_it(run
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [None]
+
+
+def test_an_agency_dateline_before_the_city_is_not_the_leads_day(run):
+    text = (
+        "(ANSA) - KYIV, JAN 30 - Russian and Ukrainian delegations met in Istanbul on Wednesday for new talks.\n\n"
+        "The talks lasted four hours behind closed doors.\n\n"
+        "Umerov said the talks had been useful."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Rustem Umerov"] == [date(2026, 1, 28)]
