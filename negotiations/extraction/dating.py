@@ -45,7 +45,7 @@ DEMONYM_PARTY_RE = re.compile(
 def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, Mention | None]) -> None:
     """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
     perfect: set[int] = set()
-    interviews: set[int] = set()  # dated in an interview's own attribution: its day carries far
+    interviews: set[int] = set()  # words an interview's attribution introduces: their day carries far
     earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
@@ -86,7 +86,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             said_on = _date_of_scene(doc, candidate, stated, first_named)
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
-        if said_on is not None and INTERVIEW_RE.search(attribution):
+        if INTERVIEW_RE.search(attribution):
             interviews.add(index)
         if said_on is None and _perfect_of_speaking(attribution):
             perfect.add(index)
@@ -676,7 +676,9 @@ def _date_of_same_remarks(
         if far and not interviews:
             break
         if earlier.speaker is not None and earlier.speaker.key == key:
-            if earlier.said_on_from_text and (not far or offset in interviews):
+            if far and offset in interviews and earlier.said_on is not None:
+                return earlier.said_on  # the interview's day, from its attribution or its lead
+            if earlier.said_on_from_text and not far:
                 return earlier.said_on
             if earlier.said_on_vague or (far and earlier.said_on_from_text):
                 return None  # past the reach, only an interview's day carries

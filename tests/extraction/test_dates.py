@@ -902,3 +902,14 @@ def test_an_agency_dateline_before_the_city_is_not_the_leads_day(run):
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Rustem Umerov"] == [date(2026, 1, 28)]
+
+
+def test_an_interview_dated_by_the_sentence_before_carries_its_day_far_down(run):
+    text = (
+        "Lavrov said on Tuesday that the plan needed changes.\n\n"
+        "“We are patient,” Lavrov said in an interview with this newspaper.\n\n"
+        + OTHER_VOICES
+        + "“We will not sign a text written in Washington,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"][-1] == date(2026, 1, 27)
