@@ -143,8 +143,25 @@ def _read_region(
     """The attribution text of a region, outside quotes, and the date it gives (read once per region)."""
     if region not in read:
         attribution = _outside_quotes(doc, *region)
-        read[region] = (attribution, *read_date(attribution, doc.published))
+        said_on, vague = read_date(attribution, doc.published)
+        if (vague or _long_before(doc, said_on)) and (relative := RELATIVE_CLAUSE_RE.search(attribution)):
+            # 'Kovalchuk, 54, whose son was captured in May 2022, told EFE': the clause's time is its own event's;
+            # only that time is dropped ('praised Wednesday's talks' left alone still names no day of the words)
+            rest = attribution[: relative.start()] + attribution[relative.end() :]
+            if read_date(rest, doc.published) == (None, False):
+                said_on, vague = None, False
+        read[region] = (attribution, said_on, vague)
     return read[region]
+
+
+# ", who was captured in 2022,", ", whose son was captured in May 2022,": a clause about the speaker, set off by
+# commas, that tells another event than the words.
+RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|whose)\s[^,;]*,")
+
+
+def _long_before(doc: Document, said_on: date | None) -> bool:
+    """A date more than a week before publication: no day of the news."""
+    return said_on is not None and doc.published is not None and (doc.published - said_on).days > 7
 
 
 def _own_region(candidates: list[Candidate], index: int) -> tuple[int, int]:

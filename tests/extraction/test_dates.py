@@ -913,3 +913,12 @@ def test_an_interview_dated_by_the_sentence_before_carries_its_day_far_down(run)
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"][-1] == date(2026, 1, 27)
+
+
+def test_a_past_time_in_a_clause_about_the_speaker_does_not_undate_the_scene(run):
+    text = NO_DAY_LEAD + (
+        "In Kyiv, dozens of relatives of prisoners gathered in the main square on Tuesday morning.\n\n"
+        "“I wait by the phone every day,” Olena Kravets, 54, whose son was captured in May 2022, told reporters."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
