@@ -452,10 +452,15 @@ def _date_of_scene(
         return None  # a report of its own, not a scene (slogans and "as reported" may be there)
     if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
         return None
+    if ACCORDING_TO_RE.search(doc.lower, scene.start, scene.end):
+        return None  # 'According to a poll published on Monday, ...': a source's finding, not a scene with people
     said_on, vague = read_date(doc.lower[scene.start : scene.end], doc.published)
     if said_on is None or vague or doc.published is None or not 0 <= (doc.published - said_on).days <= 7:
         return None
     return said_on
+
+
+ACCORDING_TO_RE = re.compile(r"(?<![\w-])according to(?![\w-])")
 
 
 def _naming_key(who: Speaker | Mention) -> str:

@@ -922,3 +922,12 @@ def test_a_past_time_in_a_clause_about_the_speaker_does_not_undate_the_scene(run
     )
 
     assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+def test_a_sources_finding_is_not_a_scene_that_dates_the_next_voice(run):
+    text = NO_DAY_LEAD + (
+        "According to a poll published on Monday, most Ukrainians back the talks.\n\n"
+        "Olena Kravets, a nurse in Kyiv, said the talks must go on."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Olena Kravets"] == [None]
