@@ -8,7 +8,7 @@ from datetime import date
 
 from .attribution import sentence_subject
 from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
-from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
+from .dates import AFTER_THE_EVENT_RE, CONFIRMED_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
 from .document import BODY, POSITION, SPEECH, TURN_LABEL_RE, Document
 from .lexicon import PRESENT_POSITION_CUES
 from .mentions import ROLE, Mention
@@ -109,7 +109,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         # "The Russian side emphasised ...": the sides of the leaders whose conversation it records
         in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
-        _date_pointing_to_the_lead(candidates, attributions, lead, lead_reach)
+        _date_pointing_to_the_lead(doc, candidates, attributions, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
     # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
@@ -236,7 +236,7 @@ def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Cand
 
 
 def _date_pointing_to_the_lead(
-    candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
+    doc: Document, candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
 ) -> None:
     """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
     the story, the day and the event the lead has just named."""
@@ -244,7 +244,12 @@ def _date_pointing_to_the_lead(
         if candidate.said_on is not None or index not in attributions or candidate.paragraph > lead_reach:
             continue
         attribution = attributions[index]
-        if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
+        sentence = candidate.sentence
+        if (
+            SAME_DAY_RE.search(attribution)
+            or AFTER_THE_EVENT_RE.search(attribution)
+            or CONFIRMED_THE_EVENT_RE.search(doc.lower, sentence.start, sentence.end)
+        ):
             candidate.said_on, candidate.said_on_from_text = lead, True
 
 

@@ -931,3 +931,15 @@ def test_a_sources_finding_is_not_a_scene_that_dates_the_next_voice(run):
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Olena Kravets"] == [None]
+
+
+def test_confirming_the_leads_event_near_the_top_is_that_days_news(run):
+    text = (
+        "Ukraine brought home 300 prisoners of war in a swap on Wednesday, Ukrainian officials said.\n\n"
+        "The men were taken to hospitals near the border.\n\n"
+        "The Russian Defence Ministry confirmed the swap in a statement and said the soldiers were in Belarus."
+    )
+
+    assert {s.said_on for s in run(text) if s.speaker_name == "Russian Defence Ministry"} == {
+        date(2026, 1, 28)
+    }
