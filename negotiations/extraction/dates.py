@@ -43,6 +43,12 @@ AFTER_THE_EVENT_RE = re.compile(
     r"(?:after|following) the (?:talks|meeting|conversation|call|summit|session|negotiations)(?![\w-])"
 )
 
+# "The Defence Ministry confirmed the exchange in a statement": a confirmation of the event the lead reports, that
+# day's news.
+CONFIRMED_THE_EVENT_RE = re.compile(
+    r"(?<![\w-])confirmed the (?:exchange|swap|talks|meeting|conversation|call|agreement|deal)(?![\w-])"
+)
+
 # "Tusk later wrote ...": later the same day, not "later this week" nor "years later".
 LATER_RE = re.compile(
     r"(?<![\w-])(?<!no )(?<!days )(?<!weeks )(?<!months )(?<!years )later(?![\w-])(?! (?:this|that|next|in|on)\b)"

@@ -8,7 +8,7 @@ from datetime import date
 
 from .attribution import sentence_subject
 from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
-from .dates import AFTER_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
+from .dates import AFTER_THE_EVENT_RE, CONFIRMED_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
 from .document import BODY, POSITION, SPEECH, TURN_LABEL_RE, Document
 from .lexicon import PRESENT_POSITION_CUES
 from .mentions import ROLE, Mention
@@ -19,6 +19,10 @@ from .text import Sentence
 PERFECT_RE = re.compile(
     r"(?:h(?<![\w']h)a(?:s|ve|d)|'(?<![\w']')s|’(?<![\w']’)s)\s+(?:[a-z]+ly\s+|long\s+|also\s+|already\s+|since\s+|often\s+)?"
     r"(?:[a-z]+ed|said|told|made|spoken|written|sought|held|kept|drawn)(?![\w'])"
+)
+# A simple past of saying ("said", "warned that"): a perfect after it is the reported clause's tense.
+SIMPLE_SAYING_RE = re.compile(
+    r"(?<![\w'’])(?<!has )(?<!had )(?<!have )(?:said|says|told|warned|added)(?![\w'’])"
 )
 LEAD_PARAGRAPHS = 2
 LEAD_REACH = 10  # body paragraphs the lead's day carries to
@@ -41,6 +45,7 @@ DEMONYM_PARTY_RE = re.compile(
 def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, Mention | None]) -> None:
     """The day each statement was said: its own attribution, the same remarks, else the lead's event day."""
     perfect: set[int] = set()
+    interviews: set[int] = set()  # words an interview's attribution introduces: their day carries far
     earlier_occasion: set[int] = set()  # "..., Putin said at the time": dated, but not the remarks around it
     other_times: dict[int, bool] = {}  # sentence index -> another time named in it
     read: dict[tuple[int, int], tuple[str, date | None, bool]] = {}  # quotes of one sentence share a region
@@ -81,7 +86,9 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             said_on = _date_of_scene(doc, candidate, stated, first_named)
         candidate.said_on, candidate.said_on_vague = said_on, vague
         candidate.said_on_from_text = said_on is not None
-        if said_on is None and PERFECT_RE.search(attribution):
+        if INTERVIEW_RE.search(attribution):
+            interviews.add(index)
+        if said_on is None and _perfect_of_speaking(attribution):
             perfect.add(index)
         if said_on is None and not vague:
             sentence = candidate.sentence
@@ -102,7 +109,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         # "The Russian side emphasised ...": the sides of the leaders whose conversation it records
         in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
-        _date_pointing_to_the_lead(candidates, attributions, lead, lead_reach)
+        _date_pointing_to_the_lead(doc, candidates, attributions, lead, lead_reach)
     live = doc.published if _is_live_blog(doc) else None
     # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
@@ -115,6 +122,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             vague=candidate.said_on_vague,
             elsewhere=earlier_occasion,
             named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None,
+            interviews=interviews,
         )
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
             continue
@@ -135,8 +143,25 @@ def _read_region(
     """The attribution text of a region, outside quotes, and the date it gives (read once per region)."""
     if region not in read:
         attribution = _outside_quotes(doc, *region)
-        read[region] = (attribution, *read_date(attribution, doc.published))
+        said_on, vague = read_date(attribution, doc.published)
+        if (vague or _long_before(doc, said_on)) and (relative := RELATIVE_CLAUSE_RE.search(attribution)):
+            # 'Kovalchuk, 54, whose son was captured in May 2022, told EFE': the clause's time is its own event's;
+            # only that time is dropped ('praised Wednesday's talks' left alone still names no day of the words)
+            rest = attribution[: relative.start()] + attribution[relative.end() :]
+            if read_date(rest, doc.published) == (None, False):
+                said_on, vague = None, False
+        read[region] = (attribution, said_on, vague)
     return read[region]
+
+
+# ", who was captured in 2022,", ", whose son was captured in May 2022,": a clause about the speaker, set off by
+# commas, that tells another event than the words.
+RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|whose)\s[^,;]*,")
+
+
+def _long_before(doc: Document, said_on: date | None) -> bool:
+    """A date more than a week before publication: no day of the news."""
+    return said_on is not None and doc.published is not None and (doc.published - said_on).days > 7
 
 
 def _own_region(candidates: list[Candidate], index: int) -> tuple[int, int]:
@@ -157,6 +182,13 @@ def _own_region(candidates: list[Candidate], index: int) -> tuple[int, int]:
         ):
             return earlier.end, end
     return start, end
+
+
+def _perfect_of_speaking(attribution: str) -> bool:
+    """'Orban has insisted that ...' holds a position over time; in 'he said Hungary had agreed only because ...'
+    the perfect is the reported clause's backshift, and the words are of the news's day."""
+    perfect = PERFECT_RE.search(attribution)
+    return perfect is not None and SIMPLE_SAYING_RE.search(attribution, 0, perfect.start()) is None
 
 
 def _state_position(candidate: Candidate) -> bool:
@@ -204,7 +236,7 @@ def _other_time_only_reported(doc: Document, sentence: Sentence, candidate: Cand
 
 
 def _date_pointing_to_the_lead(
-    candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
+    doc: Document, candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
 ) -> None:
     """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
     the story, the day and the event the lead has just named."""
@@ -212,7 +244,12 @@ def _date_pointing_to_the_lead(
         if candidate.said_on is not None or index not in attributions or candidate.paragraph > lead_reach:
             continue
         attribution = attributions[index]
-        if SAME_DAY_RE.search(attribution) or AFTER_THE_EVENT_RE.search(attribution):
+        sentence = candidate.sentence
+        if (
+            SAME_DAY_RE.search(attribution)
+            or AFTER_THE_EVENT_RE.search(attribution)
+            or CONFIRMED_THE_EVENT_RE.search(doc.lower, sentence.start, sentence.end)
+        ):
             candidate.said_on, candidate.said_on_from_text = lead, True
 
 
@@ -300,7 +337,7 @@ def _date_of_introducing_sentence(
     if sentence.index == 0 or candidate.speaker is None:
         return None
     previous = doc.sentences[sentence.index - 1]
-    if not _introduces(doc, previous, sentence) or doc.quotes_between(previous.start, previous.end):
+    if not _introduces(doc, previous, sentence):
         return None
     if previous.paragraph != sentence.paragraph and _names_other_time(doc, sentence, other_times):
         return None  # "Last summer, Peskov said ...": a paragraph of its own, at another time
@@ -314,13 +351,39 @@ def _date_of_introducing_sentence(
         if not _opens_aside(doc, cue.start, previous.start)
     ]
     end = verbs[0].start if verbs else previous.end
+    quoted = bool(doc.quotes_between(previous.start, previous.end))
+    if quoted and doc.quotes_between(previous.start, end):
+        return None  # someone quoted before the verb: not a report of the subject's own
     said_on, _ = read_date(_outside_quotes(doc, previous.start, end), doc.published)
     if said_on is None:
         return None
     subject = sentence_subject(doc, previous, end)
     if subject is None or subject.mention is None:
-        return said_on if _pronoun_subject_fits(doc, previous, end, candidate.speaker) else None
-    return said_on if _names_speaker(subject.mention, candidate.speaker) else None
+        fits = not quoted and _pronoun_subject_fits(doc, previous, end, candidate.speaker)
+    elif quoted:
+        # 'The Kremlin on Wednesday welcomed what it called "belated recognition".' then its spokesman's quote:
+        # the body's words and its spokesman's are one reaction
+        fits = _speaks_for(subject.mention, candidate.speaker)
+    else:
+        fits = _names_speaker(subject.mention, candidate.speaker) or _speaks_for(
+            subject.mention, candidate.speaker
+        )
+    return said_on if fits else None
+
+
+def _speaks_for(mention: Mention, speaker: Speaker) -> bool:
+    """'The Kremlin on Wednesday welcomed what it called ... "...," Dmitry Peskov, Mr Putin's spokesman, said': the
+    body the sentence before names speaks through the person whose title names it ("Kremlin spokesman")."""
+    body, person = mention.actor, speaker.actor
+    if body is None or person is None or body.kind == "person" or person.kind != "person":
+        return False
+    name = body.name.lower()
+    titles = (title.lower() for role in person.roles for title in (role.title, *role.descriptors))
+    return any(name in title and SPOKESPERSON_RE.search(title) for title in titles)
+
+
+# A title of someone who speaks for a body ("Kremlin spokesman", "White House press secretary"), not of its head.
+SPOKESPERSON_RE = re.compile(r"spokes|press secretary")
 
 
 # "He ...", "In an interview recorded on Friday, he ...": a pronoun opening the sentence or after its opening phrase.
@@ -394,10 +457,15 @@ def _date_of_scene(
         return None  # a report of its own, not a scene (slogans and "as reported" may be there)
     if not DAY_WORD_RE.search(doc.lower, scene.start, scene.end):
         return None
+    if ACCORDING_TO_RE.search(doc.lower, scene.start, scene.end):
+        return None  # 'According to a poll published on Monday, ...': a source's finding, not a scene with people
     said_on, vague = read_date(doc.lower[scene.start : scene.end], doc.published)
     if said_on is None or vague or doc.published is None or not 0 <= (doc.published - said_on).days <= 7:
         return None
     return said_on
+
+
+ACCORDING_TO_RE = re.compile(r"(?<![\w-])according to(?![\w-])")
 
 
 def _naming_key(who: Speaker | Mention) -> str:
@@ -558,9 +626,10 @@ def _lead_date(doc: Document) -> date | None:
     return header_date(doc)  # a readout's dated heading: "May 5, 2026, 19:20, The Kremlin, Moscow"
 
 
-# "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.": the filing date, not when words were said.
+# "VIENNA/KYIV, Feb 26 (Reuters) -", "MOSCOW, February 20. /TASS/.", "(ANSA) - ROME, JUN 19 -": the filing date,
+# not when words were said.
 DATELINE_DATE_RE = re.compile(
-    r"[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"(?:\(\w+\)\s*[-–—]\s*)?[a-z/ ,.'-]{2,60},\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"(?:\s*\(\w+\)|\s*\.?\s*/\w+/)?"
 )
 
@@ -587,6 +656,11 @@ def _outside_quotes(doc: Document, start: int, end: int) -> str:
 
 # Paragraphs back: news tells one set of remarks in a block, then turns to other voices and days.
 REMARKS_REACH = 4
+# "In an interview with ...", "Speaking to The Telegraph ...": words given to the article's authors, not to a
+# crowd of reporters at one briefing.
+INTERVIEW_RE = re.compile(
+    r"(?<![\w-])(?:interview|(?:speaking|talking) to (?!reporters|journalists|(?:the )?(?:press|media|crowd)\b))"
+)
 # "Macron also said at the press conference that ...": the occasion named before, however far back.
 DEFINITE_EVENT_RE = re.compile(
     r"(?<![\w-])(?:at|during|in) the (?:press conference|news conference|briefing|summit|meeting|forum|interview)"
@@ -601,9 +675,12 @@ def _date_of_same_remarks(
     vague: bool = False,
     elsewhere: set[int] | frozenset[int] = frozenset(),
     named_before: bool = False,
+    interviews: set[int] | frozenset[int] = frozenset(),
 ) -> date | None:
     """A date given once for a set of remarks carries to the other statements from them; not from words a later
-    sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time')."""
+    sentence recalls from another occasion ('Putin reiterated ... "...," Putin said at the time'). An interview
+    given to the article's authors ('Speaking to The Telegraph on Tuesday, ...', `interviews`) is the story's
+    thread: its day carries to the speaker's words however far down."""
     if vague:
         return None  # "has repeatedly said ...": another time, whatever day the next quote of theirs has
     candidate = candidates[index]
@@ -620,14 +697,18 @@ def _date_of_same_remarks(
             return later.said_on
         if later.paragraph != candidate.paragraph:
             break
-    for earlier in reversed(candidates[max(0, index - 40) : index]):
-        if earlier.paragraph < candidate.paragraph - REMARKS_REACH and not named_before:
+    for offset in range(index - 1, max(0, index - 40) - 1, -1):
+        earlier = candidates[offset]
+        far = earlier.paragraph < candidate.paragraph - REMARKS_REACH and not named_before
+        if far and not interviews:
             break
         if earlier.speaker is not None and earlier.speaker.key == key:
-            if earlier.said_on_from_text:
+            if far and offset in interviews and earlier.said_on is not None:
+                return earlier.said_on  # the interview's day, from its attribution or its lead
+            if earlier.said_on_from_text and not far:
                 return earlier.said_on
-            if earlier.said_on_vague:
-                return None
+            if earlier.said_on_vague or (far and earlier.said_on_from_text):
+                return None  # past the reach, only an interview's day carries
     return None
 
 

@@ -829,3 +829,117 @@ def test_a_pronoun_of_the_other_gender_does_not_introduce_the_quote(run):
     )
 
     assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
+
+
+ISTANBUL_LEAD = (
+    "Russian and Ukrainian delegations met in Istanbul on Thursday for a new round of talks.\n\n"
+    "The talks lasted four hours behind closed doors.\n\n"
+)
+
+
+def test_a_perfect_in_the_reported_clause_keeps_the_lead_day(run):
+    text = ISTANBUL_LEAD + "Umerov said Kyiv had agreed to the talks “only because the shelling has stopped.”"
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 29)]
+
+
+def test_a_perfect_of_the_verb_of_saying_still_has_no_day(run):
+    text = (
+        ISTANBUL_LEAD
+        + "Umerov has insisted that Kyiv agreed to the talks “only because the shelling has stopped.”"
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [None]
+
+
+def test_an_interviews_day_carries_to_the_speakers_words_however_far_down(run):
+    text = (
+        "Speaking to this newspaper in Moscow on Tuesday, Lavrov said the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "“We will not sign a text written in Washington,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [
+        date(2026, 1, 27),
+        date(2026, 1, 27),
+    ]
+
+
+def test_an_interviews_day_does_not_pass_a_later_dated_occasion(run):
+    text = (
+        "Speaking to this newspaper in Moscow on Tuesday, Lavrov said the plan needed changes.\n\n"
+        "Lavrov told a news conference on Wednesday that the envoys were welcome.\n\n"
+        + OTHER_VOICES
+        + "“We will not sign a text written in Washington,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"][-1] is None
+
+
+def test_a_bodys_dated_reaction_dates_its_spokesmans_quote_after_it(run):
+    text = NO_DAY_LEAD + (
+        "The Kremlin on Tuesday welcomed what it called a “belated step” by Kyiv. "
+        "“The talks can go on, but the land is the question,” Dmitry Peskov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Dmitry Peskov"] == [date(2026, 1, 27)]
+
+
+def test_a_body_does_not_date_the_quote_of_someone_who_does_not_speak_for_it(run):
+    text = NO_DAY_LEAD + (
+        "The Kremlin on Tuesday welcomed what it called a “belated step” by Kyiv. "
+        "“The talks can go on, but the land is the question,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [None]
+
+
+def test_an_agency_dateline_before_the_city_is_not_the_leads_day(run):
+    text = (
+        "(ANSA) - KYIV, JAN 30 - Russian and Ukrainian delegations met in Istanbul on Wednesday for new talks.\n\n"
+        "The talks lasted four hours behind closed doors.\n\n"
+        "Umerov said the talks had been useful."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Rustem Umerov"] == [date(2026, 1, 28)]
+
+
+def test_an_interview_dated_by_the_sentence_before_carries_its_day_far_down(run):
+    text = (
+        "Lavrov said on Tuesday that the plan needed changes.\n\n"
+        "“We are patient,” Lavrov said in an interview with this newspaper.\n\n"
+        + OTHER_VOICES
+        + "“We will not sign a text written in Washington,” Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"][-1] == date(2026, 1, 27)
+
+
+def test_a_past_time_in_a_clause_about_the_speaker_does_not_undate_the_scene(run):
+    text = NO_DAY_LEAD + (
+        "In Kyiv, dozens of relatives of prisoners gathered in the main square on Tuesday morning.\n\n"
+        "“I wait by the phone every day,” Olena Kravets, 54, whose son was captured in May 2022, told reporters."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "direct"] == [date(2026, 1, 27)]
+
+
+def test_a_sources_finding_is_not_a_scene_that_dates_the_next_voice(run):
+    text = NO_DAY_LEAD + (
+        "According to a poll published on Monday, most Ukrainians back the talks.\n\n"
+        "Olena Kravets, a nurse in Kyiv, said the talks must go on."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Olena Kravets"] == [None]
+
+
+def test_confirming_the_leads_event_near_the_top_is_that_days_news(run):
+    text = (
+        "Ukraine brought home 300 prisoners of war in a swap on Wednesday, Ukrainian officials said.\n\n"
+        "The men were taken to hospitals near the border.\n\n"
+        "The Russian Defence Ministry confirmed the swap in a statement and said the soldiers were in Belarus."
+    )
+
+    assert {s.said_on for s in run(text) if s.speaker_name == "Russian Defence Ministry"} == {
+        date(2026, 1, 28)
+    }
