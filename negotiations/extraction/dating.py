@@ -642,6 +642,15 @@ def _without_dateline(doc: Document, sentence: Sentence) -> Sentence:
 
 
 def _outside_quotes(doc: Document, start: int, end: int) -> str:
+    # Kept on the document: the rules read the same paragraph or attribution again for each statement near it.
+    memo = doc.outside_quotes
+    text = memo.get((start, end))
+    if text is None:
+        text = memo[start, end] = _without_quotes(doc, start, end)
+    return text
+
+
+def _without_quotes(doc: Document, start: int, end: int) -> str:
     paragraph = doc.paragraphs[doc.sentence_at(start).paragraph]
     if start == paragraph.start and (dateline := DATELINE_DATE_RE.match(doc.lower, start, end)) is not None:
         start = dateline.end()

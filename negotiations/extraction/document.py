@@ -179,6 +179,7 @@ class Document:
         self._cue_starts = [cue.start for cue in self.cues]
         self.issue_spans: IssueSpans | None = None  # filled on first use by the issue tagger
         self.party_phrases = None  # the engine's lazy phrase -> party lookup
+        self.outside_quotes: dict[tuple[int, int], str] = {}  # dating.py's texts read without their quotes
 
     def _verbs_before_that(self) -> list[Cue]:
         """'Peskov fumed that ...', 'Lavrov charged that ...': a verb the lexicon does not know, between a name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
@@ -484,7 +485,10 @@ def _kept(slug: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     exclude = EXCLUDE.get(slug)
     if exclude is None or not spans:
         return spans
-    excluded = [match.span() for match in exclude.finditer(text)]
+    return _outside_excluded(spans, [match.span() for match in exclude.finditer(text)])
+
+
+def _outside_excluded(spans: list[tuple[int, int]], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if not excluded:
         return spans
     return [(s, e) for s, e in spans if not any(start <= s and e <= end for start, end in excluded)]
@@ -518,6 +522,9 @@ class IssueContext:
 # children", not every "ukrain...").
 
 HEAD_SIZE = 24
+# The excluded phrases branch early ("after a ceasefire", "after the truce"...): heads of 24 characters would be
+# tens of thousands (seconds to build); 8 keep the scanner's build under a tenth of a second.
+EXCLUDE_HEAD_SIZE = 8
 MAX_HEADS = 200  # a pattern's heads stop growing when they would be more than this many
 _ZERO_WIDTH = (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT)
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
@@ -625,20 +632,30 @@ class IssueScanner:
 
     @classmethod
     def build(cls, patterns: tuple[IssuePatterns, ...]) -> IssueScanner:
+        return cls.of_patterns(
+            [
+                ((issue.issue.slug, kind), getattr(issue, kind))
+                for issue in patterns
+                for kind in KINDS
+                if getattr(issue, kind) is not None
+            ]
+        )
+
+    @classmethod
+    def of_patterns(
+        cls, keyed: list[tuple[tuple[str, str], re.Pattern[str]]], head_size: int = HEAD_SIZE
+    ) -> IssueScanner:
+        """A scanner for any patterns that, like the issues', can only match where a word starts."""
         scanner = cls()
-        for issue in patterns:
-            for kind in KINDS:
-                pattern = getattr(issue, kind)
-                if pattern is None:
-                    continue
-                number = len(scanner.keys)
-                scanner.keys.append((issue.issue.slug, kind))
-                heads = pattern_heads(pattern, HEAD_SIZE)
-                if heads is None:
-                    scanner.full_scan.append((number, pattern))
-                    continue
-                for head in heads:
-                    scanner.by_head.setdefault(head, []).append((number, pattern))
+        for key, pattern in keyed:
+            number = len(scanner.keys)
+            scanner.keys.append(key)
+            heads = pattern_heads(pattern, head_size)
+            if heads is None:
+                scanner.full_scan.append((number, pattern))
+                continue
+            for head in heads:
+                scanner.by_head.setdefault(head, []).append((number, pattern))
         if scanner.by_head:
             from .registry import _trie_regex
 
@@ -654,6 +671,10 @@ class IssueScanner:
         return scanner
 
     def scan(self, lower: str) -> IssueSpans:
+        return IssueSpans(self.find(lower), text=lower)
+
+    def find(self, lower: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """Each pattern's matches in lower, as ``finditer`` would find them, by key (only keys with one)."""
         spans: list[list[tuple[int, int]]] = [[] for _ in self.keys]
         reached = [0] * len(self.keys)
         by_match = self.by_match
@@ -671,9 +692,15 @@ class IssueScanner:
                     reached[number] = match.end()
         for number, pattern in self.full_scan:
             spans[number] = [match.span() for match in pattern.finditer(lower)]
-        return IssueSpans(
-            {key: found for key, found in zip(self.keys, spans, strict=True) if found}, text=lower
-        )
+        return {key: found for key, found in zip(self.keys, spans, strict=True) if found}
+
+
+@functools.cache
+def _exclude_scanner() -> IssueScanner:
+    """The issues' excluded phrases (EXCLUDE), scanned for together; built on first use."""
+    return IssueScanner.of_patterns(
+        [((slug, "exclude"), pattern) for slug, pattern in EXCLUDE.items()], head_size=EXCLUDE_HEAD_SIZE
+    )
 
 
 @dataclass
@@ -705,8 +732,13 @@ class IssueSpans:
         """How many strong cues of each issue the article holds, outside the issue's excluded phrases ("troops
         within weeks of a ceasefire" does not make the truce the article's topic); once per article."""
         if self._strong_counts is None:
+            # Every issue's excluded phrases found in one pass over the article (exactly the matches of
+            # ``_kept``'s finditer), not one pass per issue: this was the costliest scan of an article.
+            excluded = _exclude_scanner().find(self.text) if self.text else {}
             counts = {
-                slug: len(_kept(slug, self.text, spans) if self.text else spans)
+                slug: len(
+                    _outside_excluded(spans, excluded.get((slug, "exclude"), [])) if self.text else spans
+                )
                 for (slug, kind), spans in self.spans.items()
                 if kind == "strong"
             }

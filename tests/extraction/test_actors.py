@@ -182,6 +182,21 @@ def test_an_abbreviated_title_in_an_appositive_is_no_name(run, title):
     assert run(text)[0].speaker_name == "Marta Lindqvist"
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Sen. Ann Berg, R-Ohio, said", ["R-Ohio"]),
+        ("Rep. Tom Lake (D-N.Y.) said", ["D-N.Y."]),
+        ("a World War I-era rule (I-Vt.)", ["I-Vt."]),
+        ("the R-Ohio sponsor, D-Ill and (R-Ohio", []),  # no comma or bracket both sides
+    ],
+)
+def test_party_labels_need_a_comma_or_bracket_before_and_after(text, labels):
+    from negotiations.extraction.mentions import PARTY_LABEL_RE
+
+    assert PARTY_LABEL_RE.findall(text) == labels
+
+
 def test_a_party_and_state_in_brackets_start_no_name(run):
     text = "The bill's sponsor, Sen. Marta Lindqvist (R-S.C.), has warned that buyers of Russian oil will face tariffs."
 

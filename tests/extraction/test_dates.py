@@ -37,6 +37,25 @@ def test_vague_time_is_flagged_as_vague():
     assert read_date("he said last week", FRIDAY) == (None, True)
 
 
+def test_the_same_text_read_again_on_another_day_is_read_for_that_day():
+    assert read_date("he told reporters on monday", FRIDAY) == (date(2026, 1, 26), False)
+    assert read_date("he told reporters on monday", date(2026, 2, 6)) == (date(2026, 2, 2), False)
+
+
+def test_text_outside_quotes_is_the_same_when_read_again():
+    from negotiations.extraction import Registry
+    from negotiations.extraction.dating import _outside_quotes
+    from negotiations.extraction.document import Document
+
+    text = "The minister spoke on Monday. “We will not sign on Tuesday,” he said on Wednesday."
+    doc = Document(text, FRIDAY, Registry([], []))
+    first = _outside_quotes(doc, 0, len(text))
+
+    assert "tuesday" not in first
+    assert _outside_quotes(doc, 0, len(text)) == first
+    assert _outside_quotes(doc, 0, 29) == "the minister spoke on monday."  # another range, its own text
+
+
 @pytest.mark.parametrize("phrase", ["as soon as friday", "by monday", "until thursday", "next tuesday"])
 def test_a_day_ahead_or_a_deadline_is_not_when_words_were_said(phrase):
     assert read_date(f"the paper could be circulated {phrase}, one official said", FRIDAY) == (None, False)
