@@ -1012,6 +1012,9 @@ def _paragraph_issue(
     ):
         return
     named = _kept_by_slug(found, *context.topic_ranges[-1])
+    if not named and len(context.topic_ranges) > 1:
+        # A paragraph of quotes alone names nothing: it goes on with the paragraph that set it up.
+        named = _kept_by_slug(found, *context.topic_ranges[-2])
     if len(named) != 1:
         return
     slug = next(iter(named))

@@ -67,6 +67,16 @@ def test_a_statement_with_no_cue_takes_the_one_issue_its_paragraph_names(run):
     assert list(stances(run(text))[-1]) == ["peacekeepers"]
 
 
+def test_a_paragraph_of_quotes_alone_takes_the_issue_of_the_paragraph_before(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Sybiha said on Monday that Britain would lead a reassurance force in Ukraine.\n\n"
+        "“We are talking weeks, not months,” he said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["peacekeepers"]
+
+
 def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
     text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
 
