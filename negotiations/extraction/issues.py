@@ -1270,6 +1270,8 @@ def decide_stance(
         # "Moscow could accept guarantees", as long as they exclude NATO troops; but "hardly capable of ensuring
         # security" if they keep the regime, or "unacceptable" unless ..., stays a refusal.
         return CONDITIONAL, 0.55
+    if _last_in_sequence(local, cue_spans):
+        return CONDITIONAL, 0.55
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
     # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
     sentence = local[sentence_start:]
@@ -1412,6 +1414,20 @@ def decide_stance(
 
 
 UNTIL_HEAD_RE = re.compile(r"(?:until|unless|before)\s")
+# "First a ceasefire, then guarantees, then elections", "First the delegations must finish their work. Only then can
+# one talk about a meeting": a sequence the speaker sets out.
+FIRST_THEN_RE = re.compile(r"f(?<![\w'-]f)irst\b[^?!]{0,160}?[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
+THEN_RE = re.compile(r"[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
+
+
+def _last_in_sequence(local: str, cue_spans: list[tuple[int, int]]) -> bool:
+    """ "First a ceasefire, then guarantees, then elections": the last step waits on the ones before it, a
+    condition, where the first steps are what the speaker demands."""
+    if not cue_spans:
+        return False
+    cue_start, cue_end = cue_spans[0]
+    sequence = FIRST_THEN_RE.search(local, 0, cue_start)
+    return sequence is not None and THEN_RE.search(local, cue_end) is None
 
 
 def _ruled_out_until(main: str, condition: str) -> bool:

@@ -96,6 +96,12 @@ def test_strikes_halted_amid_talk_of_the_energy_truce_are_the_energy_issue(run):
     assert stances(run(text))[-1] == {"energy-strikes": "conditional"}
 
 
+def test_the_last_step_of_a_sequence_waits_on_the_first(run):
+    text = "“First the sides must stop shooting, then we can hold elections,” Stefanchuk said."
+
+    assert stances(run(text)) == [{"elections": "conditional"}]
+
+
 def test_not_discussed_is_neutral_not_opposed(run):
     text = "Peskov said a leaders' meeting had not been discussed in Alaska."
 
