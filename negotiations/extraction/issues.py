@@ -199,7 +199,13 @@ CONDITIONAL_RE = re.compile(
     r"reserves? (?:its|the|our|their) right|needs? (?:to be )?discuss\w*|can be discussed|share the risks?|"
     r"risks? must be covered|"
     r"(?:would|will|must|should|has to|have to|needs? to)\s+(?:have to\s+)?be\s+(?:approved|ratified|endorsed|"
-    r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum)"
+    r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum|"
+    # Timing as a term: "a summit only at the final stage", "relief at the end of the road", "to crown a finished
+    # agreement", "when the conditions are ripe", "an election within three months of a ceasefire".
+    r"(?:at|in) the (?:very |final |last )?(?:end of the (?:road|process)|final (?:stage|phase)|last stage|very end)|"
+    r"(?:crown|seal|sign) a (?:finished|completed|ready) (?:\w+ )?(?:agreement|deal|text|document)|"
+    r"when (?:the |all the )?(?:conditions|documents|papers) are (?:ripe|right|ready)|"
+    r"within (?:\w+ ){1,2}(?:days|weeks|months) of (?:a|the) (?:cease-?fire|truce|peace (?:deal|agreement)))"
     r"(?![\w-])"
 )
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.

@@ -102,6 +102,12 @@ def test_the_last_step_of_a_sequence_waits_on_the_first(run):
     assert stances(run(text)) == [{"elections": "conditional"}]
 
 
+def test_an_issue_put_at_the_end_of_the_process_is_conditional(run):
+    text = "Peskov said a summit between Putin and Zelenskyy should take place at the very end, to seal the text."
+
+    assert stances(run(text)) == [{"leaders-meeting": "conditional"}]
+
+
 def test_not_discussed_is_neutral_not_opposed(run):
     text = "Peskov said a leaders' meeting had not been discussed in Alaska."
 
