@@ -43,7 +43,8 @@ NEGATION_RE = re.compile(
     # "spare no effort", "no doubt": idioms of resolve, not a negation.
     # "Our position has not changed": the same position held, not a negation of it.
     # "within weeks, if not days": an estimate, not a negation.
-    r"(?<![\w'-])(?:(?<!if )not(?! changed)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "time is not on his side": pressure on the other side, not a negation of the pressure.
+    r"(?<![\w'-])(?:(?<!if )not(?! changed)(?! on (?:[\w']+ )?side(?![\w-]))|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )

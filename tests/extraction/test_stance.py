@@ -108,6 +108,12 @@ def test_an_issue_put_at_the_end_of_the_process_is_conditional(run):
     assert stances(run(text)) == [{"leaders-meeting": "conditional"}]
 
 
+def test_time_not_on_the_other_sides_side_is_pressure_not_a_negation(run):
+    text = "Kallas said new sanctions would show Moscow that time is not on its side."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
 def test_not_discussed_is_neutral_not_opposed(run):
     text = "Peskov said a leaders' meeting had not been discussed in Alaska."
 
