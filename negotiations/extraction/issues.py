@@ -289,7 +289,11 @@ SIDE_TAKING_RE = re.compile(
     # Wishes and refusals are the speaker's own in the first person; "Kyiv wants", "Moscow rejected" report.
     r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|need\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
     r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
-    r"condemn\w*|ready|willing))(?![\w-])"
+    r"condemn\w*|ready|willing)|"
+    # In a paraphrase "he", "she" or "it" is most often the speaker: "the ICRC said it welcomed any step",
+    # "renewed its call to allow visits" (where "Moscow wants" reports another).
+    r"(?:he|she|it)(?: \w+)?? (?:welcom\w+|call\w* (?:for|on)|urg\w+|appeal\w*)|(?:its|his|her) (?:\w+ )?"
+    r"(?:calls?|appeals?) (?:for|to|on))(?![\w-])"
 )
 WEAK_CONDITIONAL_RE = re.compile(
     r"i(?<![\w'-]i)f(?![\w-])(?! not\b)"
