@@ -206,7 +206,12 @@ CONDITIONAL_RE = re.compile(
     r"(?:at|in) the (?:very |final |last )?(?:end of the (?:road|process)|final (?:stage|phase)|last stage|very end)|"
     r"(?:crown|seal|sign) a (?:finished|completed|ready) (?:\w+ )?(?:agreement|deal|text|document)|"
     r"when (?:the |all the )?(?:conditions|documents|papers) are (?:ripe|right|ready)|"
-    r"within (?:\w+ ){1,2}(?:days|weeks|months) of (?:a|the) (?:cease-?fire|truce|peace (?:deal|agreement)))"
+    r"within (?:\w+ ){1,2}(?:days|weeks|months) of (?:a|the) (?:cease-?fire|truce|peace (?:deal|agreement))|"
+    # Linked to the rest: "could not be separated from the broader negotiations", "tied to a final settlement"
+    # ("should never have been tied to anything else" unties it).
+    r"(?:cannot|can't|could not|couldn't|must not|should not|will not|won't) be (?:separated|de-?coupled|"
+    r"de-?linked|detached) from|(?<!been )(?:tied|linked) (?:closely )?to (?:a |the |any )?(?:\w+ )?(?:deal|"
+    r"agreement|settlement|negotiations|talks|package)|(?:is|are|was|were|be|remains?) contingent (?:up)?on)"
     r"(?![\w-])"
 )
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.

@@ -114,6 +114,12 @@ def test_time_not_on_the_other_sides_side_is_pressure_not_a_negation(run):
     assert stances(run(text)) == [{"sanctions": "supports"}]
 
 
+def test_an_issue_that_cannot_be_separated_from_the_rest_is_conditional(run):
+    text = "Peskov said the prisoner exchanges could not be separated from the wider settlement talks."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "conditional"}]
+
+
 def test_not_discussed_is_neutral_not_opposed(run):
     text = "Peskov said a leaders' meeting had not been discussed in Alaska."
 
