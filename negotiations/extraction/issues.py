@@ -1031,12 +1031,26 @@ def _paragraph_issue(
     if not named and len(context.topic_ranges) > 1:
         # A paragraph of quotes alone names nothing: it goes on with the paragraph that set it up.
         named = _kept_by_slug(found, *context.topic_ranges[-2])
+    if len(named) > 1:
+        # "the earliest realistic date was next spring" under a paragraph on elections and the land, in an
+        # article mostly on elections: the article's main issue among those the paragraph names.
+        main = _main_issue(found)
+        named = {main: named[main]} if main in named else named
     if len(named) != 1:
         return
     slug = next(iter(named))
     issue = next((issue for issue in patterns if issue.issue.slug == slug), None)
     if issue is not None:
         tagged[slug] = IssueStance(_stance_without_cue(context, issue), PARAGRAPH_CONFIDENCE)
+
+
+def _main_issue(found: IssueSpans) -> str | None:
+    """The issue named most often in the article, if it has at least half of all the strong cues."""
+    counts = found.strong_counts()
+    if not counts:
+        return None
+    slug, count = max(counts.items(), key=lambda item: item[1])
+    return slug if count >= TOPIC_SHARE * sum(counts.values()) else None
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:

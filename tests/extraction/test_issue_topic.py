@@ -77,6 +77,19 @@ def test_a_paragraph_of_quotes_alone_takes_the_issue_of_the_paragraph_before(run
     assert list(stances(run(text))[-1]) == ["peacekeepers"]
 
 
+def test_of_several_issues_in_the_paragraph_the_articles_main_one_is_taken(run):
+    text = (
+        "Kyiv weighs a presidential election timetable\n\n"
+        "Ukraine could hold a presidential election next year, officials said. A new election law is being "
+        "drafted.\n\n"
+        "Stefanchuk said a presidential election could not be held while the territorial dispute over Donbas "
+        "went on.\n\n"
+        "“Next spring is the earliest realistic date,” Stefanchuk told reporters."
+    )
+
+    assert list(stances(run(text))[-1]) == ["elections"]
+
+
 def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
     text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
 
