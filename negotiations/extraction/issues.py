@@ -325,7 +325,9 @@ PROGRESS_RE = re.compile(
     r"(?:\w+ )?(?:left |still )?to (?:resolve|settle|be resolved|be settled|work out|be worked out)|"
     r"(?:(?<!be )no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise|"
     # "they expected a compromise before the end of the week": a forecast of the talks.
-    r"expect\w* (?:a |an |the )?(?:compromise|deal|agreement|decision|breakthrough))(?![\w-])"
+    r"expect\w* (?:a |an |the )?(?:compromise|deal|agreement|decision|breakthrough)|"
+    # "a deal next week was unlikely", "we will probably end up with a paragraph": how the odds stand.
+    r"(?:un)?likely|probably)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = Hinted(
