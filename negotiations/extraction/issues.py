@@ -873,6 +873,10 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         del tagged["peace-plan"]  # "the US proposal on the plant", "the plan's hardest issue, territory"
     if len(tagged) > 1 and found is not None:
         _drop_reasons(tagged, context.quote, strong_in_quote, weak_in_quote)
+    if "territory" in tagged and len(tagged) > 1 and found is not None:
+        spans = strong_in_quote.get("territory", []) + weak_in_quote.get("territory", [])
+        if spans and all(LOCATIVE_RE.search(context.quote, 0, start) for start, _ in spans):
+            del tagged["territory"]  # "a vote while their soldiers stand in Kherson": where, not the land question
     if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
         referred = _referred_issue(found, context)
         issue = next((issue for issue in patterns if issue.issue.slug == referred), None)
@@ -891,6 +895,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     return tagged
 
 
+# "in Donbas", "in the occupied territories", "every mother in Kherson": a place where something happens.
+LOCATIVE_RE = re.compile(r"(?<![\w'-])in\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 BECAUSE_RE = re.compile(r"(?:,\s*|\s)b(?<![\w'-]b)ecause\s")
 
 

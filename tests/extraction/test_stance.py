@@ -26,6 +26,12 @@ def test_meeting_trump_alone_is_not_the_leaders_meeting(run):
     assert stances(run(text)) == [{}]
 
 
+def test_a_region_named_as_the_place_of_another_issue_is_not_the_land_question(run):
+    text = "“Every soldier in Donbas must be able to vote in the presidential election,” Stefanchuk said."
+
+    assert list(stances(run(text))[0]) == ["elections"]
+
+
 def test_a_described_attack_on_the_grid_is_not_the_energy_issue(run):
     text = "“The enemy hit our energy infrastructure again last night,” Zelenskyy said."
 
