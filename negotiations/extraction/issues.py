@@ -199,6 +199,11 @@ CONDITIONAL_RE = re.compile(
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments)|"
     r"reserves? (?:its|the|our|their) right|needs? (?:to be )?discuss\w*|can be discussed|share the risks?|"
     r"risks? must be covered|"
+    # Burden-sharing as the term: "Belgium cannot carry the risk alone", "will not be the only one holding the bag".
+    r"(?:carry|carrying|bear|bearing|shoulder\w*|hold|holding|take|taking) (?:all )?(?:the |this )?(?:risks?|burden|"
+    r"liabilit(?:y|ies)|bag)\b[^.;]{0,30}\balone|alone (?:carry\w*|bear\w*|shoulder\w*|hold\w*|tak\w+) (?:the |this )?"
+    r"(?:risks?|burden|liabilit(?:y|ies))|only one (?:left )?(?:holding|carrying|bearing) (?:the |this )?(?:risks?|burden|"
+    r"liabilit(?:y|ies)|bag)|"
     r"(?:would|will|must|should|has to|have to|needs? to)\s+(?:have to\s+)?be\s+(?:approved|ratified|endorsed|"
     r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum|"
     # Timing as a term: "a summit only at the final stage", "relief at the end of the road", "to crown a finished

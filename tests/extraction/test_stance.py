@@ -126,6 +126,12 @@ def test_an_issue_that_cannot_be_separated_from_the_rest_is_conditional(run):
     assert stances(run(text)) == [{"prisoner-exchange": "conditional"}]
 
 
+def test_refusing_to_carry_the_risk_alone_makes_the_issue_conditional(run):
+    text = "De Wever said Belgium would not carry the risk alone on the frozen Russian assets."
+
+    assert stances(run(text)) == [{"frozen-assets": "conditional"}]
+
+
 def test_not_discussed_is_neutral_not_opposed(run):
     text = "Peskov said a leaders' meeting had not been discussed in Alaska."
 
