@@ -207,11 +207,10 @@ CONDITIONAL_RE = re.compile(
     r"(?:would|will|must|should|has to|have to|needs? to)\s+(?:have to\s+)?be\s+(?:approved|ratified|endorsed|"
     r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum|"
     # Timing as a term: "a summit only at the final stage", "relief at the end of the road", "to crown a finished
-    # agreement", "when the conditions are ripe", "an election within three months of a ceasefire".
+    # agreement", "when the conditions are ripe".
     r"(?:at|in) the (?:very |final |last )?(?:end of the (?:road|process)|final (?:stage|phase)|last stage|very end)|"
     r"(?:crown|seal|sign) a (?:finished|completed|ready) (?:\w+ )?(?:agreement|deal|text|document)|"
     r"when (?:the |all the )?(?:conditions|documents|papers) are (?:ripe|right|ready)|"
-    r"within (?:\w+ ){1,2}(?:days|weeks|months) of (?:a|the) (?:cease-?fire|truce|peace (?:deal|agreement))|"
     # Linked to the rest: "could not be separated from the broader negotiations", "tied to a final settlement"
     # ("should never have been tied to anything else" unties it).
     r"(?:cannot|can't|could not|couldn't|must not|should not|will not|won't) be (?:separated|de-?coupled|"
