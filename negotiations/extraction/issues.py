@@ -211,6 +211,8 @@ CONDITIONAL_RE = re.compile(
     r"(?:at|in) the (?:very |final |last )?(?:end of the (?:road|process)|final (?:stage|phase)|last stage|very end)|"
     r"(?:crown|seal|sign) a (?:finished|completed|ready) (?:\w+ )?(?:agreement|deal|text|document)|"
     r"when (?:the |all the )?(?:conditions|documents|papers) are (?:ripe|right|ready)|"
+    # Scope as a term: "the moratorium applies only to facilities not used by the army", "only within the limits".
+    r"(?:appl(?:y|ies|ied)|extends?|covers?) only to|only within|"
     # Linked to the rest: "could not be separated from the broader negotiations", "tied to a final settlement"
     # ("should never have been tied to anything else" unties it).
     r"(?:cannot|can't|could not|couldn't|must not|should not|will not|won't) be (?:separated|de-?coupled|"

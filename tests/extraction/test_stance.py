@@ -132,6 +132,12 @@ def test_refusing_to_carry_the_risk_alone_makes_the_issue_conditional(run):
     assert stances(run(text)) == [{"frozen-assets": "conditional"}]
 
 
+def test_a_truce_said_to_apply_only_to_some_targets_is_conditional(run):
+    text = "Peskov said the energy moratorium applies only to power plants that do not serve the army."
+
+    assert stances(run(text)) == [{"energy-strikes": "conditional"}]
+
+
 def test_not_discussed_is_neutral_not_opposed(run):
     text = "Peskov said a leaders' meeting had not been discussed in Alaska."
 
