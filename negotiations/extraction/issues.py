@@ -1325,7 +1325,11 @@ def decide_stance(
         return SUPPORTS, 0.55  # "everything depends on real pressure on Russia"
     if clause_spans and _asked_for_in_return(clause, clause_spans[0][0]):
         return SUPPORTS, 0.55  # "Give us a ceasefire, and we will hold elections": the ceasefire is wanted
-    if OPEN_RE.search(clause) and (issue.inverse is None or not issue.inverse.search(clause)):
+    if (
+        OPEN_RE.search(clause)
+        and (issue.inverse is None or not issue.inverse.search(clause))
+        and not _kept_off_the_agenda(clause, context)
+    ):
         return (
             NEUTRAL,
             0.55,
@@ -1455,6 +1459,15 @@ def decide_stance(
     if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
+
+
+NOT_ON_AGENDA_RE = re.compile(r"n(?<![\w'-]n)ot (?:yet )?on the agenda(?! (?:of|at|in) )")
+
+
+def _kept_off_the_agenda(clause: str, context: IssueContext) -> bool:
+    """ "A meeting is not on the agenda", said by a side: the side keeps it off, a refusal, where an outlet or an
+    analyst saying it tells how the talks stand."""
+    return context.speaker_party not in IMPARTIAL and NOT_ON_AGENDA_RE.search(clause) is not None
 
 
 UNTIL_HEAD_RE = re.compile(r"(?:until|unless|before)\s")

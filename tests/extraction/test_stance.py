@@ -138,6 +138,12 @@ def test_a_truce_said_to_apply_only_to_some_targets_is_conditional(run):
     assert stances(run(text)) == [{"energy-strikes": "conditional"}]
 
 
+def test_a_side_saying_an_issue_is_not_on_the_agenda_keeps_it_off(run):
+    text = "“Handing over the nuclear plant is not on the agenda,” Peskov said."
+
+    assert stances(run(text)) == [{"nuclear-plant": "opposes"}]
+
+
 def test_not_discussed_is_neutral_not_opposed(run):
     text = "Peskov said a leaders' meeting had not been discussed in Alaska."
 
