@@ -333,7 +333,9 @@ PROGRESS_RE = re.compile(
     # "they expected a compromise before the end of the week": a forecast of the talks.
     r"expect\w* (?:a |an |the )?(?:compromise|deal|agreement|decision|breakthrough)|"
     # "a deal next week was unlikely", "we will probably end up with a paragraph": how the odds stand.
-    r"(?:un)?likely|probably)(?![\w-])"
+    r"(?:un)?likely|probably|"
+    # "the humanitarian issues are being resolved", "moving slowly but concretely": how the work goes.
+    r"(?:is|are) being (?:resolved|settled|worked out|implemented)|slowly|gradually|step by step)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = Hinted(
