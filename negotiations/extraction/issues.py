@@ -884,7 +884,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     if "territory" in tagged and len(tagged) > 1 and found is not None:
         spans = strong_in_quote.get("territory", []) + weak_in_quote.get("territory", [])
         if spans and all(LOCATIVE_RE.search(context.quote, 0, start) for start, _ in spans):
-            del tagged["territory"]  # "a vote while their soldiers stand in Kherson": where, not the land question
+            # "a vote while their soldiers stand in Kherson": where it happens, not the land question.
+            del tagged["territory"]
     if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
         referred = _referred_issue(found, context)
         issue = next((issue for issue in patterns if issue.issue.slug == referred), None)
