@@ -67,6 +67,10 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"guarantee\w*\s+(?:ukraine's|its|the country's|kyiv's|their|our)\s+(?:future\s+)?security",
             r"(?:protect|defend)\w*\s+ukraine\s+(?:against|from)\s+(?:a |any |another |future |new )*"
             r"(?:attack|aggression|invasion)",
+            # "commits to defend Ukraine if Russia attacks again": the promise of a guarantee, told as one.
+            r"(?:protect|defend)\w*\s+(?:ukraine|kyiv)\s+(?:if|should|in case|whenever)\s+(?:russia|moscow)\s+"
+            r"(?:\w+\s+)?(?:attack|invade|strike)\w*",
+            r"written (?:\w+ )?(?:security )?(?:commitments?|guarantees?)|commit\w* in writing",
             # "take part in guaranteeing a ceasefire", "guarantors of the peace deal": standing behind the settlement.
             r"guarantee(?:ing|s|d)? (?:a |the |any )?(?:cease-?fire|truce|peace deal|peace agreement|settlement)",
             # "one of the guarantors of a future peace settlement": an adjective or two may stand before it.

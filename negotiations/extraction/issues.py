@@ -44,7 +44,8 @@ NEGATION_RE = re.compile(
     # "spare no effort", "no doubt": idioms of resolve, not a negation.
     # "Our position has not changed": the same position held, not a negation of it.
     # "within weeks, if not days": an estimate, not a negation.
-    r"(?<![\w'-])(?:(?<!if )not(?! changed)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "time is not on his side": pressure on the other side, not a negation of the pressure.
+    r"(?<![\w'-])(?:(?<!if )not(?! changed)(?! on (?:[\w']+ )?side(?![\w-]))|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
@@ -199,8 +200,25 @@ CONDITIONAL_RE = re.compile(
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments)|"
     r"reserves? (?:its|the|our|their) right|needs? (?:to be )?discuss\w*|can be discussed|share the risks?|"
     r"risks? must be covered|"
+    # Burden-sharing as the term: "Belgium cannot carry the risk alone", "will not be the only one holding the bag".
+    r"(?:carry|carrying|bear|bearing|shoulder\w*|hold|holding|take|taking) (?:all )?(?:the |this )?(?:risks?|burden|"
+    r"liabilit(?:y|ies)|bag)\b[^.;]{0,30}\balone|alone (?:carry\w*|bear\w*|shoulder\w*|hold\w*|tak\w+) (?:the |this )?"
+    r"(?:risks?|burden|liabilit(?:y|ies))|only one (?:left )?(?:holding|carrying|bearing) (?:the |this )?(?:risks?|burden|"
+    r"liabilit(?:y|ies)|bag)|"
     r"(?:would|will|must|should|has to|have to|needs? to)\s+(?:have to\s+)?be\s+(?:approved|ratified|endorsed|"
-    r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum)"
+    r"put to|decided by|backed by)|(?:in|by|through) a (?:national )?referendum|"
+    # Timing as a term: "a summit only at the final stage", "relief at the end of the road", "to crown a finished
+    # agreement", "when the conditions are ripe".
+    r"(?:at|in) the (?:very |final |last )?(?:end of the (?:road|process)|final (?:stage|phase)|last stage|very end)|"
+    r"(?:crown|seal|sign) a (?:finished|completed|ready) (?:\w+ )?(?:agreement|deal|text|document)|"
+    r"when (?:the |all the )?(?:conditions|documents|papers) are (?:ripe|right|ready)|"
+    # Scope as a term: "the moratorium applies only to facilities not used by the army", "only within the limits".
+    r"(?:appl(?:y|ies|ied)|extends?|covers?) only to|only within|"
+    # Linked to the rest: "could not be separated from the broader negotiations", "tied to a final settlement"
+    # ("should never have been tied to anything else" unties it).
+    r"(?:cannot|can't|could not|couldn't|must not|should not|will not|won't) be (?:separated|de-?coupled|"
+    r"de-?linked|detached) from|(?<!been )(?:tied|linked) (?:closely )?to (?:a |the |any )?(?:\w+ )?(?:deal|"
+    r"agreement|settlement|negotiations|talks|package)|(?:is|are|was|were|be|remains?) contingent (?:up)?on)"
     r"(?![\w-])"
 )
 # Reports on how the talks stand, which refer to the deal under discussion without naming it.
@@ -283,7 +301,11 @@ SIDE_TAKING_RE = re.compile(
     # Wishes and refusals are the speaker's own in the first person; "Kyiv wants", "Moscow rejected" report.
     r"(?:i|we)(?: \w+)?? (?:\w+ )?(?:want\w*|need\w*|wish\w*|hope\w*|call\w* (?:for|on)|urg\w+|demand\w*|insist\w*|"
     r"support\w*|back(?:s|ed|ing)?|endors\w+|welcom\w+|oppos\w+|reject\w*|refus\w*|veto\w*|block\w*|"
-    r"condemn\w*|ready|willing))(?![\w-])"
+    r"condemn\w*|ready|willing)|"
+    # In a paraphrase "he", "she" or "it" is most often the speaker: "the ICRC said it welcomed any step",
+    # "renewed its call to allow visits" (where "Moscow wants" reports another).
+    r"(?:he|she|it)(?: \w+)?? (?:welcom\w+|call\w* (?:for|on)|urg\w+|appeal\w*)|(?:its|his|her) (?:\w+ )?"
+    r"(?:calls?|appeals?) (?:for|to|on))(?![\w-])"
 )
 WEAK_CONDITIONAL_RE = re.compile(
     r"i(?<![\w'-]i)f(?![\w-])(?! not\b)"
@@ -310,7 +332,11 @@ PROGRESS_RE = re.compile(
     r"(?:\w+ )?(?:left |still )?to (?:resolve|settle|be resolved|be settled|work out|be worked out)|"
     r"(?:(?<!be )no|not reach\w*|not (?:yet )?(?:found|agreed)) (?:a |any )?compromise|"
     # "they expected a compromise before the end of the week": a forecast of the talks.
-    r"expect\w* (?:a |an |the )?(?:compromise|deal|agreement|decision|breakthrough))(?![\w-])"
+    r"expect\w* (?:a |an |the )?(?:compromise|deal|agreement|decision|breakthrough)|"
+    # "a deal next week was unlikely", "we will probably end up with a paragraph": how the odds stand.
+    r"(?:un)?likely|probably|"
+    # "the humanitarian issues are being resolved", "moving slowly but concretely": how the work goes.
+    r"(?:is|are) being (?:resolved|settled|worked out|implemented)|slowly|gradually|step by step)(?![\w-])"
 )
 # Reports that the issue stands open, whatever negation they carry ("had not been discussed").
 OPEN_RE = Hinted(
@@ -887,6 +913,11 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         del tagged["peace-plan"]  # "the US proposal on the plant", "the plan's hardest issue, territory"
     if len(tagged) > 1 and found is not None:
         _drop_reasons(tagged, context.quote, strong_in_quote, weak_in_quote)
+    if "territory" in tagged and len(tagged) > 1 and found is not None:
+        spans = strong_in_quote.get("territory", []) + weak_in_quote.get("territory", [])
+        if spans and all(LOCATIVE_RE.search(context.quote, 0, start) for start, _ in spans):
+            # "a vote while their soldiers stand in Kherson": where it happens, not the land question.
+            del tagged["territory"]
     if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
         referred = _referred_issue(found, context)
         issue = next((issue for issue in patterns if issue.issue.slug == referred), None)
@@ -905,6 +936,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     return tagged
 
 
+# "in Donbas", "in the occupied territories", "every mother in Kherson": a place where something happens.
+LOCATIVE_RE = re.compile(r"(?<![\w'-])in\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 BECAUSE_RE = re.compile(r"(?:,\s*|\s)b(?<![\w'-]b)ecause\s")
 
 
@@ -1044,12 +1077,29 @@ def _paragraph_issue(
     ):
         return
     named = _kept_by_slug(found, *context.topic_ranges[-1])
+    if not named and len(context.topic_ranges) > 1:
+        # A paragraph of quotes alone names nothing: it goes on with the paragraph that set it up.
+        named = _kept_by_slug(found, *context.topic_ranges[-2])
+    if len(named) > 1:
+        # "the earliest realistic date was next spring" under a paragraph on elections and the land, in an
+        # article mostly on elections: the article's main issue among those the paragraph names.
+        main = _main_issue(found)
+        named = {main: named[main]} if main in named else named
     if len(named) != 1:
         return
     slug = next(iter(named))
     issue = next((issue for issue in patterns if issue.issue.slug == slug), None)
     if issue is not None:
         tagged[slug] = IssueStance(_stance_without_cue(context, issue), PARAGRAPH_CONFIDENCE)
+
+
+def _main_issue(found: IssueSpans) -> str | None:
+    """The issue named most often in the article, if it has at least half of all the strong cues."""
+    counts = found.strong_counts()
+    if not counts:
+        return None
+    slug, count = max(counts.items(), key=lambda item: item[1])
+    return slug if count >= TOPIC_SHARE * sum(counts.values()) else None
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:
@@ -1299,6 +1349,8 @@ def decide_stance(
         # "Moscow could accept guarantees", as long as they exclude NATO troops; but "hardly capable of ensuring
         # security" if they keep the regime, or "unacceptable" unless ..., stays a refusal.
         return CONDITIONAL, 0.55
+    if _last_in_sequence(local, cue_spans):
+        return CONDITIONAL, 0.55
     clause, clause_spans, sentence_start, _ = _cue_sentence(local, cue_spans)
     # Conditions stated in the cue's sentence or after it ("Elections are fine. But not while ...").
     sentence = local[sentence_start:]
@@ -1308,7 +1360,11 @@ def decide_stance(
         return SUPPORTS, 0.55  # "everything depends on real pressure on Russia"
     if clause_spans and _asked_for_in_return(clause, clause_spans[0][0]):
         return SUPPORTS, 0.55  # "Give us a ceasefire, and we will hold elections": the ceasefire is wanted
-    if OPEN_RE.search(clause) and (issue.inverse is None or not issue.inverse.search(clause)):
+    if (
+        OPEN_RE.search(clause)
+        and (issue.inverse is None or not issue.inverse.search(clause))
+        and not _kept_off_the_agenda(clause, context)
+    ):
         return (
             NEUTRAL,
             0.55,
@@ -1440,7 +1496,30 @@ def decide_stance(
     return (SUPPORTS if polarity > 0 else OPPOSES), 0.7
 
 
+NOT_ON_AGENDA_RE = re.compile(r"n(?<![\w'-]n)ot (?:yet )?on the agenda(?! (?:of|at|in) )")
+
+
+def _kept_off_the_agenda(clause: str, context: IssueContext) -> bool:
+    """ "A meeting is not on the agenda", said by a side: the side keeps it off, a refusal, where an outlet or an
+    analyst saying it tells how the talks stand."""
+    return context.speaker_party not in IMPARTIAL and NOT_ON_AGENDA_RE.search(clause) is not None
+
+
 UNTIL_HEAD_RE = re.compile(r"(?:until|unless|before)\s")
+# "First a ceasefire, then guarantees, then elections", "First the delegations must finish their work. Only then can
+# one talk about a meeting": a sequence the speaker sets out.
+FIRST_THEN_RE = re.compile(r"f(?<![\w'-]f)irst\b[^?!]{0,160}?[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
+THEN_RE = re.compile(r"[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
+
+
+def _last_in_sequence(local: str, cue_spans: list[tuple[int, int]]) -> bool:
+    """ "First a ceasefire, then guarantees, then elections": the last step waits on the ones before it, a
+    condition, where the first steps are what the speaker demands."""
+    if not cue_spans:
+        return False
+    cue_start, cue_end = cue_spans[0]
+    sequence = FIRST_THEN_RE.search(local, 0, cue_start)
+    return sequence is not None and THEN_RE.search(local, cue_end) is None
 
 
 def _ruled_out_until(main: str, condition: str) -> bool:

@@ -67,6 +67,29 @@ def test_a_statement_with_no_cue_takes_the_one_issue_its_paragraph_names(run):
     assert list(stances(run(text))[-1]) == ["peacekeepers"]
 
 
+def test_a_paragraph_of_quotes_alone_takes_the_issue_of_the_paragraph_before(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Sybiha said on Monday that Britain would lead a reassurance force in Ukraine.\n\n"
+        "“We are talking weeks, not months,” he said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["peacekeepers"]
+
+
+def test_of_several_issues_in_the_paragraph_the_articles_main_one_is_taken(run):
+    text = (
+        "Kyiv weighs a presidential election timetable\n\n"
+        "Ukraine could hold a presidential election next year, officials said. A new election law is being "
+        "drafted.\n\n"
+        "Stefanchuk said a presidential election could not be held while the territorial dispute over Donbas "
+        "went on.\n\n"
+        "“Next spring is the earliest realistic date,” Stefanchuk told reporters."
+    )
+
+    assert list(stances(run(text))[-1]) == ["elections"]
+
+
 def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
     text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
 

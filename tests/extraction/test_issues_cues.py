@@ -117,3 +117,15 @@ def test_children_taken_to_occupied_territories_are_a_place_not_the_land_questio
     )
 
     assert "territory" not in stances(run(text))[0]
+
+
+def test_a_promise_to_defend_ukraine_if_attacked_is_a_security_guarantee(run):
+    text = "Sybiha said Kyiv wanted Washington to pledge to defend Ukraine if Russia attacked it again."
+
+    assert list(stances(run(text))[0]) == ["security-guarantees"]
+
+
+def test_a_written_commitment_is_a_security_guarantee(run):
+    text = "Sybiha said the draft still lacked a written American commitment."
+
+    assert list(stances(run(text))[0]) == ["security-guarantees"]

@@ -31,9 +31,9 @@ FLOORS = {
     GOLD / "holdout-4.jsonl": (0.62, 0.46),
     GOLD / "dev-6.jsonl": (0.72, 0.73),
     GOLD / "holdout-6.jsonl": (0.62, 0.60),
-    GOLD / "dev-7.jsonl": (0.63, 0.53),
+    GOLD / "dev-7.jsonl": (0.68, 0.61),
     GOLD / "holdout-7.jsonl": (0.58, 0.57),
-    GOLD / "dev-8.jsonl": (0.71, 0.50),
+    GOLD / "dev-8.jsonl": (0.74, 0.60),
     GOLD / "holdout-8.jsonl": (0.67, 0.51),
 }
 

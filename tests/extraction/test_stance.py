@@ -26,6 +26,12 @@ def test_meeting_trump_alone_is_not_the_leaders_meeting(run):
     assert stances(run(text)) == [{}]
 
 
+def test_a_region_named_as_the_place_of_another_issue_is_not_the_land_question(run):
+    text = "“Every soldier in Donbas must be able to vote in the presidential election,” Stefanchuk said."
+
+    assert list(stances(run(text))[0]) == ["elections"]
+
+
 def test_a_described_attack_on_the_grid_is_not_the_energy_issue(run):
     text = "“The enemy hit our energy infrastructure again last night,” Zelenskyy said."
 
@@ -94,6 +100,48 @@ def test_strikes_halted_amid_talk_of_the_energy_truce_are_the_energy_issue(run):
     )
 
     assert stances(run(text))[-1] == {"energy-strikes": "conditional"}
+
+
+def test_the_last_step_of_a_sequence_waits_on_the_first(run):
+    text = "“First the sides must stop shooting, then we can hold elections,” Stefanchuk said."
+
+    assert stances(run(text)) == [{"elections": "conditional"}]
+
+
+def test_an_issue_put_at_the_end_of_the_process_is_conditional(run):
+    text = "Peskov said a summit between Putin and Zelenskyy should take place at the very end, to seal the text."
+
+    assert stances(run(text)) == [{"leaders-meeting": "conditional"}]
+
+
+def test_time_not_on_the_other_sides_side_is_pressure_not_a_negation(run):
+    text = "Kallas said new sanctions would show Moscow that time is not on its side."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_an_issue_that_cannot_be_separated_from_the_rest_is_conditional(run):
+    text = "Peskov said the prisoner exchanges could not be separated from the wider settlement talks."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "conditional"}]
+
+
+def test_refusing_to_carry_the_risk_alone_makes_the_issue_conditional(run):
+    text = "De Wever said Belgium would not carry the risk alone on the frozen Russian assets."
+
+    assert stances(run(text)) == [{"frozen-assets": "conditional"}]
+
+
+def test_a_truce_said_to_apply_only_to_some_targets_is_conditional(run):
+    text = "Peskov said the energy moratorium applies only to power plants that do not serve the army."
+
+    assert stances(run(text)) == [{"energy-strikes": "conditional"}]
+
+
+def test_a_side_saying_an_issue_is_not_on_the_agenda_keeps_it_off(run):
+    text = "“Handing over the nuclear plant is not on the agenda,” Peskov said."
+
+    assert stances(run(text)) == [{"nuclear-plant": "opposes"}]
 
 
 def test_not_discussed_is_neutral_not_opposed(run):

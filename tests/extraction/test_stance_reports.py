@@ -141,3 +141,15 @@ def test_a_record_of_the_other_sides_violations_reports_them(run):
     text = "Peskov said the energy moratorium had been repeatedly violated by the Kiev regime."
 
     assert stances(run(text)) == [{"energy-strikes": "neutral"}]
+
+
+def test_the_odds_of_a_deal_told_are_neutral(run):
+    text = "Kallas said a deal on the frozen Russian assets before the summit was unlikely."
+
+    assert stances(run(text)) == [{"frozen-assets": "neutral"}]
+
+
+def test_work_said_to_be_moving_slowly_is_a_progress_report(run):
+    text = "Zelenskyy said the prisoner exchanges were moving slowly but steadily."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "neutral"}]

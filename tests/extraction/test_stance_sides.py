@@ -104,3 +104,9 @@ def test_a_speaker_of_no_side_saying_we_need_something_takes_a_side(run):
     text = "“We need the energy truce to be permanent,” said Olha Marchenko, a teacher in Kharkiv."
 
     assert stances(run(text)) == [{"energy-strikes": "supports"}]
+
+
+def test_a_speaker_of_no_side_who_said_it_welcomed_something_takes_a_side(run):
+    text = "The Red Cross said it welcomed every prisoner exchange that brings soldiers home."
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
