@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from negotiations.extraction import extract
-from negotiations.extraction.issues import EXCLUDE, _exclude_scanner, pattern_heads
+from negotiations.extraction.issues import pattern_heads
 
 
 def stances(statements):
@@ -100,24 +100,6 @@ def test_issue_scanner_finds_what_a_full_scan_finds(registry):
             pattern = getattr(issue, kind)
             expected = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
             assert spans.spans.get((issue.issue.slug, kind), []) == expected, (issue.issue.slug, kind)
-
-
-def test_exclude_scanner_finds_what_each_exclude_pattern_finds():
-    text = (
-        "after a ceasefire, troops on the territory of ukraine and russian oil depots were named; a backstop "
-        "for the loan, frozen conflict lines, ukrainian troops and a delegation meeting came after the truce."
-    )
-    found = _exclude_scanner().find(text)
-
-    for slug, pattern in EXCLUDE.items():
-        assert found.get((slug, "exclude"), []) == [m.span() for m in pattern.finditer(text)], slug
-
-
-def test_strong_cue_count_leaves_out_excluded_phrases(registry):
-    text = "the ceasefire must hold. troops could deploy after a ceasefire."
-    spans = registry.issue_scanner.scan(text)
-
-    assert spans.strong_counts()["ceasefire"] == 1
 
 
 def test_the_other_side_refusing_means_the_speaker_backs_it(run):
