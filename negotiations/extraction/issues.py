@@ -510,10 +510,7 @@ def _kept(slug: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     exclude = EXCLUDE.get(slug)
     if exclude is None or not spans:
         return spans
-    return _outside_excluded(spans, [match.span() for match in exclude.finditer(text)])
-
-
-def _outside_excluded(spans: list[tuple[int, int]], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    excluded = [match.span() for match in exclude.finditer(text)]
     if not excluded:
         return spans
     return [(s, e) for s, e in spans if not any(start <= s and e <= end for start, end in excluded)]
@@ -654,30 +651,20 @@ class IssueScanner:
 
     @classmethod
     def build(cls, patterns: tuple[IssuePatterns, ...]) -> IssueScanner:
-        return cls.of_patterns(
-            [
-                ((issue.issue.slug, kind), getattr(issue, kind))
-                for issue in patterns
-                for kind in KINDS
-                if getattr(issue, kind) is not None
-            ]
-        )
-
-    @classmethod
-    def of_patterns(
-        cls, keyed: list[tuple[tuple[str, str], re.Pattern[str]]], head_size: int = HEAD_SIZE
-    ) -> IssueScanner:
-        """A scanner for any patterns that, like the issues', can only match where a word starts."""
         scanner = cls()
-        for key, pattern in keyed:
-            number = len(scanner.keys)
-            scanner.keys.append(key)
-            heads = pattern_heads(pattern, head_size)
-            if heads is None:
-                scanner.full_scan.append((number, pattern))
-                continue
-            for head in heads:
-                scanner.by_head.setdefault(head, []).append((number, pattern))
+        for issue in patterns:
+            for kind in KINDS:
+                pattern = getattr(issue, kind)
+                if pattern is None:
+                    continue
+                number = len(scanner.keys)
+                scanner.keys.append((issue.issue.slug, kind))
+                heads = pattern_heads(pattern, HEAD_SIZE)
+                if heads is None:
+                    scanner.full_scan.append((number, pattern))
+                    continue
+                for head in heads:
+                    scanner.by_head.setdefault(head, []).append((number, pattern))
         if scanner.by_head:
             from .registry import _trie_regex
 
@@ -693,10 +680,6 @@ class IssueScanner:
         return scanner
 
     def scan(self, lower: str) -> IssueSpans:
-        return IssueSpans(self.find(lower), text=lower)
-
-    def find(self, lower: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
-        """Each pattern's matches in lower, as ``finditer`` would find them, by key (only keys with one)."""
         spans: list[list[tuple[int, int]]] = [[] for _ in self.keys]
         reached = [0] * len(self.keys)
         by_match = self.by_match
@@ -714,7 +697,9 @@ class IssueScanner:
                     reached[number] = match.end()
         for number, pattern in self.full_scan:
             spans[number] = [match.span() for match in pattern.finditer(lower)]
-        return {key: found for key, found in zip(self.keys, spans, strict=True) if found}
+        return IssueSpans(
+            {key: found for key, found in zip(self.keys, spans, strict=True) if found}, text=lower
+        )
 
 
 @dataclass

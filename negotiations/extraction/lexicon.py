@@ -112,6 +112,9 @@ SPEECH_VERBS = [
 ]
 
 # Verbs of stated position whose object is the reported content ("X rejected ...").
+# Verbs of a stated verdict in news prose ("Zelensky slammed the proposal as ..."): cues, and negative ones.
+VERDICT_VERBS = ("slammed", "slams", "blasted", "blasts", "rebuffed", "rebuffs", "downplayed", "downplays")
+
 POSITION_VERBS = [
     "reject",
     "rejects",
@@ -151,15 +154,7 @@ POSITION_VERBS = [
     "disputes",
     "disputed",
     "wants",
-    # Verbs of a stated verdict in news prose: "Zelensky slammed the proposal as ...".
-    "slammed",
-    "slams",
-    "blasted",
-    "blasts",
-    "rebuffed",
-    "rebuffs",
-    "downplayed",
-    "downplays",
+    *VERDICT_VERBS,
 ]
 
 # Quote-only cues that still report a clause when "that" follows: 'Sybiha countered that Russia had no veto'
@@ -364,14 +359,7 @@ NEGATIVE_CUE_VERBS = frozenset(
         "brushes",
         "scoffed",
         "scoffs",
-        "slammed",
-        "slams",
-        "blasted",
-        "blasts",
-        "rebuffed",
-        "rebuffs",
-        "downplayed",
-        "downplays",
+        *VERDICT_VERBS,
         "cast",  # "cast doubt on"
         "casts",
         "lashed",  # "lashed out at"
