@@ -4,7 +4,8 @@ from .engine import extract
 from .entries import ActorEntry, ExtractedStatement, IssueEntry, IssueStance, RoleEntry
 from .registry import Registry
 
-EXTRACTOR_VERSION = "rules-2026.11.1"
+# Bumped whenever the output changes (docs/CONTRACTS.md): stored on every document and statement it extracts.
+EXTRACTOR_VERSION = "rules-2026.12.1"
 
 __all__ = [
     "EXTRACTOR_VERSION",
