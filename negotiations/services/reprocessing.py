@@ -4,12 +4,19 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 
 from negotiations.enums import DocumentState
+from negotiations.extraction import EXTRACTOR_VERSION
 from negotiations.models import Document
 from negotiations.services import pipeline
 
 
-def documents_to_reprocess(*, since: dt.date | None = None, source_id: int | None = None) -> Iterable[int]:
+def documents_to_reprocess(
+    *, since: dt.date | None = None, source_id: int | None = None, outdated: bool = False
+) -> Iterable[int]:
+    """Ids of the stored documents to extract again; `outdated`: only those the current extractor
+    has not read yet (extracted by an earlier version, or never extracted)."""
     documents: QuerySet[Document] = Document.objects.exclude(state=DocumentState.EXTRACTING)
+    if outdated:
+        documents = documents.exclude(extractor_version=EXTRACTOR_VERSION)
     if since:
         documents = documents.filter(published_at__date__gte=since)
     if source_id:

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from negotiations.enums import ReviewState
+from negotiations.extraction import EXTRACTOR_VERSION
 from negotiations.models import Document, Statement
 from negotiations.services import pipeline
 from negotiations.services.sources import create_source
@@ -66,6 +67,19 @@ def test_reprocess_since_a_date_and_for_one_source(archive):
     other = create_source(name="Empty", kind="rss", url="https://example.org/feed.xml")
     output, _ = run("reprocess", "--source", str(other.pk))
     assert output == "documents reprocessed: 0, failed: 0; statements extracted: 0\n"
+
+
+def test_reprocess_outdated_reads_only_documents_an_earlier_extractor_read(archive):
+    stale = Document.objects.order_by("pk").first()
+    Document.objects.filter(pk=stale.pk).update(extractor_version="rules-2020.1.1")
+
+    output, _ = run("reprocess", "--outdated")
+
+    assert output.startswith("documents reprocessed: 1,")
+    stale.refresh_from_db()
+    assert stale.extractor_version == EXTRACTOR_VERSION
+    output, _ = run("reprocess", "--outdated")
+    assert output.startswith("documents reprocessed: 0,")
 
 
 @pytest.mark.parametrize(
