@@ -1,9 +1,9 @@
 """Regression guard for said_on: the engine keeps the date accuracy it reached on the gold files, less 0.03.
 
 Floors were set at the end of the dates round (issue #5) from the engine's figures: per file on the development
-files; the held-out files only together, as their per-file figures are not looked at (``holdout-7`` and ``holdout-8``
-alone, from their aggregate figures on the engine's first run). Raised by the second dates round (dev, dev-mine, dev-4
-and the held-out aggregate, which its rules lifted well above them).
+files; the held-out files only together, as their per-file figures are not looked at (``holdout-7``, ``holdout-8``
+and ``holdout-9`` alone, from their aggregate figures on the engine's first run). Raised by the second dates round
+(dev, dev-mine, dev-4 and the held-out aggregate, which its rules lifted well above them).
 """
 
 from pathlib import Path
@@ -28,6 +28,7 @@ FLOORS = {
     ("holdout-7",): 0.93,  # held out: only its aggregate figure was printed, on the engine's first run on it
     ("dev-8",): 0.92,
     ("holdout-8",): 0.79,  # held out likewise
+    ("holdout-9",): 0.86,  # held out likewise
 }
 
 

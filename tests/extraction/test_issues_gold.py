@@ -1,8 +1,8 @@
 """Regression guard for issue tagging and stance on the gold files: the figures reached, less a margin.
 
 Floors are the accuracy measured when they were set minus ``MARGIN``. ``holdout-mine.jsonl``,
-``holdout-2.jsonl``, ``holdout-3.jsonl``, ``holdout-4.jsonl``, ``holdout-6.jsonl``, ``holdout-7.jsonl`` and
-``holdout-8.jsonl`` are held out (their per-statement errors were not used for tuning), so their floors guard
+``holdout-2.jsonl``, ``holdout-3.jsonl``, ``holdout-4.jsonl``, ``holdout-6.jsonl``, ``holdout-7.jsonl``,
+``holdout-8.jsonl`` and ``holdout-9.jsonl`` are held out (their per-statement errors were not used for tuning), so their floors guard
 against regressions only; their figures are the honest estimate for unseen articles.
 """
 
@@ -35,6 +35,7 @@ FLOORS = {
     GOLD / "holdout-7.jsonl": (0.58, 0.57),
     GOLD / "dev-8.jsonl": (0.74, 0.60),
     GOLD / "holdout-8.jsonl": (0.67, 0.51),
+    GOLD / "holdout-9.jsonl": (0.65, 0.58),
 }
 
 
