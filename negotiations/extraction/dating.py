@@ -4,11 +4,19 @@ day, an interview's intro or a readout's dated heading. `dates.py` reads the dat
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .attribution import sentence_subject
 from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
-from .dates import AFTER_THE_EVENT_RE, CONFIRMED_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
+from .dates import (
+    AFTER_THE_EVENT_RE,
+    CONFIRMED_THE_EVENT_RE,
+    EARLIER_DAY_RE,
+    LATER_RE,
+    SAME_DAY_RE,
+    is_sentence,
+    read_date,
+)
 from .document import BODY, POSITION, SPEECH, TURN_LABEL_RE, Document
 from .lexicon import PRESENT_POSITION_CUES
 from .mentions import ROLE, Mention
@@ -69,7 +77,12 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             or _date_after_subjects_verb(doc, candidate)
             or _date_in_object(doc, candidate)
         )
-        if after_cue is not None:
+        if (
+            EARLIER_DAY_RE.search(attribution)
+            and (before := _day_before_the_one_named(doc, candidate)) is not None
+        ):
+            said_on, vague = before, False
+        elif after_cue is not None:
             said_on, vague = after_cue, False
         elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
             said_on = _date_of_introducing_sentence(doc, candidate, other_times)
@@ -497,6 +510,19 @@ def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None
     return said_on
 
 
+def _day_before_the_one_named(doc: Document, candidate: Candidate) -> date | None:
+    """'Zelensky said on Tuesday that ... A day earlier, Sybiha said ...': the day before the one the sentence before
+    names, in the same paragraph (else no day we can tell: `read_date` has read it as vague)."""
+    sentence = candidate.sentence
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return None
+    named, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
+    return named - timedelta(days=1) if named is not None else None
+
+
 def _date_introducing_turn(doc: Document, candidate: Candidate) -> date | None:
     """A broadcast transcript's soundbite: 'Witkoff was in the room. He spoke to reporters on Saturday.' then
     '(SOUNDBITE OF ARCHIVED RECORDING)' then 'STEVE WITKOFF: ...' was said that day."""
@@ -598,10 +624,11 @@ def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
     return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys
 
 
-# "20:40 GMT – Zelenskyy: ...", or a time stamp on its own line ("1h ago 14:05 GMT").
+# "20:40 GMT – Zelenskyy: ...", a time stamp on its own line ("1h ago 14:05 GMT"), or a roundup's post opening with
+# its time ("10:15 Zelensky said ...").
 LIVE_ENTRY_RE = re.compile(
     r"(?:\d+\s*(?:h|m|min|mins|hours?|minutes?)\s+ago\s+)?"
-    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*(?:[–—-]|$)"
+    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*(?:[–—-]|$|(?<=\s)(?=[A-Z\"“‘]))"
 )
 
 

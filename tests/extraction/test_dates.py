@@ -962,3 +962,70 @@ def test_confirming_the_leads_event_near_the_top_is_that_days_news(run):
     assert {s.said_on for s in run(text) if s.speaker_name == "Russian Defence Ministry"} == {
         date(2026, 1, 28)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the next round would take place in Geneva on monday, peskov said",
+        "zelensky said he will travel to washington on sunday",
+        "the swap is expected to take place on january 28",
+    ],
+)
+def test_a_day_in_a_future_clause_is_a_coming_event_not_when_words_were_said(text):
+    assert read_date(text, FRIDAY) == (None, False)
+
+
+def test_a_day_after_a_clause_break_that_follows_a_future_clause_still_dates_the_words():
+    assert read_date("russia will respond, peskov said on monday", FRIDAY) == (date(2026, 1, 26), False)
+
+
+def test_would_not_before_a_day_is_a_refusal_that_day():
+    assert read_date("the kremlin would not comment on monday", FRIDAY) == (date(2026, 1, 26), False)
+
+
+def test_a_coming_day_in_the_lead_is_not_the_leads_event_day(run):
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the next round of talks would take place in Abu Dhabi on Monday.\n\n"
+        "“We are ready for serious work,” Peskov said."
+    )
+
+    assert [s.said_on for s in run(text)] == [None, None]
+
+
+def test_a_roundup_of_posts_opening_with_their_time_dates_them_to_the_page(run):
+    text = (
+        "The day in brief: Kyiv and Moscow trade accusations\n\n"
+        "09:40 Zelensky said Russia had attacked the power grid again.\n\n"
+        "12:15 Peskov said the Kremlin had not yet seen the new proposal."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 30)] * 2
+
+
+@pytest.mark.parametrize("phrase", ["the previous day", "a day earlier"])
+def test_the_previous_day_read_alone_is_another_day_than_the_news(phrase):
+    assert read_date(f"peskov told reporters {phrase}", FRIDAY) == (None, True)
+
+
+def test_the_eve_of_another_event_is_no_day_we_can_tell():
+    assert read_date("putin said on the eve of the summit", FRIDAY) == (None, True)
+    assert read_date("putin spoke the day before the summit", FRIDAY) == (None, True)
+
+
+def test_a_day_earlier_is_the_day_before_the_one_the_sentence_before_names(run):
+    text = (
+        "Lavrov said on Wednesday that Moscow would study the proposal. "
+        "A day earlier, Zelensky said Ukraine was ready for a ceasefire."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28), date(2026, 1, 27)]
+
+
+def test_the_previous_day_after_a_verb_of_saying_is_no_part_of_the_reported_words(run):
+    text = "Lavrov spoke on Wednesday. Peskov told reporters the previous day that the Kremlin had not seen the text."
+
+    statement = run(text)[0]
+
+    assert statement.quote == "the Kremlin had not seen the text"
+    assert statement.said_on == date(2026, 1, 27)
