@@ -33,6 +33,7 @@ SIMPLE_SAYING_RE = re.compile(
     r"(?<![\w'’])(?<!has )(?<!had )(?<!have )(?:said|says|told|warned|added)(?![\w'’])"
 )
 LEAD_PARAGRAPHS = 2
+LEAD_SPAN = 3  # body paragraphs the lead paragraphs are found among
 LEAD_REACH = 10  # body paragraphs the lead's day carries to
 # Anywhere in the sentence (outside quotes), these put the words at another time than the news.
 OTHER_TIME_RE = re.compile(
@@ -579,11 +580,15 @@ def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
 def _lead_body(doc: Document) -> list:
     """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") and deks aside."""
     lead = []
+    seen = 0  # body paragraphs passed: a short quote paragraph skipped does not bring a later voice into the lead
     for paragraph in doc.paragraphs:
-        if (
-            doc.zones[paragraph.index] == BODY
-            and doc.text.count(" ", paragraph.start, paragraph.end) >= 8
-            and is_sentence(doc.text[paragraph.start : paragraph.end])
+        if doc.zones[paragraph.index] != BODY:
+            continue
+        seen += 1
+        if seen > LEAD_SPAN:
+            break
+        if doc.text.count(" ", paragraph.start, paragraph.end) >= 8 and is_sentence(
+            doc.text[paragraph.start : paragraph.end]
         ):
             lead.append(paragraph)
             if len(lead) == LEAD_PARAGRAPHS:

@@ -1029,3 +1029,14 @@ def test_the_previous_day_after_a_verb_of_saying_is_no_part_of_the_reported_word
 
     assert statement.quote == "the Kremlin had not seen the text"
     assert statement.said_on == date(2026, 1, 27)
+
+
+def test_a_voice_four_paragraphs_down_is_not_in_the_lead_for_short_paragraphs_before_it(run):
+    text = (
+        "Ukraine and Russia swapped 200 prisoners on Thursday, the Coordination Headquarters said.\n\n"
+        "“Our people are home,” Zelensky wrote.\n\n"
+        "Moscow confirmed the exchange.\n\n"
+        "Analyst Ivan Petrenko said the swaps showed that limited deals could work."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Ivan Petrenko"] == [None]
