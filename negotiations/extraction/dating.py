@@ -124,7 +124,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
         _date_pointing_to_the_lead(doc, candidates, attributions, lead, lead_reach)
-    live = doc.published if _is_live_blog(doc) else None
+    live_days = _live_days(doc) if _is_live_blog(doc) else None
     # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
     for index, candidate in enumerate(candidates):
@@ -147,8 +147,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             and candidate.paragraph not in questions
         ):
             candidate.said_on = lead
-        elif live is not None and candidate.zone == BODY:
-            candidate.said_on = live  # a live blog reports the day it is written
+        elif live_days is not None and candidate.zone == BODY:
+            candidate.said_on = _live_day(doc, live_days, candidate.paragraph)  # the day the entry is written
 
 
 def _read_region(
@@ -643,6 +643,30 @@ def _is_live_blog(doc: Document) -> bool:
         1 for paragraph in doc.paragraphs if LIVE_ENTRY_RE.match(doc.text, paragraph.start, paragraph.end)
     )
     return entries >= 2
+
+
+# "Thursday, January 29", "29 January 2026": a line heading one day's entries of a live page running over days.
+DAY_HEADING_RE = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?\.?"
+)
+
+
+def _live_days(doc: Document) -> list[tuple[int, date]]:
+    """A live page's day headings, in page order: (paragraph index, day)."""
+    days = []
+    for paragraph in doc.paragraphs:
+        line = doc.lower[paragraph.start : paragraph.end].strip()
+        if len(line) <= 30 and DAY_HEADING_RE.fullmatch(line):
+            day, _ = read_date(line, doc.published)
+            if day is not None:
+                days.append((paragraph.index, day))
+    return days
+
+
+def _live_day(doc: Document, days: list[tuple[int, date]], paragraph: int) -> date | None:
+    """The day of the heading an entry sits under, else the page's own."""
+    under = [day for index, day in days if index < paragraph]
+    return under[-1] if under else doc.published
 
 
 def _lead_date(doc: Document) -> date | None:

@@ -1040,3 +1040,17 @@ def test_a_voice_four_paragraphs_down_is_not_in_the_lead_for_short_paragraphs_be
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Ivan Petrenko"] == [None]
+
+
+def test_a_live_page_running_over_days_dates_entries_by_the_day_heading_above_them(run):
+    text = (
+        "Ukraine talks live\n\n"
+        "Friday, January 30\n\n"
+        "10:42 GMT\n\n"
+        "Kremlin spokesman Dmitry Peskov told reporters that no summit was planned.\n\n"
+        "Thursday, January 29\n\n"
+        "21:30 GMT\n\n"
+        "US envoy Steve Witkoff said the first day of talks had been productive."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 30), date(2026, 1, 29)]
