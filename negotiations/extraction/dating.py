@@ -786,6 +786,24 @@ def intro_date(doc: Document, first_turn: int) -> date | None:
         said_on, _ = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
         if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
             return said_on
+    return _interview_note_date(doc)
+
+
+# "This interview was conducted in Kyiv on Wednesday and has been edited for length.": the editor's note, often
+# after the last answer.
+INTERVIEW_NOTE_RE = re.compile(
+    r"(?:this|the) (?:interview|conversation) (?:was|has been) (?:conducted|recorded|held|given)"
+    r"|(?:this|the) (?:interview|conversation) took place"
+)
+
+
+def _interview_note_date(doc: Document) -> date | None:
+    """The day an interview's closing note gives: its last two paragraphs."""
+    for paragraph in doc.paragraphs[-2:]:
+        if INTERVIEW_NOTE_RE.search(doc.lower, paragraph.start, paragraph.end):
+            said_on, _ = read_date(doc.lower[paragraph.start : paragraph.end], doc.published)
+            if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+                return said_on
     return None
 
 

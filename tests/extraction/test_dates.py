@@ -1054,3 +1054,18 @@ def test_a_live_page_running_over_days_dates_entries_by_the_day_heading_above_th
     )
 
     assert [s.said_on for s in run(text)] == [date(2026, 1, 30), date(2026, 1, 29)]
+
+
+def test_an_interviews_closing_note_dates_its_answers(run):
+    text = (
+        "Sybiha: 'We need guarantees that work'\n\n"
+        "Question: Minister, are the talks going anywhere?\n\n"
+        "Andrii Sybiha: They are going slowly, and Russia is still not ready for a real ceasefire.\n\n"
+        "Question: What would you accept?\n\n"
+        "Andrii Sybiha: Peace cannot mean surrender, and we need guarantees that work.\n\n"
+        "This interview was conducted in Kyiv on Wednesday and has been edited for length and clarity."
+    )
+
+    answers = [s for s in run(text) if s.quote.startswith("They are going slowly")]
+
+    assert [s.said_on for s in answers] == [date(2026, 1, 28)]
