@@ -135,7 +135,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             index,
             vague=candidate.said_on_vague,
             elsewhere=earlier_occasion,
-            named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None,
+            named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None
+            or _adds_to_earlier_remarks(candidate),
             interviews=interviews,
         )
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
@@ -731,6 +732,11 @@ DEFINITE_EVENT_RE = re.compile(
     r"(?<![\w-])(?:at|during|in) the (?:press conference|news conference|briefing|summit|meeting|forum|interview)"
     r"(?![\w-])"
 )
+
+
+def _adds_to_earlier_remarks(candidate: Candidate) -> bool:
+    """'..., Thune added.' far down the story: more of the remarks the speaker was quoted from before."""
+    return candidate.cue is not None and candidate.cue.word == "added"
 
 
 def _date_of_same_remarks(

@@ -1069,3 +1069,23 @@ def test_an_interviews_closing_note_dates_its_answers(run):
     answers = [s for s in run(text) if s.quote.startswith("They are going slowly")]
 
     assert [s.said_on for s in answers] == [date(2026, 1, 28)]
+
+
+def test_words_the_speaker_added_far_down_share_the_day_of_their_earlier_remarks(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "The next round would focus on the Black Sea, Lavrov added."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [date(2026, 1, 27)] * 2
+
+
+def test_words_the_speaker_said_far_down_with_no_day_are_not_dated_by_earlier_remarks(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "The next round would focus on the Black Sea, Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [date(2026, 1, 27), None]
