@@ -254,11 +254,16 @@ def _date_pointing_to_the_lead(
     doc: Document, candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
 ) -> None:
     """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
-    the story, the day and the event the lead has just named."""
+    the story, the day and the event the lead has just named. 'In its readout, the Kremlin said ...': anywhere, the
+    record of the call the lead reports."""
     for index, candidate in enumerate(candidates):
-        if candidate.said_on is not None or index not in attributions or candidate.paragraph > lead_reach:
+        if candidate.said_on is not None or index not in attributions:
             continue
         attribution = attributions[index]
+        if candidate.paragraph > lead_reach:
+            if READOUT_RE.search(attribution):
+                candidate.said_on, candidate.said_on_from_text = lead, True
+            continue
         sentence = candidate.sentence
         if (
             SAME_DAY_RE.search(attribution)
@@ -268,6 +273,8 @@ def _date_pointing_to_the_lead(
             candidate.said_on, candidate.said_on_from_text = lead, True
 
 
+# "In its readout, the Kremlin said", "according to the White House readout": a record of the lead's call.
+READOUT_RE = re.compile(r"(?<![\w-])readout(?![\w-])")
 AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
 
 

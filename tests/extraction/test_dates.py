@@ -1089,3 +1089,13 @@ def test_words_the_speaker_said_far_down_with_no_day_are_not_dated_by_earlier_re
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [date(2026, 1, 27), None]
+
+
+def test_a_readout_far_down_the_story_records_the_call_of_the_leads_day(run):
+    text = (
+        "Putin and Trump spoke by phone on Tuesday for more than two hours about a pause in strikes.\n\n"
+        + OTHER_VOICES
+        + "In its readout, the Kremlin said Russia would hand over 20 wounded soldiers."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Kremlin"] == [date(2026, 1, 27)]
