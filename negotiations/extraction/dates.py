@@ -79,9 +79,11 @@ FUTURE_LOOKBACK = 60  # characters: a clause's verb and its object ("would take 
 
 def _in_future_clause(text: str, start: int) -> bool:
     """Whether a future or modal verb rules the clause that ends at `start`."""
-    window = text[max(0, start - FUTURE_LOOKBACK) : start]
-    breaks = [found.end() for found in CLAUSE_BREAK_RE.finditer(window)]
-    return FUTURE_MODAL_RE.search(window, breaks[-1] if breaks else 0) is not None
+    window_start = max(0, start - FUTURE_LOOKBACK)
+    modals = list(FUTURE_MODAL_RE.finditer(text, window_start, start))
+    if not modals:
+        return False  # most days: no modal before them, one look
+    return CLAUSE_BREAK_RE.search(text, modals[-1].end(), start) is None
 
 
 def _weekday(published: date, weekday: int, strictly_before: bool) -> date:
