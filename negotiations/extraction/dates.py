@@ -22,17 +22,22 @@ DATE_RE = re.compile(
     # "29.01.2026", "29/01/2026"; "on the 29th" (not "on the 20th sanctions package")
     rf"|(?P<num_day>\d{{1,2}})(?P<num_sep>[./])(?P<num_month>\d{{1,2}})(?P=num_sep)(?P<num_year>\d{{4}})"
     rf"|on\s+(?:the\s+)?(?P<nth>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MONTH})(?=\s*(?:[,.;:)]|$|(?:that|when|and|at|in|as|after|before)\s))"
-    rf"|(?P<yesterday>yesterday|the day before|last night)"
+    # "the day before" on its own is yesterday (state media's "nakanune"); "the day before the talks" is another
+    # event's eve (vague, below)
+    rf"|(?P<yesterday>yesterday|the day before(?!\s+(?:the|a|an|his|her|its|their|this|that)\s)|last night)"
     rf"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)"
     rf"|(?P<vague>(?:last|this|next|earlier this|late last|early last)\s+(?:week|weekend|month|year)|"
     # not a day: "at the weekend"; a day counted from another one the text names: "two days later", "the next day"
     rf"(?:at|over|during) the weekend|(?:a|one|two|three|four|five|several|\d+) (?:days?|weeks?) later|"
-    rf"the (?:next|following) (?:day|morning|week)|"
+    # "A day earlier, Lavrov said ...": the day before one the text names (which `dating` reads when it can)
+    rf"the (?:next|following) (?:day|morning|week)|the day before|on the eve of|the previous day|the day prior|"
     rf"in the past|at the time|previously|recently|{_LONG_HELD}|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
     rf"earlier(?! on {_WEEKDAY})|months ago|weeks ago|years ago|days ago|a year ago|once|repeatedly|has long|had long)"
     rf")(?![\w-])"
 )
 
+
+EARLIER_DAY_RE = re.compile(r"(?<![\w-])(?:(?:a|one) day earlier|the previous day|the day prior)(?![\w-])")
 
 # "that morning", "later the same day": the day named just before, which the engine takes to be the lead's.
 SAME_DAY_RE = re.compile(r"(?<![\w-])(?:that|the same) (?:day|morning|afternoon|evening|night)(?![\w-])")
@@ -59,6 +64,26 @@ LATER_RE = re.compile(
 FUTURE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:next|by|until|till|as soon as|as early as|no later than|before|coming|starting|from|due)\s+(?:on\s+)?$"
 )
+
+# "the next round would take place on Monday", "he will travel to Washington on Sunday": the day of a coming event
+# in the same clause, not when the words were said. "would not" is left out: "the Kremlin would not comment on
+# Monday" is a refusal that day.
+FUTURE_MODAL_RE = re.compile(
+    r"(?<![\w'’])(?:will|shall|would(?! not)|(?:is|are|was|were) (?:expected|due|scheduled|set|slated|to)|"
+    r"plans? to|planned to|intends? to)(?![\w'’])|['’]ll(?![\w'’])"
+)
+# A clause break or a verb of saying between the modal and the day: "Russia will respond, Peskov said on Monday".
+CLAUSE_BREAK_RE = re.compile(r"[,;:.()]|(?<![\w-])(?:said|says|told|added|stated|wrote|posted)(?![\w-])")
+FUTURE_LOOKBACK = 60  # characters: a clause's verb and its object ("would take place in Abu Dhabi on")
+
+
+def _in_future_clause(text: str, start: int) -> bool:
+    """Whether a future or modal verb rules the clause that ends at `start`."""
+    window_start = max(0, start - FUTURE_LOOKBACK)
+    modals = list(FUTURE_MODAL_RE.finditer(text, window_start, start))
+    if not modals:
+        return False  # most days: no modal before them, one look
+    return CLAUSE_BREAK_RE.search(text, modals[-1].end(), start) is None
 
 
 def _weekday(published: date, weekday: int, strictly_before: bool) -> date:
@@ -117,6 +142,10 @@ def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
         return None, False
     for match in DATE_RE.finditer(text):
         if FUTURE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if not (
+            match.group("vague") or match.group("yesterday") or match.group("today")
+        ) and _in_future_clause(text, match.start()):
             continue
         if match.group("weekday"):
             weekday = WEEKDAYS[match.group("wd")]

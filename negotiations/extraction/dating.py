@@ -4,11 +4,19 @@ day, an interview's intro or a readout's dated heading. `dates.py` reads the dat
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .attribution import sentence_subject
 from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
-from .dates import AFTER_THE_EVENT_RE, CONFIRMED_THE_EVENT_RE, LATER_RE, SAME_DAY_RE, is_sentence, read_date
+from .dates import (
+    AFTER_THE_EVENT_RE,
+    CONFIRMED_THE_EVENT_RE,
+    EARLIER_DAY_RE,
+    LATER_RE,
+    SAME_DAY_RE,
+    is_sentence,
+    read_date,
+)
 from .document import BODY, POSITION, SPEECH, TURN_LABEL_RE, Document
 from .lexicon import PRESENT_POSITION_CUES
 from .mentions import ROLE, Mention
@@ -25,6 +33,7 @@ SIMPLE_SAYING_RE = re.compile(
     r"(?<![\w'’])(?<!has )(?<!had )(?<!have )(?:said|says|told|warned|added)(?![\w'’])"
 )
 LEAD_PARAGRAPHS = 2
+LEAD_SPAN = 3  # body paragraphs the lead paragraphs are found among
 LEAD_REACH = 10  # body paragraphs the lead's day carries to
 # Anywhere in the sentence (outside quotes), these put the words at another time than the news.
 OTHER_TIME_RE = re.compile(
@@ -69,7 +78,12 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             or _date_after_subjects_verb(doc, candidate)
             or _date_in_object(doc, candidate)
         )
-        if after_cue is not None:
+        if (
+            EARLIER_DAY_RE.search(attribution)
+            and (before := _day_before_the_one_named(doc, candidate)) is not None
+        ):
+            said_on, vague = before, False
+        elif after_cue is not None:
             said_on, vague = after_cue, False
         elif said_on is None and (not vague or AT_THE_TIME_RE.search(attribution)):
             said_on = _date_of_introducing_sentence(doc, candidate, other_times)
@@ -110,7 +124,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
         _date_pointing_to_the_lead(doc, candidates, attributions, lead, lead_reach)
-    live = doc.published if _is_live_blog(doc) else None
+    live_days = _live_days(doc) if _is_live_blog(doc) else None
     # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
     for index, candidate in enumerate(candidates):
@@ -121,7 +135,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             index,
             vague=candidate.said_on_vague,
             elsewhere=earlier_occasion,
-            named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None,
+            named_before=DEFINITE_EVENT_RE.search(attributions.get(index, "")) is not None
+            or _adds_to_earlier_remarks(candidate),
             interviews=interviews,
         )
         if candidate.said_on is not None or candidate.said_on_vague or index in perfect:
@@ -133,8 +148,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             and candidate.paragraph not in questions
         ):
             candidate.said_on = lead
-        elif live is not None and candidate.zone == BODY:
-            candidate.said_on = live  # a live blog reports the day it is written
+        elif live_days is not None and candidate.zone == BODY:
+            candidate.said_on = _live_day(doc, live_days, candidate.paragraph)  # the day the entry is written
 
 
 def _read_region(
@@ -239,11 +254,16 @@ def _date_pointing_to_the_lead(
     doc: Document, candidates: list[Candidate], attributions: dict[int, str], lead: date, lead_reach: int
 ) -> None:
     """'The Kremlin had announced that morning ...', 'Speaking to reporters after the talks, ...': near the top of
-    the story, the day and the event the lead has just named."""
+    the story, the day and the event the lead has just named. 'In its readout, the Kremlin said ...': anywhere, the
+    record of the call the lead reports."""
     for index, candidate in enumerate(candidates):
-        if candidate.said_on is not None or index not in attributions or candidate.paragraph > lead_reach:
+        if candidate.said_on is not None or index not in attributions:
             continue
         attribution = attributions[index]
+        if candidate.paragraph > lead_reach:
+            if READOUT_RE.search(attribution):
+                candidate.said_on, candidate.said_on_from_text = lead, True
+            continue
         sentence = candidate.sentence
         if (
             SAME_DAY_RE.search(attribution)
@@ -253,6 +273,8 @@ def _date_pointing_to_the_lead(
             candidate.said_on, candidate.said_on_from_text = lead, True
 
 
+# "In its readout, the Kremlin said", "according to the White House readout": a record of the lead's call.
+READOUT_RE = re.compile(r"(?<![\w-])readout(?![\w-])")
 AT_THE_TIME_RE = re.compile(r"(?<![\w-])at the time(?![\w-])")
 
 
@@ -497,6 +519,19 @@ def _date_of_sentence_before(doc: Document, candidate: Candidate) -> date | None
     return said_on
 
 
+def _day_before_the_one_named(doc: Document, candidate: Candidate) -> date | None:
+    """'Zelensky said on Tuesday that ... A day earlier, Sybiha said ...': the day before the one the sentence before
+    names, in the same paragraph (else no day we can tell: `read_date` has read it as vague)."""
+    sentence = candidate.sentence
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return None
+    named, _ = read_date(_outside_quotes(doc, previous.start, previous.end), doc.published)
+    return named - timedelta(days=1) if named is not None else None
+
+
 def _date_introducing_turn(doc: Document, candidate: Candidate) -> date | None:
     """A broadcast transcript's soundbite: 'Witkoff was in the room. He spoke to reporters on Saturday.' then
     '(SOUNDBITE OF ARCHIVED RECORDING)' then 'STEVE WITKOFF: ...' was said that day."""
@@ -553,11 +588,15 @@ def _names_speaker(mention: Mention, speaker: Speaker) -> bool:
 def _lead_body(doc: Document) -> list:
     """The first body paragraphs, datelines ("ISTANBUL", "MOSCOW, Feb 20 /TASS/") and deks aside."""
     lead = []
+    seen = 0  # body paragraphs passed: a short quote paragraph skipped does not bring a later voice into the lead
     for paragraph in doc.paragraphs:
-        if (
-            doc.zones[paragraph.index] == BODY
-            and doc.text.count(" ", paragraph.start, paragraph.end) >= 8
-            and is_sentence(doc.text[paragraph.start : paragraph.end])
+        if doc.zones[paragraph.index] != BODY:
+            continue
+        seen += 1
+        if seen > LEAD_SPAN:
+            break
+        if doc.text.count(" ", paragraph.start, paragraph.end) >= 8 and is_sentence(
+            doc.text[paragraph.start : paragraph.end]
         ):
             lead.append(paragraph)
             if len(lead) == LEAD_PARAGRAPHS:
@@ -598,10 +637,11 @@ def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:
     return speaker.actor is not None and doc.registry.party_of(speaker.actor) in keys
 
 
-# "20:40 GMT – Zelenskyy: ...", or a time stamp on its own line ("1h ago 14:05 GMT").
+# "20:40 GMT – Zelenskyy: ...", a time stamp on its own line ("1h ago 14:05 GMT"), or a roundup's post opening with
+# its time ("10:15 Zelensky said ...").
 LIVE_ENTRY_RE = re.compile(
     r"(?:\d+\s*(?:h|m|min|mins|hours?|minutes?)\s+ago\s+)?"
-    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*(?:[–—-]|$)"
+    r"\d{1,2}[:.]\d{2}\s*(?:(?:GMT|BST|CET|CEST|EET|UTC|ET|EST|MSK|local time)\b)?\s*(?:[–—-]|$|(?<=\s)(?=[A-Z\"“‘]))"
 )
 
 
@@ -611,6 +651,30 @@ def _is_live_blog(doc: Document) -> bool:
         1 for paragraph in doc.paragraphs if LIVE_ENTRY_RE.match(doc.text, paragraph.start, paragraph.end)
     )
     return entries >= 2
+
+
+# "Thursday, January 29", "29 January 2026": a line heading one day's entries of a live page running over days.
+DAY_HEADING_RE = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?\.?"
+)
+
+
+def _live_days(doc: Document) -> list[tuple[int, date]]:
+    """A live page's day headings, in page order: (paragraph index, day)."""
+    days = []
+    for paragraph in doc.paragraphs:
+        line = doc.lower[paragraph.start : paragraph.end].strip()
+        if len(line) <= 30 and DAY_HEADING_RE.fullmatch(line):
+            day, _ = read_date(line, doc.published)
+            if day is not None:
+                days.append((paragraph.index, day))
+    return days
+
+
+def _live_day(doc: Document, days: list[tuple[int, date]], paragraph: int) -> date | None:
+    """The day of the heading an entry sits under, else the page's own."""
+    under = [day for index, day in days if index < paragraph]
+    return under[-1] if under else doc.published
 
 
 def _lead_date(doc: Document) -> date | None:
@@ -677,6 +741,11 @@ DEFINITE_EVENT_RE = re.compile(
 )
 
 
+def _adds_to_earlier_remarks(candidate: Candidate) -> bool:
+    """'..., Thune added.' far down the story: more of the remarks the speaker was quoted from before."""
+    return candidate.cue is not None and candidate.cue.word == "added"
+
+
 def _date_of_same_remarks(
     candidates: list[Candidate],
     index: int,
@@ -730,6 +799,24 @@ def intro_date(doc: Document, first_turn: int) -> date | None:
         said_on, _ = read_date(_outside_quotes(doc, paragraph.start, paragraph.end), doc.published)
         if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
             return said_on
+    return _interview_note_date(doc)
+
+
+# "This interview was conducted in Kyiv on Wednesday and has been edited for length.": the editor's note, often
+# after the last answer.
+INTERVIEW_NOTE_RE = re.compile(
+    r"(?:this|the) (?:interview|conversation) (?:was|has been) (?:conducted|recorded|held|given)"
+    r"|(?:this|the) (?:interview|conversation) took place"
+)
+
+
+def _interview_note_date(doc: Document) -> date | None:
+    """The day an interview's closing note gives: its last two paragraphs."""
+    for paragraph in doc.paragraphs[-2:]:
+        if INTERVIEW_NOTE_RE.search(doc.lower, paragraph.start, paragraph.end):
+            said_on, _ = read_date(doc.lower[paragraph.start : paragraph.end], doc.published)
+            if said_on is not None and doc.published is not None and 0 <= (doc.published - said_on).days <= 7:
+                return said_on
     return None
 
 

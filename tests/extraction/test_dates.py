@@ -962,3 +962,140 @@ def test_confirming_the_leads_event_near_the_top_is_that_days_news(run):
     assert {s.said_on for s in run(text) if s.speaker_name == "Russian Defence Ministry"} == {
         date(2026, 1, 28)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the next round would take place in Geneva on monday, peskov said",
+        "zelensky said he will travel to washington on sunday",
+        "the swap is expected to take place on january 28",
+    ],
+)
+def test_a_day_in_a_future_clause_is_a_coming_event_not_when_words_were_said(text):
+    assert read_date(text, FRIDAY) == (None, False)
+
+
+def test_a_day_after_a_clause_break_that_follows_a_future_clause_still_dates_the_words():
+    assert read_date("russia will respond, peskov said on monday", FRIDAY) == (date(2026, 1, 26), False)
+
+
+def test_would_not_before_a_day_is_a_refusal_that_day():
+    assert read_date("the kremlin would not comment on monday", FRIDAY) == (date(2026, 1, 26), False)
+
+
+def test_a_coming_day_in_the_lead_is_not_the_leads_event_day(run):
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the next round of talks would take place in Abu Dhabi on Monday.\n\n"
+        "“We are ready for serious work,” Peskov said."
+    )
+
+    assert [s.said_on for s in run(text)] == [None, None]
+
+
+def test_a_roundup_of_posts_opening_with_their_time_dates_them_to_the_page(run):
+    text = (
+        "The day in brief: Kyiv and Moscow trade accusations\n\n"
+        "09:40 Zelensky said Russia had attacked the power grid again.\n\n"
+        "12:15 Peskov said the Kremlin had not yet seen the new proposal."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 30)] * 2
+
+
+@pytest.mark.parametrize("phrase", ["the previous day", "a day earlier"])
+def test_the_previous_day_read_alone_is_another_day_than_the_news(phrase):
+    assert read_date(f"peskov told reporters {phrase}", FRIDAY) == (None, True)
+
+
+def test_the_eve_of_another_event_is_no_day_we_can_tell():
+    assert read_date("putin said on the eve of the summit", FRIDAY) == (None, True)
+    assert read_date("putin spoke the day before the summit", FRIDAY) == (None, True)
+
+
+def test_a_day_earlier_is_the_day_before_the_one_the_sentence_before_names(run):
+    text = (
+        "Lavrov said on Wednesday that Moscow would study the proposal. "
+        "A day earlier, Zelensky said Ukraine was ready for a ceasefire."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 28), date(2026, 1, 27)]
+
+
+def test_the_previous_day_after_a_verb_of_saying_is_no_part_of_the_reported_words(run):
+    text = "Lavrov spoke on Wednesday. Peskov told reporters the previous day that the Kremlin had not seen the text."
+
+    statement = run(text)[0]
+
+    assert statement.quote == "the Kremlin had not seen the text"
+    assert statement.said_on == date(2026, 1, 27)
+
+
+def test_a_voice_four_paragraphs_down_is_not_in_the_lead_for_short_paragraphs_before_it(run):
+    text = (
+        "Ukraine and Russia swapped 200 prisoners on Thursday, the Coordination Headquarters said.\n\n"
+        "“Our people are home,” Zelensky wrote.\n\n"
+        "Moscow confirmed the exchange.\n\n"
+        "Analyst Ivan Petrenko said the swaps showed that limited deals could work."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Ivan Petrenko"] == [None]
+
+
+def test_a_live_page_running_over_days_dates_entries_by_the_day_heading_above_them(run):
+    text = (
+        "Ukraine talks live\n\n"
+        "Friday, January 30\n\n"
+        "10:42 GMT\n\n"
+        "Kremlin spokesman Dmitry Peskov told reporters that no summit was planned.\n\n"
+        "Thursday, January 29\n\n"
+        "21:30 GMT\n\n"
+        "US envoy Steve Witkoff said the first day of talks had been productive."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 30), date(2026, 1, 29)]
+
+
+def test_an_interviews_closing_note_dates_its_answers(run):
+    text = (
+        "Sybiha: 'We need guarantees that work'\n\n"
+        "Question: Minister, are the talks going anywhere?\n\n"
+        "Andrii Sybiha: They are going slowly, and Russia is still not ready for a real ceasefire.\n\n"
+        "Question: What would you accept?\n\n"
+        "Andrii Sybiha: Peace cannot mean surrender, and we need guarantees that work.\n\n"
+        "This interview was conducted in Kyiv on Wednesday and has been edited for length and clarity."
+    )
+
+    answers = [s for s in run(text) if s.quote.startswith("They are going slowly")]
+
+    assert [s.said_on for s in answers] == [date(2026, 1, 28)]
+
+
+def test_words_the_speaker_added_far_down_share_the_day_of_their_earlier_remarks(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "The next round would focus on the Black Sea, Lavrov added."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [date(2026, 1, 27)] * 2
+
+
+def test_words_the_speaker_said_far_down_with_no_day_are_not_dated_by_earlier_remarks(run):
+    text = (
+        "Lavrov told a news conference on Tuesday that the plan needed changes.\n\n"
+        + OTHER_VOICES
+        + "The next round would focus on the Black Sea, Lavrov said."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Sergey Lavrov"] == [date(2026, 1, 27), None]
+
+
+def test_a_readout_far_down_the_story_records_the_call_of_the_leads_day(run):
+    text = (
+        "Putin and Trump spoke by phone on Tuesday for more than two hours about a pause in strikes.\n\n"
+        + OTHER_VOICES
+        + "In its readout, the Kremlin said Russia would hand over 20 wounded soldiers."
+    )
+
+    assert [s.said_on for s in run(text) if s.speaker_name == "Kremlin"] == [date(2026, 1, 27)]
