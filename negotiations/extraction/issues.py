@@ -1020,11 +1020,13 @@ def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tup
 
 
 # Words about the talks themselves, the war or peace in general: such a statement is about the process, and
-# takes no issue from its paragraph ("we should not expect miracles from one day of talks").
+# takes no issue from its paragraph ("we should not expect miracles from one day of talks", "no breakthrough
+# until the leaders met", "the envoys travel to Moscow", "a signature by Christmas").
 PROCESS_RE = re.compile(
     r"(?<![\w'-])(?:talks?|negotiat\w*|dialogue|meet\w*|contacts?|visit\w*|envoys?|round|table|peace\w*|war|"
     r"conflict|crisis|conversation|call|diplomac\w*|diplomatic|mediat\w*|atmosphere|progress|deal|agreement|"
-    r"settlement|comment\w*|details|announce\w*|document|sides?|parties)(?![\w-])"
+    r"settlement|comment\w*|details|announce\w*|document|sides?|parties|met|breakthrough|memorandum|signature|"
+    r"optimis\w*|travel\w*|trip)(?![\w-])"
 )
 PARAGRAPH_CONFIDENCE = 0.35
 

@@ -96,6 +96,13 @@ def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
     assert stances(run(text))[-1] == {}
 
 
+def test_a_breakthrough_or_a_trip_is_about_the_talks_and_takes_no_issue_from_its_paragraph(run):
+    for quote in ("We do not expect a breakthrough this month", "The envoys will travel to Moscow next week"):
+        text = TROOPS_PARAGRAPH.format(quote=quote)
+
+        assert stances(run(text))[-1] == {}, quote
+
+
 def test_a_truce_named_only_as_the_time_of_something_else_is_not_a_second_topic(run):
     text = (
         "British troops could deploy weeks after a ceasefire\n\n"
