@@ -903,7 +903,10 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
 
 
 # "in Donbas", "in the occupied territories", "every mother in Kherson": a place where something happens.
-LOCATIVE_RE = re.compile(r"(?<![\w'-])in\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+# "in particular territorial questions", "in principle": a manner of speaking, not a place.
+LOCATIVE_RE = re.compile(
+    r"(?<![\w'-])in\s+(?!(?:particular|general|principle|fact|effect|short|turn|detail)\s)(?:the\s+)?(?:[\w-]+\s+)?$"
+)
 BECAUSE_RE = re.compile(r"(?:,\s*|\s)b(?<![\w'-]b)ecause\s")
 
 

@@ -129,3 +129,12 @@ def test_a_written_commitment_is_a_security_guarantee(run):
     text = "Sybiha said the draft still lacked a written American commitment."
 
     assert list(stances(run(text))[0]) == ["security-guarantees"]
+
+
+def test_in_particular_before_an_issue_is_no_place(run):
+    text = (
+        "Umerov said the next round would take up the hardest questions, in particular territorial questions "
+        "and the Zaporizhzhia nuclear plant."
+    )
+
+    assert set(stances(run(text))[0]) == {"territory", "nuclear-plant"}
