@@ -1038,7 +1038,8 @@ def _paragraph_issue(
     tagged: dict[str, IssueStance], context: IssueContext, patterns: tuple[IssuePatterns, ...]
 ) -> None:
     """ "We are talking weeks, not months" in a paragraph on the troops: a statement with no cue of its own and no
-    word about the talks or the war in general is about the one issue its paragraph names."""
+    word about the talks or the war in general is about the one issue its paragraph names, or, in an article
+    mostly on one issue, about that one."""
     found = context.found
     if (
         found is None
@@ -1051,26 +1052,33 @@ def _paragraph_issue(
     if not named and len(context.topic_ranges) > 1:
         # A paragraph of quotes alone names nothing: it goes on with the paragraph that set it up.
         named = _kept_by_slug(found, *context.topic_ranges[-2])
-    if len(named) > 1:
-        # "the earliest realistic date was next spring" under a paragraph on elections and the land, in an
-        # article mostly on elections: the article's main issue among those the paragraph names.
-        main = _main_issue(found)
-        named = {main: named[main]} if main in named else named
-    if len(named) != 1:
+    if not named:
         return
-    slug = next(iter(named))
+    main = _main_issue(found)
+    if main is not None:
+        # "the earliest realistic date was next spring" under a paragraph on elections and the land, "he's using
+        # leverage" under one on the truce, in an article mostly on elections or on sanctions: the article's main
+        # issue, whatever else the paragraph names in passing.
+        slug = main
+    elif len(named) == 1:
+        slug = next(iter(named))
+    else:
+        return
     issue = next((issue for issue in patterns if issue.issue.slug == slug), None)
     if issue is not None:
         tagged[slug] = IssueStance(_stance_without_cue(context, issue), PARAGRAPH_CONFIDENCE)
 
 
 def _main_issue(found: IssueSpans) -> str | None:
-    """The issue named most often in the article, if it has at least half of all the strong cues."""
+    """The issue named most often in the article, if it has at least half of all the strong cues and no other
+    issue has as many (an article on two issues named equally often has no main one)."""
     counts = found.strong_counts()
     if not counts:
         return None
     slug, count = max(counts.items(), key=lambda item: item[1])
-    return slug if count >= TOPIC_SHARE * sum(counts.values()) else None
+    if count < TOPIC_SHARE * sum(counts.values()) or list(counts.values()).count(count) > 1:
+        return None
+    return slug
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:

@@ -90,6 +90,17 @@ def test_of_several_issues_in_the_paragraph_the_articles_main_one_is_taken(run):
     assert list(stances(run(text))[-1]) == ["elections"]
 
 
+def test_in_an_article_mostly_on_one_issue_another_named_in_passing_in_the_paragraph_is_not_taken(run):
+    text = (
+        "EU readies new sanctions on Russia\n\n"
+        "The EU will adopt new sanctions on Russian oil on Monday, officials said. The sanctions target the "
+        "shadow fleet, and further sanctions are planned.\n\n"
+        "Kallas said talks on a ceasefire had stalled. “We will not blink first,” she said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["sanctions"]
+
+
 def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
     text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
 
