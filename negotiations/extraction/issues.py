@@ -6,7 +6,7 @@ import bisect
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -897,8 +897,10 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
             tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
-    if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
-        _paragraph_issue(tagged, context, patterns)
+    if not tagged and found is not None and not strong_in_quote:
+        # A weak cue that tagged nothing ("guarantees from other member states") leaves the paragraph's issue to
+        # be read, unless the cue is that issue's own, set aside on purpose ("left without power").
+        _paragraph_issue(tagged, context, patterns, set_aside=weak_in_quote.keys())
     return tagged
 
 
@@ -1035,7 +1037,10 @@ PARAGRAPH_CONFIDENCE = 0.35
 
 
 def _paragraph_issue(
-    tagged: dict[str, IssueStance], context: IssueContext, patterns: tuple[IssuePatterns, ...]
+    tagged: dict[str, IssueStance],
+    context: IssueContext,
+    patterns: tuple[IssuePatterns, ...],
+    set_aside: Collection[str] = (),
 ) -> None:
     """ "We are talking weeks, not months" in a paragraph on the troops: a statement with no cue of its own and no
     word about the talks or the war in general is about the one issue its paragraph names, or, in an article
@@ -1065,7 +1070,7 @@ def _paragraph_issue(
     else:
         return
     issue = next((issue for issue in patterns if issue.issue.slug == slug), None)
-    if issue is not None:
+    if issue is not None and slug not in set_aside:
         tagged[slug] = IssueStance(_stance_without_cue(context, issue), PARAGRAPH_CONFIDENCE)
 
 

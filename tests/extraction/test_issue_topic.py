@@ -101,6 +101,26 @@ def test_in_an_article_mostly_on_one_issue_another_named_in_passing_in_the_parag
     assert list(stances(run(text))[-1]) == ["sanctions"]
 
 
+def test_a_weak_cue_that_tags_nothing_leaves_the_paragraphs_issue_to_be_read(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Belgium said on Monday it would block the reparations loan from frozen Russian assets. "
+        "“We will not sign off without cast-iron guarantees from other member states,” De Wever said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["frozen-assets"]
+
+
+def test_a_weak_cue_of_the_paragraphs_issue_set_aside_in_the_statement_is_not_taken_back(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Zelenskyy said on Monday that Russia had again hit power plants in the east. Kharkiv governor Oleh "
+        "Syniehubov said two substations were damaged and households were left without power."
+    )
+
+    assert stances(run(text))[-1] == {}
+
+
 def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
     text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
 
