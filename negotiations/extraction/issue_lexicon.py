@@ -505,6 +505,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"meet\w*\s+(?:with\s+)?putin",
             r"face[- ]to[- ]face",
             r"(?:at the )?(?:highest|top)[- ]level",
+            # "ready to host talks", "offered to host it": a venue offered for the leaders' meeting ("a host of
+            # problems" is no venue).
+            r"host(?:s|ed|ing)?(?! of)",
         ),
         # Rule 5: a meeting of one party's leader with Trump alone is not the leaders' meeting; nor is a
         # round of the delegations' talks.

@@ -138,3 +138,12 @@ def test_in_particular_before_an_issue_is_no_place(run):
     )
 
     assert set(stances(run(text))[0]) == {"territory", "nuclear-plant"}
+
+
+def test_offering_to_host_talks_under_a_headline_on_the_leaders_meeting_is_that_meeting(run):
+    text = (
+        "Rome offers venue for Putin-Zelenskyy meeting as EU weighs new sanctions\n\n"
+        "Cardinal Pietro Parolin said on Thursday that the Holy See was available to host talks."
+    )
+
+    assert list(stances(run(text))[-1]) == ["leaders-meeting"]
