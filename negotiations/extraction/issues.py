@@ -987,12 +987,12 @@ KNOWN_POSITIONS = (
 )
 
 
-# Words pointing back to something named before: "such demands", "this idea", "the proposal", "it".
+# Words pointing back to something named before: "such demands", "this idea", "the proposal", "the deal", "it".
 ANAPHOR_RE = re.compile(
     r"(?<![\w'-])(?:such|(?:this|these|those|that) (?:\w+ )?(?:idea|proposals?|plans?|offers?|issues?|questions?|"
     r"demands?|arrangements?|initiatives?|moves?|steps?|decisions?|deals?|documents?|agreements?|matters?|"
     r"options?|kind|sort|type|format|scheme|system|mechanism)|the (?:idea|proposal|plan|offer|issue|question|"
-    r"demands?|arrangement|initiative|matter|scheme|mechanism)|^(?:it|this|that)(?![\w'-]))(?![\w'-])"
+    r"demands?|arrangement|initiative|matter|scheme|mechanism|deal|agreement)|^(?:it|this|that)(?![\w'-]))(?![\w'-])"
 )
 REFERRED_CONFIDENCE = 0.4
 

@@ -38,6 +38,16 @@ def test_such_demands_point_back_to_the_issue_of_the_sentence_before(run):
     assert stances(run(text))[-1] == {"territory": "opposes"}
 
 
+def test_the_deal_points_back_to_the_issue_of_the_sentence_before(run):
+    text = (
+        "Talks in Geneva\n\n"
+        "Envoys discussed sanctions and a prisoner exchange. Kyiv and Moscow agreed last month to a moratorium "
+        "on strikes on energy facilities. Peskov said Russia had kept the deal."
+    )
+
+    assert list(stances(run(text))[-1]) == ["energy-strikes"]
+
+
 def test_a_statement_pointing_back_at_nothing_named_has_no_issue(run):
     text = "The weather in Geneva was cold. Zelenskyy said such meetings were always long."
 
