@@ -1090,11 +1090,8 @@ def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) 
     around = {slug for start, end in topic_ranges for slug in _kept_by_slug(found, start, end)}
     if len(around) != 1:
         return None
-    counts = found.strong_counts()
     topic = next(iter(around))
-    if counts[topic] < max(counts.values()) or counts[topic] < TOPIC_SHARE * sum(counts.values()):
-        return None
-    return topic
+    return topic if topic == _main_issue(found) else None
 
 
 def _about_energy_halt(quote: str, speaker_party: str) -> bool:
