@@ -268,7 +268,9 @@ FORM_BEFORE_RE = re.compile(
 FORM_AFTER_RE = re.compile(r"\s+(?:that|which)\s")
 # "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.
 BUT_NOT_RE = re.compile(r",\s+but not\s+(?!only\b)")
-ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|constructive|meaningful)(?![\w-])")
+# Words on what the talks yielded. "Constructive" is the diplomats' word for a meeting's mood ("the talks were
+# constructive", "a constructive atmosphere"): no report on how the deal stands.
+ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|meaningful)(?![\w-])")
 TALKS_RE = re.compile(r"(?<![\w'-])(?:talks|negotiations|negotiating|process|round)(?![\w-])")
 CALL_RE = re.compile(r"(?<![\w'-])(?:call|conversation|phone|dinner|lunch)(?![\w-])")
 # Strikes named without a target: which ones is read from the sentences around.
