@@ -938,11 +938,15 @@ def _drop_reasons(
 
 
 def _names_again(context: IssueContext, found: IssueSpans, slug: str, weak: list[tuple[int, int]]) -> bool:
-    """A weak cue with "the" ("the plant", "the loan") names again what the article named in full before."""
+    """A weak cue with "the" ("the plant", "the loan") or "such a", "this", "that" ("such a meeting") names again
+    what the article named in full before."""
     quote = context.quote
-    if not any(quote[max(0, start - 4) : start] == "the " for start, _ in weak):
+    if not any(DEFINITE_RE.search(quote, max(0, start - 7), start) for start, _ in weak):
         return False
     return bool(found.within(slug, "strong", 0, context.quote_range[0]))
+
+
+DEFINITE_RE = re.compile(r"(?<![\w'-])(?:the|such an?|this|that|these|those) $")
 
 
 def _stance_without_cue(context: IssueContext, issue: IssuePatterns) -> str:

@@ -71,3 +71,14 @@ def test_a_plant_never_named_in_full_is_no_issue(run):
     text = "Shmyhal said repairs at the plant in Kharkiv would take weeks."
 
     assert stances(run(text)) == [{}]
+
+
+def test_such_a_weak_cue_names_again_what_the_article_named_in_full(run):
+    text = (
+        "EU weighs new sanctions on Russia\n\n"
+        "Erdogan said on Monday that Putin and Zelenskyy could meet in Istanbul.\n\n"
+        "The Turkish leader spoke after a cabinet session in Ankara. Officials gave no date.\n\n"
+        "The weather in Moscow was cold. Peskov said Moscow saw no grounds for such a meeting yet."
+    )
+
+    assert list(stances(run(text))[-1]) == ["leaders-meeting"]
