@@ -147,3 +147,13 @@ def test_offering_to_host_talks_under_a_headline_on_the_leaders_meeting_is_that_
     )
 
     assert list(stances(run(text))[-1]) == ["leaders-meeting"]
+
+
+def test_a_deal_on_the_front_line_is_about_the_line_not_a_place(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Umerov said on Friday that Ukraine would never cede the Donbas. “Guarantees matter only once there is "
+        "a deal on the front line,” he said."
+    )
+
+    assert "territory" in stances(run(text))[-1]
