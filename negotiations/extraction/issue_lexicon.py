@@ -148,7 +148,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         exclude=(
             r"(?:on|in|into|to|across|from) (?:the )?(?:territory of ukraine|ukrainian (?:territory|soil))",
             r"(?:sovereignty and )?territorial integrity of all (?:countries|states|nations)",
-            r"(?:on|near|at|to|away from|behind) (?:the|any) (?:line of contact|front ?lines?|contact line)",
+            # ("a deal on the front line", "talks on the line of contact" are about the line itself)
+            r"(?:(?<!deal )(?<!agreement )(?<!compromise )(?<!talks )on|near|at|to|away from|behind) (?:the|any) "
+            r"(?:line of contact|front ?lines?|contact line)",
             # "a ceasefire along the current front line", "a freeze along the line of contact": where the truce runs,
             # not the land question.
             r"(?:cease-?fires?|truces?|freez\w*|frozen conflict|stop\w*|halt\w*|pause)[\"\u201d\u2019']?\s+(?:\w+\s+){0,3}(?:along|on|at)\s+"
@@ -505,6 +507,9 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
             r"meet\w*\s+(?:with\s+)?putin",
             r"face[- ]to[- ]face",
             r"(?:at the )?(?:highest|top)[- ]level",
+            # "ready to host talks", "offered to host it": a venue offered for the leaders' meeting ("a host of
+            # problems" is no venue).
+            r"host(?:s|ed|ing)?(?! of)",
         ),
         # Rule 5: a meeting of one party's leader with Trump alone is not the leaders' meeting; nor is a
         # round of the delegations' talks.

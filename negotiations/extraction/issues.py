@@ -6,7 +6,7 @@ import bisect
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -268,7 +268,9 @@ FORM_BEFORE_RE = re.compile(
 FORM_AFTER_RE = re.compile(r"\s+(?:that|which)\s")
 # "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.
 BUT_NOT_RE = re.compile(r",\s+but not\s+(?!only\b)")
-ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|constructive|meaningful)(?![\w-])")
+# Words on what the talks yielded. "Constructive" is the diplomats' word for a meeting's mood ("the talks were
+# constructive", "a constructive atmosphere"): no report on how the deal stands.
+ATMOSPHERE_RE = re.compile(r"(?<![\w'-])(?:productive|substantive|meaningful)(?![\w-])")
 TALKS_RE = re.compile(r"(?<![\w'-])(?:talks|negotiations|negotiating|process|round)(?![\w-])")
 CALL_RE = re.compile(r"(?<![\w'-])(?:call|conversation|phone|dinner|lunch)(?![\w-])")
 # Strikes named without a target: which ones is read from the sentences around.
@@ -897,13 +899,18 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
             # "The money is there, and Ukraine needs it now" in an article on the frozen assets.
             tagged[topic] = IssueStance(_stance_without_cue(context, issue), TOPIC_CONFIDENCE)
-    if not tagged and found is not None and not strong_in_quote and not weak_in_quote:
-        _paragraph_issue(tagged, context, patterns)
+    if not tagged and found is not None and not strong_in_quote:
+        # A weak cue that tagged nothing ("guarantees from other member states") leaves the paragraph's issue to
+        # be read, unless the cue is that issue's own, set aside on purpose ("left without power").
+        _paragraph_issue(tagged, context, patterns, set_aside=weak_in_quote.keys())
     return tagged
 
 
 # "in Donbas", "in the occupied territories", "every mother in Kherson": a place where something happens.
-LOCATIVE_RE = re.compile(r"(?<![\w'-])in\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+# "in particular territorial questions", "in principle": a manner of speaking, not a place.
+LOCATIVE_RE = re.compile(
+    r"(?<![\w'-])in\s+(?!(?:particular|general|principle|fact|effect|short|turn|detail)\s)(?:the\s+)?(?:[\w-]+\s+)?$"
+)
 BECAUSE_RE = re.compile(r"(?:,\s*|\s)b(?<![\w'-]b)ecause\s")
 
 
@@ -931,11 +938,15 @@ def _drop_reasons(
 
 
 def _names_again(context: IssueContext, found: IssueSpans, slug: str, weak: list[tuple[int, int]]) -> bool:
-    """A weak cue with "the" ("the plant", "the loan") names again what the article named in full before."""
+    """A weak cue with "the" ("the plant", "the loan") or "such a", "this", "that" ("such a meeting") names again
+    what the article named in full before."""
     quote = context.quote
-    if not any(quote[max(0, start - 4) : start] == "the " for start, _ in weak):
+    if not any(DEFINITE_RE.search(quote, max(0, start - 7), start) for start, _ in weak):
         return False
     return bool(found.within(slug, "strong", 0, context.quote_range[0]))
+
+
+DEFINITE_RE = re.compile(r"(?<![\w'-])(?:the|such an?|this|that|these|those) $")
 
 
 def _stance_without_cue(context: IssueContext, issue: IssuePatterns) -> str:
@@ -982,12 +993,12 @@ KNOWN_POSITIONS = (
 )
 
 
-# Words pointing back to something named before: "such demands", "this idea", "the proposal", "it".
+# Words pointing back to something named before: "such demands", "this idea", "the proposal", "the deal", "it".
 ANAPHOR_RE = re.compile(
     r"(?<![\w'-])(?:such|(?:this|these|those|that) (?:\w+ )?(?:idea|proposals?|plans?|offers?|issues?|questions?|"
     r"demands?|arrangements?|initiatives?|moves?|steps?|decisions?|deals?|documents?|agreements?|matters?|"
     r"options?|kind|sort|type|format|scheme|system|mechanism)|the (?:idea|proposal|plan|offer|issue|question|"
-    r"demands?|arrangement|initiative|matter|scheme|mechanism)|^(?:it|this|that)(?![\w'-]))(?![\w'-])"
+    r"demands?|arrangement|initiative|matter|scheme|mechanism|deal|agreement)|^(?:it|this|that)(?![\w'-]))(?![\w'-])"
 )
 REFERRED_CONFIDENCE = 0.4
 
@@ -1020,20 +1031,26 @@ def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tup
 
 
 # Words about the talks themselves, the war or peace in general: such a statement is about the process, and
-# takes no issue from its paragraph ("we should not expect miracles from one day of talks").
+# takes no issue from its paragraph ("we should not expect miracles from one day of talks", "no breakthrough
+# until the leaders met", "the envoys travel to Moscow", "a signature by Christmas").
 PROCESS_RE = re.compile(
     r"(?<![\w'-])(?:talks?|negotiat\w*|dialogue|meet\w*|contacts?|visit\w*|envoys?|round|table|peace\w*|war|"
     r"conflict|crisis|conversation|call|diplomac\w*|diplomatic|mediat\w*|atmosphere|progress|deal|agreement|"
-    r"settlement|comment\w*|details|announce\w*|document|sides?|parties)(?![\w-])"
+    r"settlement|comment\w*|details|announce\w*|document|sides?|parties|met|breakthrough|memorandum|signature|"
+    r"optimis\w*|travel\w*|trip)(?![\w-])"
 )
 PARAGRAPH_CONFIDENCE = 0.35
 
 
 def _paragraph_issue(
-    tagged: dict[str, IssueStance], context: IssueContext, patterns: tuple[IssuePatterns, ...]
+    tagged: dict[str, IssueStance],
+    context: IssueContext,
+    patterns: tuple[IssuePatterns, ...],
+    set_aside: Collection[str] = (),
 ) -> None:
     """ "We are talking weeks, not months" in a paragraph on the troops: a statement with no cue of its own and no
-    word about the talks or the war in general is about the one issue its paragraph names."""
+    word about the talks or the war in general is about the one issue its paragraph names, or, in an article
+    mostly on one issue, about that one."""
     found = context.found
     if (
         found is None
@@ -1046,37 +1063,41 @@ def _paragraph_issue(
     if not named and len(context.topic_ranges) > 1:
         # A paragraph of quotes alone names nothing: it goes on with the paragraph that set it up.
         named = _kept_by_slug(found, *context.topic_ranges[-2])
-    if len(named) > 1:
-        # "the earliest realistic date was next spring" under a paragraph on elections and the land, in an
-        # article mostly on elections: the article's main issue among those the paragraph names.
-        main = _main_issue(found)
-        named = {main: named[main]} if main in named else named
-    if len(named) != 1:
+    if not named:
         return
-    slug = next(iter(named))
+    main = _main_issue(found)
+    if main is not None:
+        # "the earliest realistic date was next spring" under a paragraph on elections and the land, "he's using
+        # leverage" under one on the truce, in an article mostly on elections or on sanctions: the article's main
+        # issue, whatever else the paragraph names in passing.
+        slug = main
+    elif len(named) == 1:
+        slug = next(iter(named))
+    else:
+        return
     issue = next((issue for issue in patterns if issue.issue.slug == slug), None)
-    if issue is not None:
+    if issue is not None and slug not in set_aside:
         tagged[slug] = IssueStance(_stance_without_cue(context, issue), PARAGRAPH_CONFIDENCE)
 
 
 def _main_issue(found: IssueSpans) -> str | None:
-    """The issue named most often in the article, if it has at least half of all the strong cues."""
+    """The issue named most often in the article, if it has at least half of all the strong cues and no other
+    issue has as many (an article on two issues named equally often has no main one)."""
     counts = found.strong_counts()
     if not counts:
         return None
     slug, count = max(counts.items(), key=lambda item: item[1])
-    return slug if count >= TOPIC_SHARE * sum(counts.values()) else None
+    if count < TOPIC_SHARE * sum(counts.values()) or list(counts.values()).count(count) > 1:
+        return None
+    return slug
 
 
 def _single_topic(found: IssueSpans, topic_ranges: tuple[tuple[int, int], ...]) -> str | None:
     around = {slug for start, end in topic_ranges for slug in _kept_by_slug(found, start, end)}
     if len(around) != 1:
         return None
-    counts = found.strong_counts()
     topic = next(iter(around))
-    if counts[topic] < max(counts.values()) or counts[topic] < TOPIC_SHARE * sum(counts.values()):
-        return None
-    return topic
+    return topic if topic == _main_issue(found) else None
 
 
 def _about_energy_halt(quote: str, speaker_party: str) -> bool:

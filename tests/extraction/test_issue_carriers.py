@@ -38,6 +38,16 @@ def test_such_demands_point_back_to_the_issue_of_the_sentence_before(run):
     assert stances(run(text))[-1] == {"territory": "opposes"}
 
 
+def test_the_deal_points_back_to_the_issue_of_the_sentence_before(run):
+    text = (
+        "Talks in Geneva\n\n"
+        "Envoys discussed sanctions and a prisoner exchange. Kyiv and Moscow agreed last month to a moratorium "
+        "on strikes on energy facilities. Peskov said Russia had kept the deal."
+    )
+
+    assert list(stances(run(text))[-1]) == ["energy-strikes"]
+
+
 def test_a_statement_pointing_back_at_nothing_named_has_no_issue(run):
     text = "The weather in Geneva was cold. Zelenskyy said such meetings were always long."
 
@@ -61,3 +71,14 @@ def test_a_plant_never_named_in_full_is_no_issue(run):
     text = "Shmyhal said repairs at the plant in Kharkiv would take weeks."
 
     assert stances(run(text)) == [{}]
+
+
+def test_such_a_weak_cue_names_again_what_the_article_named_in_full(run):
+    text = (
+        "EU weighs new sanctions on Russia\n\n"
+        "Erdogan said on Monday that Putin and Zelenskyy could meet in Istanbul.\n\n"
+        "The Turkish leader spoke after a cabinet session in Ankara. Officials gave no date.\n\n"
+        "The weather in Moscow was cold. Peskov said Moscow saw no grounds for such a meeting yet."
+    )
+
+    assert list(stances(run(text))[-1]) == ["leaders-meeting"]

@@ -90,10 +90,48 @@ def test_of_several_issues_in_the_paragraph_the_articles_main_one_is_taken(run):
     assert list(stances(run(text))[-1]) == ["elections"]
 
 
+def test_in_an_article_mostly_on_one_issue_another_named_in_passing_in_the_paragraph_is_not_taken(run):
+    text = (
+        "EU readies new sanctions on Russia\n\n"
+        "The EU will adopt new sanctions on Russian oil on Monday, officials said. The sanctions target the "
+        "shadow fleet, and further sanctions are planned.\n\n"
+        "Kallas said talks on a ceasefire had stalled. “We will not blink first,” she said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["sanctions"]
+
+
+def test_a_weak_cue_that_tags_nothing_leaves_the_paragraphs_issue_to_be_read(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Belgium said on Monday it would block the reparations loan from frozen Russian assets. "
+        "“We will not sign off without cast-iron guarantees from other member states,” De Wever said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["frozen-assets"]
+
+
+def test_a_weak_cue_of_the_paragraphs_issue_set_aside_in_the_statement_is_not_taken_back(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Zelenskyy said on Monday that Russia had again hit power plants in the east. Kharkiv governor Oleh "
+        "Syniehubov said two substations were damaged and households were left without power."
+    )
+
+    assert stances(run(text))[-1] == {}
+
+
 def test_words_about_the_talks_take_no_issue_from_their_paragraph(run):
     text = TROOPS_PARAGRAPH.format(quote="We should not expect miracles from one day of talks")
 
     assert stances(run(text))[-1] == {}
+
+
+def test_a_breakthrough_or_a_trip_is_about_the_talks_and_takes_no_issue_from_its_paragraph(run):
+    for quote in ("We do not expect a breakthrough this month", "The envoys will travel to Moscow next week"):
+        text = TROOPS_PARAGRAPH.format(quote=quote)
+
+        assert stances(run(text))[-1] == {}, quote
 
 
 def test_a_truce_named_only_as_the_time_of_something_else_is_not_a_second_topic(run):

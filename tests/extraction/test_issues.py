@@ -53,6 +53,18 @@ def test_progress_report_is_neutral(run):
     assert stances(run(text)) == [{"security-guarantees": "neutral"}]
 
 
+def test_a_meetings_mood_called_constructive_is_no_report_on_the_deal(run):
+    text = "Peskov said on Thursday that the talks in Abu Dhabi had been constructive."
+
+    assert stances(run(text)) == [{}]
+
+
+def test_talks_called_productive_report_on_the_deal(run):
+    text = "Witkoff said on Thursday that the talks in Abu Dhabi had been productive."
+
+    assert stances(run(text)) == [{"peace-plan": "neutral"}]
+
+
 def test_several_issues_in_one_statement(run):
     text = "“Sanctions must stay until Russia agrees to a ceasefire,” Kallas said."
 

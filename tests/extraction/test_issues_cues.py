@@ -129,3 +129,31 @@ def test_a_written_commitment_is_a_security_guarantee(run):
     text = "Sybiha said the draft still lacked a written American commitment."
 
     assert list(stances(run(text))[0]) == ["security-guarantees"]
+
+
+def test_in_particular_before_an_issue_is_no_place(run):
+    text = (
+        "Umerov said the next round would take up the hardest questions, in particular territorial questions "
+        "and the Zaporizhzhia nuclear plant."
+    )
+
+    assert set(stances(run(text))[0]) == {"territory", "nuclear-plant"}
+
+
+def test_offering_to_host_talks_under_a_headline_on_the_leaders_meeting_is_that_meeting(run):
+    text = (
+        "Rome offers venue for Putin-Zelenskyy meeting as EU weighs new sanctions\n\n"
+        "Cardinal Pietro Parolin said on Thursday that the Holy See was available to host talks."
+    )
+
+    assert list(stances(run(text))[-1]) == ["leaders-meeting"]
+
+
+def test_a_deal_on_the_front_line_is_about_the_line_not_a_place(run):
+    text = (
+        "EU keeps sanctions on Russia\n\n"
+        "Umerov said on Friday that Ukraine would never cede the Donbas. “Guarantees matter only once there is "
+        "a deal on the front line,” he said."
+    )
+
+    assert "territory" in stances(run(text))[-1]
