@@ -1224,6 +1224,8 @@ def _cue_sentence(
 
 
 NEGATION_BEFORE, NEGATION_AFTER = 80, 50
+# A relative clause right after the cue has a verb of its own: its negation is not the cue's predicate.
+RELATIVE_AFTER_RE = re.compile(r"\s+(?:that|which|who|whom|whose)\s")
 
 
 def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
@@ -1231,6 +1233,8 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
         # A negation governs the issue from a few words before it, or as the predicate just after it.
         start, end = max(0, spans[0][0] - NEGATION_BEFORE), spans[0][1] + NEGATION_AFTER
         start = max(start, _next_verb_phrase(clause, spans[0][0]))
+        if (relative := RELATIVE_AFTER_RE.match(clause, spans[0][1])) is not None:
+            end = relative.start()  # "land that does not belong to me": the relative clause's own verb
         count = sum(
             1
             for match in NEGATION_RE.finditer(clause, start, min(end, len(clause)))
