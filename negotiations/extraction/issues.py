@@ -437,8 +437,9 @@ CLAUSE_SPLIT_RE = re.compile(
     r"\s[—–]\s"
 )
 
-# The rejecting verbs of the attribution lexicon, and "questioned", which rejects only as a stance.
-NEGATIVE_CUES = NEGATIVE_CUE_VERBS | {"questioned"}
+# The rejecting verbs of the attribution lexicon, and "questioned", which rejects only as a stance;
+# "rule" is the bare form of "rule out" after an auxiliary ("did not rule out").
+NEGATIVE_CUES = NEGATIVE_CUE_VERBS | {"questioned", "rule"}
 POSITIVE_CUES = frozenset(
     [
         "welcomed",
@@ -1402,6 +1403,8 @@ def decide_stance(
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
         return SUPPORTS, 0.5
     any_must = [match.span() for match in ANY_MUST_RE.finditer(local)]  # "any X must ..."
+    if _open_to(clause, clause_spans) or _refusal_denied(context, local, cue_word):
+        return CONDITIONAL, 0.55  # "did not rule out easing some measures", "not against discussing it"
     if clause_spans and _rejects_one_form(clause, clause_spans[0]):
         return (
             CONDITIONAL,
@@ -1617,6 +1620,34 @@ def _asked_for_in_return(clause: str, cue_start: int) -> bool:
 def _sets_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]]) -> bool:
     """The issue is the subject of a demand on it: "any ceasefire must address the root causes"."""
     return any(start <= cue < end for start, end in any_must for cue, _ in cue_spans)
+
+
+# Openness said by denying a refusal ("does not rule out", "did not reject", "not against"): a guarded yes.
+OPEN_TO_RE = Hinted(
+    r"(?:(?<![\w'-])(?:not|never)|n't|n’t)\s+(?:\w+\s+)?[\"“‘']?(?:rul(?:e|es|ed|ing) out|exclud(?:e|es|ed|ing)|reject(?:s|ed|ing)?|against|"
+    r"opposed to|objec(?:t|ts|ted|ting) to)(?![\w'-])",
+    ("rul", "exclud", "reject", "against", "opposed", "object"),
+)
+
+
+def _open_to(clause: str, clause_spans: list[tuple[int, int]]) -> bool:
+    """The clause denies refusing what it then names: "Moscow was not against discussing the assets"."""
+    return bool(clause_spans) and OPEN_TO_RE.search(clause, 0, clause_spans[0][0]) is not None
+
+
+NEGATED_LEAD_RE = re.compile(r"(?:(?<![\w'-])(?:not|never|cannot)|n't|n’t)\s+(?:\w+\s+)?$")
+
+
+def _refusal_denied(context: IssueContext, local: str, cue_word: str) -> bool:
+    """A rejecting cue the sentence negates: "Rubio didn't rule out easing some measures"."""
+    if cue_word not in NEGATIVE_CUES:
+        return False
+    frame = _frame(context, local)
+    lead = frame[: len(frame) - len(local)].rstrip()
+    if not lead.endswith(context.cue):
+        return False
+    cue_start = len(lead) - len(context.cue)
+    return NEGATED_LEAD_RE.search(lead, max(0, cue_start - 30), cue_start) is not None
 
 
 def _rejects_one_form(clause: str, cue: tuple[int, int]) -> bool:

@@ -9,3 +9,29 @@ def test_a_negation_inside_a_relative_clause_after_the_issue_governs_that_clause
     text = "“We cannot hand over land that does not belong to us,” Zelenskyy said."
 
     assert stances(run(text)) == [{"territory": "opposes"}]
+
+
+def test_not_ruling_something_out_is_a_guarded_yes(run):
+    text = "Peskov said the Kremlin did not rule out a meeting between Putin and Zelenskyy."
+
+    assert stances(run(text)) == [{"leaders-meeting": "conditional"}]
+
+
+def test_not_being_against_something_is_a_guarded_yes(run):
+    text = "Lavrov said Moscow was not against discussing the frozen assets."
+
+    assert stances(run(text)) == [{"frozen-assets": "conditional"}]
+
+
+def test_a_negated_rejecting_cue_is_a_guarded_yes(run):
+    text = "Rubio said the talks were hard. He didn't rule out easing some sanctions."
+
+    assert stances(run(text))[-1] == {"sanctions": "conditional"}
+
+
+def test_a_negation_elsewhere_before_a_rejecting_cue_leaves_the_rejection(run):
+    text = (
+        "Asked whether Kyiv had changed course, Sybiha said it had not, and Ukraine rejected ceding any land."
+    )
+
+    assert stances(run(text))[-1] == {"territory": "opposes"}
