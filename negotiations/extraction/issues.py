@@ -1538,6 +1538,46 @@ def side_of_unnamed(description: str) -> str:
     return min(found)[1] if found else ""
 
 
+# A person the registry does not know is read from how the article introduces them: a commentator keeps to no
+# side; the holder of a state's office speaks for that state; anyone else (a resident, a soldier, a prisoner's
+# mother) speaks for themselves, so their words take a side as a party's do.
+PRIVATE = "private-person"
+COMMENTATOR_RE = re.compile(
+    r"(?<![\w'-])(?:analysts?|experts?|research\w*|fellow|professor|economist|specialist|consultant|scholar|"
+    r"historian|commentator|pollster|sociologist|political scientist|strategist|think[- ]tank|institute|university|"
+    r"academy|lecturer|journalist|correspondent|editor|blogger|observer|lawyer|attorney)(?![\w-])"
+)
+STATE_ADJECTIVES = {
+    "russia": ("russian", "russia's", "kremlin"), "ukraine": ("ukrainian", "ukraine's"),
+    "united-states": ("american", "u.s.", "us", "america's"), "united-kingdom": ("british", "uk", "britain's"),
+    "france": ("french", "france's"), "germany": ("german", "germany's"), "poland": ("polish", "poland's"),
+    "finland": ("finnish", "finland's"), "italy": ("italian", "italy's"), "spain": ("spanish", "spain's"),
+    "ireland": ("irish", "ireland's"), "hungary": ("hungarian", "hungary's"), "belgium": ("belgian", "belgium's"),
+    "netherlands": ("dutch",), "sweden": ("swedish", "sweden's"), "denmark": ("danish", "denmark's"),
+    "estonia": ("estonian", "estonia's"), "latvia": ("latvian", "latvia's"), "lithuania": ("lithuanian",
+    "lithuania's"), "slovakia": ("slovak", "slovakia's"), "czechia": ("czech",), "turkey": ("turkish", "turkey's"),
+    "china": ("chinese", "china's"), "belarus": ("belarusian", "belarus's"), "european-union": ("eu", "european"),
+}  # fmt: skip
+SIDE_OF_ADJECTIVE = {
+    adjective: state for state, adjectives in STATE_ADJECTIVES.items() for adjective in adjectives
+}
+OFFICE_RE = re.compile(
+    r"(?<![\w'-])(?P<state>"
+    + "|".join(re.escape(adjective) for adjective in sorted(SIDE_OF_ADJECTIVE, key=len, reverse=True))
+    + r")(?:-[\w]+)?\s+(?:[\w'-]+\s+){0,3}?(?:minister|president|premier|commissioner|ombuds(?:man|woman|person)|"
+    r"head|governor|mayor|official|diplomat|ambassador|envoy|lawmaker|deputy|senator|spokes(?:man|woman|person)|"
+    r"chancellor|secretary|leader|chief|adviser|advisor|negotiator|general|commander)(?![\w-])"
+)
+
+
+def side_of_described(description: str) -> str:
+    """The side of a person the registry does not know, from the words that introduce them (lower-case)."""
+    if COMMENTATOR_RE.search(description):
+        return ""
+    office = OFFICE_RE.search(description)
+    return SIDE_OF_ADJECTIVE[office.group("state")] if office is not None else PRIVATE
+
+
 # Refusing to compromise on an issue holds to the side's own position on it, whichever way that goes.
 FIRM_RE = Hinted(
     r"(?<![\w'-])(?:be no compromises?|not compromise|never compromise|won't compromise|no compromises? (?:on|over|"
