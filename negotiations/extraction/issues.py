@@ -307,8 +307,11 @@ SIDE_TAKING_RE = re.compile(
     r"(?:calls?|appeals?) (?:for|to|on))(?![\w-])"
 )
 WEAK_CONDITIONAL_RE = re.compile(
-    r"i(?<![\w'-]i)f(?![\w-])(?! not\b)"
-)  # "within weeks, if not days": an estimate
+    # "within weeks, if not days": an estimate. "If we want peace, we need ...", "if Moscow is serious, let it
+    # start here": a goal or a premise the speaker sets out, not terms on the issue.
+    r"i(?<![\w'-]i)f(?![\w-])(?! not\b)(?!(?: [\w'-]+){1,3}? (?:wants?|wanted|wish\w*|thinks?|thought|believes?|"
+    r"(?:is|are|was|were) (?:really |truly )?serious)(?![\w-]))"
+)
 # Words naming a topic of the talks: a report on it unless the statement takes a side.
 TOPIC_RE = re.compile(
     r"(?<![\w'-])(?:working on|work on|negotiat\w+|talks on|focus\w*|"
@@ -1742,10 +1745,15 @@ def _frame(context: IssueContext, local: str) -> str:
     return found.text[start : context.quote_range[1]]
 
 
+HYPOTHESIS_BEFORE_RE = re.compile(r"(?:i(?<![\w'-]i)f|w(?<![\w'-]w)hether|u(?<![\w'-]u)nless)\s+$")
+
+
 def _reports_others(local: str, context: IssueContext) -> bool:
     if not contains_any(local, WANT_VERBS):
         return False  # no verb of wanting or proposing: the long regex need not run
     for match in OTHERS_WANT_RE.finditer(local):
+        if HYPOTHESIS_BEFORE_RE.search(local, max(0, match.start() - 9), match.start()):
+            continue  # "if Moscow wants to show it is serious, let it ...": a premise, not a report of a demand
         who = match.group("who")
         party = context.other_parties.get(who, "") or DEMONYM_PARTY.get(who, "")
         if (
@@ -1774,7 +1782,9 @@ def _named_other_wants(local: str, context: IssueContext) -> bool:
         return False
     for verb in NAMED_WANTS_VERB_RE.finditer(local):
         wanter = NAMED_WANTER_RE.search(local, max(0, verb.start() - 50), verb.start())
-        if wanter is None:
+        if wanter is None or HYPOTHESIS_BEFORE_RE.search(
+            local, max(0, wanter.start("last") - 9), wanter.start("last")
+        ):
             continue
         first, last = wanter.group("first"), wanter.group("last")
         for who in (f"{first} {last}", last) if first else (last,):

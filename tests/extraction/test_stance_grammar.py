@@ -35,3 +35,23 @@ def test_a_negation_elsewhere_before_a_rejecting_cue_leaves_the_rejection(run):
     )
 
     assert stances(run(text))[-1] == {"territory": "opposes"}
+
+
+def test_an_if_clause_stating_a_goal_is_no_condition(run):
+    text = "“If we want peace, we need tougher sanctions on Russia,” Kallas said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_what_the_other_side_wants_inside_an_if_clause_is_no_report(run):
+    text = (
+        "“If Moscow wants to prove it is serious, let it begin with an exchange of prisoners,” Umerov said."
+    )
+
+    assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_an_if_clause_on_the_other_sides_conduct_stays_a_condition(run):
+    text = "“We will agree to a ceasefire if Russia stops its attacks,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"ceasefire": "conditional"}]
