@@ -55,3 +55,9 @@ def test_an_if_clause_on_the_other_sides_conduct_stays_a_condition(run):
     text = "“We will agree to a ceasefire if Russia stops its attacks,” Zelenskyy said."
 
     assert stances(run(text)) == [{"ceasefire": "conditional"}]
+
+
+def test_a_word_of_ending_before_a_comma_does_not_lift_the_sanctions_after_it(run):
+    text = "“If we want this war to end, we need tougher sanctions on Russia,” Kallas said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
