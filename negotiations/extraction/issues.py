@@ -1359,6 +1359,15 @@ def decide_stance(
     if (
         condition is not None
         and condition.start() > 0
+        and _threatened_unless(clause, condition, clause_spans)
+    ):
+        return (
+            SUPPORTS,
+            0.5,
+        )  # "new sanctions if Putin does not agree to a ceasefire": the ceasefire is demanded
+    if (
+        condition is not None
+        and condition.start() > 0
         and not RECIPROCAL_RE.search(clause, condition.start())
         and not NEGATION_RE.search(clause, condition.start(), clause_spans[0][0])
     ):
@@ -1496,6 +1505,21 @@ def _last_in_sequence(local: str, cue_spans: list[tuple[int, int]]) -> bool:
     cue_start, cue_end = cue_spans[0]
     sequence = FIRST_THEN_RE.search(local, 0, cue_start)
     return sequence is not None and THEN_RE.search(local, cue_end) is None
+
+
+# "if Putin does not agree to", "if Moscow refuses": the condition is the other party failing to do something.
+FAILS_TO_RE = re.compile(
+    r"(?:does not|doesn't|do not|don't|did not|didn't|will not|won't|refuses? to|refused to|fails? to|failed to)\s+"
+    r"(?:\w+\s+){0,3}$"
+)
+
+
+def _threatened_unless(clause: str, condition: re.Match[str], clause_spans: list[tuple[int, int]]) -> bool:
+    """ "Sanctions if Putin does not agree to a ceasefire": what the other party is punished for not doing is what
+    the speaker demands."""
+    if not condition.group().startswith("if "):
+        return False
+    return FAILS_TO_RE.search(clause, condition.start(), clause_spans[0][0]) is not None
 
 
 def _ruled_out_until(main: str, condition: str) -> bool:

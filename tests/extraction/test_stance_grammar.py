@@ -61,3 +61,9 @@ def test_a_word_of_ending_before_a_comma_does_not_lift_the_sanctions_after_it(ru
     text = "“If we want this war to end, we need tougher sanctions on Russia,” Kallas said."
 
     assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_what_the_other_party_is_threatened_for_not_doing_is_demanded(run):
+    text = "Trump said he would impose tariffs on Moscow if Putin did not agree to a ceasefire by the summer."
+
+    assert stances(run(text))[0]["ceasefire"] == "supports"
