@@ -176,6 +176,9 @@ CONDITIONAL_RE = re.compile(
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
     r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
+    # "once there is a ceasefire", "within three months of a ceasefire": after something else has happened.
+    r"once there (?:is|are|has been|have been)|within (?:\w+ ){1,2}(?:days|weeks|months) (?:of|after) (?:a|the|any) "
+    r"(?:\w+ )?(?:cease-?fire|truce|deal|agreement|settlement|armistice)|"
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
     r"\w+ed|(?:\w+ )?(?:\w+ )?(?:troops|forces|army|soldiers|units) (?:leave|left|withdraw\w*|pull\w* out))|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
     r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
