@@ -1406,7 +1406,7 @@ def decide_stance(
     negative = _count_outside(
         NEGATIVE_RE,
         local[: but.start()] if but else local,
-        cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else [],
+        (cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else []) + _concessions(local),
     )
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)
@@ -1523,6 +1523,18 @@ def _threatened_unless(clause: str, condition: re.Match[str], clause_spans: list
     if not condition.group().startswith("if "):
         return False
     return FAILS_TO_RE.search(clause, condition.start(), clause_spans[0][0]) is not None
+
+
+# "We kept the truce despite every provocation": what is overcome is named, not judged.
+CONCESSION_RE = re.compile(
+    r"(?:d(?<![\w'-]d)espite|i(?<![\w'-]i)n spite of|n(?<![\w'-]n)otwithstanding)\s[^,.;:!?]*"
+)
+
+
+def _concessions(local: str) -> list[tuple[int, int]]:
+    if "despite" not in local and "spite of" not in local and "notwithstanding" not in local:
+        return []
+    return [match.span() for match in CONCESSION_RE.finditer(local)]
 
 
 def _ruled_out_until(main: str, condition: str) -> bool:

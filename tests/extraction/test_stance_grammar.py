@@ -67,3 +67,9 @@ def test_what_the_other_party_is_threatened_for_not_doing_is_demanded(run):
     text = "Trump said he would impose tariffs on Moscow if Putin did not agree to a ceasefire by the summer."
 
     assert stances(run(text))[0]["ceasefire"] == "supports"
+
+
+def test_what_is_overcome_after_despite_is_not_a_judgement_of_the_issue(run):
+    text = "“We have kept the energy truce despite dangerous provocations,” Sybiha said."
+
+    assert stances(run(text)) == [{"energy-strikes": "supports"}]
