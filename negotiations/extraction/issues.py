@@ -1478,6 +1478,11 @@ def decide_stance(
     if inverse is not None:
         polarity = -polarity
     if not (negations or negative or positive or (cue_word and cue_word not in PLAIN_SAYING)):
+        if COUNTED_HARM_RE.search(local):
+            return (
+                NEUTRAL,
+                0.5,
+            )  # "Russia had launched more than 1,200 drones at the grid": a tally, no side taken
         return _no_side_taken(context, issue.issue.slug, polarity), 0.5
     if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
@@ -1754,6 +1759,15 @@ def _demanded_in_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[in
     return any(end <= first for _, end in any_must)
 
 
+# A tally of attacks or deportations told as a fact: "had launched more than 1,200 drones", "at least 19,500 children
+# have been deported", "had recorded 47 strikes".
+COUNTED_HARM_RE = Hinted(
+    r"(?:had|have|has) (?:been )?(?:\w+ )?(?:launched|fired|recorded|registered|counted|documented|carried out|"
+    r"deported|abducted|forcibly transferred|transferred|killed|wounded)\b[^.;]{0,60}?\d|\d[\d,.]* (?:\w+ ){0,3}"
+    r"(?:had|have|has) been (?:\w+ )?(?:deported|abducted|transferred|killed|wounded|launched|fired|recorded)",
+    ("launched", "fired", "recorded", "registered", "counted", "documented", "carried out", "deported", "abducted",
+     "transferred", "killed", "wounded"),
+)  # fmt: skip
 # "The moratorium had been repeatedly violated by Kyiv": a record of the other side's conduct, told as a fact
 # rather than as a call for the thing it harms (but "Russia continued to block the return of children" backs it).
 CONDUCT_REPORT_RE = re.compile(
