@@ -175,7 +175,7 @@ CONDITIONAL_RE = re.compile(
     r"in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
-    r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
+    r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on(?! paper)|as soon as(?! possible)|"
     # "once there is a ceasefire", "within three months of a ceasefire": after something else has happened.
     r"once there (?:is|are|has been|have been)|within (?:\w+ ){1,2}(?:days|weeks|months) (?:of|after) (?:a|the|any) "
     r"(?:\w+ )?(?:cease-?fire|truce|deal|agreement|settlement|armistice)|"

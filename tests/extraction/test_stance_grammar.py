@@ -73,3 +73,9 @@ def test_what_is_overcome_after_despite_is_not_a_judgement_of_the_issue(run):
     text = "“We have kept the energy truce despite dangerous provocations,” Sybiha said."
 
     assert stances(run(text)) == [{"energy-strikes": "supports"}]
+
+
+def test_only_on_paper_is_a_complaint_not_terms(run):
+    text = "“The energy truce exists only on paper,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"energy-strikes": "supports"}]
