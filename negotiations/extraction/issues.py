@@ -1592,7 +1592,9 @@ PRIVATE = "private-person"
 COMMENTATOR_RE = re.compile(
     r"(?<![\w'-])(?:analysts?|experts?|research\w*|fellow|professor|economist|specialist|consultant|scholar|"
     r"historian|commentator|pollster|sociologist|political scientist|strategist|think[- ]tank|institute|university|"
-    r"academy|lecturer|journalist|correspondent|editor|blogger|observer|lawyer|attorney)(?![\w-])"
+    r"academy|lecturer|journalist|correspondent|editor|blogger|observer|lawyer|attorney|"
+    # A retired officer quoted on the war speaks as a military analyst.
+    r"retired (?:\w+ ){0,2}(?:general|colonel|admiral|officer|commander))(?![\w-])"
 )
 STATE_ADJECTIVES = {
     "russia": ("russian", "russia's", "kremlin"), "ukraine": ("ukrainian", "ukraine's"),

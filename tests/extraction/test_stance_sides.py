@@ -133,3 +133,9 @@ def test_an_office_holder_the_registry_does_not_know_speaks_for_the_state_named(
     )
 
     assert stances(run(text)) == [{"frozen-assets": "supports"}]
+
+
+def test_a_retired_officer_the_registry_does_not_know_speaks_as_an_analyst(run):
+    text = "Retired Major General Tom Aldridge said the troops would deploy if a ceasefire held."
+
+    assert stances(run(text))[0]["peacekeepers"] == "neutral"
