@@ -44,7 +44,8 @@ NEGATION_RE = re.compile(
     # "Our position has not changed": the same position held, not a negation of it.
     # "within weeks, if not days": an estimate, not a negation.
     # "time is not on his side": pressure on the other side, not a negation of the pressure.
-    r"(?<![\w'-])(?:(?<!if )not(?! changed)(?! on (?:[\w']+ )?side(?![\w-]))|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "we are not going to be found wanting": a pledge to do one's part, not a negation.
+    r"(?<![\w'-])(?:(?<!if )not(?! changed)(?! on (?:[\w']+ )?side(?![\w-]))(?! (?:going to )?be found wanting)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
@@ -1242,10 +1243,12 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
         start = max(start, _next_verb_phrase(clause, spans[0][0]))
         if (relative := RELATIVE_AFTER_RE.match(clause, spans[0][1])) is not None:
             end = relative.start()  # "land that does not belong to me": the relative clause's own verb
+        # Matches starting before the window's end, read on the whole clause: a look-ahead ("not going to be
+        # found wanting") sees past the window.
         count = sum(
             1
-            for match in NEGATION_RE.finditer(clause, start, min(end, len(clause)))
-            if not any(s <= match.start() < e for s, e in spans)
+            for match in NEGATION_RE.finditer(clause, start)
+            if match.start() < end and not any(s <= match.start() < e for s, e in spans)
         )
     else:
         count = _count_outside(NEGATION_RE, clause, spans)

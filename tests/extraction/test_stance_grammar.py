@@ -79,3 +79,9 @@ def test_only_on_paper_is_a_complaint_not_terms(run):
     text = "“The energy truce exists only on paper,” Zelenskyy said."
 
     assert stances(run(text)) == [{"energy-strikes": "supports"}]
+
+
+def test_not_being_found_wanting_is_a_pledge_not_a_negation(run):
+    text = "“When the peacekeeping mission comes, we are not going to be found wanting,” Macron said."
+
+    assert stances(run(text)) == [{"peacekeepers": "supports"}]
