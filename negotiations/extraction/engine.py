@@ -37,7 +37,7 @@ from .document import (
     Document,
 )
 from .entries import ActorEntry, ExtractedStatement
-from .issues import IssueContext, side_of_unnamed, tag_issues
+from .issues import IssueContext, side_of_described, side_of_unnamed, tag_issues
 from .lexicon import (
     ANONYMOUS_HEADS,
     FURTHER_STATEMENT_PARTICIPLES,
@@ -2055,6 +2055,7 @@ class _PartyOf:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.known: dict[str, str] = {}
+        self.described: dict[str, str] = {}
 
     def get(self, who: str, default: str = "") -> str:
         if who not in self.known:
@@ -2062,6 +2063,30 @@ class _PartyOf:
             actors = registry.resolve(who, published) or registry.resolve(who.removeprefix("the "), published)
             self.known[who] = registry.party_of(actors[0]) if actors else ""
         return self.known[who] or default
+
+    def of_unknown_person(self, name: str) -> str:
+        """The side of a person the registry does not know, read where the article first names them."""
+        if name not in self.described:
+            self.described[name] = side_of_described(self._introduction(name))
+        return self.described[name]
+
+    def _introduction(self, name: str) -> str:
+        """The words around the first mention of name in its sentence ("Elina Valtonen, the Finnish foreign
+        minister,"; "Spain's Foreign Minister José Manuel Albares"), not reaching into a quotation."""
+        doc = self.doc
+        mention = next((mention for mention in doc.mentions if mention.name == name), None)
+        if mention is None:
+            return ""
+        sentence = doc.sentence_at(mention.start)
+        before = doc.lower[max(sentence.start, mention.start - INTRODUCTION_REACH) : mention.start]
+        after = doc.lower[mention.end : min(sentence.end, mention.end + INTRODUCTION_REACH)]
+        before = QUOTE_MARK_RE.split(before)[-1]
+        after = QUOTE_MARK_RE.split(after, maxsplit=1)[0]
+        return f"{before} {after}"
+
+
+INTRODUCTION_REACH = 120
+QUOTE_MARK_RE = re.compile(r"[\"“”«»\n]")
 
 
 def _party_phrases(doc: Document) -> _PartyOf:
@@ -2086,6 +2111,8 @@ def build_statement(doc: Document, candidate: Candidate) -> ExtractedStatement:
         speaker_party=(
             doc.registry.party_of(speaker.actor)
             if speaker.actor is not None
+            else _party_phrases(doc).of_unknown_person(speaker.name)
+            if speaker.is_person and not speaker.anonymous
             else side_of_unnamed(speaker.name)
         ),
         other_parties=_party_phrases(doc),

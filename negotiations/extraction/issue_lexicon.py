@@ -270,7 +270,7 @@ DEFAULT_LEXICON: dict[str, IssueLexicon] = {
         ),
         inverse=(
             r"(?:lift\w*|eas(?:e|ed|ing)|relief|remov\w+|drop\w*|end\w*|scrap\w*|roll\w* back|unfreez\w*|"
-            r"loosen\w*|without)\b[^.;]{0,25}\b(?:sanctions?|ban|restrictions|measures|pressure)",
+            r"loosen\w*|without)\b[^.;,]{0,25}\b(?:sanctions?|ban|restrictions|measures|pressure)",
             r"sanctions?(?:\s+\w+){0,2}\s+(?:relief|lifted|eased|removed|dropped|ended)",
             r"against sanctions",
             r"sanctions (?:do not|don't|did not|didn't|have not|haven't|will not|won't|are not|aren't|never) "

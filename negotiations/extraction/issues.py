@@ -44,7 +44,8 @@ NEGATION_RE = re.compile(
     # "Our position has not changed": the same position held, not a negation of it.
     # "within weeks, if not days": an estimate, not a negation.
     # "time is not on his side": pressure on the other side, not a negation of the pressure.
-    r"(?<![\w'-])(?:(?<!if )not(?! changed)(?! on (?:[\w']+ )?side(?![\w-]))|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
+    # "we are not going to be found wanting": a pledge to do one's part, not a negation.
+    r"(?<![\w'-])(?:(?<!if )not(?! changed)(?! on (?:[\w']+ )?side(?![\w-]))(?! (?:going to )?be found wanting)|no(?! (?:effort|efforts|doubt)(?![\w-]))|never(?! changed)|n't(?! changed)|cannot|without|hardly|barely|neither|nor|none|nothing|nobody|"
     r"unwilling|unable|impossible|refus\w*|reject\w*|exclud(?:e|es|ed|ing)|oppos\w*|object|objects|objected|objections?|veto\w*|block|blocks|blocked|blocking|rule out|ruled out|(?:is|are|am|was|were|be|been|voted|votes?|argued|argues|spoke|speaks|warned|warns|firmly|strongly) against|won't|can't|don't|"
     r"doesn't|didn't|isn't|aren't|wasn't|weren't|wouldn't|couldn't|shouldn't)(?![\w-])"
 )
@@ -175,7 +176,10 @@ CONDITIONAL_RE = re.compile(
     r"in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
-    r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on|as soon as(?! possible)|"
+    r"also|as well|ready|willing|agrees?|stops?|halts?|does the same)|only on(?! paper)|as soon as(?! possible)|"
+    # "once there is a ceasefire", "within three months of a ceasefire": after something else has happened.
+    r"once there (?:is|are|has been|have been)|within (?:\w+ ){1,2}(?:days|weeks|months) (?:of|after) (?:a|the|any) "
+    r"(?:\w+ )?(?:cease-?fire|truce|deal|agreement|settlement|armistice)|"
     r"once (?:the|a|russia|ukraine|moscow|kyiv|agreements?|\w+ (?:had|have|has|is|are) been|\w+ (?:is|are|was|were) "
     r"\w+ed|(?:\w+ )?(?:\w+ )?(?:troops|forces|army|soldiers|units) (?:leave|left|withdraw\w*|pull\w* out))|after (?:a|the) (?:peace )?(?:deal|agreement|settlement|cease-?fire|truce)|"
     r"only to (?:sign|finali[sz]e|conclude|seal)|only (?:in|at) (?:moscow|kyiv|kiev|the kremlin)|"
@@ -309,8 +313,11 @@ SIDE_TAKING_RE = re.compile(
     r"(?:calls?|appeals?) (?:for|to|on))(?![\w-])"
 )
 WEAK_CONDITIONAL_RE = re.compile(
-    r"i(?<![\w'-]i)f(?![\w-])(?! not\b)"
-)  # "within weeks, if not days": an estimate
+    # "within weeks, if not days": an estimate. "If we want peace, we need ...", "if Moscow is serious, let it
+    # start here": a goal or a premise the speaker sets out, not terms on the issue.
+    r"i(?<![\w'-]i)f(?![\w-])(?! not\b)(?!(?: [\w'-]+){1,3}? (?:wants?|wanted|wish\w*|thinks?|thought|believes?|"
+    r"(?:is|are|was|were) (?:really |truly )?serious)(?![\w-]))"
+)
 # Words naming a topic of the talks: a report on it unless the statement takes a side.
 TOPIC_RE = re.compile(
     r"(?<![\w'-])(?:working on|work on|negotiat\w+|talks on|focus\w*|"
@@ -439,8 +446,9 @@ CLAUSE_SPLIT_RE = re.compile(
     r"\s[—–]\s"
 )
 
-# The rejecting verbs of the attribution lexicon, and "questioned", which rejects only as a stance.
-NEGATIVE_CUES = NEGATIVE_CUE_VERBS | {"questioned"}
+# The rejecting verbs of the attribution lexicon, and "questioned", which rejects only as a stance;
+# "rule" is the bare form of "rule out" after an auxiliary ("did not rule out").
+NEGATIVE_CUES = NEGATIVE_CUE_VERBS | {"questioned", "rule"}
 POSITIVE_CUES = frozenset(
     [
         "welcomed",
@@ -1245,6 +1253,8 @@ def _cue_sentence(
 
 
 NEGATION_BEFORE, NEGATION_AFTER = 80, 50
+# A relative clause right after the cue has a verb of its own: its negation is not the cue's predicate.
+RELATIVE_AFTER_RE = re.compile(r"\s+(?:that|which|who|whom|whose)\s")
 
 
 def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
@@ -1252,10 +1262,14 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
         # A negation governs the issue from a few words before it, or as the predicate just after it.
         start, end = max(0, spans[0][0] - NEGATION_BEFORE), spans[0][1] + NEGATION_AFTER
         start = max(start, _next_verb_phrase(clause, spans[0][0]))
+        if (relative := RELATIVE_AFTER_RE.match(clause, spans[0][1])) is not None:
+            end = relative.start()  # "land that does not belong to me": the relative clause's own verb
+        # Matches starting before the window's end, read on the whole clause: a look-ahead ("not going to be
+        # found wanting") sees past the window.
         count = sum(
             1
-            for match in NEGATION_RE.finditer(clause, start, min(end, len(clause)))
-            if not any(s <= match.start() < e for s, e in spans)
+            for match in NEGATION_RE.finditer(clause, start)
+            if match.start() < end and not any(s <= match.start() < e for s, e in spans)
         )
     else:
         count = _count_outside(NEGATION_RE, clause, spans)
@@ -1372,6 +1386,15 @@ def decide_stance(
     if (
         condition is not None
         and condition.start() > 0
+        and _threatened_unless(clause, condition, clause_spans)
+    ):
+        return (
+            SUPPORTS,
+            0.5,
+        )  # "new sanctions if Putin does not agree to a ceasefire": the ceasefire is demanded
+    if (
+        condition is not None
+        and condition.start() > 0
         and not RECIPROCAL_RE.search(clause, condition.start())
         and not NEGATION_RE.search(clause, condition.start(), clause_spans[0][0])
     ):
@@ -1407,7 +1430,7 @@ def decide_stance(
     negative = _count_outside(
         NEGATIVE_RE,
         local[: but.start()] if but else local,
-        cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else [],
+        (cue_spans if issue.issue.slug in HOSTILE_CUES_SUPPORT else []) + _concessions(local),
     )
     positive = _count_outside(POSITIVE_RE, local, cue_spans)
     inherent = INHERENT.get(issue.issue.slug)
@@ -1419,6 +1442,8 @@ def decide_stance(
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
         return SUPPORTS, 0.5
     any_must = [match.span() for match in ANY_MUST_RE.finditer(local)]  # "any X must ..."
+    if _open_to(clause, clause_spans) or _refusal_denied(context, local, cue_word):
+        return CONDITIONAL, 0.55  # "did not rule out easing some measures", "not against discussing it"
     if clause_spans and _rejects_one_form(clause, clause_spans[0]):
         return (
             CONDITIONAL,
@@ -1477,6 +1502,11 @@ def decide_stance(
     if inverse is not None:
         polarity = -polarity
     if not (negations or negative or positive or (cue_word and cue_word not in PLAIN_SAYING)):
+        if COUNTED_HARM_RE.search(local):
+            return (
+                NEUTRAL,
+                0.5,
+            )  # "Russia had launched more than 1,200 drones at the grid": a tally, no side taken
         return _no_side_taken(context, issue.issue.slug, polarity), 0.5
     if context.speaker_party in IMPARTIAL and not _takes_a_side(local, cue_word):
         return NEUTRAL, 0.5  # an analyst or an outlet telling how things stand
@@ -1507,6 +1537,33 @@ def _last_in_sequence(local: str, cue_spans: list[tuple[int, int]]) -> bool:
     cue_start, cue_end = cue_spans[0]
     sequence = FIRST_THEN_RE.search(local, 0, cue_start)
     return sequence is not None and THEN_RE.search(local, cue_end) is None
+
+
+# "if Putin does not agree to", "if Moscow refuses": the condition is the other party failing to do something.
+FAILS_TO_RE = re.compile(
+    r"(?:does not|doesn't|do not|don't|did not|didn't|will not|won't|refuses? to|refused to|fails? to|failed to)\s+"
+    r"(?:\w+\s+){0,3}$"
+)
+
+
+def _threatened_unless(clause: str, condition: re.Match[str], clause_spans: list[tuple[int, int]]) -> bool:
+    """ "Sanctions if Putin does not agree to a ceasefire": what the other party is punished for not doing is what
+    the speaker demands."""
+    if not condition.group().startswith("if "):
+        return False
+    return FAILS_TO_RE.search(clause, condition.start(), clause_spans[0][0]) is not None
+
+
+# "We kept the truce despite every provocation": what is overcome is named, not judged.
+CONCESSION_RE = re.compile(
+    r"(?:d(?<![\w'-]d)espite|i(?<![\w'-]i)n spite of|n(?<![\w'-]n)otwithstanding)\s[^,.;:!?]*"
+)
+
+
+def _concessions(local: str) -> list[tuple[int, int]]:
+    if "despite" not in local and "spite of" not in local and "notwithstanding" not in local:
+        return []
+    return [match.span() for match in CONCESSION_RE.finditer(local)]
 
 
 def _ruled_out_until(main: str, condition: str) -> bool:
@@ -1550,6 +1607,48 @@ def side_of_unnamed(description: str) -> str:
         return ""  # a person or body the registry does not know: its side is not in its name
     found = [(match.start(), party) for party, pattern in UNNAMED_SIDES if (match := pattern.search(lower))]
     return min(found)[1] if found else ""
+
+
+# A person the registry does not know is read from how the article introduces them: a commentator keeps to no
+# side; the holder of a state's office speaks for that state; anyone else (a resident, a soldier, a prisoner's
+# mother) speaks for themselves, so their words take a side as a party's do.
+PRIVATE = "private-person"
+COMMENTATOR_RE = re.compile(
+    r"(?<![\w'-])(?:analysts?|experts?|research\w*|fellow|professor|economist|specialist|consultant|scholar|"
+    r"historian|commentator|pollster|sociologist|political scientist|strategist|think[- ]tank|institute|university|"
+    r"academy|lecturer|journalist|correspondent|editor|blogger|observer|lawyer|attorney|"
+    # A retired officer quoted on the war speaks as a military analyst.
+    r"retired (?:\w+ ){0,2}(?:general|colonel|admiral|officer|commander))(?![\w-])"
+)
+STATE_ADJECTIVES = {
+    "russia": ("russian", "russia's", "kremlin"), "ukraine": ("ukrainian", "ukraine's"),
+    "united-states": ("american", "u.s.", "us", "america's"), "united-kingdom": ("british", "uk", "britain's"),
+    "france": ("french", "france's"), "germany": ("german", "germany's"), "poland": ("polish", "poland's"),
+    "finland": ("finnish", "finland's"), "italy": ("italian", "italy's"), "spain": ("spanish", "spain's"),
+    "ireland": ("irish", "ireland's"), "hungary": ("hungarian", "hungary's"), "belgium": ("belgian", "belgium's"),
+    "netherlands": ("dutch",), "sweden": ("swedish", "sweden's"), "denmark": ("danish", "denmark's"),
+    "estonia": ("estonian", "estonia's"), "latvia": ("latvian", "latvia's"), "lithuania": ("lithuanian",
+    "lithuania's"), "slovakia": ("slovak", "slovakia's"), "czechia": ("czech",), "turkey": ("turkish", "turkey's"),
+    "china": ("chinese", "china's"), "belarus": ("belarusian", "belarus's"), "european-union": ("eu", "european"),
+}  # fmt: skip
+SIDE_OF_ADJECTIVE = {
+    adjective: state for state, adjectives in STATE_ADJECTIVES.items() for adjective in adjectives
+}
+OFFICE_RE = re.compile(
+    r"(?<![\w'-])(?P<state>"
+    + "|".join(re.escape(adjective) for adjective in sorted(SIDE_OF_ADJECTIVE, key=len, reverse=True))
+    + r")(?:-[\w]+)?\s+(?:[\w'-]+\s+){0,3}?(?:minister|president|premier|commissioner|ombuds(?:man|woman|person)|"
+    r"head|governor|mayor|official|diplomat|ambassador|envoy|lawmaker|deputy|senator|spokes(?:man|woman|person)|"
+    r"chancellor|secretary|leader|chief|adviser|advisor|negotiator|general|commander)(?![\w-])"
+)
+
+
+def side_of_described(description: str) -> str:
+    """The side of a person the registry does not know, from the words that introduce them (lower-case)."""
+    if COMMENTATOR_RE.search(description):
+        return ""
+    office = OFFICE_RE.search(description)
+    return SIDE_OF_ADJECTIVE[office.group("state")] if office is not None else PRIVATE
 
 
 # Refusing to compromise on an issue holds to the side's own position on it, whichever way that goes.
@@ -1636,6 +1735,34 @@ def _sets_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[int, int]
     return any(start <= cue < end for start, end in any_must for cue, _ in cue_spans)
 
 
+# Openness said by denying a refusal ("does not rule out", "did not reject", "not against"): a guarded yes.
+OPEN_TO_RE = Hinted(
+    r"(?:(?<![\w'-])(?:not|never)|n't|n’t)\s+(?:\w+\s+)?[\"“‘']?(?:rul(?:e|es|ed|ing) out|exclud(?:e|es|ed|ing)|reject(?:s|ed|ing)?|against|"
+    r"opposed to|objec(?:t|ts|ted|ting) to)(?![\w'-])",
+    ("rul", "exclud", "reject", "against", "opposed", "object"),
+)
+
+
+def _open_to(clause: str, clause_spans: list[tuple[int, int]]) -> bool:
+    """The clause denies refusing what it then names: "Moscow was not against discussing the assets"."""
+    return bool(clause_spans) and OPEN_TO_RE.search(clause, 0, clause_spans[0][0]) is not None
+
+
+NEGATED_LEAD_RE = re.compile(r"(?:(?<![\w'-])(?:not|never|cannot)|n't|n’t)\s+(?:\w+\s+)?$")
+
+
+def _refusal_denied(context: IssueContext, local: str, cue_word: str) -> bool:
+    """A rejecting cue the sentence negates: "Rubio didn't rule out easing some measures"."""
+    if cue_word not in NEGATIVE_CUES:
+        return False
+    frame = _frame(context, local)
+    lead = frame[: len(frame) - len(local)].rstrip()
+    if not lead.endswith(context.cue):
+        return False
+    cue_start = len(lead) - len(context.cue)
+    return NEGATED_LEAD_RE.search(lead, max(0, cue_start - 30), cue_start) is not None
+
+
 def _rejects_one_form(clause: str, cue: tuple[int, int]) -> bool:
     """ "not accept a ceasefire that rewarded aggression": the cue is refused only as its relative clause shapes it."""
     return (
@@ -1658,6 +1785,15 @@ def _demanded_in_terms(any_must: list[tuple[int, int]], cue_spans: list[tuple[in
     return any(end <= first for _, end in any_must)
 
 
+# A tally of attacks or deportations told as a fact: "had launched more than 1,200 drones", "at least 19,500 children
+# have been deported", "had recorded 47 strikes".
+COUNTED_HARM_RE = Hinted(
+    r"(?:had|have|has) (?:been )?(?:\w+ )?(?:launched|fired|recorded|registered|counted|documented|carried out|"
+    r"deported|abducted|forcibly transferred|transferred|killed|wounded)\b[^.;]{0,60}?\d|\d[\d,.]* (?:\w+ ){0,3}"
+    r"(?:had|have|has) been (?:\w+ )?(?:deported|abducted|transferred|killed|wounded|launched|fired|recorded)",
+    ("launched", "fired", "recorded", "registered", "counted", "documented", "carried out", "deported", "abducted",
+     "transferred", "killed", "wounded"),
+)  # fmt: skip
 # "The moratorium had been repeatedly violated by Kyiv": a record of the other side's conduct, told as a fact
 # rather than as a call for the thing it harms (but "Russia continued to block the return of children" backs it).
 CONDUCT_REPORT_RE = re.compile(
@@ -1688,10 +1824,15 @@ def _frame(context: IssueContext, local: str) -> str:
     return found.text[start : context.quote_range[1]]
 
 
+HYPOTHESIS_BEFORE_RE = re.compile(r"(?:i(?<![\w'-]i)f|w(?<![\w'-]w)hether|u(?<![\w'-]u)nless)\s+$")
+
+
 def _reports_others(local: str, context: IssueContext) -> bool:
     if not contains_any(local, WANT_VERBS):
         return False  # no verb of wanting or proposing: the long regex need not run
     for match in OTHERS_WANT_RE.finditer(local):
+        if HYPOTHESIS_BEFORE_RE.search(local, max(0, match.start() - 9), match.start()):
+            continue  # "if Moscow wants to show it is serious, let it ...": a premise, not a report of a demand
         who = match.group("who")
         party = context.other_parties.get(who, "") or DEMONYM_PARTY.get(who, "")
         if (
@@ -1720,7 +1861,9 @@ def _named_other_wants(local: str, context: IssueContext) -> bool:
         return False
     for verb in NAMED_WANTS_VERB_RE.finditer(local):
         wanter = NAMED_WANTER_RE.search(local, max(0, verb.start() - 50), verb.start())
-        if wanter is None:
+        if wanter is None or HYPOTHESIS_BEFORE_RE.search(
+            local, max(0, wanter.start("last") - 9), wanter.start("last")
+        ):
             continue
         first, last = wanter.group("first"), wanter.group("last")
         for who in (f"{first} {last}", last) if first else (last,):

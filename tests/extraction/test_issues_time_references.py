@@ -8,7 +8,7 @@ def stances(statements):
 def test_within_days_of_a_ceasefire_dates_the_elections(run):
     text = "Zelenskyy said he was ready to hold elections within 60 days of a ceasefire."
 
-    assert stances(run(text)) == [{"elections": "supports"}]
+    assert stances(run(text)) == [{"elections": "conditional"}]  # after the truce: on that condition
 
 
 def test_since_the_truce_took_effect_dates_the_strikes(run):

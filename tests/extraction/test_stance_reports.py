@@ -153,3 +153,9 @@ def test_work_said_to_be_moving_slowly_is_a_progress_report(run):
     text = "Zelenskyy said the prisoner exchanges were moving slowly but steadily."
 
     assert stances(run(text)) == [{"prisoner-exchange": "neutral"}]
+
+
+def test_a_tally_of_the_other_sides_attacks_told_as_a_fact_is_neutral(run):
+    text = "Sybiha said Russia had fired 300 missiles at power plants since the energy truce began."
+
+    assert stances(run(text)) == [{"energy-strikes": "neutral"}]

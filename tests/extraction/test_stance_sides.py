@@ -110,3 +110,32 @@ def test_a_speaker_of_no_side_who_said_it_welcomed_something_takes_a_side(run):
     text = "The Red Cross said it welcomed every prisoner exchange that brings soldiers home."
 
     assert stances(run(text)) == [{"prisoner-exchange": "supports"}]
+
+
+def test_a_private_person_the_registry_does_not_know_speaks_for_themselves(run):
+    text = (
+        "“Ceding territory to Moscow is not peace. Nobody here will accept it,” said Halyna Petrenko, 63, "
+        "a pensioner in Kramatorsk."
+    )
+
+    assert stances(run(text)) == [{"territory": "opposes"}]
+
+
+def test_a_commentator_the_registry_does_not_know_reports(run):
+    text = "Pavlo Denysenko, a political analyst at a Kyiv think tank, said the ceasefire could hold through spring."
+
+    assert stances(run(text)) == [{"ceasefire": "neutral"}]
+
+
+def test_an_office_holder_the_registry_does_not_know_speaks_for_the_state_named(run):
+    text = (
+        "Anna Lindgren, the Finnish foreign minister, said the frozen Russian assets were a European matter."
+    )
+
+    assert stances(run(text)) == [{"frozen-assets": "supports"}]
+
+
+def test_a_retired_officer_the_registry_does_not_know_speaks_as_an_analyst(run):
+    text = "Retired Major General Tom Aldridge said the troops would deploy if a ceasefire held."
+
+    assert stances(run(text))[0]["peacekeepers"] == "neutral"

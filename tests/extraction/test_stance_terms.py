@@ -116,3 +116,15 @@ def test_cannot_wait_until_is_haste_not_a_condition(run):
     text = "Merz said a decision on the frozen Russian assets could not wait until next year."
 
     assert stances(run(text))[0]["frozen-assets"] != "conditional"
+
+
+def test_an_issue_set_within_some_months_of_a_truce_is_conditional(run):
+    text = "Zelenskyy said Ukraine could vote in a presidential election within two months of a ceasefire."
+
+    assert stances(run(text)) == [{"elections": "conditional"}]
+
+
+def test_an_issue_promised_once_there_is_a_truce_is_conditional(run):
+    text = "“Once there is a ceasefire, Ukraine will hold presidential elections,” Rutte said."
+
+    assert stances(run(text)) == [{"elections": "conditional"}]
