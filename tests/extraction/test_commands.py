@@ -1,5 +1,6 @@
 """extract_file and evaluate_extraction, with the demo registry loaded into the test database."""
 
+import io
 import json
 
 import pytest
@@ -61,6 +62,18 @@ def test_extract_file_writes_one_line_per_article_in_the_gold_format(demo_regist
     assert first["actor"] == "sergey-lavrov"
     assert ARTICLE["text"][first["start"] : first["end"]] == first["quote"]
     assert first["said_on"] == "2026-01-29"
+
+
+def test_extract_file_writes_to_standard_output_for_a_dash(demo_registry, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = write_jsonl(tmp_path / "in.jsonl", ARTICLE)
+    stdout = io.StringIO()
+
+    call_command("extract_file", str(source), output="-", stdout=stdout)
+
+    [line] = stdout.getvalue().splitlines()
+    assert json.loads(line)["id"] == "a1"
+    assert not (tmp_path / "-").exists()
 
 
 def test_extract_file_does_not_write_to_the_database(demo_registry, tmp_path):

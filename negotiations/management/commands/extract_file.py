@@ -13,19 +13,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("input", help="Articles, one JSON object a line (id, published, text, ...).")
-        parser.add_argument("--output", required=True, help="Where to write the predictions (JSONL).")
+        parser.add_argument(
+            "--output", required=True, help="Where to write the predictions (JSONL); - for standard output."
+        )
 
     def handle(self, *args, input: str, output: str, **options) -> None:
         negotiation = default_negotiation()
         if negotiation is None:
             raise CommandError("No negotiation in the database: run `manage.py seed_demo` first.")
         registry = registry_for(negotiation=negotiation)
-        count = 0
         try:
+            if output == "-":
+                self._write(input, registry, self.stdout)
+                return
             with Path(output).open("w", encoding="utf-8") as out:
-                for prediction in predict(read_articles(Path(input)), registry=registry):
-                    out.write(json.dumps(prediction, ensure_ascii=False) + "\n")
-                    count += 1
+                count = self._write(input, registry, out)
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Wrote predictions for {count} articles to {output}")
+
+    def _write(self, input: str, registry, out) -> int:
+        count = 0
+        for prediction in predict(read_articles(Path(input)), registry=registry):
+            out.write(json.dumps(prediction, ensure_ascii=False) + "\n")
+            count += 1
+        return count
