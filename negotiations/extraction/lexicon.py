@@ -109,6 +109,16 @@ SPEECH_VERBS = [
     "demanded",
     "believes",
     "believed",
+    # Present tense of a standing claim, as think-tank notes and explainers write it: "The institute assesses
+    # that ...", "Kyiv contends that ...", "the ministry notes that ...".
+    "notes",
+    "predicts",
+    "reckons",
+    "contends",
+    "concedes",
+    "recalls",
+    "alleges",
+    "assesses",
 ]
 
 # Verbs of stated position whose object is the reported content ("X rejected ...").
@@ -153,6 +163,10 @@ POSITION_VERBS = [
     "thanks",
     "disputes",
     "disputed",
+    "denounced",  # "Lavrov denounced the proposal as ...": a verdict on its object, like "condemned"
+    "denounces",
+    "decried",
+    "decries",
     "wants",
     *VERDICT_VERBS,
 ]
@@ -229,6 +243,16 @@ POSITION_PHRASES = (
     "voiced support for",
     "expressed support for",
     "objected to",
+    "appealed to",  # 'Zelenskyy appealed to the partners to keep up the pressure': whom and what, like "called on"
+    "appeals to",
+)
+
+# Readouts and wire copy: "expressed the hope that ...", "expressed his readiness to ...", "voiced confidence that".
+_STATED_ATTITUDES = tuple(
+    f"{verb} {owner}{attitude}"
+    for verb in ("expressed", "expresses", "voiced", "voices")
+    for owner in ("", "his ", "her ", "its ", "their ", "the ")
+    for attitude in ("hope", "confidence", "optimism", "concern", "readiness", "willingness")
 )
 
 # Multi-word cues that report words, matched as phrases (those taking a stance are POSITION_PHRASES).
@@ -245,17 +269,17 @@ PHRASE_CUES = (
     "made it very clear",
     "made it quite clear",
     "made it abundantly clear",
-    # Readouts and wire copy: "shared his assessment that ...", "expressed the hope that ...".
+    # Readouts and wire copy: "shared his assessment that ...".
     "shared his assessment",
     "shared her assessment",
-    "expressed hope",
-    "expressed the hope",
-    "expressed confidence",
-    "expressed optimism",
-    "expressed concern",
-    "voiced hope",
-    "voiced optimism",
-    "voiced concern",
+    *_STATED_ATTITUDES,
+    # "Putin was adamant that ...", "Lavrov made the case that ...": a position stated as a claim.
+    "was adamant",
+    "is adamant",
+    "were adamant",
+    "are adamant",
+    "made the case",
+    "makes the case",
     # Readouts: "Putin positively assessed the work done by ...".
     "positively assessed",
     "positively assesses",
@@ -366,6 +390,10 @@ NEGATIVE_CUE_VERBS = frozenset(
         "hit",  # "hit back at"
         "hits",
         "objected",  # "objected to"
+        "denounced",
+        "denounces",
+        "decried",
+        "decries",
     ]
 )
 
