@@ -65,6 +65,8 @@ class Mention:
         if self.kind == NAME:
             words = self.name.split()
             return len(words) >= 2 and not any(word in ORGANISATION_WORDS for word in words)
+        if self.kind == ANONYMOUS:
+            return bool(self.title)  # "a man in his 60s" (titled by his noun), not "officials" or "sources"
         return self.kind == PERSON
 
     @property
@@ -214,6 +216,7 @@ def find_mentions(
     # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
     anonymous = _anonymous_mentions(text, lower, registry_mentions)
     anonymous += _granted_anonymity(text, lower, anonymous)
+    anonymous += _unnamed_people(text, lower, anonymous)
     mentions = registry_mentions
     if anonymous:
         covered = sorted((mention.start, mention.end) for mention in anonymous)
@@ -639,6 +642,73 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
                     )
             position = lower.find(phrase, position + 1)
     return found
+
+
+# Ordinary people a report does not name: "A man in his 60s said", "Another woman, who preferred not to give her
+# name, said", "One resident told AFP". Singular nouns only; the plural ones are anonymous heads ("residents").
+UNNAMED_PERSON_NOUNS = {
+    "man": "male",
+    "woman": "female",
+    "mother": "female",
+    "father": "male",
+    "wife": "female",
+    "husband": "male",
+    "resident": "",
+    "pensioner": "",
+    "teacher": "",
+    "nurse": "",
+    "doctor": "",
+    "soldier": "",
+    "volunteer": "",
+    "shopkeeper": "",
+    "farmer": "",
+    "villager": "",
+    "local": "",
+}
+UNNAMED_PERSON_RE = re.compile(
+    r"(?<![\w'-])(?i:a|an|another|one)\s+(?:(?!(?:of|the|his|her|their|its|this|that|who)\s)[a-z][\w'-]*\s+){0,2}?"
+    rf"(?P<noun>{'|'.join(UNNAMED_PERSON_NOUNS)})(?![\w'-])"
+    r"(?:\s+(?:in|from|of)\s+(?:(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s|[A-Z][\w'-]+))?"
+)
+# What may stand between the person and a verb of saying: an aside set off by commas ("who asked not to be named",
+# "a teacher"; not a name: "A retired teacher, Olha Savchenko, said" is named), then the verb.
+UNNAMED_SPEAKS_RE = re.compile(
+    r"(?:,\s+[a-z][^.;:\"“”]{0,90},)?\s+(?:also\s+)?(?:said|says|told|tells|added|recalled|explained|complained)(?![\w-])"
+)
+
+
+def _unnamed_people(text: str, lower: str, anonymous: list[Mention]) -> list[Mention]:
+    """Unnamed people who speak, as the subject of a verb of saying, so that a later "he said" or "she said" can
+    refer to them too. Only as a subject: "Putin met a woman from Kharkiv" names no speaker."""
+    found: list[Mention] = []
+    taken = sorted((mention.start, mention.end) for mention in anonymous)
+    for noun, gender in UNNAMED_PERSON_NOUNS.items():
+        for position in _word_positions(lower, noun):
+            match = _unnamed_person_at(text, position)
+            if match is not None and not _overlaps(taken, match.start(), match.end()):
+                name = "unnamed " + " ".join(match.group().split()[1:])  # "unnamed man in his 60s"
+                found.append(Mention(match.start(), match.end(), ANONYMOUS, name, noun, gender=gender))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _word_positions(lower: str, word: str) -> list[int]:
+    """Where a word stands on its own in the text (not inside "many", "German", "locally")."""
+    positions = []
+    position = lower.find(word)
+    while position >= 0:
+        end = position + len(word)
+        if not lower[position - 1 : position].isalpha() and not lower[end : end + 1].isalpha():
+            positions.append(position)
+        position = lower.find(word, end)
+    return positions
+
+
+def _unnamed_person_at(text: str, position: int) -> re.Match[str] | None:
+    """The unnamed person whose noun is at position, when a verb of saying follows."""
+    for match in UNNAMED_PERSON_RE.finditer(text, max(0, position - 40), position + 40):
+        if match.start("noun") == position and UNNAMED_SPEAKS_RE.match(text, match.end()) is not None:
+            return match
+    return None
 
 
 _SPOKESPERSON = "|".join(sorted(SPOKESPERSON_NOUNS, key=len, reverse=True))

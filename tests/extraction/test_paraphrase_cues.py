@@ -65,3 +65,53 @@ def test_a_position_stated_as_a_claim_reports_its_clause(run, phrase):
     assert paraphrases(statements) == [
         ("Vladimir Putin", "any settlement must address the root causes of the conflict")
     ]
+
+
+def test_a_subject_after_a_relative_clause_of_the_opening_phrase_speaks(run):
+    text = (
+        "In Kramatorsk, where sirens sound several times a day, residents said they did not believe the plan."
+    )
+
+    statement = run(text)[0]
+
+    assert (statement.anonymous, statement.quote) == (True, "they did not believe the plan")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "A man in his 60s",
+        "Another woman, who preferred not to give her name,",
+        "A teacher in Melitopol",
+        "One resident",
+    ],
+)
+def test_an_unnamed_person_who_speaks_is_an_unnamed_source(run, subject):
+    statement = run(f"{subject} said life in the city had become quieter but more frightening.")[0]
+
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "life in the city had become quieter but more frightening",
+    )
+
+
+def test_he_said_after_an_unnamed_man_refers_to_him(run):
+    text = (
+        'A man in his 60s said the city was quiet. "There are fewer explosions, but more arrests," he said.'
+    )
+
+    statements = run(text)
+
+    assert [statement.anonymous for statement in statements] == [True, True]
+
+
+def test_an_unnamed_person_who_does_not_speak_takes_no_pronoun(run):
+    text = 'Kallas met a woman from Kharkiv whose son is missing. "Europe must act now," she said.'
+
+    assert run(text)[0].speaker_name == "Kaja Kallas"
+
+
+def test_a_person_noun_named_in_apposition_is_the_named_person(run):
+    statement = run("A retired teacher, Olha Savchenko, said she had lived without heating since January.")[0]
+
+    assert (statement.speaker_name, statement.anonymous) == ("Olha Savchenko", False)
