@@ -1197,6 +1197,20 @@ SIDE_STATES = {
     "us": "United States",
     "u.s.": "United States",
 }
+# "Ukraine's Energy Ministry" is the Ukrainian Energy Ministry: the adjective of a state, for its bodies' names.
+STATE_ADJECTIVES = {
+    "Ukraine": "Ukrainian",
+    "Russia": "Russian",
+    "Belarus": "Belarusian",
+    "Poland": "Polish",
+    "Germany": "German",
+    "France": "French",
+    "Italy": "Italian",
+    "Hungary": "Hungarian",
+    "Turkey": "Turkish",
+    "China": "Chinese",
+    "Britain": "British",
+}
 # "A State Department spokesperson", "a spokesperson for the Commission": unnamed, they speak for the institution.
 SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])
 

@@ -24,6 +24,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
     SPOKESPERSON_NOUNS,
+    STATE_ADJECTIVES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -841,7 +842,11 @@ def _unknown_mentions(
                 end = rest.end()
                 name, possessive = text[name_start:end], folded.startswith("'s", end)
                 reached = end
-            found.append(Mention(name_start, end, NAME, name, possessive=possessive))
+            found.append(
+                Mention(
+                    name_start, end, NAME, _body_name(text, folded, name_start, name), possessive=possessive
+                )
+            )
             continue
         if len(name_words) >= 2:
             full_names[name_words[-1]] = name
@@ -859,6 +864,40 @@ def _unknown_mentions(
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found
+
+
+# "Ukraine's Energy Ministry": a state's body the gold and the registry name with the state's adjective.
+POSSESSIVE_STATE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)['’]s\s+$")
+
+
+def _body_name(text: str, folded: str, start: int, name: str) -> str:
+    """A body's name as its speaker is called: a newspaper's short name is its full name written before ("The
+    Post" after "The Washington Post"), a state's body takes the state's adjective ("Ukraine's Energy Ministry"
+    is the Ukrainian Energy Ministry)."""
+    words = name.split()
+    short = words[1:] if words[0] == "The" else words
+    if len(short) == 1 and short[0] in NEWSPAPER_WORDS:
+        return _full_paper_name(text, folded, start, short[0]) or name
+    state = POSSESSIVE_STATE_RE.search(folded, max(0, start - 20), start)
+    if state is not None and state.group(1) in STATE_ADJECTIVES and words[0] not in STATE_ADJECTIVES.values():
+        return f"{STATE_ADJECTIVES[state.group(1)]} {name}"
+    return name
+
+
+# The words of a newspaper's name before its last word: "The Washington " (Post), "The Wall Street " (Journal).
+PAPER_NAME_BEFORE_RE = re.compile(r"(?:The )?(?:[A-Z][\w'-]* ){1,3}$")
+
+
+def _full_paper_name(text: str, folded: str, start: int, word: str) -> str | None:
+    """The full name of the newspaper last written before start whose name ends with word."""
+    position = folded.rfind(" " + word, 0, start)
+    while position >= 0:
+        before = PAPER_NAME_BEFORE_RE.search(folded, max(0, position - 40), position + 1)
+        if before is not None:
+            name = text[before.start() : position + 1 + len(word)]
+            return name if name.split()[-2] != "The" else None  # "The Post" again: no fuller name
+        position = folded.rfind(" " + word, 0, position)
+    return None
 
 
 def _is_abbreviated_title(word: str) -> bool:

@@ -115,3 +115,24 @@ def test_a_person_noun_named_in_apposition_is_the_named_person(run):
     statement = run("A retired teacher, Olha Savchenko, said she had lived without heating since January.")[0]
 
     assert (statement.speaker_name, statement.anonymous) == ("Olha Savchenko", False)
+
+
+def test_a_newspapers_short_name_is_its_full_name_written_before(run):
+    text = (
+        "The Washington Post reported in May that the talks had stalled. "
+        "The Post reported last month that the White House had set a deadline of June."
+    )
+
+    assert [s.speaker_name for s in run(text)] == ["The Washington Post", "The Washington Post"]
+
+
+def test_a_newspapers_short_name_alone_stays_as_written(run):
+    statement = run("The Post reported last month that the White House had set a deadline of June.")[0]
+
+    assert statement.speaker_name == "The Post"
+
+
+def test_a_states_body_takes_the_states_adjective(run):
+    statement = run("Ukraine's Energy Ministry said on Monday that Kyiv was ready to extend the truce.")[0]
+
+    assert statement.speaker_name == "Ukrainian Energy Ministry"
