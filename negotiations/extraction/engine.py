@@ -1975,7 +1975,7 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
                 continue
             if first_kind == PARAPHRASE and first_start < second.end and second.start < first_end:
                 # The same words reported twice over ("X has ruled out Y, according to officials"): keep one.
-                dropped.add(i if (first_end - first_start) < (second.end - second.start) else j)
+                dropped.add(_overlap_loser(first, second, i, j))
                 continue
             if first_kind == DIRECT:
                 if first_key != second_key and first_zone == BODY and second.zone == BODY:
@@ -2000,6 +2000,22 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
 
 
 DEDUPE_WINDOW = 60
+
+
+def _overlap_loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
+    """Of two paraphrases over the same words, the one to drop: the shorter, unless it is words its speaker said
+    that a source relays ("Russia has said it is willing ..., according to a person familiar with the talks": the
+    source passes Russia's words on, as a wire agency does)."""
+    shorter, longer = (i, j) if (first.end - first.start) < (second.end - second.start) else (j, i)
+    inner, outer = (first, second) if shorter == i else (second, first)
+    if (
+        inner.cue is not None
+        and inner.cue.kind == SPEECH
+        and outer.cue is not None
+        and outer.cue.kind == ACCORDING
+    ):
+        return longer
+    return shorter
 
 
 def _written_inside(doc: Document, first: Candidate, second: Candidate) -> bool:

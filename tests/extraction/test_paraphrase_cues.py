@@ -136,3 +136,19 @@ def test_a_states_body_takes_the_states_adjective(run):
     statement = run("Ukraine's Energy Ministry said on Monday that Kyiv was ready to extend the truce.")[0]
 
     assert statement.speaker_name == "Ukrainian Energy Ministry"
+
+
+def test_words_a_source_relays_stay_with_whoever_said_them(run):
+    text = "Russia has said it is willing to extend the truce, according to a person familiar with the talks."
+
+    assert paraphrases(run(text)) == [("Russia", "it is willing to extend the truce")]
+
+
+def test_a_stance_a_source_reports_stays_with_the_source(run):
+    text = (
+        "Russia has ruled out any truce before a settlement, according to a person familiar with the talks."
+    )
+
+    statement = run(text)[0]
+
+    assert statement.anonymous
