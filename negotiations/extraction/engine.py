@@ -871,6 +871,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if (
         comma >= 0
         and TITLE_GAP_RE.fullmatch(doc.text, comma + 1, slot.start) is not None
+        and ECHOED_POSITION_RE.match(doc.lower, comma + 1, slot.start) is None
         and cue.kind == SPEECH
         and (
             _ends_sentence(doc, _after_told_object(doc, cue), sentence, allow_words=14)
@@ -935,6 +936,12 @@ TITLED_TRAILING_RE = re.compile(
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
 
+# "Kyiv has insisted it will not withdraw, a position Zelenskyy repeated on Sunday": the noun takes up the clause
+# before; its speaker said the same again, and the clause stays its first speaker's.
+ECHOED_POSITION_RE = re.compile(
+    r"\s*(?:a|an|the|one)\s+(?:demand|position|claim|stance|view|condition|line|message|point|argument|assessment|"
+    r"sentiment|warning|pledge|promise|refrain)\s"
+)
 # Between the comma and the speaker's name of a trailing attribution: nothing, or a title ("Kremlin aide").
 TITLE_GAP_RE = re.compile(r"\s*(?:(?!(?:and|but|that|which|who|while)\s)[A-Za-z][\w'’.-]*\s+){0,4}")
 EVENT_TAIL_RE = re.compile(
@@ -1280,8 +1287,8 @@ GAP_VERB_RE = re.compile(
     r"(?<![\w'’-])(?:is|are|was|were|will|would|must|should|could|can|cannot|may|might|has|have|had)(?![\w'’-])"
 )
 GAP_PREPOSITION_RE = re.compile(
-    r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|told|tells|tell|telling|assured|reminded|"
-    r"informed|warned|urged)\s+$"
+    r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|aboard|outside|inside|alongside|told|tells|tell|"
+    r"telling|assured|reminded|informed|warned|urged)\s+$"
 )
 
 

@@ -152,3 +152,15 @@ def test_a_stance_a_source_reports_stays_with_the_source(run):
     statement = run(text)[0]
 
     assert statement.anonymous
+
+
+def test_told_reporters_aboard_a_plane_is_where_not_what(run):
+    statements = run("Rubio told reporters aboard his plane that the United States would not impose a deal.")
+
+    assert paraphrases(statements) == [("Marco Rubio", "the United States would not impose a deal")]
+
+
+def test_a_position_someone_repeated_stays_with_its_first_speaker(run):
+    text = "Kyiv has insisted it will not withdraw from the Donetsk region, a position Zelenskyy repeated on Sunday."
+
+    assert paraphrases(run(text)) == [("Ukraine", "it will not withdraw from the Donetsk region")]
