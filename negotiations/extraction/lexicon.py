@@ -158,6 +158,10 @@ POSITION_VERBS = [
     "questioned",
     "described",
     "describes",
+    "characterised",  # "Ushakov characterised the conversation as frank": like "described ... as"
+    "characterized",
+    "characterises",
+    "characterizes",
     "hailed",
     "thanked",  # readouts: "Putin thanked the President of the United States for his efforts"
     "thanks",

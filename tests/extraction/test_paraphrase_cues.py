@@ -164,3 +164,9 @@ def test_a_position_someone_repeated_stays_with_its_first_speaker(run):
     text = "Kyiv has insisted it will not withdraw from the Donetsk region, a position Zelenskyy repeated on Sunday."
 
     assert paraphrases(run(text)) == [("Ukraine", "it will not withdraw from the Donetsk region")]
+
+
+def test_characterised_as_reports_the_verdict(run):
+    statements = run("Ushakov characterised the conversation as frank and useful.")
+
+    assert paraphrases(statements) == [("Yuri Ushakov", "the conversation as frank and useful")]
