@@ -31,6 +31,7 @@ from .document import (
     HEADLINE,
     PARTICIPLE,
     POSITION,
+    READ_ALSO_RE,
     SPEECH,
     TURN_LABEL_RE,
     Cue,
@@ -725,11 +726,12 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             continue
         sentence = doc.sentence_at(cue.start)
         zone = doc.zone_of(sentence.paragraph)
-        if zone != BODY or doc.quote_at(cue.start) is not None:
+        if (zone != BODY and not _read_also(doc, sentence.paragraph)) or doc.quote_at(cue.start) is not None:
             continue
         candidate = _paraphrase_at(doc, cue, sentence, statements + found)
         if candidate is None:
             continue
+        candidate.zone = zone  # a "Read also" line's claim gives way to the same claim in the body
         if not _settle_against_quotes(doc, candidate, by_paragraph.get(candidate.paragraph, [])):
             continue
         found.append(candidate)
@@ -739,10 +741,50 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             found.append(second)
             covered_until = second.end
     found += _clauses_after_fragments(doc, statements, found)
+    found += _read_also_labels(doc)
     return sorted(found, key=lambda candidate: candidate.start)
 
 
 THAT_NEXT_RE = re.compile(r"\s+that\s")
+
+
+# "Read also: Umerov: Ukraine ready to extend energy truce": the speaker as a label before the claim.
+READ_ALSO_LABEL_RE = re.compile(
+    r"[^:\n]{0,14}:\s*(?P<who>[A-Z][^:\n]{1,40}?):\s+(?P<claim>[^\s\"“«'‘][^\n]{9,})"
+)
+
+
+def _read_also_labels(doc: Document) -> list[Candidate]:
+    """Claims of "Read also:" lines whose speaker stands as a label before them."""
+    found = []
+    for paragraph in doc.paragraphs:
+        if doc.zones[paragraph.index] == BODY or not _read_also(doc, paragraph.index):
+            continue
+        label = READ_ALSO_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if label is None:
+            continue
+        mentions = doc.mentions_between(label.start("who"), label.end("who"))
+        if len(mentions) != 1 or (mentions[0].text_start, mentions[0].end) != label.span("who"):
+            continue  # the label is one name, the whole of it
+        if not mentions[0].is_person:
+            continue  # "Read more: Ukraine: what we know about the talks" is a topic, not a speaker
+        mention = mentions[0]
+        end = label.end("claim")
+        while doc.text[end - 1] in " .":
+            end -= 1
+        sentence = doc.sentence_at(label.start("claim"))
+        candidate = Candidate(PARAPHRASE, label.start("claim"), end, paragraph.index, sentence, HEADLINE)
+        candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
+        candidate.region = (paragraph.start, label.start("claim"))
+        found.append(candidate)
+    return found
+
+
+def _read_also(doc: Document, paragraph: int) -> bool:
+    """A "Read also:" line heads another article; its claim ("Zelensky warns Ukraine may lose ...") is reported
+    speech, annotated when the body does not say it again."""
+    start = doc.paragraphs[paragraph].start
+    return READ_ALSO_RE.match(doc.text[start : start + 20]) is not None  # its "^" matches only at 0
 
 
 def _only_quotes(doc: Document, cue: Cue) -> bool:

@@ -170,3 +170,45 @@ def test_characterised_as_reports_the_verdict(run):
     statements = run("Ushakov characterised the conversation as frank and useful.")
 
     assert paraphrases(statements) == [("Yuri Ushakov", "the conversation as frank and useful")]
+
+
+LEAD = "KYIV - The talks in Geneva ended without agreement on Friday, officials said.\n\n"
+
+
+def test_a_read_also_claim_is_reported_speech(run):
+    text = (
+        LEAD
+        + "Read also: Zelenskyy warns Ukraine may lose a key partner\n\nThe next round is due in February."
+    )
+
+    assert ("Volodymyr Zelenskyy", "Ukraine may lose a key partner") in paraphrases(run(text))
+
+
+def test_a_read_also_label_names_the_speaker(run):
+    text = (
+        LEAD
+        + "Read also: Umerov: Ukraine ready to extend energy truce to ports\n\nThe next round is due in February."
+    )
+
+    assert ("Rustem Umerov", "Ukraine ready to extend energy truce to ports") in paraphrases(run(text))
+
+
+def test_a_read_also_topic_label_is_no_speaker(run):
+    text = (
+        LEAD
+        + "Read more: Ukraine: what we know about the talks in Geneva\n\nThe next round is due in February."
+    )
+
+    assert [speaker for speaker, _ in paraphrases(run(text))] == ["unnamed officials"]
+
+
+def test_a_read_also_copy_of_a_body_claim_is_the_body_claim(run):
+    text = (
+        LEAD
+        + "Read also: Zelenskyy warns Ukraine may lose a key partner in the talks\n\n"
+        + "Zelenskyy warned on Friday that Ukraine may lose a key partner in the talks."
+    )
+
+    zelenskyy = [s for s in run(text) if s.speaker_name == "Volodymyr Zelenskyy"]
+
+    assert len(zelenskyy) == 1 and zelenskyy[0].start > text.index("Zelenskyy warned")
