@@ -968,8 +968,9 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 # with a final vote possible ...", "..., the defence secretary has told Sky News, as the government ...": the
 # sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
-    r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
-    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing|according to)(?![\w-])"
+    r"(?:\s+(?:reporters|journalists|at|in|aboard|outside|the|[A-Z][\w'’.-]*)){0,6},\s+"  # "... at the White House, adding"
+    r"(?:but|adding|noting|while|although|though|stressing|warning|with|without|as|in|amid|after|citing|"
+    r"according to)(?![\w-])"
 )
 # The same with room for a title before the name: ", Chinese Foreign Ministry spokesperson Mao Ning said on Friday."
 TITLED_TRAILING_RE = re.compile(

@@ -212,3 +212,18 @@ def test_a_read_also_copy_of_a_body_claim_is_the_body_claim(run):
     zelenskyy = [s for s in run(text) if s.speaker_name == "Volodymyr Zelenskyy"]
 
     assert len(zelenskyy) == 1 and zelenskyy[0].start > text.index("Zelenskyy warned")
+
+
+def test_a_trailing_attribution_with_its_place_goes_on_with_adding(run):
+    text = "Peace is possible this year, Trump told reporters at the White House, adding that he would call Putin soon."
+
+    assert paraphrases(run(text)) == [
+        ("Donald Trump", "Peace is possible this year"),
+        ("Donald Trump", "he would call Putin soon"),
+    ]
+
+
+def test_a_trailing_attribution_goes_on_without_details(run):
+    text = "Peskov spoke to reporters on Friday. Progress had been made, he said, without giving details."
+
+    assert paraphrases(run(text)) == [("Dmitry Peskov", "Progress had been made")]
