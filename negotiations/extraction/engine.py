@@ -500,6 +500,11 @@ def _attribute_quote(
 
     # Before it, in the same sentence: 'Lavrov said: "..."', 'told a hearing that "..."'.
     cues = [cue for cue in doc.cues_between(sentence.start, quote.open) if doc.quote_at(cue.start) is None]
+    if (reporting := _reporting_cue_around(doc, cues, sentence, quote)) is not None:
+        _attach(candidate, reporting[1], reporting[0], (sentence.start, quote.open), consumed)
+        consumed.discard(reporting[0].start)  # the report's clause is left for a paraphrase, as before
+        consumed.add(cues[-1].start)
+        return
     for cue in reversed(cues[-3:]):
         slot = _slot_before_quote(doc, cue, sentence, quote, cues)
         if slot is not None:
@@ -648,6 +653,26 @@ def _slot_before_quote(
     if slot is None and _coordinated_cue(doc, cue) is not None:
         slot = sentence_subject(doc, sentence, cue.start)  # 'Putin turned to Trump and said: “...”'
     return slot
+
+
+def _reporting_cue_around(
+    doc: Document, cues: list[Cue], sentence: Sentence, quote: Quote
+) -> tuple[Cue, Slot] | None:
+    """'Umerov wrote that Kyiv had proposed "an immediate ceasefire"', 'Schlein said she welcomed "any initiative
+    for peace"': a fragment after a stance verb inside a reported clause is the reporter's wording, so the cue and
+    subject of the clause's report, not the stance verb's subject."""
+    if len(cues) < 2 or cues[-1].kind != POSITION:
+        return None
+    first = cues[0]
+    if first.kind != SPEECH or first.quote_only:
+        return None
+    slot = subject_before(doc, first, sentence.start)
+    start = _content_start(doc, first, sentence)
+    if slot is None or slot.mention is None or start is None or cues[-1].start < start:
+        return None
+    if _clause_end(doc, start, sentence.end) < quote.open:
+        return None  # 'Lavrov said the talks failed, and Zelensky rejected "...": a clause of its own
+    return first, slot
 
 
 def _opens_reported_clause(doc: Document, name_end: int, quote_open: int) -> bool:

@@ -227,3 +227,32 @@ def test_a_trailing_attribution_goes_on_without_details(run):
     text = "Peskov spoke to reporters on Friday. Progress had been made, he said, without giving details."
 
     assert paraphrases(run(text)) == [("Dmitry Peskov", "Progress had been made")]
+
+
+def test_a_fragment_after_a_stance_verb_inside_a_report_is_the_reporters(run):
+    text = (
+        'Umerov wrote on Facebook that Kyiv had proposed "an immediate and complete ceasefire for 30 days".'
+    )
+
+    direct = [s for s in run(text) if s.kind == "direct"]
+
+    assert [s.speaker_name for s in direct] == ["Rustem Umerov"]
+
+
+def test_she_in_a_report_does_not_take_a_fragment_from_its_speaker(run):
+    text = (
+        "Maria Zakharova criticised the plan on Monday. "
+        'Opposition leader Elly Schlein said she welcomed "any initiative for peace at all".'
+    )
+
+    direct = [s for s in run(text) if s.kind == "direct"]
+
+    assert [s.speaker_name for s in direct] == ["Elly Schlein"]
+
+
+def test_a_fragment_in_a_clause_of_its_own_keeps_its_subject(run):
+    text = 'Lavrov said the talks had failed, and Zelenskyy rejected "any pause in the fighting at all".'
+
+    direct = [s for s in run(text) if s.kind == "direct"]
+
+    assert [s.speaker_name for s in direct] == ["Volodymyr Zelenskyy"]
