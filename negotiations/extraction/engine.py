@@ -1379,7 +1379,9 @@ def _skip_space(doc: Document, position: int, limit: int) -> int:
     return position
 
 
-COORDINATED_RE = re.compile(r"(?:,\s*)?\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+COORDINATED_RE = re.compile(
+    r"(?:,\s*)?\s(?:and|but)\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|later\s+|repeatedly\s+)?$"
+)  # '..., and insisted that ...', '... and has suggested that ...'
 
 
 def _coordinated_cue(doc: Document, cue: Cue) -> re.Match[str] | None:

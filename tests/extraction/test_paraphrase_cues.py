@@ -256,3 +256,9 @@ def test_a_fragment_in_a_clause_of_its_own_keeps_its_subject(run):
     direct = [s for s in run(text) if s.kind == "direct"]
 
     assert [s.speaker_name for s in direct] == ["Volodymyr Zelenskyy"]
+
+
+def test_a_second_cue_with_its_auxiliary_shares_the_subject(run):
+    text = "Lavrov rejected the plan and has repeatedly warned that Russia would respond to any deployment."
+
+    assert ("Sergey Lavrov", "Russia would respond to any deployment") in paraphrases(run(text))
