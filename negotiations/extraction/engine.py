@@ -953,6 +953,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return None  # 'warned of the risk of an accident': a topic, not reported words
     if cue.word in ("commented", "remarked") and doc.lower.startswith("on ", start):
         return None  # 'commented on the statements of European politicians': what about, not what
+    if cue.word == "put it" and PUT_IT_RE.match(doc.text, cue.end) is None:
+        return None  # 'As Peskov put it, ...' reports; 'put it to a vote' does not
     end = _clause_end(doc, start, sentence.end)
     if PRONOUN_OBJECT_RE.fullmatch(doc.lower, start, end):
         return None  # 'The White House announced it on Saturday': what it announced was told before
@@ -977,6 +979,9 @@ def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> 
             and TITLE_GAP_RE.fullmatch(doc.text, trailing.start() + 1, mention.text_start) is not None
         )
     return False
+
+
+PUT_IT_RE = re.compile(r"(?:\s+[a-z]+ly)?\s*[,:]")  # "put it, ...", "put it bluntly: ..."
 
 
 # A pronoun object and nothing but its time, or a second verb: "announced it on Saturday (and called it ...)".

@@ -284,6 +284,7 @@ PHRASE_CUES = (
     "are adamant",
     "made the case",
     "makes the case",
+    "put it",  # "As Peskov put it, the talks were moving in the right direction"
     # Readouts: "Putin positively assessed the work done by ...".
     "positively assessed",
     "positively assesses",

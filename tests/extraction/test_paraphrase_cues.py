@@ -262,3 +262,18 @@ def test_a_second_cue_with_its_auxiliary_shares_the_subject(run):
     text = "Lavrov rejected the plan and has repeatedly warned that Russia would respond to any deployment."
 
     assert ("Sergey Lavrov", "Russia would respond to any deployment") in paraphrases(run(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As Peskov put it, the talks were moving in the right direction.",
+        "In the words of Peskov, the talks were moving in the right direction.",
+    ],
+)
+def test_an_attribution_set_before_the_words_reports_them(run, sentence):
+    assert paraphrases(run(sentence)) == [("Dmitry Peskov", "the talks were moving in the right direction")]
+
+
+def test_putting_something_to_a_vote_reports_nothing(run):
+    assert paraphrases(run("Zelenskyy put it to a vote in parliament on Tuesday.")) == []
