@@ -1219,7 +1219,7 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         return None
     prefix = doc.text[sentence.start : cue.start].strip()
     if not prefix.strip(QUOTE_EDGE) or INTRO_RE.fullmatch(prefix):
-        start = slot.end
+        start = _after_source_description(doc, slot.end, sentence)
         while start < sentence.end and doc.text[start] in " ,":
             start += 1
         end = _clause_end(doc, start, sentence.end)
@@ -1237,6 +1237,24 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         end = _clause_end(doc, after, sentence.end)
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+SOURCE_DESCRIPTION_RE = re.compile(
+    r"\s+(?:in|at|from|of|on|with|within|inside|near|close to|familiar with)\s"
+)
+
+
+def _after_source_description(doc: Document, position: int, sentence: Sentence) -> int:
+    """'According to a source in diplomatic circles in Ankara, ...': past the rest of the source's description, up
+    to the comma that closes the opening attribution (no verb in it: a verb would start the reported words)."""
+    if SOURCE_DESCRIPTION_RE.match(doc.lower, position) is None:
+        return position
+    comma = doc.text.find(",", position, min(sentence.end, position + 80))
+    if comma < 0 or GAP_VERB_RE.search(doc.lower, position, comma) or doc.cues_between(position, comma):
+        return position
+    if doc.quotes_between(position, comma) or _word_count(doc, position, comma) > 8:
+        return position
+    return comma + 1
 
 
 def _after_trailing_attribution(doc: Document, sentence: Sentence, comma: int) -> bool:

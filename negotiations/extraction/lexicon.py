@@ -1230,6 +1230,8 @@ ANONYMOUS_HEADS = [
     "diplomats",
     "insider",
     "insiders",
+    "interlocutor",  # Russian press: "Kommersant's interlocutors say ..."
+    "interlocutors",
     "aide",
     "aides",
     "negotiator",

@@ -94,7 +94,8 @@ _GRANTED = (
     rf"(?:{'|'.join(sorted(ANONYMITY_PHRASES, key=len, reverse=True))})"
 )
 ANONYMOUS_RE = re.compile(
-    rf"(?<![\w-])(?P<det>(?:an?|one|another|two|three|four|five|several|some|other|the|many|multiple)\s+"
+    rf"(?<![\w-])(?P<det>(?:an?|one|another|two|three|four|five|several|some|other|the|many|multiple|"
+    rf"(?P<owner>[a-z][\w-]*['’]s))\s+"
     rf"(?P<of>of\s+(?:the|those|these)\s+)?)?"
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
     rf"(?P<qual>,?\s+(?:{_ANON_QUAL}|{_GRANTED})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
@@ -571,6 +572,10 @@ def _describes(mods: list[str]) -> bool:
     return not any(word in ("unnamed", "anonymous") for word in mods)
 
 
+# Heads an outlet's possessive may own: "Kommersant's sources", "the paper's interlocutors".
+OUTLET_SOURCE_HEADS = frozenset(["source", "sources", "interlocutor", "interlocutors"])
+
+
 def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] | None = None  # the named people, sorted once a source is found
@@ -584,6 +589,8 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
         mods = match.group("mods").split()
         if head in ("person", "people") and not has_qualifier and match.group("of") is None:
             continue  # "people" alone are no source; "one of the people (familiar with ...)" is one
+        if match.group("owner") is not None and head not in OUTLET_SOURCE_HEADS:
+            continue  # "Kommersant's sources" are the paper's unnamed sources; "Putin's aide" is someone named
         if not (has_qualifier or mods or head.endswith("s") or has_determiner):
             continue
         definite = has_determiner and match.group("det").strip() == "the"

@@ -277,3 +277,26 @@ def test_an_attribution_set_before_the_words_reports_them(run, sentence):
 
 def test_putting_something_to_a_vote_reports_nothing(run):
     assert paraphrases(run("Zelenskyy put it to a vote in parliament on Tuesday.")) == []
+
+
+def test_an_outlets_interlocutors_are_unnamed_sources(run):
+    statement = run("Kommersant's interlocutors say the draft is linked to the EU decision on assets.")[0]
+
+    assert (statement.anonymous, statement.quote) == (
+        True,
+        "the draft is linked to the EU decision on assets",
+    )
+
+
+def test_according_to_an_outlets_source_reports_what_follows_its_description(run):
+    text = "According to Kommersant's source in diplomatic circles in Ankara, Witkoff called Medinsky on Wednesday."
+
+    statement = run(text)[0]
+
+    assert (statement.anonymous, statement.quote) == (True, "Witkoff called Medinsky on Wednesday")
+
+
+def test_a_persons_aide_is_not_an_unnamed_source(run):
+    statements = run("Putin's aide said the call had been useful.")
+
+    assert not any(statement.anonymous for statement in statements)
