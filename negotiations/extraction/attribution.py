@@ -295,6 +295,8 @@ def _opens_clause(tokens: list[tuple[int, int, str]], position: int) -> bool:
 def _relative_clause_start(tokens: list[tuple[int, int, str]], index: int) -> int | None:
     """The index of the comma opening a relative clause that token `index` is part of (", whose country
     hosts Euroclear"), or None when the token is not inside one."""
+    if 0 <= index < len(tokens) and tokens[index][2] == ",":
+        return None  # "In Kramatorsk, where sirens sound daily, residents said": that comma closed the clause
     for back in range(index, max(-1, index - MAX_APPOSITIVE_TOKENS), -1):
         token = tokens[back][2]
         if token == "," and back + 1 < len(tokens) and back + 1 <= index:

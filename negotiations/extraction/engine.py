@@ -31,6 +31,7 @@ from .document import (
     HEADLINE,
     PARTICIPLE,
     POSITION,
+    READ_ALSO_RE,
     SPEECH,
     TURN_LABEL_RE,
     Cue,
@@ -500,6 +501,11 @@ def _attribute_quote(
 
     # Before it, in the same sentence: 'Lavrov said: "..."', 'told a hearing that "..."'.
     cues = [cue for cue in doc.cues_between(sentence.start, quote.open) if doc.quote_at(cue.start) is None]
+    if (reporting := _reporting_cue_around(doc, cues, sentence, quote)) is not None:
+        _attach(candidate, reporting[1], reporting[0], (sentence.start, quote.open), consumed)
+        consumed.discard(reporting[0].start)  # the report's clause is left for a paraphrase, as before
+        consumed.add(cues[-1].start)
+        return
     for cue in reversed(cues[-3:]):
         slot = _slot_before_quote(doc, cue, sentence, quote, cues)
         if slot is not None:
@@ -650,6 +656,26 @@ def _slot_before_quote(
     return slot
 
 
+def _reporting_cue_around(
+    doc: Document, cues: list[Cue], sentence: Sentence, quote: Quote
+) -> tuple[Cue, Slot] | None:
+    """'Umerov wrote that Kyiv had proposed "an immediate ceasefire"', 'Schlein said she welcomed "any initiative
+    for peace"': a fragment after a stance verb inside a reported clause is the reporter's wording, so the cue and
+    subject of the clause's report, not the stance verb's subject."""
+    if len(cues) < 2 or cues[-1].kind != POSITION:
+        return None
+    first = cues[0]
+    if first.kind != SPEECH or first.quote_only:
+        return None
+    slot = subject_before(doc, first, sentence.start)
+    start = _content_start(doc, first, sentence)
+    if slot is None or slot.mention is None or start is None or cues[-1].start < start:
+        return None
+    if _clause_end(doc, start, sentence.end) < quote.open:
+        return None  # 'Lavrov said the talks failed, and Zelensky rejected "...": a clause of its own
+    return first, slot
+
+
 def _opens_reported_clause(doc: Document, name_end: int, quote_open: int) -> bool:
     """'said Ukraine was ready for "...", 'said Moscow would answer "..."': words of a clause between the name
     after the cue and the quote, with no comma or colon to close an attribution ('said Lavrov on Monday: "')."""
@@ -726,11 +752,12 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             continue
         sentence = doc.sentence_at(cue.start)
         zone = doc.zone_of(sentence.paragraph)
-        if zone != BODY or doc.quote_at(cue.start) is not None:
+        if (zone != BODY and not _read_also(doc, sentence.paragraph)) or doc.quote_at(cue.start) is not None:
             continue
         candidate = _paraphrase_at(doc, cue, sentence, statements + found)
         if candidate is None:
             continue
+        candidate.zone = zone  # a "Read also" line's claim gives way to the same claim in the body
         if not _settle_against_quotes(doc, candidate, by_paragraph.get(candidate.paragraph, [])):
             continue
         found.append(candidate)
@@ -740,10 +767,50 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             found.append(second)
             covered_until = second.end
     found += _clauses_after_fragments(doc, statements, found)
+    found += _read_also_labels(doc)
     return sorted(found, key=lambda candidate: candidate.start)
 
 
 THAT_NEXT_RE = re.compile(r"\s+that\s")
+
+
+# "Read also: Umerov: Ukraine ready to extend energy truce": the speaker as a label before the claim.
+READ_ALSO_LABEL_RE = re.compile(
+    r"[^:\n]{0,14}:\s*(?P<who>[A-Z][^:\n]{1,40}?):\s+(?P<claim>[^\s\"“«'‘][^\n]{9,})"
+)
+
+
+def _read_also_labels(doc: Document) -> list[Candidate]:
+    """Claims of "Read also:" lines whose speaker stands as a label before them."""
+    found = []
+    for paragraph in doc.paragraphs:
+        if doc.zones[paragraph.index] == BODY or not _read_also(doc, paragraph.index):
+            continue
+        label = READ_ALSO_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if label is None:
+            continue
+        mentions = doc.mentions_between(label.start("who"), label.end("who"))
+        if len(mentions) != 1 or (mentions[0].text_start, mentions[0].end) != label.span("who"):
+            continue  # the label is one name, the whole of it
+        if not mentions[0].is_person:
+            continue  # "Read more: Ukraine: what we know about the talks" is a topic, not a speaker
+        mention = mentions[0]
+        end = label.end("claim")
+        while doc.text[end - 1] in " .":
+            end -= 1
+        sentence = doc.sentence_at(label.start("claim"))
+        candidate = Candidate(PARAPHRASE, label.start("claim"), end, paragraph.index, sentence, HEADLINE)
+        candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
+        candidate.region = (paragraph.start, label.start("claim"))
+        found.append(candidate)
+    return found
+
+
+def _read_also(doc: Document, paragraph: int) -> bool:
+    """A "Read also:" line heads another article; its claim ("Zelensky warns Ukraine may lose ...") is reported
+    speech, annotated when the body does not say it again."""
+    start = doc.paragraphs[paragraph].start
+    return READ_ALSO_RE.match(doc.text[start : start + 20]) is not None  # its "^" matches only at 0
 
 
 def _only_quotes(doc: Document, cue: Cue) -> bool:
@@ -872,6 +939,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if (
         comma >= 0
         and TITLE_GAP_RE.fullmatch(doc.text, comma + 1, slot.start) is not None
+        and ECHOED_POSITION_RE.match(doc.lower, comma + 1, slot.start) is None
         and cue.kind == SPEECH
         and (
             _ends_sentence(doc, _after_told_object(doc, cue), sentence, allow_words=14)
@@ -886,6 +954,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return None  # 'warned of the risk of an accident': a topic, not reported words
     if cue.word in ("commented", "remarked") and doc.lower.startswith("on ", start):
         return None  # 'commented on the statements of European politicians': what about, not what
+    if cue.word == "put it" and PUT_IT_RE.match(doc.text, cue.end) is None:
+        return None  # 'As Peskov put it, ...' reports; 'put it to a vote' does not
     end = _clause_end(doc, start, sentence.end)
     if PRONOUN_OBJECT_RE.fullmatch(doc.lower, start, end):
         return None  # 'The White House announced it on Saturday': what it announced was told before
@@ -912,6 +982,9 @@ def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> 
     return False
 
 
+PUT_IT_RE = re.compile(r"(?:\s+[a-z]+ly)?\s*[,:]")  # "put it, ...", "put it bluntly: ..."
+
+
 # A pronoun object and nothing but its time, or a second verb: "announced it on Saturday (and called it ...)".
 PRONOUN_OBJECT_RE = re.compile(
     r"(?:it|this|that|them|so)(?:\s+(?:on|in|at|last|this|late|early)\s+[\w'’-]+)*(?:\s*[.!?]?\s*|,?\s+and\s.*)"
@@ -926,8 +999,9 @@ TRAILING_ATTRIBUTION_RE = re.compile(
 # with a final vote possible ...", "..., the defence secretary has told Sky News, as the government ...": the
 # sentence goes on after a trailing attribution.
 GOES_ON_AFTER_CUE_RE = re.compile(
-    r"(?:\s+(?:reporters|journalists|[A-Z][\w'’.-]*)){0,3},\s+"
-    r"(?:but|adding|noting|while|although|though|stressing|warning|with|as|in|amid|after|citing|according to)(?![\w-])"
+    r"(?:\s+(?:reporters|journalists|at|in|aboard|outside|the|[A-Z][\w'’.-]*)){0,6},\s+"  # "... at the White House, adding"
+    r"(?:but|adding|noting|while|although|though|stressing|warning|with|without|as|in|amid|after|citing|"
+    r"according to)(?![\w-])"
 )
 # The same with room for a title before the name: ", Chinese Foreign Ministry spokesperson Mao Ning said on Friday."
 TITLED_TRAILING_RE = re.compile(
@@ -936,6 +1010,12 @@ TITLED_TRAILING_RE = re.compile(
 SHORT_OBJECT_RE = re.compile(r"(?:the|its|their|his|her|this|that|these|those)\s+[a-z]")
 
 
+# "Kyiv has insisted it will not withdraw, a position Zelenskyy repeated on Sunday": the noun takes up the clause
+# before; its speaker said the same again, and the clause stays its first speaker's.
+ECHOED_POSITION_RE = re.compile(
+    r"\s*(?:a|an|the|one)\s+(?:demand|position|claim|stance|view|condition|line|message|point|argument|assessment|"
+    r"sentiment|warning|pledge|promise|refrain)\s"
+)
 # Between the comma and the speaker's name of a trailing attribution: nothing, or a title ("Kremlin aide").
 TITLE_GAP_RE = re.compile(r"\s*(?:(?!(?:and|but|that|which|who|while)\s)[A-Za-z][\w'’.-]*\s+){0,4}")
 EVENT_TAIL_RE = re.compile(
@@ -1140,7 +1220,7 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         return None
     prefix = doc.text[sentence.start : cue.start].strip()
     if not prefix.strip(QUOTE_EDGE) or INTRO_RE.fullmatch(prefix):
-        start = slot.end
+        start = _after_source_description(doc, slot.end, sentence)
         while start < sentence.end and doc.text[start] in " ,":
             start += 1
         end = _clause_end(doc, start, sentence.end)
@@ -1158,6 +1238,24 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         end = _clause_end(doc, after, sentence.end)
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+SOURCE_DESCRIPTION_RE = re.compile(
+    r"\s+(?:in|at|from|of|on|with|within|inside|near|close to|familiar with)\s"
+)
+
+
+def _after_source_description(doc: Document, position: int, sentence: Sentence) -> int:
+    """'According to a source in diplomatic circles in Ankara, ...': past the rest of the source's description, up
+    to the comma that closes the opening attribution (no verb in it: a verb would start the reported words)."""
+    if SOURCE_DESCRIPTION_RE.match(doc.lower, position) is None:
+        return position
+    comma = doc.text.find(",", position, min(sentence.end, position + 80))
+    if comma < 0 or GAP_VERB_RE.search(doc.lower, position, comma) or doc.cues_between(position, comma):
+        return position
+    if doc.quotes_between(position, comma) or _word_count(doc, position, comma) > 8:
+        return position
+    return comma + 1
 
 
 def _after_trailing_attribution(doc: Document, sentence: Sentence, comma: int) -> bool:
@@ -1281,8 +1379,8 @@ GAP_VERB_RE = re.compile(
     r"(?<![\w'’-])(?:is|are|was|were|will|would|must|should|could|can|cannot|may|might|has|have|had)(?![\w'’-])"
 )
 GAP_PREPOSITION_RE = re.compile(
-    r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|told|tells|tell|telling|assured|reminded|"
-    r"informed|warned|urged)\s+$"
+    r"(?:on|in|at|to|with|during|after|before|from|via|for|by|of|aboard|outside|inside|alongside|told|tells|tell|"
+    r"telling|assured|reminded|informed|warned|urged)\s+$"
 )
 
 
@@ -1305,7 +1403,9 @@ def _skip_space(doc: Document, position: int, limit: int) -> int:
     return position
 
 
-COORDINATED_RE = re.compile(r"(?:,\s*)?\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+COORDINATED_RE = re.compile(
+    r"(?:,\s*)?\s(?:and|but)\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|later\s+|repeatedly\s+)?$"
+)  # '..., and insisted that ...', '... and has suggested that ...'
 
 
 def _coordinated_cue(doc: Document, cue: Cue) -> re.Match[str] | None:
@@ -1976,7 +2076,7 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
                 continue
             if first_kind == PARAPHRASE and first_start < second.end and second.start < first_end:
                 # The same words reported twice over ("X has ruled out Y, according to officials"): keep one.
-                dropped.add(i if (first_end - first_start) < (second.end - second.start) else j)
+                dropped.add(_overlap_loser(first, second, i, j))
                 continue
             if first_kind == DIRECT:
                 if first_key != second_key and first_zone == BODY and second.zone == BODY:
@@ -2001,6 +2101,22 @@ def drop_duplicates(doc: Document, candidates: list[Candidate]) -> list[Candidat
 
 
 DEDUPE_WINDOW = 60
+
+
+def _overlap_loser(first: Candidate, second: Candidate, i: int, j: int) -> int:
+    """Of two paraphrases over the same words, the one to drop: the shorter, unless it is words its speaker said
+    that a source relays ("Russia has said it is willing ..., according to a person familiar with the talks": the
+    source passes Russia's words on, as a wire agency does)."""
+    shorter, longer = (i, j) if (first.end - first.start) < (second.end - second.start) else (j, i)
+    inner, outer = (first, second) if shorter == i else (second, first)
+    if (
+        inner.cue is not None
+        and inner.cue.kind == SPEECH
+        and outer.cue is not None
+        and outer.cue.kind == ACCORDING
+    ):
+        return longer
+    return shorter
 
 
 def _written_inside(doc: Document, first: Candidate, second: Candidate) -> bool:

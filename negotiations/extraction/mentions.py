@@ -24,6 +24,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
     SPOKESPERSON_NOUNS,
+    STATE_ADJECTIVES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -65,6 +66,8 @@ class Mention:
         if self.kind == NAME:
             words = self.name.split()
             return len(words) >= 2 and not any(word in ORGANISATION_WORDS for word in words)
+        if self.kind == ANONYMOUS:
+            return bool(self.title)  # "a man in his 60s" (titled by his noun), not "officials" or "sources"
         return self.kind == PERSON
 
     @property
@@ -91,7 +94,8 @@ _GRANTED = (
     rf"(?:{'|'.join(sorted(ANONYMITY_PHRASES, key=len, reverse=True))})"
 )
 ANONYMOUS_RE = re.compile(
-    rf"(?<![\w-])(?P<det>(?:an?|one|another|two|three|four|five|several|some|other|the|many|multiple)\s+"
+    rf"(?<![\w-])(?P<det>(?:an?|one|another|two|three|four|five|several|some|other|the|many|multiple|"
+    rf"(?P<owner>[a-z][\w-]*['’]s))\s+"
     rf"(?P<of>of\s+(?:the|those|these)\s+)?)?"
     rf"(?P<mods>(?:(?:{_ANON_MOD})\s+){{0,4}})(?P<head>{_ANON_HEAD})(?![\w-])"
     rf"(?P<qual>,?\s+(?:{_ANON_QUAL}|{_GRANTED})\s+(?:the\s+)?(?:(?!(?:said|says|told|tells)\s)[\w'-]+\s+){{0,3}}?"
@@ -214,6 +218,7 @@ def find_mentions(
     # source"), but not over a named person ("US official Steve Witkoff" is not anonymous).
     anonymous = _anonymous_mentions(text, lower, registry_mentions)
     anonymous += _granted_anonymity(text, lower, anonymous)
+    anonymous += _unnamed_people(text, lower, anonymous)
     mentions = registry_mentions
     if anonymous:
         covered = sorted((mention.start, mention.end) for mention in anonymous)
@@ -567,6 +572,10 @@ def _describes(mods: list[str]) -> bool:
     return not any(word in ("unnamed", "anonymous") for word in mods)
 
 
+# Heads an outlet's possessive may own: "Kommersant's sources", "the paper's interlocutors".
+OUTLET_SOURCE_HEADS = frozenset(["source", "sources", "interlocutor", "interlocutors"])
+
+
 def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] | None = None  # the named people, sorted once a source is found
@@ -580,6 +589,8 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
         mods = match.group("mods").split()
         if head in ("person", "people") and not has_qualifier and match.group("of") is None:
             continue  # "people" alone are no source; "one of the people (familiar with ...)" is one
+        if match.group("owner") is not None and head not in OUTLET_SOURCE_HEADS:
+            continue  # "Kommersant's sources" are the paper's unnamed sources; "Putin's aide" is someone named
         if not (has_qualifier or mods or head.endswith("s") or has_determiner):
             continue
         definite = has_determiner and match.group("det").strip() == "the"
@@ -639,6 +650,73 @@ def _granted_anonymity(text: str, lower: str, anonymous: list[Mention]) -> list[
                     )
             position = lower.find(phrase, position + 1)
     return found
+
+
+# Ordinary people a report does not name: "A man in his 60s said", "Another woman, who preferred not to give her
+# name, said", "One resident told AFP". Singular nouns only; the plural ones are anonymous heads ("residents").
+UNNAMED_PERSON_NOUNS = {
+    "man": "male",
+    "woman": "female",
+    "mother": "female",
+    "father": "male",
+    "wife": "female",
+    "husband": "male",
+    "resident": "",
+    "pensioner": "",
+    "teacher": "",
+    "nurse": "",
+    "doctor": "",
+    "soldier": "",
+    "volunteer": "",
+    "shopkeeper": "",
+    "farmer": "",
+    "villager": "",
+    "local": "",
+}
+UNNAMED_PERSON_RE = re.compile(
+    r"(?<![\w'-])(?i:a|an|another|one)\s+(?:(?!(?:of|the|his|her|their|its|this|that|who)\s)[a-z][\w'-]*\s+){0,2}?"
+    rf"(?P<noun>{'|'.join(UNNAMED_PERSON_NOUNS)})(?![\w'-])"
+    r"(?:\s+(?:in|from|of)\s+(?:(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s|[A-Z][\w'-]+))?"
+)
+# What may stand between the person and a verb of saying: an aside set off by commas ("who asked not to be named",
+# "a teacher"; not a name: "A retired teacher, Olha Savchenko, said" is named), then the verb.
+UNNAMED_SPEAKS_RE = re.compile(
+    r"(?:,\s+[a-z][^.;:\"“”]{0,90},)?\s+(?:also\s+)?(?:said|says|told|tells|added|recalled|explained|complained)(?![\w-])"
+)
+
+
+def _unnamed_people(text: str, lower: str, anonymous: list[Mention]) -> list[Mention]:
+    """Unnamed people who speak, as the subject of a verb of saying, so that a later "he said" or "she said" can
+    refer to them too. Only as a subject: "Putin met a woman from Kharkiv" names no speaker."""
+    found: list[Mention] = []
+    taken = sorted((mention.start, mention.end) for mention in anonymous)
+    for noun, gender in UNNAMED_PERSON_NOUNS.items():
+        for position in _word_positions(lower, noun):
+            match = _unnamed_person_at(text, position)
+            if match is not None and not _overlaps(taken, match.start(), match.end()):
+                name = "unnamed " + " ".join(match.group().split()[1:])  # "unnamed man in his 60s"
+                found.append(Mention(match.start(), match.end(), ANONYMOUS, name, noun, gender=gender))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _word_positions(lower: str, word: str) -> list[int]:
+    """Where a word stands on its own in the text (not inside "many", "German", "locally")."""
+    positions = []
+    position = lower.find(word)
+    while position >= 0:
+        end = position + len(word)
+        if not lower[position - 1 : position].isalpha() and not lower[end : end + 1].isalpha():
+            positions.append(position)
+        position = lower.find(word, end)
+    return positions
+
+
+def _unnamed_person_at(text: str, position: int) -> re.Match[str] | None:
+    """The unnamed person whose noun is at position, when a verb of saying follows."""
+    for match in UNNAMED_PERSON_RE.finditer(text, max(0, position - 40), position + 40):
+        if match.start("noun") == position and UNNAMED_SPEAKS_RE.match(text, match.end()) is not None:
+            return match
+    return None
 
 
 _SPOKESPERSON = "|".join(sorted(SPOKESPERSON_NOUNS, key=len, reverse=True))
@@ -771,7 +849,11 @@ def _unknown_mentions(
                 end = rest.end()
                 name, possessive = text[name_start:end], folded.startswith("'s", end)
                 reached = end
-            found.append(Mention(name_start, end, NAME, name, possessive=possessive))
+            found.append(
+                Mention(
+                    name_start, end, NAME, _body_name(text, folded, name_start, name), possessive=possessive
+                )
+            )
             continue
         if len(name_words) >= 2:
             full_names[name_words[-1]] = name
@@ -789,6 +871,40 @@ def _unknown_mentions(
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found
+
+
+# "Ukraine's Energy Ministry": a state's body the gold and the registry name with the state's adjective.
+POSSESSIVE_STATE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)['’]s\s+$")
+
+
+def _body_name(text: str, folded: str, start: int, name: str) -> str:
+    """A body's name as its speaker is called: a newspaper's short name is its full name written before ("The
+    Post" after "The Washington Post"), a state's body takes the state's adjective ("Ukraine's Energy Ministry"
+    is the Ukrainian Energy Ministry)."""
+    words = name.split()
+    short = words[1:] if words[0] == "The" else words
+    if len(short) == 1 and short[0] in NEWSPAPER_WORDS:
+        return _full_paper_name(text, folded, start, short[0]) or name
+    state = POSSESSIVE_STATE_RE.search(folded, max(0, start - 20), start)
+    if state is not None and state.group(1) in STATE_ADJECTIVES and words[0] not in STATE_ADJECTIVES.values():
+        return f"{STATE_ADJECTIVES[state.group(1)]} {name}"
+    return name
+
+
+# The words of a newspaper's name before its last word: "The Washington " (Post), "The Wall Street " (Journal).
+PAPER_NAME_BEFORE_RE = re.compile(r"(?:The )?(?:[A-Z][\w'-]* ){1,3}$")
+
+
+def _full_paper_name(text: str, folded: str, start: int, word: str) -> str | None:
+    """The full name of the newspaper last written before start whose name ends with word."""
+    position = folded.rfind(" " + word, 0, start)
+    while position >= 0:
+        before = PAPER_NAME_BEFORE_RE.search(folded, max(0, position - 40), position + 1)
+        if before is not None:
+            name = text[before.start() : position + 1 + len(word)]
+            return name if name.split()[-2] != "The" else None  # "The Post" again: no fuller name
+        position = folded.rfind(" " + word, 0, position)
+    return None
 
 
 def _is_abbreviated_title(word: str) -> bool:
