@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from tests.factories import IssueFactory
 from tests.views.conftest import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -171,3 +172,15 @@ def test_keyboard_reaches_a_cell_with_a_visible_focus(page, live_server, demo):
     assert outline == "solid"
     page.locator("#evidence-actor-volodymyr-zelenskyy h3").wait_for()
     shoot(page, "keyboard-cell")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_matrix_wider_than_the_screen_scrolls_in_its_box_not_the_whole_page(page, live_server, demo, width):
+    for number in range(12):  # columns enough to overflow a desktop screen, most of them empty
+        IssueFactory(negotiation=demo.negotiation, slug=f"extra-issue-{number}", name=f"Extra issue {number}")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/n/russia-ukraine/")
+
+    box = page.locator(".matrix-wrap")
+    assert box.evaluate("element => element.scrollWidth > element.clientWidth")  # the table does overflow
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # but only inside its box
