@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from tests.factories import IssueFactory
+from tests.factories import EventFactory, IssueFactory
 from tests.views.conftest import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -184,3 +184,12 @@ def test_a_matrix_wider_than_the_screen_scrolls_in_its_box_not_the_whole_page(pa
     box = page.locator(".matrix-wrap")
     assert box.evaluate("element => element.scrollWidth > element.clientWidth")  # the table does overflow
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # but only inside its box
+
+
+def test_an_event_with_a_long_source_address_fits_a_phone(page, live_server, demo):
+    long_address = "https://news.example.org/world/europe/" + "delegations-met-for-a-long-day-of-talks-" * 3
+    event = EventFactory(negotiation=demo.negotiation, source_urls=[long_address])
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/n/russia-ukraine/events/{event.slug}/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
