@@ -181,3 +181,20 @@ def test_history_is_visible_and_a_change_can_be_reverted(page, live_server, talk
     statement.refresh_from_db()
     assert statement.review_state == ReviewState.UNREVIEWED
     assert statement.said_on == dt.date(2026, 1, 15)
+
+
+def test_a_statement_with_its_panels_open_fits_a_phone(page, live_server, talks):
+    from tests.factories import EventFactory
+
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    EventFactory(
+        negotiation=negotiation, title="Delegations of both sides meet for a long day of talks in Geneva"
+    )
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    page.goto(f"{live_server.url}/review/statements/{statement.pk}/")  # every action panel open
+
+    assert page.locator(f"#merge-{statement.pk}").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
