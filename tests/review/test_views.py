@@ -495,3 +495,10 @@ def test_after_a_revert_the_history_offers_the_revert_of_the_revert(editor_clien
     body = response.content.decode()
     assert body.count("Revert this change") == 1  # the revert itself; the correction is undone already
     assert 'name="version" value="3"' in body
+
+
+def test_the_note_field_has_an_id_of_its_own_for_its_label(editor_client, statement):
+    page = editor_client.get(reverse("review_queue")).content.decode()
+
+    assert page.count(f'id="note-{statement.pk}"') == 1  # the panel; the field is note-text-N
+    assert f'<label for="note-text-{statement.pk}">' in page
