@@ -64,8 +64,10 @@ def _row_response(
             {"error": messages.error, "warning": messages.warning}.get(level, messages.success)(
                 request, message
             )
-        default = reverse("review_statement", kwargs={"pk": pk})
-        return HttpResponseRedirect(_next_url(request, default))
+        statement_page = reverse("review_statement", kwargs={"pk": pk})
+        if level == "error":  # the statement's own page shows what went wrong beside its current values
+            return HttpResponseRedirect(statement_page)
+        return HttpResponseRedirect(_next_url(request, statement_page))
     row = selectors_review.review_row_for(pk)
     row.message, row.level, row.undo_entry_id = message, level, undo_entry_id
     context = {"row": row, "choices": selectors_review.queue_choices() if editing else None}
@@ -155,6 +157,8 @@ def review_queue(request) -> HttpResponse:
         "kinds": StatementKind.choices,
         "actor_kinds": ActorKind.choices,
         "events_by_negotiation": events_by_negotiation,
+        # A row's forms post back here when JavaScript is off, so the editor stays in the filtered queue.
+        "queue_url": request.get_full_path(),
     }
     template = "review/queue.html" + ("#queue" if request.htmx and not request.htmx.boosted else "")
     return render(request, template, context)

@@ -497,6 +497,28 @@ def test_after_a_revert_the_history_offers_the_revert_of_the_revert(editor_clien
     assert 'name="version" value="3"' in body
 
 
+def test_without_javascript_an_action_in_the_queue_comes_back_to_the_filtered_queue(editor_client, statement):
+    queue = reverse("review_queue") + "?issue=territory"
+    page = editor_client.get(queue).content.decode()
+    assert f'<input type="hidden" name="next" value="{queue}">' in page  # in the row's forms
+
+    response = post(editor_client, "review_accept", statement, {"next": queue}, htmx=False)
+    back = editor_client.get(response["Location"]).content.decode()
+
+    assert response["Location"] == queue
+    assert "Accepted." in back  # the queue says what the action did
+
+
+def test_without_javascript_a_refused_action_goes_to_the_statement_page_not_the_queue(
+    editor_client, statement
+):
+    queue = reverse("review_queue")
+
+    response = post(editor_client, "review_accept", statement, {"next": queue, "version": 0}, htmx=False)
+
+    assert response["Location"] == reverse("review_statement", kwargs={"pk": statement.pk})
+
+
 def test_the_note_field_has_an_id_of_its_own_for_its_label(editor_client, statement):
     page = editor_client.get(reverse("review_queue")).content.decode()
 
