@@ -198,3 +198,32 @@ def test_a_statement_with_its_panels_open_fits_a_phone(page, live_server, talks)
 
     assert page.locator(f"#merge-{statement.pk}").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_without_javascript_reject_in_the_queue_opens_the_statement_with_its_reason_field(
+    chromium, live_server, talks
+):
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    log_in(context, live_server, user_in("editor", "editor"))
+    page = context.new_page()
+    page.goto(f"{live_server.url}/review/")
+
+    page.locator(f"#statement-{statement.pk}").get_by_role("button", name="Reject").click()
+
+    page.wait_for_url(f"**/review/statements/{statement.pk}/**")
+    assert page.locator(f"#reason-{statement.pk}").is_visible()
+    context.close()
+
+
+def test_with_javascript_reject_opens_its_panel_in_place(page, live_server, talks):
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    page.goto(f"{live_server.url}/review/")
+
+    page.locator(f"#statement-{statement.pk}").get_by_role("button", name="Reject").click()
+
+    assert page.locator(f"#reason-{statement.pk}").is_visible()
+    assert page.url == f"{live_server.url}/review/"
