@@ -14,6 +14,7 @@ from tests.factories import (
     ActorFactory,
     CitationFactory,
     DocumentFactory,
+    EventFactory,
     IssueFactory,
     NegotiationFactory,
     PartyFactory,
@@ -312,3 +313,25 @@ def test_alias_preview_shows_how_many_more_statements_the_actor_would_get(admin_
     assert "Preview on 1 stored document" in body
     assert "Attributed to this actor" in body
     assert not karasin.aliases.exists()  # a preview saves nothing
+
+
+@pytest.mark.parametrize("page", ["source", "new_source", "actor", "issue", "event", "new_event", "events"])
+def test_an_admin_page_opens_with_its_title_and_a_breadcrumb_above_it(admin_client, negotiation, page):
+    """The way back sits in a breadcrumb above the title, as on the analyst pages, not squeezed beside it
+    (where it pushed the title to the middle of the line)."""
+    urls = {
+        "source": reverse("source_edit", args=[SourceFactory().pk]),
+        "new_source": reverse("source_create"),
+        "actor": reverse("registry_actor_edit", args=[ActorFactory().pk]),
+        "issue": reverse("registry_issue_edit", args=[IssueFactory(negotiation=negotiation).pk]),
+        "event": reverse("review_event_edit", args=[EventFactory(negotiation=negotiation).pk]),
+        "new_event": reverse("review_event_create") + "?negotiation=talks",
+        "events": reverse("review_events"),
+    }
+
+    html = admin_client.get(urls[page]).content.decode()
+
+    head = html[html.index('<div class="page-head') :]
+    assert html.index('<nav class="crumbs"') < html.index('<div class="page-head')
+    assert head[head.index(">") + 1 :].lstrip().startswith("<h1")
+    assert "←" not in head[: head.index("</div>")]
