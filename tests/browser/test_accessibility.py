@@ -83,7 +83,9 @@ def test_every_kind_of_form_field_on_the_admin_forms_has_the_sites_border(page, 
     page.goto(f"{live_server.url}/manage/sources/new/")
 
     def border(selector: str) -> tuple[str, str]:
-        style = "element => [getComputedStyle(element).borderTopColor, getComputedStyle(element).borderRadius]"
+        style = (
+            "element => [getComputedStyle(element).borderTopColor, getComputedStyle(element).borderRadius]"
+        )
         return page.locator(selector).evaluate(style)
 
     assert border("#s-interval") == border("#s-name")  # number beside text
