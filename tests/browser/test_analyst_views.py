@@ -193,3 +193,16 @@ def test_an_event_with_a_long_source_address_fits_a_phone(page, live_server, dem
     page.goto(f"{live_server.url}/n/russia-ukraine/events/{event.slug}/")
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_comparison_of_three_stacks_each_issue_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/n/russia-ukraine/compare/?actor=russia&actor=ukraine&actor=sergey-lavrov")
+
+    table = page.locator(".compare-table")
+    assert table.evaluate(
+        "element => element.scrollWidth <= element.clientWidth"
+    )  # nothing cut off at the right
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    label = page.locator("#issue-territory td[data-label]").first
+    assert label.evaluate("element => getComputedStyle(element, '::before').content") == '"Russia"'
