@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -335,3 +336,53 @@ def test_an_admin_page_opens_with_its_title_and_a_breadcrumb_above_it(admin_clie
     assert html.index('<nav class="crumbs"') < html.index('<div class="page-head')
     assert head[head.index(">") + 1 :].lstrip().startswith("<h1")
     assert "←" not in head[: head.index("</div>")]
+
+
+def test_an_uploaded_file_becomes_a_file_source_and_is_read_at_once(
+    admin_client, negotiation, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    articles = SimpleUploadedFile(
+        "wire export.jsonl", DEMO_FEED.read_bytes(), content_type="application/json"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("source_create"),
+            {
+                "name": "",
+                "kind": "rss",
+                "url": "",
+                "upload": articles,
+                "negotiation": negotiation.slug,
+                "fetch_now": "on",
+            },
+        )
+
+    source = Source.objects.get()
+    assert response.status_code == 302
+    assert source.kind == SourceKind.FILE and source.name == "wire export.jsonl"
+    assert Path(source.url).parent == tmp_path / "uploads"
+    assert source.documents.count() == DEMO_ARTICLES
+
+
+def test_an_upload_of_an_unsupported_type_is_refused_and_keeps_the_form(admin_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    program = SimpleUploadedFile("notes.exe", b"MZ", content_type="application/octet-stream")
+
+    response = admin_client.post(
+        reverse("source_create"), {"name": "My notes", "kind": "rss", "url": "", "upload": program}
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "notes.exe: unsupported file type" in html
+    assert 'value="My notes"' in html
+    assert not Source.objects.exists() and not (tmp_path / "uploads").exists()
+
+
+def test_the_new_source_form_offers_an_upload(admin_client):
+    html = admin_client.get(reverse("source_create")).content.decode()
+
+    assert 'enctype="multipart/form-data"' in html
+    assert '<input id="s-upload" type="file" name="upload" accept=".htm,.html,.jsonl,.txt"' in html
