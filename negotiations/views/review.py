@@ -91,13 +91,14 @@ def _queue_count_update(request) -> str:
     current = urlsplit(request.htmx.current_url or "")
     if current.path != reverse("review_queue"):
         return ""
-    filters = QueueFilters.from_query(QueryDict(current.query))
-    context = {
-        "total": selectors_review.capped_count(filters.statements()),
-        "cap": selectors_review.COUNT_CAP,
-        "filters": filters,
-        "oob": True,
-    }
+    query = QueryDict(current.query)
+    filters = QueueFilters.from_query(query)
+    total = selectors_review.capped_count(filters.statements())
+    pages = max(1, -(-total // selectors_review.QUEUE_PAGE_SIZE))
+    page = int(query["page"]) if query.get("page", "").isdigit() else 1
+    # The page the editor is on, so the count keeps saying "page 2 of 8" after an action.
+    queue = selectors_review.QueuePage(rows=[], total=total, page=max(1, min(page, pages)), pages=pages)
+    context = {"total": total, "cap": selectors_review.COUNT_CAP, "filters": filters, "queue": queue, "oob": True}
     return render_to_string("review/_queue_count.html", context, request=request)
 
 

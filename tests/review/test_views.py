@@ -524,3 +524,22 @@ def test_the_note_field_has_an_id_of_its_own_for_its_label(editor_client, statem
 
     assert page.count(f'id="note-{statement.pk}"') == 1  # the panel; the field is note-text-N
     assert f'<label for="note-text-{statement.pk}">' in page
+
+
+def test_the_count_updated_after_an_action_keeps_the_page_the_editor_is_on(
+    editor_client, statement, negotiation, monkeypatch
+):
+    from negotiations import selectors_review
+
+    monkeypatch.setattr(selectors_review, "QUEUE_PAGE_SIZE", 2)
+    StatementFactory.create_batch(4, negotiation=negotiation)
+    queue = "http://testserver" + reverse("review_queue") + "?page=2"
+
+    response = editor_client.post(
+        reverse("review_accept", kwargs={"pk": statement.pk}),
+        {"version": statement.version},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=queue,
+    )
+
+    assert "4 statements left to review · page 2 of 2" in response.content.decode()
