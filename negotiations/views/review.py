@@ -98,7 +98,13 @@ def _queue_count_update(request) -> str:
     page = int(query["page"]) if query.get("page", "").isdigit() else 1
     # The page the editor is on, so the count keeps saying "page 2 of 8" after an action.
     queue = selectors_review.QueuePage(rows=[], total=total, page=max(1, min(page, pages)), pages=pages)
-    context = {"total": total, "cap": selectors_review.COUNT_CAP, "filters": filters, "queue": queue, "oob": True}
+    context = {
+        "total": total,
+        "cap": selectors_review.COUNT_CAP,
+        "filters": filters,
+        "queue": queue,
+        "oob": True,
+    }
     return render_to_string("review/_queue_count.html", context, request=request)
 
 
