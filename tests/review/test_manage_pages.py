@@ -386,3 +386,14 @@ def test_the_new_source_form_offers_an_upload(admin_client):
 
     assert 'enctype="multipart/form-data"' in html
     assert '<input id="s-upload" type="file" name="upload" accept=".htm,.html,.jsonl,.txt"' in html
+
+
+def test_lists_that_take_several_choices_say_how_to_choose_several(admin_client, negotiation):
+    for url in (reverse("review_event_create") + "?negotiation=talks", reverse("registry")):
+        html = admin_client.get(url).content.decode()
+        tags = [chunk[: chunk.index(">")] for chunk in html.split("<select")[1:]]
+        several = [tag for tag in tags if " multiple" in tag]
+        assert several, url
+        for tag in several:
+            help_id = tag.split('aria-describedby="')[1].split('"')[0]
+            assert f'<small id="{help_id}" class="muted">Ctrl-click' in html, (url, help_id)
