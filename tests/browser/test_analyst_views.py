@@ -215,3 +215,12 @@ def test_an_actors_chart_keeps_legible_labels_on_a_phone(page, live_server, demo
     label = page.locator("svg.chart .row-label").first
     assert label.bounding_box()["height"] >= 8  # scaled to the screen it was about 5 px tall
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the chart scrolls in its box
+
+
+def test_the_timeline_filters_leave_room_for_statements_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/timeline/")
+
+    filters = page.locator("form.filters").first.bounding_box()
+    assert filters["height"] < 844 * 0.6  # one field a line, they filled the whole first screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
