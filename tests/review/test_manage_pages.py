@@ -397,3 +397,12 @@ def test_lists_that_take_several_choices_say_how_to_choose_several(admin_client,
         for tag in several:
             help_id = tag.split('aria-describedby="')[1].split('"')[0]
             assert f'<small id="{help_id}" class="muted">Ctrl-click' in html, (url, help_id)
+
+
+def test_a_source_polled_a_moment_ago_says_now_not_0_minutes_ago(admin_client, negotiation):
+    SourceFactory(negotiation=negotiation, last_polled_at=timezone.now(), last_success_at=timezone.now())
+
+    body = admin_client.get(reverse("source_list")).content.decode()
+
+    assert "0 minutes ago" not in body
+    assert ">now</time>" in body
