@@ -406,3 +406,13 @@ def test_a_source_polled_a_moment_ago_says_now_not_0_minutes_ago(admin_client, n
 
     assert "0 minutes ago" not in body
     assert ">now</time>" in body
+
+
+def test_a_sources_health_gives_its_times_like_the_rest_of_the_site(admin_client, negotiation):
+    polled = timezone.now() - dt.timedelta(minutes=5)
+    source = SourceFactory(negotiation=negotiation, last_polled_at=polled)
+
+    body = admin_client.get(reverse("source_edit", kwargs={"pk": source.pk})).content.decode()
+
+    assert f"{timezone.localtime(polled):%-d %b %Y, %H:%M}</time> (5\xa0minutes ago)" in body
+    assert "a.m." not in body and "p.m." not in body
