@@ -416,3 +416,14 @@ def test_a_sources_health_gives_its_times_like_the_rest_of_the_site(admin_client
 
     assert f"{timezone.localtime(polled):%-d %b %Y, %H:%M}</time> (5\xa0minutes ago)" in body
     assert "a.m." not in body and "p.m." not in body
+
+
+def test_without_javascript_a_running_fetch_reloads_its_page_until_it_is_done(admin_client):
+    source = SourceFactory()
+    running = {"since": (timezone.now() + dt.timedelta(seconds=1)).isoformat()}  # the poll has not run yet
+
+    page = admin_client.get(reverse("source_edit", kwargs={"pk": source.pk}), running).content.decode()
+    idle = admin_client.get(reverse("source_edit", kwargs={"pk": source.pk})).content.decode()
+
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
+    assert "http-equiv" not in idle
