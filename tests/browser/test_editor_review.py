@@ -152,7 +152,9 @@ def test_conflicting_edit_from_a_second_browser_is_refused_clearly(page, chromiu
         second.keyboard.press("Enter")
 
         row = second.locator(f"#statement-{statement.pk}")
-        expect(row.locator(".review-message.error")).to_contain_text("changed by someone else")
+        expect(row.locator(".review-message.error")).to_contain_text(
+            "changed by editor while you were working"
+        )
         expect(row).to_have_attribute("data-state", "accepted")  # and it shows the current values
         shoot(second, "editor-conflict-refused")
     finally:

@@ -167,7 +167,7 @@ def test_second_editor_with_a_stale_version_is_refused_with_current_values(edito
 
     body = response.content.decode()
     assert response.status_code == 409
-    assert "changed by someone else" in body
+    assert "changed by editor while you were working on it" in body  # the latest audited change's author
     assert "Paraphrase" in body  # the current values
     statement.refresh_from_db()
     assert statement.review_state == ReviewState.CORRECTED
@@ -543,3 +543,18 @@ def test_the_count_updated_after_an_action_keeps_the_page_the_editor_is_on(
     )
 
     assert "4 statements left to review · page 2 of 2" in response.content.decode()
+
+
+def test_a_refused_edit_names_the_editor_who_changed_the_statement(editor_client, statement):
+    from tests.conftest import user_in
+
+    seen = statement.version
+    review.accept_statement(statement=statement, editor=user_in("editor", "maria"), version=seen)
+
+    response = post(editor_client, "review_reject", statement, {"version": seen, "reason": "Wrong speaker"})
+
+    assert response.status_code == 409
+    assert (
+        f"Statement #{statement.pk} was changed by maria while you were working on it"
+        in response.content.decode()
+    )
