@@ -229,3 +229,19 @@ def test_with_javascript_reject_opens_its_panel_in_place(page, live_server, talk
 
     assert page.locator(f"#reason-{statement.pk}").is_visible()
     assert page.url == f"{live_server.url}/review/"
+
+
+def test_the_history_link_sits_level_with_the_action_buttons(page, live_server, talks):
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    page.goto(f"{live_server.url}/review/")
+
+    row = page.locator(f"#statement-{statement.pk}")
+    accept = row.get_by_role("button", name="Accept").bounding_box()
+    history = row.get_by_role("link", name="History").bounding_box()
+
+    def middle(box):
+        return box["y"] + box["height"] / 2
+
+    assert abs(middle(accept) - middle(history)) <= 2
