@@ -50,6 +50,7 @@ urlpatterns = [
     path("following/unfollow/", alerts.unfollow, name="unfollow"),
     path("following/saved-filters/", alerts.save_filter, name="save_filter"),
     path("following/feed-token/", alerts.new_feed_token, name="new_feed_token"),
+    path("following/digest/", alerts.set_digest, name="set_digest"),
     path("following/feed/<str:token>/", alerts.personal_feed, name="personal_feed"),
     path("shifts/", alerts.shift_list, name="shift_list"),
 ]

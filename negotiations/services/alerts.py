@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
@@ -217,6 +219,23 @@ def regenerate_feed_token(*, user: User) -> AlertSettings:
     settings_row = alert_settings_for(user)
     settings_row.feed_token = new_feed_token()
     settings_row.save(update_fields=["feed_token"])
+    return settings_row
+
+
+@transaction.atomic
+def set_digest(*, user: User, email: str, enabled: bool) -> AlertSettings:
+    """Where the daily digest goes, and whether it is sent; an address that is not one is refused."""
+    email = email.strip()
+    if email:
+        validate_email(email)
+    elif enabled:
+        raise ValidationError("The daily digest needs an e-mail address.")
+    if user.email != email:
+        user.email = email
+        user.save(update_fields=["email"])
+    settings_row = alert_settings_for(user)
+    settings_row.digest_enabled = enabled
+    settings_row.save(update_fields=["digest_enabled"])
     return settings_row
 
 

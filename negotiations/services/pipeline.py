@@ -169,7 +169,8 @@ def _feed_items(source: Source, result: FetchResult) -> tuple[list[EntryItem], l
             )
         )
     if unreadable:
-        warnings.append(f"skipped {unreadable} entries with neither a link nor text")
+        entries = "entry" if unreadable == 1 else "entries"
+        warnings.append(f"skipped {unreadable} {entries} with neither a link nor text")
     return items, warnings
 
 

@@ -31,9 +31,9 @@ EDITOR_CONFIDENCE = 1.0
 class StaleStatementError(Exception):
     """The statement changed since the editor loaded it; `current` holds what it is now."""
 
-    def __init__(self, current: Statement) -> None:
+    def __init__(self, current: Statement, *, changed_by: str = "") -> None:
         super().__init__(
-            f"Statement #{current.pk} was changed by someone else while you were working on it "
+            f"Statement #{current.pk} was changed by {changed_by or 'someone else'} while you were working on it "
             f"(it is now at version {current.version}). Nothing was saved: check its current values "
             "and make your change again if it is still needed."
         )
@@ -65,7 +65,18 @@ def _lock(statement: Statement, version: int | None) -> Statement:
 def _check_version(current: Statement, version: int | None) -> None:
     """`version` None skips the check: for actions that cannot lose anyone's work (notes)."""
     if version is not None and current.version != version:
-        raise StaleStatementError(current)
+        raise StaleStatementError(current, changed_by=_last_editor_name(current))
+
+
+def _last_editor_name(statement: Statement) -> str:
+    """Who made the latest audited change, so the editor refused knows whom to ask."""
+    entry = (
+        AuditLog.objects.filter(statement=statement, user__isnull=False)
+        .select_related("user")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return entry.user.get_username() if entry else ""
 
 
 def _save(statement: Statement, fields: Iterable[str]) -> None:

@@ -2,6 +2,8 @@
 
 import datetime as dt
 import ipaddress
+import secrets
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,13 +12,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 
 from negotiations.enums import SourceKind
 from negotiations.ingest.addresses import is_allowed_address, resolve
-from negotiations.ingest.files import SUPPORTED_SUFFIXES
+from negotiations.ingest.files import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
 from negotiations.models import Negotiation, Source
 
 MAX_BACKOFF = dt.timedelta(hours=24)
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES  # what the file reader takes of one file
 # A poll reads at most four URLs (a sitemap index and three of its sitemaps) of FETCH_TIMEOUT_SECONDS each:
 # 80 s by default. A worker killed mid-poll holds its source for no longer than this.
 POLL_LEASE = dt.timedelta(minutes=5)
@@ -75,6 +79,25 @@ def default_negotiation() -> Negotiation | None:
 
 
 @transaction.atomic
+def store_upload(*, file_name: str, size: int, chunks: Iterable[bytes]) -> Path:
+    """Keep an uploaded file under MEDIA_ROOT/uploads/ for a file source to read; its name is made safe and
+    unique, its type and size checked as a fetched page's would be."""
+    safe_name = get_valid_filename(Path(file_name).name) or "upload.txt"
+    if Path(safe_name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ValidationError(
+            f"{safe_name}: unsupported file type; use {', '.join(sorted(SUPPORTED_SUFFIXES))}."
+        )
+    if size > MAX_UPLOAD_BYTES:
+        raise ValidationError(f"{safe_name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+    folder = Path(settings.MEDIA_ROOT) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{timezone.now():%Y%m%d-%H%M%S}-{secrets.token_hex(4)}-{safe_name}"
+    with path.open("wb") as destination:
+        for chunk in chunks:
+            destination.write(chunk)
+    return path
+
+
 def create_source(
     *,
     name: str,

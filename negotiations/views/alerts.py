@@ -6,6 +6,7 @@ addressed by a secret token instead of a session, so feed readers can fetch it.
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -130,6 +131,22 @@ def save_filter(request) -> HttpResponse:
 def new_feed_token(request) -> HttpResponse:
     alert_services.regenerate_feed_token(user=request.user)
     messages.success(request, "Your feed has a new address; the old one no longer works.")
+    return redirect("following")
+
+
+@reader_required
+@_login_needed
+@require_POST
+def set_digest(request) -> HttpResponse:
+    enabled = bool(request.POST.get("digest"))
+    try:
+        alert_services.set_digest(
+            user=request.user, email=request.POST.get("email", "")[:254], enabled=enabled
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("following")
+    messages.success(request, "The daily digest is on." if enabled else "The daily digest is off.")
     return redirect("following")
 
 

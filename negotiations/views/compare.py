@@ -111,10 +111,15 @@ def _rows_html(negotiation: Negotiation, result: selectors.Comparison) -> SafeSt
     """The table's rows, built here like the matrix's: a template per row and cell cost about as much as
     the queries of the page. Every value from the data is escaped; the markup around it is constant."""
     as_of = result.as_of.isoformat()
+    # Each cell names its column, for the phone layout that stacks a row's cells under the issue.
+    labels = [escape(subject.actor.name) for subject in result.subjects]
     rows = []
     for row in result.rows:
         issue_url = reverse("issue_detail", args=[negotiation.slug, row.issue.slug])
-        cells = "".join(_entry_html(cell, statement) for cell, statement in row.entries)
+        cells = "".join(
+            _entry_html(cell, statement, label=label)
+            for (cell, statement), label in zip(row.entries, labels, strict=True)
+        )
         distance = (
             f'<span class="muted small">({floatformat(row.distance, 1)})</span>'
             if row.distance is not None
@@ -125,7 +130,7 @@ def _rows_html(negotiation: Negotiation, result: selectors.Comparison) -> SafeSt
         rows.append(
             f'<tr id="issue-{escape(row.issue.slug)}"><th scope="row"><a href="{escape(issue_url)}?as_of={as_of}">'
             f"{escape(row.issue.name)}</a></th>{cells}"
-            f'<td class="gap"><span class="verdict verdict-{escape(slugify(row.verdict))}">'
+            f'<td class="gap" data-label="Gap"><span class="verdict verdict-{escape(slugify(row.verdict))}">'
             f"{escape(capfirst(row.verdict))}</span> {distance} "
             f'<svg class="spark" viewBox="0 0 160 28" role="img" aria-label="Gap on {escape(row.issue.name)} over '
             f'time{trend}" focusable="false"><line class="base" x1="0" x2="160" y1="26" y2="26"></line>'
@@ -134,12 +139,12 @@ def _rows_html(negotiation: Negotiation, result: selectors.Comparison) -> SafeSt
     return mark_safe("".join(rows))
 
 
-def _entry_html(cell: selectors.Cell | None, statement) -> str:
+def _entry_html(cell: selectors.Cell | None, statement, *, label: str) -> str:
     """One subject's cell: the stance since when, and the deciding statement with its first source."""
     if cell is None:
-        return '<td><span class="muted">No statement yet</span></td>'
+        return f'<td data-label="{label}"><span class="muted">No statement yet</span></td>'
     parts = [
-        f"<td>{stance_html(cell.stance, cell.stance_label)} "
+        f'<td data-label="{label}">{stance_html(cell.stance, cell.stance_label)} '
         f'<span class="muted small">since {short_date(cell.position.stance_since)}</span>'
     ]
     if statement is not None:

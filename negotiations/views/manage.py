@@ -26,6 +26,7 @@ from actors.models import Actor, ActorKind, Alias, Role, normalize_name
 from negotiations import selectors_review
 from negotiations.access import admin_required
 from negotiations.enums import Reliability, SourceKind
+from negotiations.ingest.files import SUPPORTED_SUFFIXES
 from negotiations.models import AuditLog, Issue, Negotiation, Source
 from negotiations.services import registry_preview
 from negotiations.services import sources as source_services
@@ -72,6 +73,7 @@ def _source_form_context(source: Source | None, values=None, error: str = "") ->
         "kinds": SourceKind.choices,
         "reliabilities": Reliability.choices,
         "negotiations": Negotiation.objects.order_by("name"),
+        "upload_types": ",".join(sorted(SUPPORTED_SUFFIXES)),
     }
 
 
@@ -148,11 +150,18 @@ def source_create(request) -> HttpResponse:
     if request.method == "GET":
         return render(request, "manage/source_form.html", _source_form_context(None))
     post = request.POST
+    upload = request.FILES.get("upload")
     try:
+        kind, url = post.get("kind", ""), post.get("url", "").strip()
+        if upload is not None:  # an uploaded file is a file source reading where the upload was kept
+            stored = source_services.store_upload(
+                file_name=upload.name, size=upload.size, chunks=upload.chunks()
+            )
+            kind, url = SourceKind.FILE, str(stored)
         source = source_services.create_source(
-            name=post.get("name", "").strip()[:200] or post.get("url", "")[:200],
-            kind=post.get("kind", ""),
-            url=post.get("url", "").strip(),
+            name=post.get("name", "").strip()[:200] or (upload.name if upload else url)[:200],
+            kind=kind,
+            url=url,
             interval_minutes=_interval(post.get("poll_interval_minutes", "")),
             negotiation=_negotiation(post.get("negotiation", "")),
             language=post.get("language", "en")[:12],

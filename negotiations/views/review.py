@@ -64,8 +64,10 @@ def _row_response(
             {"error": messages.error, "warning": messages.warning}.get(level, messages.success)(
                 request, message
             )
-        default = reverse("review_statement", kwargs={"pk": pk})
-        return HttpResponseRedirect(_next_url(request, default))
+        statement_page = reverse("review_statement", kwargs={"pk": pk})
+        if level == "error":  # the statement's own page shows what went wrong beside its current values
+            return HttpResponseRedirect(statement_page)
+        return HttpResponseRedirect(_next_url(request, statement_page))
     row = selectors_review.review_row_for(pk)
     row.message, row.level, row.undo_entry_id = message, level, undo_entry_id
     context = {"row": row, "choices": selectors_review.queue_choices() if editing else None}
@@ -89,11 +91,18 @@ def _queue_count_update(request) -> str:
     current = urlsplit(request.htmx.current_url or "")
     if current.path != reverse("review_queue"):
         return ""
-    filters = QueueFilters.from_query(QueryDict(current.query))
+    query = QueryDict(current.query)
+    filters = QueueFilters.from_query(query)
+    total = selectors_review.capped_count(filters.statements())
+    pages = max(1, -(-total // selectors_review.QUEUE_PAGE_SIZE))
+    page = int(query["page"]) if query.get("page", "").isdigit() else 1
+    # The page the editor is on, so the count keeps saying "page 2 of 8" after an action.
+    queue = selectors_review.QueuePage(rows=[], total=total, page=max(1, min(page, pages)), pages=pages)
     context = {
-        "total": selectors_review.capped_count(filters.statements()),
+        "total": total,
         "cap": selectors_review.COUNT_CAP,
         "filters": filters,
+        "queue": queue,
         "oob": True,
     }
     return render_to_string("review/_queue_count.html", context, request=request)
@@ -155,6 +164,8 @@ def review_queue(request) -> HttpResponse:
         "kinds": StatementKind.choices,
         "actor_kinds": ActorKind.choices,
         "events_by_negotiation": events_by_negotiation,
+        # A row's forms post back here when JavaScript is off, so the editor stays in the filtered queue.
+        "queue_url": request.get_full_path(),
     }
     template = "review/queue.html" + ("#queue" if request.htmx and not request.htmx.boosted else "")
     return render(request, template, context)

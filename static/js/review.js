@@ -77,6 +77,7 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".action-panel [data-toggle]");
     if (!button) return;
+    event.preventDefault(); // without JavaScript the button opens the statement's page, every panel open
     var panel = button.closest(".action-panel");
     var opening = button.getAttribute("aria-expanded") !== "true";
     setPanel(panel, opening);

@@ -160,3 +160,32 @@ def test_following_page_runs_a_bounded_number_of_queries(
         response = analyst_client.get(reverse("following"))
 
     assert response.content.decode().count('class="shift"') == count
+
+
+def test_a_reader_sets_the_address_of_the_daily_digest_on_the_following_page(analyst_client, analyst):
+    page = analyst_client.get(reverse("following")).content.decode()
+    assert 'action="/following/digest/"' in page and 'id="digest-email"' in page
+
+    response = analyst_client.post(reverse("set_digest"), {"email": "reader@example.org", "digest": "on"})
+
+    analyst.refresh_from_db()
+    assert response.status_code == 302
+    assert analyst.email == "reader@example.org"
+    assert alerts.alert_settings_for(analyst).digest_enabled
+    assert (
+        "A daily e-mail digest goes to reader@example.org."
+        in analyst_client.get(reverse("following")).content.decode()
+    )
+
+
+def test_the_digest_can_be_turned_off_and_a_bad_address_is_refused(analyst_client, analyst):
+    analyst_client.post(reverse("set_digest"), {"email": "reader@example.org"})  # box unticked
+    assert not alerts.alert_settings_for(analyst).digest_enabled
+
+    response = analyst_client.post(
+        reverse("set_digest"), {"email": "not an address", "digest": "on"}, follow=True
+    )
+
+    analyst.refresh_from_db()
+    assert analyst.email == "reader@example.org"
+    assert "Enter a valid email address." in response.content.decode()

@@ -74,3 +74,20 @@ def test_editor_and_admin_pages_have_no_serious_accessibility_violations(
     assert page.url.endswith(path)  # not sent to the login page
 
     assert blocking_violations(axe, page) == []
+
+
+def test_every_kind_of_form_field_on_the_admin_forms_has_the_sites_border(page, live_server, world):
+    """Text areas and number fields looked like the browser's bare defaults (dark square borders) beside the
+    site's rounded text fields."""
+    log_in(page.context, live_server, user_in("admin", "admin"))
+    page.goto(f"{live_server.url}/manage/sources/new/")
+
+    def border(selector: str) -> tuple[str, str]:
+        style = (
+            "element => [getComputedStyle(element).borderTopColor, getComputedStyle(element).borderRadius]"
+        )
+        return page.locator(selector).evaluate(style)
+
+    assert border("#s-interval") == border("#s-name")  # number beside text
+    page.goto(f"{live_server.url}/review/events/new/?negotiation=russia-ukraine")
+    assert border("#e-desc") == border("#e-title")  # textarea beside text

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from tests.factories import EventFactory, IssueFactory
 from tests.views.conftest import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -171,3 +172,55 @@ def test_keyboard_reaches_a_cell_with_a_visible_focus(page, live_server, demo):
     assert outline == "solid"
     page.locator("#evidence-actor-volodymyr-zelenskyy h3").wait_for()
     shoot(page, "keyboard-cell")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_matrix_wider_than_the_screen_scrolls_in_its_box_not_the_whole_page(page, live_server, demo, width):
+    for number in range(12):  # columns enough to overflow a desktop screen, most of them empty
+        IssueFactory(negotiation=demo.negotiation, slug=f"extra-issue-{number}", name=f"Extra issue {number}")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/n/russia-ukraine/")
+
+    box = page.locator(".matrix-wrap")
+    assert box.evaluate("element => element.scrollWidth > element.clientWidth")  # the table does overflow
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # but only inside its box
+
+
+def test_an_event_with_a_long_source_address_fits_a_phone(page, live_server, demo):
+    long_address = "https://news.example.org/world/europe/" + "delegations-met-for-a-long-day-of-talks-" * 3
+    event = EventFactory(negotiation=demo.negotiation, source_urls=[long_address])
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/n/russia-ukraine/events/{event.slug}/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_comparison_of_three_stacks_each_issue_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/n/russia-ukraine/compare/?actor=russia&actor=ukraine&actor=sergey-lavrov")
+
+    table = page.locator(".compare-table")
+    assert table.evaluate(
+        "element => element.scrollWidth <= element.clientWidth"
+    )  # nothing cut off at the right
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    label = page.locator("#issue-territory td[data-label]").first
+    assert label.evaluate("element => getComputedStyle(element, '::before').content") == '"Russia"'
+
+
+def test_an_actors_chart_keeps_legible_labels_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/actors/sergey-lavrov/")
+
+    label = page.locator("svg.chart .row-label").first
+    assert label.bounding_box()["height"] >= 8  # scaled to the screen it was about 5 px tall
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the chart scrolls in its box
+
+
+def test_the_timeline_filters_leave_room_for_statements_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/timeline/")
+
+    filters = page.locator("form.filters").first.bounding_box()
+    assert filters["height"] < 844 * 0.6  # one field a line, they filled the whole first screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -152,7 +152,9 @@ def test_conflicting_edit_from_a_second_browser_is_refused_clearly(page, chromiu
         second.keyboard.press("Enter")
 
         row = second.locator(f"#statement-{statement.pk}")
-        expect(row.locator(".review-message.error")).to_contain_text("changed by someone else")
+        expect(row.locator(".review-message.error")).to_contain_text(
+            "changed by editor while you were working"
+        )
         expect(row).to_have_attribute("data-state", "accepted")  # and it shows the current values
         shoot(second, "editor-conflict-refused")
     finally:
@@ -181,3 +183,65 @@ def test_history_is_visible_and_a_change_can_be_reverted(page, live_server, talk
     statement.refresh_from_db()
     assert statement.review_state == ReviewState.UNREVIEWED
     assert statement.said_on == dt.date(2026, 1, 15)
+
+
+def test_a_statement_with_its_panels_open_fits_a_phone(page, live_server, talks):
+    from tests.factories import EventFactory
+
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    EventFactory(
+        negotiation=negotiation, title="Delegations of both sides meet for a long day of talks in Geneva"
+    )
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    page.goto(f"{live_server.url}/review/statements/{statement.pk}/")  # every action panel open
+
+    assert page.locator(f"#merge-{statement.pk}").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_without_javascript_reject_in_the_queue_opens_the_statement_with_its_reason_field(
+    chromium, live_server, talks
+):
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    log_in(context, live_server, user_in("editor", "editor"))
+    page = context.new_page()
+    page.goto(f"{live_server.url}/review/")
+
+    page.locator(f"#statement-{statement.pk}").get_by_role("button", name="Reject").click()
+
+    page.wait_for_url(f"**/review/statements/{statement.pk}/**")
+    assert page.locator(f"#reason-{statement.pk}").is_visible()
+    context.close()
+
+
+def test_with_javascript_reject_opens_its_panel_in_place(page, live_server, talks):
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    page.goto(f"{live_server.url}/review/")
+
+    page.locator(f"#statement-{statement.pk}").get_by_role("button", name="Reject").click()
+
+    assert page.locator(f"#reason-{statement.pk}").is_visible()
+    assert page.url == f"{live_server.url}/review/"
+
+
+def test_the_history_link_sits_level_with_the_action_buttons(page, live_server, talks):
+    negotiation, _, territory = talks
+    statement = unreviewed(negotiation, territory, 1)[0]
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    page.goto(f"{live_server.url}/review/")
+
+    row = page.locator(f"#statement-{statement.pk}")
+    accept = row.get_by_role("button", name="Accept").bounding_box()
+    history = row.get_by_role("link", name="History").bounding_box()
+
+    def middle(box):
+        return box["y"] + box["height"] / 2
+
+    assert abs(middle(accept) - middle(history)) <= 2

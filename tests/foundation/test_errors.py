@@ -49,3 +49,10 @@ def test_the_health_check_says_when_the_database_is_away(client, monkeypatch):
 
     assert response.status_code == 503
     assert response.json() == {"status": "database unavailable"}
+
+
+def test_the_favicon_the_admin_pages_ask_for_is_no_content_not_a_404(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 204
+    assert "max-age=86400" in response["Cache-Control"]

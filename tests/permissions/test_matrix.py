@@ -94,6 +94,7 @@ ENDPOINTS = [
     Endpoint("unfollow", "", "POST", R, (("follow", "0"),)),
     Endpoint("save_filter", "", "POST", R, (("name", ""),)),
     Endpoint("new_feed_token", "", "POST", R),
+    Endpoint("set_digest", "", "POST", R, (("email", "not an address"),)),
     Endpoint("shift_list", "", "GET", R),
 ]
 POSTS = [endpoint for endpoint in ENDPOINTS if endpoint.method == "POST"]

@@ -346,6 +346,6 @@ def test_an_entry_without_a_link_keeps_its_own_text_and_an_empty_one_is_reported
     summary = pipeline.run_source_sync(source=source)
 
     assert (summary.entries_seen, summary.documents_new) == (1, 1)
-    assert summary.warnings == [f"{source}: skipped 1 entries with neither a link nor text"]
+    assert summary.warnings == [f"{source}: skipped 1 entry with neither a link nor text"]
     assert Document.objects.get().text.startswith("Peskov said on Monday")
     assert paths_requested(web) == ["/bulletin.xml"]

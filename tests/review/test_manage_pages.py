@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from tests.factories import (
     ActorFactory,
     CitationFactory,
     DocumentFactory,
+    EventFactory,
     IssueFactory,
     NegotiationFactory,
     PartyFactory,
@@ -312,3 +314,116 @@ def test_alias_preview_shows_how_many_more_statements_the_actor_would_get(admin_
     assert "Preview on 1 stored document" in body
     assert "Attributed to this actor" in body
     assert not karasin.aliases.exists()  # a preview saves nothing
+
+
+@pytest.mark.parametrize("page", ["source", "new_source", "actor", "issue", "event", "new_event", "events"])
+def test_an_admin_page_opens_with_its_title_and_a_breadcrumb_above_it(admin_client, negotiation, page):
+    """The way back sits in a breadcrumb above the title, as on the analyst pages, not squeezed beside it
+    (where it pushed the title to the middle of the line)."""
+    urls = {
+        "source": reverse("source_edit", args=[SourceFactory().pk]),
+        "new_source": reverse("source_create"),
+        "actor": reverse("registry_actor_edit", args=[ActorFactory().pk]),
+        "issue": reverse("registry_issue_edit", args=[IssueFactory(negotiation=negotiation).pk]),
+        "event": reverse("review_event_edit", args=[EventFactory(negotiation=negotiation).pk]),
+        "new_event": reverse("review_event_create") + "?negotiation=talks",
+        "events": reverse("review_events"),
+    }
+
+    html = admin_client.get(urls[page]).content.decode()
+
+    head = html[html.index('<div class="page-head') :]
+    assert html.index('<nav class="crumbs"') < html.index('<div class="page-head')
+    assert head[head.index(">") + 1 :].lstrip().startswith("<h1")
+    assert "←" not in head[: head.index("</div>")]
+
+
+def test_an_uploaded_file_becomes_a_file_source_and_is_read_at_once(
+    admin_client, negotiation, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    articles = SimpleUploadedFile(
+        "wire export.jsonl", DEMO_FEED.read_bytes(), content_type="application/json"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("source_create"),
+            {
+                "name": "",
+                "kind": "rss",
+                "url": "",
+                "upload": articles,
+                "negotiation": negotiation.slug,
+                "fetch_now": "on",
+            },
+        )
+
+    source = Source.objects.get()
+    assert response.status_code == 302
+    assert source.kind == SourceKind.FILE and source.name == "wire export.jsonl"
+    assert Path(source.url).parent == tmp_path / "uploads"
+    assert source.documents.count() == DEMO_ARTICLES
+
+
+def test_an_upload_of_an_unsupported_type_is_refused_and_keeps_the_form(admin_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    program = SimpleUploadedFile("notes.exe", b"MZ", content_type="application/octet-stream")
+
+    response = admin_client.post(
+        reverse("source_create"), {"name": "My notes", "kind": "rss", "url": "", "upload": program}
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "notes.exe: unsupported file type" in html
+    assert 'value="My notes"' in html
+    assert not Source.objects.exists() and not (tmp_path / "uploads").exists()
+
+
+def test_the_new_source_form_offers_an_upload(admin_client):
+    html = admin_client.get(reverse("source_create")).content.decode()
+
+    assert 'enctype="multipart/form-data"' in html
+    assert '<input id="s-upload" type="file" name="upload" accept=".htm,.html,.jsonl,.txt"' in html
+
+
+def test_lists_that_take_several_choices_say_how_to_choose_several(admin_client, negotiation):
+    for url in (reverse("review_event_create") + "?negotiation=talks", reverse("registry")):
+        html = admin_client.get(url).content.decode()
+        tags = [chunk[: chunk.index(">")] for chunk in html.split("<select")[1:]]
+        several = [tag for tag in tags if " multiple" in tag]
+        assert several, url
+        for tag in several:
+            help_id = tag.split('aria-describedby="')[1].split('"')[0]
+            assert f'<small id="{help_id}" class="muted">Ctrl-click' in html, (url, help_id)
+
+
+def test_a_source_polled_a_moment_ago_says_now_not_0_minutes_ago(admin_client, negotiation):
+    SourceFactory(negotiation=negotiation, last_polled_at=timezone.now(), last_success_at=timezone.now())
+
+    body = admin_client.get(reverse("source_list")).content.decode()
+
+    assert "0 minutes ago" not in body
+    assert ">now</time>" in body
+
+
+def test_a_sources_health_gives_its_times_like_the_rest_of_the_site(admin_client, negotiation):
+    polled = timezone.now() - dt.timedelta(minutes=5)
+    source = SourceFactory(negotiation=negotiation, last_polled_at=polled)
+
+    body = admin_client.get(reverse("source_edit", kwargs={"pk": source.pk})).content.decode()
+
+    assert f"{timezone.localtime(polled):%-d %b %Y, %H:%M}</time> (5\xa0minutes ago)" in body
+    assert "a.m." not in body and "p.m." not in body
+
+
+def test_without_javascript_a_running_fetch_reloads_its_page_until_it_is_done(admin_client):
+    source = SourceFactory()
+    running = {"since": (timezone.now() + dt.timedelta(seconds=1)).isoformat()}  # the poll has not run yet
+
+    page = admin_client.get(reverse("source_edit", kwargs={"pk": source.pk}), running).content.decode()
+    idle = admin_client.get(reverse("source_edit", kwargs={"pk": source.pk})).content.decode()
+
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
+    assert "http-equiv" not in idle

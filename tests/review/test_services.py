@@ -84,7 +84,7 @@ def test_accept_with_stale_version_is_refused_with_current_values(statement, edi
         review.reject_statement(statement=statement, editor=editor, version=statement.version, reason="no")
 
     assert refused.value.current.kind == "paraphrase"
-    assert "changed by someone else" in str(refused.value)
+    assert "changed by editor while you were working on it" in str(refused.value)
     assert Statement.objects.get(pk=statement.pk).review_state == ReviewState.CORRECTED
 
 

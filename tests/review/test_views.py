@@ -167,7 +167,7 @@ def test_second_editor_with_a_stale_version_is_refused_with_current_values(edito
 
     body = response.content.decode()
     assert response.status_code == 409
-    assert "changed by someone else" in body
+    assert "changed by editor while you were working on it" in body  # the latest audited change's author
     assert "Paraphrase" in body  # the current values
     statement.refresh_from_db()
     assert statement.review_state == ReviewState.CORRECTED
@@ -495,3 +495,66 @@ def test_after_a_revert_the_history_offers_the_revert_of_the_revert(editor_clien
     body = response.content.decode()
     assert body.count("Revert this change") == 1  # the revert itself; the correction is undone already
     assert 'name="version" value="3"' in body
+
+
+def test_without_javascript_an_action_in_the_queue_comes_back_to_the_filtered_queue(editor_client, statement):
+    queue = reverse("review_queue") + "?issue=territory"
+    page = editor_client.get(queue).content.decode()
+    assert f'<input type="hidden" name="next" value="{queue}">' in page  # in the row's forms
+
+    response = post(editor_client, "review_accept", statement, {"next": queue}, htmx=False)
+    back = editor_client.get(response["Location"]).content.decode()
+
+    assert response["Location"] == queue
+    assert "Accepted." in back  # the queue says what the action did
+
+
+def test_without_javascript_a_refused_action_goes_to_the_statement_page_not_the_queue(
+    editor_client, statement
+):
+    queue = reverse("review_queue")
+
+    response = post(editor_client, "review_accept", statement, {"next": queue, "version": 0}, htmx=False)
+
+    assert response["Location"] == reverse("review_statement", kwargs={"pk": statement.pk})
+
+
+def test_the_note_field_has_an_id_of_its_own_for_its_label(editor_client, statement):
+    page = editor_client.get(reverse("review_queue")).content.decode()
+
+    assert page.count(f'id="note-{statement.pk}"') == 1  # the panel; the field is note-text-N
+    assert f'<label for="note-text-{statement.pk}">' in page
+
+
+def test_the_count_updated_after_an_action_keeps_the_page_the_editor_is_on(
+    editor_client, statement, negotiation, monkeypatch
+):
+    from negotiations import selectors_review
+
+    monkeypatch.setattr(selectors_review, "QUEUE_PAGE_SIZE", 2)
+    StatementFactory.create_batch(4, negotiation=negotiation)
+    queue = "http://testserver" + reverse("review_queue") + "?page=2"
+
+    response = editor_client.post(
+        reverse("review_accept", kwargs={"pk": statement.pk}),
+        {"version": statement.version},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=queue,
+    )
+
+    assert "4 statements left to review · page 2 of 2" in response.content.decode()
+
+
+def test_a_refused_edit_names_the_editor_who_changed_the_statement(editor_client, statement):
+    from tests.conftest import user_in
+
+    seen = statement.version
+    review.accept_statement(statement=statement, editor=user_in("editor", "maria"), version=seen)
+
+    response = post(editor_client, "review_reject", statement, {"version": seen, "reason": "Wrong speaker"})
+
+    assert response.status_code == 409
+    assert (
+        f"Statement #{statement.pk} was changed by maria while you were working on it"
+        in response.content.decode()
+    )

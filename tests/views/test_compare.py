@@ -80,3 +80,13 @@ def test_compare_queries_do_not_grow(analyst_client, django_assert_max_num_queri
 
     with django_assert_max_num_queries(14):
         assert analyst_client.get(COMPARE + "?actor=russia&actor=ukraine").status_code == 200
+
+
+def test_each_cell_names_its_column_for_the_phone_layout(analyst_client, world):
+    html = analyst_client.get(COMPARE + "?actor=russia&actor=ukraine&as_of=2026-01-25").content.decode()
+
+    row = html[html.index('id="issue-territory"') :]
+    row = row[: row.index("</tr>")]
+    assert (
+        row.index('data-label="Russia"') < row.index('data-label="Ukraine"') < row.index('data-label="Gap"')
+    )

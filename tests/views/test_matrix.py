@@ -117,6 +117,14 @@ def test_before_any_statement_the_cells_are_empty(analyst_client, world):
     assert "No counted statement yet for these filters." in html
 
 
+def test_an_empty_matrix_does_not_count_speakers_and_offers_a_way_out(analyst_client, world):
+    html = analyst_client.get(MATRIX + "?as_of=2025-01-01").content.decode()
+
+    assert "No stance yet" in html
+    assert "speakers, most quoted first" not in html  # no "4 of 4 speakers" above an empty table
+    assert f'<a href="{MATRIX}">the matrix as of today</a>' in html
+
+
 def test_a_bad_date_is_ignored_not_an_error(analyst_client, world):
     response = analyst_client.get(MATRIX + "?as_of=not-a-date&party=nobody&kind=alien")
 
