@@ -78,7 +78,6 @@ def default_negotiation() -> Negotiation | None:
     return Negotiation.objects.order_by("-started_on", "id").first()
 
 
-@transaction.atomic
 def store_upload(*, file_name: str, size: int, chunks: Iterable[bytes]) -> Path:
     """Keep an uploaded file under MEDIA_ROOT/uploads/ for a file source to read; its name is made safe and
     unique, its type and size checked as a fetched page's would be."""
@@ -98,6 +97,7 @@ def store_upload(*, file_name: str, size: int, chunks: Iterable[bytes]) -> Path:
     return path
 
 
+@transaction.atomic
 def create_source(
     *,
     name: str,
