@@ -160,13 +160,16 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         start, end, token = tokens[index]
         mention = mention_by_end.get(end)
         if mention is not None:
+            before = _token_before(tokens, doc, mention.text_start)
+            # A name right between the clause's closing comma and the verb ("..., which have no say in it, Lavrov
+            # said") is the trailing subject, not part of the clause.
+            closes_clause = walked == 0 and before == ","
             relative = _relative_clause_start(tokens, _index_before(tokens, mention.text_start))
-            if relative is not None:
+            if relative is not None and not closes_clause:
                 # "De Wever, whose country hosts Euroclear, ... has said": no one in the clause is the subject.
                 index = relative - 1
                 walked += 1
                 continue
-            before = _token_before(tokens, doc, mention.text_start)
             if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
             if mention.possessive or (before is not None and before in PREPOSITIONS):

@@ -478,6 +478,8 @@ def _attribute_quote(
         if len(between) > 110 or SUBORDINATE_RE.search(doc.lower, quote.close + 1, cue.start):
             break
         if cue.kind == ACCORDING:
+            if _reported_by_cue_before(doc, sentence, quote):
+                break  # 'Peskov said it was "not on the table", according to Tass': the agency passes it on
             slot = according_to(doc, cue, limit)
         elif not between.strip(QUOTE_EDGE) and cue.word.split()[0] in INVERTED_VERBS | {
             "says",
@@ -549,6 +551,18 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "paragraph", 0.7
     elif quote.open == paragraph.start or _opens_with_block_label(doc, paragraph.start, quote.open):
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+def _reported_by_cue_before(doc: Document, sentence: Sentence, quote: Quote) -> bool:
+    """Whether a verb of saying with a subject comes before the quote in its sentence ("Peskov told reporters
+    that ..."); a stance verb does not count: in "X proposed "...", according to people familiar" the sources
+    tell of the proposal."""
+    return any(
+        cue.kind == SPEECH
+        and doc.quote_at(cue.start) is None
+        and subject_before(doc, cue, sentence.start) is not None
+        for cue in doc.cues_between(sentence.start, quote.open)
+    )
 
 
 # '"..." That was the message from Zelensky on Sunday': the sentence after the quote names its speaker.

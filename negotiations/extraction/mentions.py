@@ -722,6 +722,10 @@ def _unknown_mentions(
         start, end = match.span()
         if start < reached:
             continue
+        if folded.startswith(" and ", end) and (joined := _body_over_and(folded, start, taken)) is not None:
+            match = joined  # "the National Security and Defense Council": one body, not two names
+            start, end = match.span()
+            reached = end
         index = bisect_right(taken, (start, end + 1))  # _inside(taken, start, end), inlined
         if index > 0 and taken[index - 1][0] <= start and taken[index - 1][1] >= end:
             continue  # a registry name, an anonymous source: already found
@@ -789,6 +793,20 @@ def _unknown_mentions(
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found
+
+
+# "the Hostages and Missing Families Forum", "the Foreign and Commonwealth Office": capitalised words on both
+# sides of "and", the whole ending in a word for a body.
+BODY_OVER_AND_RE = re.compile(
+    r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)* and [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}(?![\w-])"
+)
+
+
+def _body_over_and(folded: str, start: int, taken: list[tuple[int, int]]) -> re.Match[str] | None:
+    joined = BODY_OVER_AND_RE.match(folded, start)
+    if joined is None or joined.group().rsplit(None, 1)[-1] not in ORGANISATION_WORDS:
+        return None
+    return None if _overlaps(taken, start, joined.end()) else joined
 
 
 def _is_abbreviated_title(word: str) -> bool:

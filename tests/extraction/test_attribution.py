@@ -1737,3 +1737,39 @@ def test_a_party_before_a_long_title_and_name_is_the_persons_title(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Marco Bellini"
+
+
+def test_a_trailing_speaker_after_a_relative_clause_speaks(run):
+    text = (
+        "Moscow will not discuss the borders with the Europeans, who have no part in the talks, Peskov said "
+        "on a call with reporters."
+    )
+
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.kind) == ("Dmitry Peskov", "paraphrase")
+    assert statement.quote.startswith("Moscow will not discuss the borders")
+
+
+def test_according_to_an_agency_after_a_reported_quote_passes_it_on(run):
+    text = 'Peskov told reporters that a truce on energy was "not on the agenda this week", according to Interfax.'
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.quote) == ("Dmitry Peskov", "not on the agenda this week")
+
+
+def test_a_body_named_with_and_speaks_as_one(run):
+    text = (
+        '"Every day without news is torture," the Prisoners and Missing Families Council said in a statement.'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Prisoners and Missing Families Council"
+
+
+def test_two_people_joined_by_and_are_not_a_body(run):
+    text = "Olena Kovalenko and Taras Boyko said the talks had brought them nothing."
+
+    assert all("and" not in statement.speaker_name.split() for statement in run(text))
