@@ -193,6 +193,15 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             walked += 1
             continue
         if token == ",":
+            granted = mention_by_end.get(tokens[index - 1][1]) if index > 0 else None
+            if (
+                granted is not None
+                and granted.kind == ANONYMOUS
+                and "," in doc.text[granted.start : granted.end]
+            ):
+                # "A senior official, who spoke on condition of anonymity to discuss the talks, said": the
+                # source's mention holds its clause up to the comma.
+                return Slot(granted, start=granted.text_start, end=granted.end)
             opening = _appositive_start(tokens, index, doc)
             if opening is None:
                 # "Olena Kravets, 34, a nurse from Kharkiv who ..., said": the name before the appositives.

@@ -502,6 +502,10 @@ def _attribute_quote(
     # Before it, in the same sentence: 'Lavrov said: "..."', 'told a hearing that "..."'.
     cues = [cue for cue in doc.cues_between(sentence.start, quote.open) if doc.quote_at(cue.start) is None]
     for cue in reversed(cues[-3:]):
+        if cue is not cues[0] and MODAL_BEFORE_RE.search(
+            doc.lower, max(sentence.start, cue.start - 30), cue.start
+        ):
+            continue  # 'said Ukraine would urge Russia to act "..."': the verb is part of what an earlier cue reports
         slot = _slot_before_quote(doc, cue, sentence, quote, cues)
         if slot is not None:
             _attach(candidate, slot, cue, (sentence.start, quote.open), consumed)
@@ -551,6 +555,13 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "paragraph", 0.7
     elif quote.open == paragraph.start or _opens_with_block_label(doc, paragraph.start, quote.open):
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+# A verb of saying after a modal or "to" is not said yet: it belongs to a reported clause ("would urge",
+# "will demand", "continue to urge").
+MODAL_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?:to|would|will|could|should|must|might|may|shall)\s+(?:also\s+|not\s+|never\s+)?$"
+)
 
 
 def _reported_by_cue_before(doc: Document, sentence: Sentence, quote: Quote) -> bool:
@@ -763,7 +774,26 @@ def _only_quotes(doc: Document, cue: Cue) -> bool:
     """A quote-only cue introduces no paraphrase, unless a "that" clause follows it ("countered that ...")."""
     if not cue.quote_only:
         return False
+    if cue.word in LABELLING_CUES and _labels_with_short_quote(doc, cue):
+        return False
     return cue.word not in THAT_CLAUSE_CUES or THAT_NEXT_RE.match(doc.lower, cue.end) is None
+
+
+# 'Lavrov called any deployment "absolutely unacceptable"': a quoted word or two on an object is a report of
+# the object and the words (the codebook's first decision), not a quote of its own.
+LABELLING_CUES = frozenset(["called", "calls", "branded", "brands", "dubbed", "termed"])
+OBJECT_BEFORE_LABEL_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,6}$")
+
+
+def _labels_with_short_quote(doc: Document, cue: Cue) -> bool:
+    following = doc.quotes_between(cue.end, min(len(doc.text), cue.end + 80))
+    if not following or doc.quote_at(cue.start) is not None:
+        return False
+    quote = following[0]
+    return (
+        _word_count(doc, quote.start, quote.end) < 3
+        and OBJECT_BEFORE_LABEL_RE.fullmatch(doc.text, cue.end, quote.open) is not None
+    )
 
 
 BUT_THAT_RE = re.compile(r",?\s+but\s+that\s+")
@@ -1349,6 +1379,8 @@ def _new_speaker_clause(doc: Document, cue: Cue, lower_bound: int) -> re.Match[s
 PRONOUN_SUBJECT_RE = re.compile(r"\s(?:he|she|they)\s+(?:(?:also|later|then|even|again)\s+)?$")
 
 
+# A trailing attribution ending the sentence of a report: an outlet or another teller passing the words on.
+TRAILER_RE = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}(?:reported|reports|said|says)\s*[.!?]?\s*$")
 PAIRED_DASH_RE = re.compile(r"[^—–.;]{1,60}?\s[—–]\s")  # "the parties — territory — had not moved"
 
 
@@ -1360,6 +1392,9 @@ def _clause_end(doc: Document, start: int, limit: int) -> int:
             break  # a lone dash: what follows is the writer's aside
         match = CLAUSE_CUT_RE.search(doc.text, closing.end(), limit)
     end = match.start() if match is not None else limit
+    trailer = TRAILER_RE.search(doc.text, start, end)
+    if trailer is not None and doc.mentions_between(trailer.start(), trailer.end()):
+        end = trailer.start()  # '... agreed to keep in touch, state news agency RIA Novosti reported.'
     for cue in doc.cues_between(start + 1, end):
         if doc.quote_at(cue.start) is not None:
             continue

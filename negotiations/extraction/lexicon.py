@@ -1181,6 +1181,8 @@ ANONYMOUS_HEADS = [
     "sources",
     "diplomat",
     "diplomats",
+    "ambassador",  # "one European ambassador told CNN": unnamed, like a diplomat
+    "ambassadors",
     "insider",
     "insiders",
     "aide",

@@ -605,7 +605,9 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
             and not (words[0][1:].islower() and words[0].lower() in PROPER_ANONYMOUS_MODIFIERS)
         ):
             words[0] = words[0].lower()  # "Sources close to the talks" opening a sentence, not "Ukrainian"
-        found.append(Mention(start, end, ANONYMOUS, "unnamed " + " ".join(words).strip(" ,")))
+        # "a senior official, who spoke on condition of anonymity": the clause after the comma is no part of the name
+        name = " ".join(words).split(",", 1)[0].strip()
+        found.append(Mention(start, end, ANONYMOUS, "unnamed " + name))
     return found
 
 

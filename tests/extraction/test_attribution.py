@@ -1773,3 +1773,45 @@ def test_two_people_joined_by_and_are_not_a_body(run):
     text = "Olena Kovalenko and Taras Boyko said the talks had brought them nothing."
 
     assert all("and" not in statement.speaker_name.split() for statement in run(text))
+
+
+def test_a_verb_of_saying_after_a_modal_is_part_of_the_reported_clause(run):
+    text = 'Sybiha said Kyiv would continue to urge Moscow to free the civilians "without any further delay."'
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Andrii Sybiha"
+
+
+def test_an_ambassador_not_named_is_an_unnamed_source(run):
+    text = '"We hold our breath before every call," one European ambassador in Washington told reporters.'
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.anonymous) == ("unnamed European ambassador", True)
+
+
+def test_a_source_granted_anonymity_for_a_purpose_is_the_subject_of_a_quote(run):
+    text = (
+        "A senior official, who spoke on condition of anonymity to discuss private deliberations, said the "
+        'president was "tired of both sides" but still hoped for a deal.'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.quote) == ("unnamed senior official", "tired of both sides")
+
+
+def test_an_agencys_trailing_attribution_is_cut_from_the_reported_clause(run):
+    text = "Peskov confirmed the call and said the leaders would stay in touch, the news agency Interfax reported."
+
+    quotes = [statement.quote for statement in run(text)]
+
+    assert "the leaders would stay in touch" in quotes
+
+
+def test_a_short_quoted_label_on_an_object_is_reported_with_it(run):
+    statement = first(run('Zakharova has branded the offer of talks "pure provocation".'))
+
+    assert (statement.speaker_name, statement.kind) == ("Maria Zakharova", "paraphrase")
+    assert statement.quote.startswith("the offer of talks")
