@@ -33,6 +33,7 @@ from .document import (
     POSITION,
     SPEECH,
     TURN_LABEL_RE,
+    WORD_RE,
     Cue,
     Document,
 )
@@ -329,10 +330,15 @@ def turn_labels(doc: Document) -> dict[int, Mention | None]:
             continue
         match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
         if match is None or not all(
-            word[:1].isupper() or word in ("of", "the") for word in match.group(1).split()
+            word[:1].isupper() or word in ("of", "the", "for") for word in match.group(1).split()
         ):
             continue  # "And let me be clear: ..." goes on with the turn
-        labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
+        speaker = _label_speaker(doc, paragraph.start, match.end(1))
+        if speaker is None and match.group(2):
+            speaker = _person_filling(
+                doc, match.start(2), match.end(2)
+            )  # "The Secretary of State (John Healey):"
+        labels[paragraph.index] = speaker
     if sum(mention is not None for mention in labels.values()) < 2:
         return {}
     _drop_interviewers(doc, labels)
@@ -350,6 +356,14 @@ def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     if not mention.is_person:
         return None
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
+
+
+def _person_filling(doc: Document, start: int, end: int) -> Mention | None:
+    """The person whose name is all of text[start:end], if any."""
+    found = doc.mentions_between(start, end)
+    if len(found) == 1 and found[0].is_person and (found[0].text_start, found[0].end) == (start, end):
+        return found[0]
+    return None
 
 
 def _interviewee(doc: Document, first_label: int) -> Mention | None:
@@ -489,6 +503,8 @@ def _attribute_quote(
             slot = speaker_after(doc, cue.end, limit)
         else:
             slot = subject_before(doc, cue, quote.close + 1)
+            if slot is not None and _aside_after_reported_quote(doc, sentence, quote, slot):
+                break
         if slot is not None:
             _attach(candidate, slot, cue, (quote.close + 1, limit), consumed)
             return
@@ -562,6 +578,15 @@ def _attribute_quote(
 MODAL_BEFORE_RE = re.compile(
     r"(?<![\w'-])(?:to|would|will|could|should|must|might|may|shall)\s+(?:also\s+|not\s+|never\s+)?$"
 )
+
+
+def _aside_after_reported_quote(doc: Document, sentence: Sentence, quote: Quote, slot: Slot) -> bool:
+    """'Moskalkova says Kyiv "drags its feet" on lists — a charge Ukraine denies': words between the quote and
+    the subject of a verb after it ('"...," he said' has none), when a verb before the quote already reports it,
+    make that verb a clause of its own."""
+    return bool(WORD_RE.search(doc.text, quote.close + 1, slot.start)) and _reported_by_cue_before(
+        doc, sentence, quote
+    )
 
 
 def _reported_by_cue_before(doc: Document, sentence: Sentence, quote: Quote) -> bool:
@@ -706,6 +731,10 @@ def _previoussentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
         return None
+    pronoun = PRONOUN_SENTENCE_RE.match(doc.text, previous.start, previous.end)
+    if pronoun is not None:
+        # 'Asked whether a deal is possible, he shrugs. "..."': the pronoun's person, as a name would be.
+        return Slot(None, pronoun=pronoun.group(1).lower(), start=pronoun.start(1), end=pronoun.end(1))
     for mention in doc.mentions_between(previous.start, previous.end):
         person = mention if mention.is_person else person_after_body(doc, mention, previous.end)
         if person is None:
@@ -715,6 +744,13 @@ def _previoussentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
             return None
         return Slot(person, start=person.text_start, end=person.end)
     return None
+
+
+# A short sentence whose subject is "he" or "she", after an opening phrase or none: "He went further.",
+# "Asked about the plan, she laughed."
+PRONOUN_SENTENCE_RE = re.compile(
+    r"(?:[A-Z][^,.\n\"“”]{0,80},\s+)?(He|She|he|she)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*[.:]\s*$"
+)
 
 
 def _slot_from_colon_sentence(doc: Document, sentence: Sentence) -> Slot | None:

@@ -74,7 +74,8 @@ class Mention:
 
 # "O'Brien", "Al-Sisi"; not a possessive "'s" ("Stanovaya's analysis" names Stanovaya).
 _NAME_TAIL = r"(?:-[A-Z]?[a-z]+|'(?!s(?![a-z]))[A-Z]?[a-z]+)*"
-_NAME_TOKEN = rf"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{{2,3}}(?=[ ][A-Z][a-z]))"
+# "Ahmed al-Mansouri", "Mohammed bin Abdulrahman al-Thani": an Arabic article joined to the family name.
+_NAME_TOKEN = rf"(?:(?:al|el|ad|as|ash|at|az|ud|ul)-[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{{2,3}}(?=[ ][A-Z][a-z]))"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter|O|Ni|Nic|Mac)"  # "Ó Laoghaire" folds to "O"
 # The first token's capital comes first and the lookbehind after it (same matches): the regex engine then
 # skips ahead to capitals instead of trying the lookbehind at every character.
@@ -781,6 +782,9 @@ def _unknown_mentions(
             continue
         if len(name_words) >= 2:
             full_names[name_words[-1]] = name
+            full_names.setdefault(
+                name_words[-1][:1].upper() + name_words[-1][1:], name
+            )  # "Al-Mansouri" opening
             # "Lin Jian ... Lin said": a family name written first, when no one else has it as a surname.
             full_names.setdefault(name_words[0], name)
             if not title and (appositive := APPOSITIVE_ROLE_RE.match(folded, end)) is not None:

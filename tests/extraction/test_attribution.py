@@ -1815,3 +1815,28 @@ def test_a_short_quoted_label_on_an_object_is_reported_with_it(run):
 
     assert (statement.speaker_name, statement.kind) == ("Maria Zakharova", "paraphrase")
     assert statement.quote.startswith("the offer of talks")
+
+
+def test_a_verb_in_an_aside_after_a_reported_quote_does_not_take_it(run):
+    text = 'Zakharova says Kyiv "keeps stalling the lists" of civilians — a charge Ukraine denies.'
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Maria Zakharova"
+
+
+def test_a_quote_after_a_short_sentence_with_a_pronoun_subject_is_that_persons(run):
+    text = (
+        "Sybiha is careful with his words. Asked whether a deal is near, he smiles. "
+        '"Closer than a year ago, and further than we would like."'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Andrii Sybiha"
+
+
+def test_an_arabic_family_name_with_its_article_is_one_name(run):
+    text = '"We pick up the phone at three in the morning," says Khalid al-Hamadi, a Gulf mediator.'
+
+    assert first(run(text), "direct").speaker_name == "Khalid al-Hamadi"

@@ -341,3 +341,17 @@ def test_a_named_moderator_who_answers_no_question_makes_no_statements(run):
     )
 
     assert [speaker for speaker, _ in direct(run(text))] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_a_parliamentary_record_names_the_minister_after_the_office(run):
+    text = (
+        "Ukraine: Sanctions\n\n"
+        "The Minister for Europe (Andrii Sybiha): The sanctions must stay until the war ends.\n\n"
+        "Olena Bondar (Lviv North) (Ind): Will the minister say when the next package comes?\n\n"
+        "Andrii Sybiha: Within a month, I expect."
+    )
+
+    assert direct(run(text)) == [
+        ("Andrii Sybiha", "The sanctions must stay until the war ends."),
+        ("Andrii Sybiha", "Within a month, I expect."),
+    ]
