@@ -389,6 +389,8 @@ def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | No
     if not label.isupper() or JOURNALIST_LABEL_RE.search(label):
         return None
     surname = label.split()[-1]
+    if surname.lower() in SPOKESPERSON_NOUNS:
+        return _spokesperson_in_intro(doc, start)
     for mention in doc.mentions:
         if mention.start >= start:
             break
@@ -398,6 +400,23 @@ def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | No
             and mention.is_person
             and len(words) >= 2
             and words[-1].upper() == surname
+        ):
+            return mention
+    return None
+
+
+# "Stéphane Dujarric, Spokesman for the Secretary-General": the role right after the name.
+SPOKESPERSON_AFTER_RE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?spokes(?:person|man|woman)\b")
+
+
+def _spokesperson_in_intro(doc: Document, first_label: int) -> Mention | None:
+    """Who answers a briefing's "SPOKESPERSON:" turns: the person the introduction names as spokesperson."""
+    for mention in doc.mentions:
+        if mention.start >= first_label:
+            break
+        if mention.is_person and (
+            any(noun in mention.title.lower() for noun in SPOKESPERSON_NOUNS)
+            or SPOKESPERSON_AFTER_RE.match(doc.lower, mention.end)
         ):
             return mention
     return None

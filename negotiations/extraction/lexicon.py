@@ -1159,7 +1159,8 @@ APPOSITIVE_PERSON_NOUNS = frozenset(
      "lecturer", "spokeswoman", "spokesman", "resident", "soldier", "officer", "engineer", "volunteer", "lawyer",
      "nurse", "doctor", "teacher", "student", "mother", "father", "farmer", "pollster", "veteran", "blogger",
      "writer", "author", "commissioner", "ombudsman", "chairman", "chairwoman", "founder", "retired", "priest",
-     "mayor", "governor", "businessman", "businesswoman", "entrepreneur", "worker", "pensioner", "refugee"]
+     "mayor", "governor", "businessman", "businesswoman", "entrepreneur", "worker", "pensioner", "refugee",
+     "coordinator", "rapporteur"]
 )  # fmt: skip
 # "the Russian side", "the American side": the state a side speaks for.
 SIDE_STATES = {

@@ -202,6 +202,13 @@ def _gender_from_title(title: str) -> str:
     return "female" if any(word in FEMALE_TITLES for word in title.lower().split()) else ""
 
 
+def _gender_from_name(name: str) -> str:
+    """A Slavic woman's name, given name and surname both in -a ("Oksana Markarova"; "Olena Kovalenko" keeps no
+    gender), so that "he" after her goes to the man named before."""
+    words = name.split()
+    return "female" if len(words) >= 2 and words[0][-1:] == "a" and words[-1][-1:] == "a" else ""
+
+
 def find_mentions(
     text: str, folded: str, lower: str, published: date | None, registry: Registry
 ) -> list[Mention]:
@@ -795,7 +802,8 @@ def _unknown_mentions(
             kind = PERSON
         else:
             kind = PERSON if title else NAME
-        mention = Mention(name_start, end, kind, name, title=title, gender=_gender_from_title(title),
+        gender = _gender_from_title(title) or _gender_from_name(name)
+        mention = Mention(name_start, end, kind, name, title=title, gender=gender,
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found

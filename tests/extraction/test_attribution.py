@@ -1840,3 +1840,24 @@ def test_an_arabic_family_name_with_its_article_is_one_name(run):
     text = '"We pick up the phone at three in the morning," says Khalid al-Hamadi, a Gulf mediator.'
 
     assert first(run(text), "direct").speaker_name == "Khalid al-Hamadi"
+
+
+def test_according_to_a_statement_from_a_body_names_the_body(run):
+    statement = first(run("According to a statement from the Kremlin, the two presidents spoke for an hour."))
+
+    assert (statement.speaker_name, statement.quote) == ("Kremlin", "the two presidents spoke for an hour")
+
+
+def test_he_after_a_man_and_a_woman_named_in_that_order_is_the_man(run):
+    text = (
+        "Gen. Taras Boyko and Amb. Oksana Kravtsova met the mediator last year. He later said the meeting was "
+        "useful for the next exchange."
+    )
+
+    assert first(run(text), "paraphrase").speaker_name == "Taras Boyko"
+
+
+def test_a_capitalised_title_the_registry_does_not_know_is_held_by_the_name_after_it(run):
+    text = "The Humanitarian Coordinator, Maria Lindqvist, said the strikes on power plants must stop."
+
+    assert first(run(text)).speaker_name == "Maria Lindqvist"

@@ -355,3 +355,15 @@ def test_a_parliamentary_record_names_the_minister_after_the_office(run):
         ("Andrii Sybiha", "The sanctions must stay until the war ends."),
         ("Andrii Sybiha", "Within a month, I expect."),
     ]
+
+
+def test_a_briefings_spokesperson_turns_are_the_spokesperson_named_in_the_introduction(run):
+    text = (
+        "Noon briefing\n\n"
+        "The following is a transcript of today's briefing by Anna Weber, Spokesperson for the Commission.\n\n"
+        "SPOKESPERSON: The Commission welcomes the exchange of prisoners that took place yesterday.\n\n"
+        "QUESTION: Will the Commission send monitors?\n\n"
+        "SPOKESPERSON: I am not going to speculate on a mission that does not yet exist."
+    )
+
+    assert [speaker for speaker, _ in direct(run(text))] == ["Anna Weber", "Anna Weber"]
