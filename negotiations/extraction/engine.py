@@ -104,7 +104,7 @@ TOLD_OBJECT_RE = re.compile(
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
-    r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking)\b|"
+    r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking|telling)\b|"
     r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
     r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
@@ -987,6 +987,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     end = _clause_end(doc, start, sentence.end)
     if PRONOUN_OBJECT_RE.fullmatch(doc.lower, start, end):
         return None  # 'The White House announced it on Saturday': what it announced was told before
+    if BACK_NOUN_RE.fullmatch(doc.lower, start, end) and POINTING_WORD_RE.search(doc.lower, cue.end, start):
+        return None  # 'He repeated that position on Wednesday, telling ...': what the position is was told before
     if RELATIVE_BEFORE_RE.search(doc.lower, max(sentence.start, slot.start - 12), slot.start + 4):
         comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"
         if comma >= 0:
@@ -1017,6 +1019,12 @@ PRONOUN_OBJECT_RE = re.compile(
 
 
 TOPIC_RE = re.compile(r"(?:of|about)\s")
+# "that position", "the same demand": a noun pointing back to words reported before, and nothing more but its time.
+BACK_NOUN_RE = re.compile(
+    r"(?:position|view|stance|message|point|argument|demand|call|warning|line|claim|offer|pledge)"
+    r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w'’-]+)*\s*[.!?]?"
+)
+POINTING_WORD_RE = re.compile(r"(?<![\w'-])(?:that|this|the same|his|her|their|its)\s+$")
 TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
 )

@@ -326,7 +326,7 @@ PARTICIPLE_CUES = frozenset(
 )
 # Participles that add a further statement rather than give the reason for the first one: "said X, adding
 # that Y" reports two things; "rejected X, saying Y" one.
-FURTHER_STATEMENT_PARTICIPLES = frozenset(["adding", "noting", "acknowledging", "conceding"])
+FURTHER_STATEMENT_PARTICIPLES = frozenset(["adding", "noting", "acknowledging", "conceding", "telling"])
 
 NEGATIVE_CUE_VERBS = frozenset(
     [

@@ -419,16 +419,18 @@ def _institutions_named_after_places(
     return sorted(kept + bodies, key=lambda mention: mention.start)
 
 
+# "the Russian side", and a people for its state: "The Americans want a signature", "the Russians insist".
 SIDE_RE = re.compile(
-    r"the(?<![\w-]the)\s+(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+side(?![\w-])"
+    r"the(?<![\w-]the)\s+(?:(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+side"
+    r"|(?P<people>russian|ukrainian|american)s)(?![\w'’-])"
 )
 
 
 def _side_mentions(lower: str, published: date | None, registry: Registry) -> list[Mention]:
-    """'The Russian side emphasised ...': the state itself."""
+    """'The Russian side emphasised ...', 'the Americans say ...': the state itself."""
     found = []
     for match in SIDE_RE.finditer(lower):
-        actors = registry.resolve(SIDE_STATES[match.group("demonym")], published)
+        actors = registry.resolve(SIDE_STATES[match.group("demonym") or match.group("people")], published)
         if actors:
             found.append(Mention(match.start(), match.end(), ACTOR, actors[0].name, actors=actors[:1]))
     return found

@@ -1861,3 +1861,33 @@ def test_a_capitalised_title_the_registry_does_not_know_is_held_by_the_name_afte
     text = "The Humanitarian Coordinator, Maria Lindqvist, said the strikes on power plants must stop."
 
     assert first(run(text)).speaker_name == "Maria Lindqvist"
+
+
+def test_a_people_named_for_its_state_speaks_for_it(run):
+    statement = first(run("The Americans say a framework deal could be ready within weeks."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "United States",
+        "a framework deal could be ready within weeks",
+    )
+
+
+def test_telling_reporters_after_a_report_is_a_second_statement(run):
+    text = (
+        "Sybiha said on Thursday that Kyiv was ready to meet in Istanbul, telling reporters that the conditions "
+        "had never been better."
+    )
+
+    assert [statement.quote for statement in run(text)] == [
+        "Kyiv was ready to meet in Istanbul",
+        "the conditions had never been better",
+    ]
+
+
+def test_repeating_that_position_reports_no_new_words(run):
+    text = (
+        "Peskov has said Moscow wants guarantees first. He repeated that position on Friday, telling reporters "
+        "that the Europeans were not part of the process."
+    )
+
+    assert "position on Friday" not in [statement.quote for statement in run(text)]
