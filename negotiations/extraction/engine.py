@@ -930,6 +930,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return _said_this(doc, cue, sentence)
     if cue.kind == SPEECH and _named_trailing_attribution(doc, cue, sentence):
         return None  # "China has always maintained that ..., spokesperson Mao Ning said.": Mao's words, reported whole
+    if cue.kind in (SPEECH, POSITION) and _told_by_trailing_source(doc, cue, sentence):
+        return None  # "Russia has told U.S. negotiators it wants X, three sources told Reuters.": the sources' words
     slot = subject_before(doc, cue, sentence.start)
     parent = None
     if slot is None and _coordinated_cue(doc, cue) is not None:
@@ -1010,6 +1012,15 @@ def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> 
             and TITLE_GAP_RE.fullmatch(doc.text, trailing.start() + 1, mention.text_start) is not None
         )
     return False
+
+
+def _told_by_trailing_source(doc: Document, cue: Cue, sentence: Sentence) -> bool:
+    """Whether the sentence ends on ", <unnamed sources> told Reuters." after the cue: the sources tell all of it,
+    the cue's clause included."""
+    trailing = TITLED_TRAILING_RE.search(doc.text, cue.end, sentence.end)
+    return trailing is not None and any(
+        mention.kind == ANONYMOUS for mention in doc.mentions_between(trailing.start(), trailing.end())
+    )
 
 
 # A pronoun object and nothing but its time, or a second verb: "announced it on Saturday (and called it ...)".

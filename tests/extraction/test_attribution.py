@@ -1891,3 +1891,16 @@ def test_repeating_that_position_reports_no_new_words(run):
     )
 
     assert "position on Friday" not in [statement.quote for statement in run(text)]
+
+
+def test_unnamed_sources_after_the_sentence_tell_all_of_it(run):
+    text = (
+        "Moscow has told the mediators it wants the bank taken off the sanctions list first, three people "
+        "familiar with the talks told Reuters."
+    )
+
+    statements = run(text)
+
+    assert [(s.anonymous, s.quote) for s in statements] == [
+        (True, "Moscow has told the mediators it wants the bank taken off the sanctions list first")
+    ]
