@@ -759,6 +759,10 @@ def _unknown_mentions(
                 cut += 1
         elif head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
             cut = head_index + 1
+        elif 0 < head_index <= count - 3 and words[0] not in NAME_STOPWORDS:
+            # "Unification Minister Chung Dong-young", "Chief Cabinet Secretary Yoshimasa Hayashi": a title with a
+            # word the lists lack before a name of two words or more.
+            cut = head_index + 1
         else:
             cut = 0
             while cut < count and (

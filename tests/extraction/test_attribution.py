@@ -1904,3 +1904,11 @@ def test_unnamed_sources_after_the_sentence_tell_all_of_it(run):
     assert [(s.anonymous, s.quote) for s in statements] == [
         (True, "Moscow has told the mediators it wants the bank taken off the sanctions list first")
     ]
+
+
+def test_a_title_with_a_word_the_lists_lack_is_cut_from_the_name_after_it(run):
+    statement = first(
+        run("Reintegration Minister Oleksii Chernyshov said the returned civilians need housing.")
+    )
+
+    assert statement.speaker_name == "Oleksii Chernyshov"
