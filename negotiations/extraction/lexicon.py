@@ -1294,6 +1294,7 @@ ANONYMITY_VERBS = (
     "talking",
     "requested",
     "asked",
+    "asking",
     "declined",
     "insisted",
     "want",
@@ -1309,6 +1310,11 @@ ANONYMITY_PHRASES = (
     "anonymously",
     "to be named",  # "who did not want to be named"
     "to be identified",
+    # "who asked that his name not be used", "asking that her name be withheld"
+    "name not be used",
+    "name not be published",
+    "name not be given",
+    "name be withheld",
 )
 # Besides a grant of anonymity (above).
 ANONYMOUS_QUALIFIERS = (

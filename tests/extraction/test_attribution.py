@@ -1912,3 +1912,11 @@ def test_a_title_with_a_word_the_lists_lack_is_cut_from_the_name_after_it(run):
     )
 
     assert statement.speaker_name == "Oleksii Chernyshov"
+
+
+def test_asking_that_the_name_not_be_used_grants_anonymity(run):
+    text = '"We wonder every night whether the diesel will last," said a shift engineer, who asked that his name not be used.'
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.anonymous) == ("unnamed shift engineer", True)
