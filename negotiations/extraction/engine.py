@@ -626,6 +626,9 @@ MESSAGE_FROM_RE = re.compile(
     r"verdict|view|assessment|response|reaction|answer|reply|promise|pledge)\s+(?:from|of|by)\s+"
 )
 
+# '"There is a chance." With those words, Kremlin aide Yuri Ushakov signalled ...': the subject after the phrase.
+WITH_THOSE_WORDS_RE = re.compile(r"(?:With|In)\s+(?:those|these|that|this)\s+(?:\w+\s+)?words?,\s+")
+
 
 def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
     """The speaker named by the sentence right after a quote that closes its own sentence."""
@@ -635,7 +638,9 @@ def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
     following = doc.sentences[after.index + 1]
     if doc.text[quote.close + 1 : following.start].strip(QUOTE_EDGE + "\n"):
         return None  # more words after the quote: its sentence goes on
-    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end)
+    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end) or WITH_THOSE_WORDS_RE.match(
+        doc.text, following.start, following.end
+    )
     if match is None:
         return None
     mention = doc.mention_starting_at(_skip_space(doc, match.end(), following.end))

@@ -1920,3 +1920,13 @@ def test_asking_that_the_name_not_be_used_grants_anonymity(run):
     statement = first(run(text), "direct")
 
     assert (statement.speaker_name, statement.anonymous) == ("unnamed shift engineer", True)
+
+
+def test_with_those_words_names_the_speaker_of_the_quote_before(run):
+    text = (
+        '"The door is open." With those words, Sybiha signalled that Kyiv could send a delegation next week.'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.quote) == ("Andrii Sybiha", "The door is open.")
