@@ -1356,7 +1356,12 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
             "informed",
         ):
             match = TOLD_OBJECT_RE.match(doc.text, position, sentence.end)
-            if match is not None:
+            named = doc.mention_starting_at(_skip_space(doc, position, sentence.end))
+            if named is not None and not named.possessive and NAME_AFTER_RE.match(doc.text, named.end):
+                position = (
+                    named.end
+                )  # 'told Macron Italy would ...': whom ends at the name, the clause follows
+            elif match is not None:
                 position = match.end()
             elif (
                 not cue.word.startswith("urg") or URGED_TO_RE.match(doc.lower, position, sentence.end) is None
@@ -1371,6 +1376,9 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     ):
         position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
     return _skip_space(doc, position, sentence.end)
+
+
+NAME_AFTER_RE = re.compile(r" [A-Z]")
 
 
 def _after_time_phrases(doc: Document, position: int, limit: int) -> int:

@@ -1936,3 +1936,9 @@ def test_she_after_a_man_as_subject_goes_to_the_woman_he_met(run):
     text = "Zelenskyy met Kallas in Brussels. She told him the next sanctions package was almost ready."
 
     assert first(run(text)).speaker_name == "Kaja Kallas"
+
+
+def test_told_a_person_a_named_subject_keeps_the_subject_in_the_clause(run):
+    statement = first(run("Sybiha told Rubio Ukraine would never give up the Donbas region."))
+
+    assert statement.quote == "Ukraine would never give up the Donbas region"
