@@ -1942,3 +1942,9 @@ def test_told_a_person_a_named_subject_keeps_the_subject_in_the_clause(run):
     statement = first(run("Sybiha told Rubio Ukraine would never give up the Donbas region."))
 
     assert statement.quote == "Ukraine would never give up the Donbas region"
+
+
+def test_the_writers_rejecting_participle_ends_the_reported_clause(run):
+    text = "Sybiha said on Monday that Kyiv would not leave the Donbas, rejecting a central Russian demand."
+
+    assert first(run(text)).quote == "Kyiv would not leave the Donbas"
