@@ -549,6 +549,12 @@ def _attribute_quote(
             return
 
     prefix = doc.text[sentence.start : quote.open].rstrip()
+    if (words := IN_HIS_WORDS_RE.fullmatch(prefix)) is not None:
+        # 'In his words, "the leaders should sign, not negotiate."': the person just named, as "he said" would be
+        pronoun = {"his": "he", "her": "she", "their": "they"}[words.group(1).lower()]
+        candidate.slot = Slot(None, pronoun=pronoun, start=sentence.start, end=sentence.start + len(prefix))
+        candidate.confidence = 0.75
+        return
     if prefix.endswith(":"):
         mention = _mention_right_before(doc, len(prefix) + sentence.start - 1, sentence.start)
         if mention is not None and PREPOSITION_BEFORE_RE.search(
@@ -618,6 +624,9 @@ def _reported_by_cue_before(doc: Document, sentence: Sentence, quote: Quote) -> 
         and subject_before(doc, cue, sentence.start) is not None
         for cue in doc.cues_between(sentence.start, quote.open)
     )
+
+
+IN_HIS_WORDS_RE = re.compile(r"(?:In|in)\s+(his|her|their)\s+(?:own\s+)?words\s*[,:]?")
 
 
 # '"..." That was the message from Zelensky on Sunday': the sentence after the quote names its speaker.

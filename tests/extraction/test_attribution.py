@@ -1948,3 +1948,14 @@ def test_the_writers_rejecting_participle_ends_the_reported_clause(run):
     text = "Sybiha said on Monday that Kyiv would not leave the Donbas, rejecting a central Russian demand."
 
     assert first(run(text)).quote == "Kyiv would not leave the Donbas"
+
+
+def test_in_his_words_gives_the_quote_to_the_person_named_before(run):
+    text = (
+        "Peskov believes a summit makes sense only at the end. In his words, "
+        '"the leaders should sign, not negotiate."'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Dmitry Peskov"
