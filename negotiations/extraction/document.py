@@ -43,6 +43,8 @@ for _phrase in PHRASE_CUES:
     _CUE_KINDS[_phrase] = SPEECH
 _CUE_KINDS["according to"] = ACCORDING
 _CUE_KINDS["per"] = ACCORDING  # Axios: "..., per two sources with knowledge of the talks"
+_CUE_KINDS["in the view of"] = ACCORDING  # "In the view of Kirill Rogov, a political analyst, ..."
+_CUE_KINDS["in the words of"] = ACCORDING
 _CUE_KINDS["as saying"] = AS_SAYING
 _CUE_KINDS["quoted as saying"] = AS_SAYING
 for _phrase in POSITION_PHRASES:

@@ -49,7 +49,17 @@ from .lexicon import (
     STOPWORDS,
     THAT_CLAUSE_CUES,
 )
-from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
+from .mentions import (
+    ACTOR,
+    ANONYMOUS,
+    APPOSITIVE_ROLE_RE,
+    DOCUMENT_HEADS,
+    INSTITUTION_HEADS,
+    NAME,
+    PERSON,
+    ROLE,
+    Mention,
+)
 from .quotes import Quote
 from .regexes import regrouped
 from .registry import Registry
@@ -1265,13 +1275,22 @@ def _after_dateline(doc: Document, sentence: Sentence, start: int, end: int) -> 
     return dateline.end() if dateline else start
 
 
+def _past_appositive_role(doc: Document, start: int, limit: int) -> int:
+    """Past ", a political analyst," after a speaker's name: who the speaker is, not what they said."""
+    role = APPOSITIVE_ROLE_RE.match(doc.text, start, limit)
+    if role is None:
+        return start
+    comma = doc.text.find(",", role.end(), min(limit, role.end() + 60))
+    return comma + 1 if comma >= 0 else start
+
+
 def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
     slot = according_to(doc, cue, sentence.end)
     if slot is None:
         return None
     prefix = doc.text[sentence.start : cue.start].strip()
     if not prefix.strip(QUOTE_EDGE) or INTRO_RE.fullmatch(prefix):
-        start = slot.end
+        start = _past_appositive_role(doc, slot.end, sentence.end)
         while start < sentence.end and doc.text[start] in " ,":
             start += 1
         end = _clause_end(doc, start, sentence.end)

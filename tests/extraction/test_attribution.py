@@ -1959,3 +1959,11 @@ def test_in_his_words_gives_the_quote_to_the_person_named_before(run):
     statement = first(run(text), "direct")
 
     assert statement.speaker_name == "Dmitry Peskov"
+
+
+def test_in_the_view_of_names_the_speaker_like_according_to(run):
+    statement = first(
+        run("In the view of Ivan Sokolov, a political analyst, the demand for elections is a trap.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("Ivan Sokolov", "the demand for elections is a trap")
