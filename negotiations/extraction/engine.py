@@ -242,6 +242,9 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
         elif doc.zones[paragraph.index] != BODY or NOT_SPOKEN_RE.fullmatch(doc.text, start, paragraph.end):
             speaker = None if doc.zones[paragraph.index] != BODY else speaker
             continue
+        elif speaker is not None and _names_the_speaker(doc, start, speaker):
+            speaker = None  # "Oksana Markarova served as ...": the page's own line about her, not her words
+            continue
         if speaker is None or _word_count(doc, start, paragraph.end) < 3:
             continue  # "Thank you.": a courtesy, not a statement
         slot = Slot(speaker, start=speaker.text_start, end=speaker.end)
@@ -252,6 +255,12 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
         consumed.update(cue.start for cue in doc.cues_between(start, paragraph.end))
         turns.append(turn)
     return _without_moderator(doc, turns, labels)
+
+
+def _names_the_speaker(doc: Document, start: int, speaker: Mention) -> bool:
+    """Whether a paragraph opens with the full name of the person whose turn runs on: narration about them."""
+    opening = doc.mention_starting_at(start)
+    return opening is not None and opening.name == speaker.name and len(opening.name.split()) >= 2
 
 
 # "Peskov said:", "Here's what he said:" ending a paragraph: a live blog's block quote follows, without marks.
@@ -394,7 +403,8 @@ def _interviewee(doc: Document, first_label: int) -> Mention | None:
 
 def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """'OKSANA HRYTSENKO:', 'HRYTSENKO:': a broadcast transcript writes its labels in capitals, and the person
-    is named normally in the introduction: the first person there whose surname the label ends with."""
+    is named normally in the introduction, or in a biography line after the turns: the first person whose
+    surname the label ends with."""
     label = doc.text[start:end]
     if not label.isupper() or JOURNALIST_LABEL_RE.search(label):
         return None
@@ -402,8 +412,6 @@ def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | No
     if surname.lower() in SPOKESPERSON_NOUNS:
         return _spokesperson_in_intro(doc, start)
     for mention in doc.mentions:
-        if mention.start >= start:
-            break
         words = mention.name.split()
         if (
             mention.kind in (PERSON, NAME)

@@ -367,3 +367,19 @@ def test_a_briefings_spokesperson_turns_are_the_spokesperson_named_in_the_introd
     )
 
     assert [speaker for speaker, _ in direct(run(text))] == ["Anna Weber", "Anna Weber"]
+
+
+def test_a_broadcast_guest_named_only_in_a_closing_biography_line(run):
+    text = (
+        "Transcript: Frontline Diplomacy\n\n"
+        "ANNA KELLER, HOST: Ambassador, thank you for joining us. Is that acceptable?\n\n"
+        "AMBASSADOR HRYHORENKO: Elections under shelling are impossible. When the guns stop, we will vote.\n\n"
+        "KELLER: And the Americans?\n\n"
+        "HRYHORENKO: The Americans understand this very well.\n\n"
+        "Olha Hryhorenko served as Ukraine's ambassador to Canada from 2021 to 2025."
+    )
+
+    assert direct(run(text)) == [
+        ("Olha Hryhorenko", "Elections under shelling are impossible. When the guns stop, we will vote."),
+        ("Olha Hryhorenko", "The Americans understand this very well."),
+    ]
