@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .document import Cue, Document
 from .lexicon import GAP_WORDS
-from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, Mention
+from .mentions import ACTOR, ANONYMOUS, NAME, PERSON, ROLE, TITLE_HEAD_WORDS, Mention
 from .text import Sentence
 
 EVENT_WORDS = frozenset(
@@ -160,13 +160,16 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         start, end, token = tokens[index]
         mention = mention_by_end.get(end)
         if mention is not None:
+            before = _token_before(tokens, doc, mention.text_start)
+            # A name right between the clause's closing comma and the verb ("..., which have no say in it, Lavrov
+            # said") is the trailing subject, not part of the clause.
+            closes_clause = walked == 0 and before == ","
             relative = _relative_clause_start(tokens, _index_before(tokens, mention.text_start))
-            if relative is not None:
+            if relative is not None and not closes_clause:
                 # "De Wever, whose country hosts Euroclear, ... has said": no one in the clause is the subject.
                 index = relative - 1
                 walked += 1
                 continue
-            before = _token_before(tokens, doc, mention.text_start)
             if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
             if mention.possessive or (before is not None and before in PREPOSITIONS):
@@ -190,6 +193,15 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
             walked += 1
             continue
         if token == ",":
+            granted = mention_by_end.get(tokens[index - 1][1]) if index > 0 else None
+            if (
+                granted is not None
+                and granted.kind == ANONYMOUS
+                and "," in doc.text[granted.start : granted.end]
+            ):
+                # "A senior official, who spoke on condition of anonymity to discuss the talks, said": the
+                # source's mention holds its clause up to the comma.
+                return Slot(granted, start=granted.text_start, end=granted.end)
             opening = _appositive_start(tokens, index, doc)
             if opening is None:
                 # "Olena Kravets, 34, a nurse from Kharkiv who ..., said": the name before the appositives.
@@ -224,7 +236,9 @@ def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> boo
     if not appositive.is_person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
         return False
     described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
-    return (mention.kind == ROLE and mention.is_person) or described
+    # "The Humanitarian Coordinator, Matthias Schmale, said": a title in capitals the registry does not know.
+    titled = mention.kind == NAME and mention.name.rsplit(None, 1)[-1].lower() in TITLE_HEAD_WORDS
+    return (mention.kind == ROLE and mention.is_person) or described or titled
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])
@@ -394,9 +408,21 @@ def person_after_body(doc: Document, mention: Mention, upper_bound: int) -> Ment
 DESCRIPTION_RE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,4}")
 
 
+ISSUED_BY_RE = re.compile(
+    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|readout|communiqu[eé]|press release)"
+    r"(?:\s+(?:of|on)\s+the\s+(?:call|talks|meeting))?\s+(?:from|by|of|issued by|released by)\s+(?=\S)"
+)
+
+
 def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
     if cue.word == "per" and not doc.text.endswith(", ", 0, cue.start):
         return None  # "per" attributes only set off by a comma ("..., per a source"), not in "$80 per barrel"
+    issued = ISSUED_BY_RE.match(doc.lower, cue.end, upper_bound)
+    if issued is not None:
+        # "according to a statement from the Slovak government": the body that issued the words speaks.
+        return speaker_after(doc, issued.end(), upper_bound) or speaker_after(
+            doc, issued.end() + 4, upper_bound
+        )
     slot = speaker_after(doc, cue.end, upper_bound)
     if slot is None:
         cursor = cue.end

@@ -43,6 +43,7 @@ for _phrase in PHRASE_CUES:
     _CUE_KINDS[_phrase] = SPEECH
 _CUE_KINDS["according to"] = ACCORDING
 _CUE_KINDS["per"] = ACCORDING  # Axios: "..., per two sources with knowledge of the talks"
+_CUE_KINDS["in the view of"] = ACCORDING  # "In the view of Kirill Rogov, a political analyst, ..."
 _CUE_KINDS["in the words of"] = ACCORDING  # "In the words of Lavrov, the West ..."
 _CUE_KINDS["as saying"] = AS_SAYING
 _CUE_KINDS["quoted as saying"] = AS_SAYING
@@ -70,8 +71,10 @@ DATELINE_RE = re.compile(r"[a-z/ ,.'-]{2,60}(?:\d{1,2}\s*)?\((?:reuters|afp|ap|t
 
 # "Sergey Lavrov: Ladies and gentlemen, ...", "Question (TASS): ...": a speaker's turn in a transcript.
 # An interview's "Q:" and "A:" are labels too.
+# A parliamentary record adds the member's seat and party ("Calum Miller (Bicester and Woodstock) (LD):") or names
+# the minister after the office ("The Secretary of State for Defence (John Healey):"): group 2 is the first aside.
 TURN_LABEL_RE = re.compile(
-    r"((?:[QA](?=:))|[A-Z][^\n:()]{1,60}?)(?:\s*\([^)\n]{1,80}\))?:\s+(?=[^\s\"“«„‘'])"
+    r"((?:[QA](?=:))|[A-Z][^\n:()]{1,60}?)(?:\s*\(([^)\n]{1,80})\))?(?:\s*\([^)\n]{1,40}\))?:\s+(?=[^\s\"“«„‘'])"
 )
 
 

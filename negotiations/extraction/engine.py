@@ -34,6 +34,7 @@ from .document import (
     READ_ALSO_RE,
     SPEECH,
     TURN_LABEL_RE,
+    WORD_RE,
     Cue,
     Document,
 )
@@ -49,7 +50,17 @@ from .lexicon import (
     STOPWORDS,
     THAT_CLAUSE_CUES,
 )
-from .mentions import ACTOR, ANONYMOUS, DOCUMENT_HEADS, INSTITUTION_HEADS, NAME, PERSON, ROLE, Mention
+from .mentions import (
+    ACTOR,
+    ANONYMOUS,
+    APPOSITIVE_ROLE_RE,
+    DOCUMENT_HEADS,
+    INSTITUTION_HEADS,
+    NAME,
+    PERSON,
+    ROLE,
+    Mention,
+)
 from .quotes import Quote
 from .regexes import regrouped
 from .registry import Registry
@@ -105,7 +116,7 @@ TOLD_OBJECT_RE = re.compile(
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
-    r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking)\b|"
+    r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking|telling|rejecting|dismissing)\b|"
     r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
     r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
@@ -233,6 +244,9 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
         elif doc.zones[paragraph.index] != BODY or NOT_SPOKEN_RE.fullmatch(doc.text, start, paragraph.end):
             speaker = None if doc.zones[paragraph.index] != BODY else speaker
             continue
+        elif speaker is not None and _names_the_speaker(doc, start, speaker):
+            speaker = None  # "Oksana Markarova served as ...": the page's own line about her, not her words
+            continue
         if speaker is None or _word_count(doc, start, paragraph.end) < 3:
             continue  # "Thank you.": a courtesy, not a statement
         slot = Slot(speaker, start=speaker.text_start, end=speaker.end)
@@ -243,6 +257,12 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
         consumed.update(cue.start for cue in doc.cues_between(start, paragraph.end))
         turns.append(turn)
     return _without_moderator(doc, turns, labels)
+
+
+def _names_the_speaker(doc: Document, start: int, speaker: Mention) -> bool:
+    """Whether a paragraph opens with the full name of the person whose turn runs on: narration about them."""
+    opening = doc.mention_starting_at(start)
+    return opening is not None and opening.name == speaker.name and len(opening.name.split()) >= 2
 
 
 # "Peskov said:", "Here's what he said:" ending a paragraph: a live blog's block quote follows, without marks.
@@ -331,10 +351,15 @@ def turn_labels(doc: Document) -> dict[int, Mention | None]:
             continue
         match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
         if match is None or not all(
-            word[:1].isupper() or word in ("of", "the") for word in match.group(1).split()
+            word[:1].isupper() or word in ("of", "the", "for") for word in match.group(1).split()
         ):
             continue  # "And let me be clear: ..." goes on with the turn
-        labels[paragraph.index] = _label_speaker(doc, paragraph.start, match.end(1))
+        speaker = _label_speaker(doc, paragraph.start, match.end(1))
+        if speaker is None and match.group(2):
+            speaker = _person_filling(
+                doc, match.start(2), match.end(2)
+            )  # "The Secretary of State (John Healey):"
+        labels[paragraph.index] = speaker
     if sum(mention is not None for mention in labels.values()) < 2:
         return {}
     _drop_interviewers(doc, labels)
@@ -352,6 +377,14 @@ def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     if not mention.is_person:
         return None
     return mention if LABEL_PREFIX_RE.fullmatch(doc.text, start, mention.text_start) else None
+
+
+def _person_filling(doc: Document, start: int, end: int) -> Mention | None:
+    """The person whose name is all of text[start:end], if any."""
+    found = doc.mentions_between(start, end)
+    if len(found) == 1 and found[0].is_person and (found[0].text_start, found[0].end) == (start, end):
+        return found[0]
+    return None
 
 
 def _interviewee(doc: Document, first_label: int) -> Mention | None:
@@ -372,20 +405,38 @@ def _interviewee(doc: Document, first_label: int) -> Mention | None:
 
 def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """'OKSANA HRYTSENKO:', 'HRYTSENKO:': a broadcast transcript writes its labels in capitals, and the person
-    is named normally in the introduction: the first person there whose surname the label ends with."""
+    is named normally in the introduction, or in a biography line after the turns: the first person whose
+    surname the label ends with."""
     label = doc.text[start:end]
     if not label.isupper() or JOURNALIST_LABEL_RE.search(label):
         return None
     surname = label.split()[-1]
+    if surname.lower() in SPOKESPERSON_NOUNS:
+        return _spokesperson_in_intro(doc, start)
     for mention in doc.mentions:
-        if mention.start >= start:
-            break
         words = mention.name.split()
         if (
             mention.kind in (PERSON, NAME)
             and mention.is_person
             and len(words) >= 2
             and words[-1].upper() == surname
+        ):
+            return mention
+    return None
+
+
+# "Stéphane Dujarric, Spokesman for the Secretary-General": the role right after the name.
+SPOKESPERSON_AFTER_RE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?spokes(?:person|man|woman)\b")
+
+
+def _spokesperson_in_intro(doc: Document, first_label: int) -> Mention | None:
+    """Who answers a briefing's "SPOKESPERSON:" turns: the person the introduction names as spokesperson."""
+    for mention in doc.mentions:
+        if mention.start >= first_label:
+            break
+        if mention.is_person and (
+            any(noun in mention.title.lower() for noun in SPOKESPERSON_NOUNS)
+            or SPOKESPERSON_AFTER_RE.match(doc.lower, mention.end)
         ):
             return mention
     return None
@@ -480,6 +531,8 @@ def _attribute_quote(
         if len(between) > 110 or SUBORDINATE_RE.search(doc.lower, quote.close + 1, cue.start):
             break
         if cue.kind == ACCORDING:
+            if _reported_by_cue_before(doc, sentence, quote):
+                break  # 'Peskov said it was "not on the table", according to Tass': the agency passes it on
             slot = according_to(doc, cue, limit)
         elif not between.strip(QUOTE_EDGE) and cue.word.split()[0] in INVERTED_VERBS | {
             "says",
@@ -489,6 +542,8 @@ def _attribute_quote(
             slot = speaker_after(doc, cue.end, limit)
         else:
             slot = subject_before(doc, cue, quote.close + 1)
+            if slot is not None and _aside_after_reported_quote(doc, sentence, quote, slot):
+                break
         if slot is not None:
             _attach(candidate, slot, cue, (quote.close + 1, limit), consumed)
             return
@@ -507,6 +562,10 @@ def _attribute_quote(
         consumed.add(cues[-1].start)
         return
     for cue in reversed(cues[-3:]):
+        if cue is not cues[0] and MODAL_BEFORE_RE.search(
+            doc.lower, max(sentence.start, cue.start - 30), cue.start
+        ):
+            continue  # 'said Ukraine would urge Russia to act "..."': the verb is part of what an earlier cue reports
         slot = _slot_before_quote(doc, cue, sentence, quote, cues)
         if slot is not None:
             _attach(candidate, slot, cue, (sentence.start, quote.open), consumed)
@@ -515,6 +574,12 @@ def _attribute_quote(
             return
 
     prefix = doc.text[sentence.start : quote.open].rstrip()
+    if (words := IN_HIS_WORDS_RE.fullmatch(prefix)) is not None:
+        # 'In his words, "the leaders should sign, not negotiate."': the person just named, as "he said" would be
+        pronoun = {"his": "he", "her": "she", "their": "they"}[words.group(1).lower()]
+        candidate.slot = Slot(None, pronoun=pronoun, start=sentence.start, end=sentence.start + len(prefix))
+        candidate.confidence = 0.75
+        return
     if prefix.endswith(":"):
         mention = _mention_right_before(doc, len(prefix) + sentence.start - 1, sentence.start)
         if mention is not None and PREPOSITION_BEFORE_RE.search(
@@ -558,11 +623,45 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
 
 
+# A verb of saying after a modal or "to" is not said yet: it belongs to a reported clause ("would urge",
+# "will demand", "continue to urge").
+MODAL_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?:to|would|will|could|should|must|might|may|shall)\s+(?:also\s+|not\s+|never\s+)?$"
+)
+
+
+def _aside_after_reported_quote(doc: Document, sentence: Sentence, quote: Quote, slot: Slot) -> bool:
+    """'Moskalkova says Kyiv "drags its feet" on lists — a charge Ukraine denies': words between the quote and
+    the subject of a verb after it ('"...," he said' has none), when a verb before the quote already reports it,
+    make that verb a clause of its own."""
+    return bool(WORD_RE.search(doc.text, quote.close + 1, slot.start)) and _reported_by_cue_before(
+        doc, sentence, quote
+    )
+
+
+def _reported_by_cue_before(doc: Document, sentence: Sentence, quote: Quote) -> bool:
+    """Whether a verb of saying with a subject comes before the quote in its sentence ("Peskov told reporters
+    that ..."); a stance verb does not count: in "X proposed "...", according to people familiar" the sources
+    tell of the proposal."""
+    return any(
+        cue.kind == SPEECH
+        and doc.quote_at(cue.start) is None
+        and subject_before(doc, cue, sentence.start) is not None
+        for cue in doc.cues_between(sentence.start, quote.open)
+    )
+
+
+IN_HIS_WORDS_RE = re.compile(r"(?:In|in)\s+(his|her|their)\s+(?:own\s+)?words\s*[,:]?")
+
+
 # '"..." That was the message from Zelensky on Sunday': the sentence after the quote names its speaker.
 MESSAGE_FROM_RE = re.compile(
     r"(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:message|words?|warning|"
     r"verdict|view|assessment|response|reaction|answer|reply|promise|pledge)\s+(?:from|of|by)\s+"
 )
+
+# '"There is a chance." With those words, Kremlin aide Yuri Ushakov signalled ...': the subject after the phrase.
+WITH_THOSE_WORDS_RE = re.compile(r"(?:With|In)\s+(?:those|these|that|this)\s+(?:\w+\s+)?words?,\s+")
 
 
 def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
@@ -573,7 +672,9 @@ def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
     following = doc.sentences[after.index + 1]
     if doc.text[quote.close + 1 : following.start].strip(QUOTE_EDGE + "\n"):
         return None  # more words after the quote: its sentence goes on
-    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end)
+    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end) or WITH_THOSE_WORDS_RE.match(
+        doc.text, following.start, following.end
+    )
     if match is None:
         return None
     mention = doc.mention_starting_at(_skip_space(doc, match.end(), following.end))
@@ -708,6 +809,10 @@ def _previoussentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph or doc.quotes_between(previous.start, previous.end):
         return None
+    pronoun = PRONOUN_SENTENCE_RE.match(doc.text, previous.start, previous.end)
+    if pronoun is not None:
+        # 'Asked whether a deal is possible, he shrugs. "..."': the pronoun's person, as a name would be.
+        return Slot(None, pronoun=pronoun.group(1).lower(), start=pronoun.start(1), end=pronoun.end(1))
     for mention in doc.mentions_between(previous.start, previous.end):
         person = mention if mention.is_person else person_after_body(doc, mention, previous.end)
         if person is None:
@@ -717,6 +822,13 @@ def _previoussentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
             return None
         return Slot(person, start=person.text_start, end=person.end)
     return None
+
+
+# A short sentence whose subject is "he" or "she", after an opening phrase or none: "He went further.",
+# "Asked about the plan, she laughed."
+PRONOUN_SENTENCE_RE = re.compile(
+    r"(?:[A-Z][^,.\n\"“”]{0,80},\s+)?(He|She|he|she)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*[.:]\s*$"
+)
 
 
 def _slot_from_colon_sentence(doc: Document, sentence: Sentence) -> Slot | None:
@@ -817,7 +929,26 @@ def _only_quotes(doc: Document, cue: Cue) -> bool:
     """A quote-only cue introduces no paraphrase, unless a "that" clause follows it ("countered that ...")."""
     if not cue.quote_only:
         return False
+    if cue.word in LABELLING_CUES and _labels_with_short_quote(doc, cue):
+        return False
     return cue.word not in THAT_CLAUSE_CUES or THAT_NEXT_RE.match(doc.lower, cue.end) is None
+
+
+# 'Lavrov called any deployment "absolutely unacceptable"': a quoted word or two on an object is a report of
+# the object and the words (the codebook's first decision), not a quote of its own.
+LABELLING_CUES = frozenset(["called", "calls", "branded", "brands", "dubbed", "termed"])
+OBJECT_BEFORE_LABEL_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,6}$")
+
+
+def _labels_with_short_quote(doc: Document, cue: Cue) -> bool:
+    following = doc.quotes_between(cue.end, min(len(doc.text), cue.end + 80))
+    if not following or doc.quote_at(cue.start) is not None:
+        return False
+    quote = following[0]
+    return (
+        _word_count(doc, quote.start, quote.end) < 3
+        and OBJECT_BEFORE_LABEL_RE.fullmatch(doc.text, cue.end, quote.open) is not None
+    )
 
 
 BUT_THAT_RE = re.compile(r",?\s+but\s+that\s+")
@@ -899,6 +1030,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
         return _said_this(doc, cue, sentence)
     if cue.kind == SPEECH and _named_trailing_attribution(doc, cue, sentence):
         return None  # "China has always maintained that ..., spokesperson Mao Ning said.": Mao's words, reported whole
+    if cue.kind in (SPEECH, POSITION) and _told_by_trailing_source(doc, cue, sentence):
+        return None  # "Russia has told U.S. negotiators it wants X, three sources told Reuters.": the sources' words
     slot = subject_before(doc, cue, sentence.start)
     parent = None
     if slot is None and _coordinated_cue(doc, cue) is not None:
@@ -959,6 +1092,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     end = _clause_end(doc, start, sentence.end)
     if PRONOUN_OBJECT_RE.fullmatch(doc.lower, start, end):
         return None  # 'The White House announced it on Saturday': what it announced was told before
+    if BACK_NOUN_RE.fullmatch(doc.lower, start, end) and POINTING_WORD_RE.search(doc.lower, cue.end, start):
+        return None  # 'He repeated that position on Wednesday, telling ...': what the position is was told before
     if RELATIVE_BEFORE_RE.search(doc.lower, max(sentence.start, slot.start - 12), slot.start + 4):
         comma = doc.text.find(",", start, end)  # "Zelenskyy, who has said he will never cede land, met Merz"
         if comma >= 0:
@@ -985,6 +1120,15 @@ def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> 
 PUT_IT_RE = re.compile(r"(?:\s+[a-z]+ly)?\s*[,:]")  # "put it, ...", "put it bluntly: ..."
 
 
+def _told_by_trailing_source(doc: Document, cue: Cue, sentence: Sentence) -> bool:
+    """Whether the sentence ends on ", <unnamed sources> told Reuters." after the cue: the sources tell all of it,
+    the cue's clause included."""
+    trailing = TITLED_TRAILING_RE.search(doc.text, cue.end, sentence.end)
+    return trailing is not None and any(
+        mention.kind == ANONYMOUS for mention in doc.mentions_between(trailing.start(), trailing.end())
+    )
+
+
 # A pronoun object and nothing but its time, or a second verb: "announced it on Saturday (and called it ...)".
 PRONOUN_OBJECT_RE = re.compile(
     r"(?:it|this|that|them|so)(?:\s+(?:on|in|at|last|this|late|early)\s+[\w'’-]+)*(?:\s*[.!?]?\s*|,?\s+and\s.*)"
@@ -992,6 +1136,12 @@ PRONOUN_OBJECT_RE = re.compile(
 
 
 TOPIC_RE = re.compile(r"(?:of|about)\s")
+# "that position", "the same demand": a noun pointing back to words reported before, and nothing more but its time.
+BACK_NOUN_RE = re.compile(
+    r"(?:position|view|stance|message|point|argument|demand|call|warning|line|claim|offer|pledge)"
+    r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w'’-]+)*\s*[.!?]?"
+)
+POINTING_WORD_RE = re.compile(r"(?<![\w'-])(?:that|this|the same|his|her|their|its)\s+$")
 TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|told \w+|added)(?:\s+[\w'’.-]+){0,4}\s*[.!?]?\s*$"
 )
@@ -1214,13 +1364,22 @@ def _after_dateline(doc: Document, sentence: Sentence, start: int, end: int) -> 
     return dateline.end() if dateline else start
 
 
+def _past_appositive_role(doc: Document, start: int, limit: int) -> int:
+    """Past ", a political analyst," after a speaker's name: who the speaker is, not what they said."""
+    role = APPOSITIVE_ROLE_RE.match(doc.text, start, limit)
+    if role is None:
+        return start
+    comma = doc.text.find(",", role.end(), min(limit, role.end() + 60))
+    return comma + 1 if comma >= 0 else start
+
+
 def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candidate | None:
     slot = according_to(doc, cue, sentence.end)
     if slot is None:
         return None
     prefix = doc.text[sentence.start : cue.start].strip()
     if not prefix.strip(QUOTE_EDGE) or INTRO_RE.fullmatch(prefix):
-        start = _after_source_description(doc, slot.end, sentence)
+        start = _past_appositive_role(doc, _after_source_description(doc, slot.end, sentence), sentence.end)
         while start < sentence.end and doc.text[start] in " ,":
             start += 1
         end = _clause_end(doc, start, sentence.end)
@@ -1332,7 +1491,12 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
             "informed",
         ):
             match = TOLD_OBJECT_RE.match(doc.text, position, sentence.end)
-            if match is not None:
+            named = doc.mention_starting_at(_skip_space(doc, position, sentence.end))
+            if named is not None and not named.possessive and NAME_AFTER_RE.match(doc.text, named.end):
+                position = (
+                    named.end
+                )  # 'told Macron Italy would ...': whom ends at the name, the clause follows
+            elif match is not None:
                 position = match.end()
             elif (
                 not cue.word.startswith("urg") or URGED_TO_RE.match(doc.lower, position, sentence.end) is None
@@ -1347,6 +1511,9 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
     ):
         position = that.end()  # 'said on Jan. 27 that ...': the dot kept THAT_RE from reaching "that"
     return _skip_space(doc, position, sentence.end)
+
+
+NAME_AFTER_RE = re.compile(r" [A-Z]")
 
 
 def _after_time_phrases(doc: Document, position: int, limit: int) -> int:
@@ -1436,6 +1603,8 @@ def _new_speaker_clause(doc: Document, cue: Cue, lower_bound: int) -> re.Match[s
 PRONOUN_SUBJECT_RE = re.compile(r"\s(?:he|she|they)\s+(?:(?:also|later|then|even|again)\s+)?$")
 
 
+# A trailing attribution ending the sentence of a report: an outlet or another teller passing the words on.
+TRAILER_RE = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}(?:reported|reports|said|says)\s*[.!?]?\s*$")
 PAIRED_DASH_RE = re.compile(r"[^—–.;]{1,60}?\s[—–]\s")  # "the parties — territory — had not moved"
 
 
@@ -1447,6 +1616,9 @@ def _clause_end(doc: Document, start: int, limit: int) -> int:
             break  # a lone dash: what follows is the writer's aside
         match = CLAUSE_CUT_RE.search(doc.text, closing.end(), limit)
     end = match.start() if match is not None else limit
+    trailer = TRAILER_RE.search(doc.text, start, end)
+    if trailer is not None and doc.mentions_between(trailer.start(), trailer.end()):
+        end = trailer.start()  # '... agreed to keep in touch, state news agency RIA Novosti reported.'
     for cue in doc.cues_between(start + 1, end):
         if doc.quote_at(cue.start) is not None:
             continue
@@ -1901,11 +2073,30 @@ def _resolve_pronoun(
                 speaker = _speaker_from_mention(doc, mention, history, subjects)
                 if speaker is not None:
                     options.append((mention.start, speaker))
+        if not options:
+            options = _object_of_known_gender(doc, pronoun, floor, slot.start, history, subjects)
     if not options:
         return None
     speaker = max(options, key=lambda option: option[0])[1]
     return Speaker(speaker.name, speaker.actor, pronoun, speaker.title, speaker.anonymous, speaker.is_person,
                    speaker.gender)  # fmt: skip
+
+
+def _object_of_known_gender(
+    doc: Document, pronoun: str, floor: int, position: int, history: list[Candidate], subjects: _LazySubjects
+) -> list[tuple[int, Speaker]]:
+    """'Macron met Meloni in Rome. She told him ...': with no subject of the pronoun's gender, the last person
+    named whose gender is known to be it, as an object."""
+    wanted = "female" if pronoun == "she" else "male"
+    for mention in reversed(doc.mentions_between(floor, position)):
+        if (
+            mention.is_person
+            and not mention.possessive
+            and (mention.gender or _actor_gender(mention)) == wanted
+        ):
+            speaker = _speaker_from_mention(doc, mention, history, subjects)
+            return [(mention.start, speaker)] if speaker is not None else []
+    return []
 
 
 def _actor_gender(mention: Mention) -> str:

@@ -355,7 +355,7 @@ PARTICIPLE_CUES = frozenset(
 )
 # Participles that add a further statement rather than give the reason for the first one: "said X, adding
 # that Y" reports two things; "rejected X, saying Y" one.
-FURTHER_STATEMENT_PARTICIPLES = frozenset(["adding", "noting", "acknowledging", "conceding"])
+FURTHER_STATEMENT_PARTICIPLES = frozenset(["adding", "noting", "acknowledging", "conceding", "telling"])
 
 NEGATIVE_CUE_VERBS = frozenset(
     [
@@ -1192,7 +1192,8 @@ APPOSITIVE_PERSON_NOUNS = frozenset(
      "lecturer", "spokeswoman", "spokesman", "resident", "soldier", "officer", "engineer", "volunteer", "lawyer",
      "nurse", "doctor", "teacher", "student", "mother", "father", "farmer", "pollster", "veteran", "blogger",
      "writer", "author", "commissioner", "ombudsman", "chairman", "chairwoman", "founder", "retired", "priest",
-     "mayor", "governor", "businessman", "businesswoman", "entrepreneur", "worker", "pensioner", "refugee"]
+     "mayor", "governor", "businessman", "businesswoman", "entrepreneur", "worker", "pensioner", "refugee",
+     "coordinator", "rapporteur"]
 )  # fmt: skip
 # "the Russian side", "the American side": the state a side speaks for.
 SIDE_STATES = {
@@ -1228,6 +1229,8 @@ ANONYMOUS_HEADS = [
     "sources",
     "diplomat",
     "diplomats",
+    "ambassador",  # "one European ambassador told CNN": unnamed, like a diplomat
+    "ambassadors",
     "insider",
     "insiders",
     "interlocutor",  # Russian press: "Kommersant's interlocutors say ..."
@@ -1340,6 +1343,7 @@ ANONYMITY_VERBS = (
     "talking",
     "requested",
     "asked",
+    "asking",
     "declined",
     "insisted",
     "want",
@@ -1355,6 +1359,11 @@ ANONYMITY_PHRASES = (
     "anonymously",
     "to be named",  # "who did not want to be named"
     "to be identified",
+    # "who asked that his name not be used", "asking that her name be withheld"
+    "name not be used",
+    "name not be published",
+    "name not be given",
+    "name be withheld",
 )
 # Besides a grant of anonymity (above).
 ANONYMOUS_QUALIFIERS = (

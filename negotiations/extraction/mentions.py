@@ -77,7 +77,8 @@ class Mention:
 
 # "O'Brien", "Al-Sisi"; not a possessive "'s" ("Stanovaya's analysis" names Stanovaya).
 _NAME_TAIL = r"(?:-[A-Z]?[a-z]+|'(?!s(?![a-z]))[A-Z]?[a-z]+)*"
-_NAME_TOKEN = rf"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{{2,3}}(?=[ ][A-Z][a-z]))"
+# "Ahmed al-Mansouri", "Mohammed bin Abdulrahman al-Thani": an Arabic article joined to the family name.
+_NAME_TOKEN = rf"(?:(?:al|el|ad|as|ash|at|az|ud|ul)-[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|[A-Z]'[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z]{{2,3}}(?=[ ][A-Z][a-z]))"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter|O|Ni|Nic|Mac)"  # "Ó Laoghaire" folds to "O"
 # The first token's capital comes first and the lookbehind after it (same matches): the regex engine then
 # skips ahead to capitals instead of trying the lookbehind at every character.
@@ -203,6 +204,13 @@ def _gender_from_title(title: str) -> str:
     if not title:
         return ""
     return "female" if any(word in FEMALE_TITLES for word in title.lower().split()) else ""
+
+
+def _gender_from_name(name: str) -> str:
+    """A Slavic woman's name, given name and surname both in -a ("Oksana Markarova"; "Olena Kovalenko" keeps no
+    gender), so that "he" after her goes to the man named before."""
+    words = name.split()
+    return "female" if len(words) >= 2 and words[0][-1:] == "a" and words[-1][-1:] == "a" else ""
 
 
 def find_mentions(
@@ -416,16 +424,18 @@ def _institutions_named_after_places(
     return sorted(kept + bodies, key=lambda mention: mention.start)
 
 
+# "the Russian side", and a people for its state: "The Americans want a signature", "the Russians insist".
 SIDE_RE = re.compile(
-    r"the(?<![\w-]the)\s+(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+side(?![\w-])"
+    r"the(?<![\w-]the)\s+(?:(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+side"
+    r"|(?P<people>russian|ukrainian|american)s)(?![\w'’-])"
 )
 
 
 def _side_mentions(lower: str, published: date | None, registry: Registry) -> list[Mention]:
-    """'The Russian side emphasised ...': the state itself."""
+    """'The Russian side emphasised ...', 'the Americans say ...': the state itself."""
     found = []
     for match in SIDE_RE.finditer(lower):
-        actors = registry.resolve(SIDE_STATES[match.group("demonym")], published)
+        actors = registry.resolve(SIDE_STATES[match.group("demonym") or match.group("people")], published)
         if actors:
             found.append(Mention(match.start(), match.end(), ACTOR, actors[0].name, actors=actors[:1]))
     return found
@@ -616,7 +626,9 @@ def _anonymous_mentions(text: str, lower: str, registry_mentions: list[Mention])
             and not (words[0][1:].islower() and words[0].lower() in PROPER_ANONYMOUS_MODIFIERS)
         ):
             words[0] = words[0].lower()  # "Sources close to the talks" opening a sentence, not "Ukrainian"
-        found.append(Mention(start, end, ANONYMOUS, "unnamed " + " ".join(words).strip(" ,")))
+        # "a senior official, who spoke on condition of anonymity": the clause after the comma is no part of the name
+        name = " ".join(words).split(",", 1)[0].strip()
+        found.append(Mention(start, end, ANONYMOUS, "unnamed " + name))
     return found
 
 
@@ -800,6 +812,10 @@ def _unknown_mentions(
         start, end = match.span()
         if start < reached:
             continue
+        if folded.startswith(" and ", end) and (joined := _body_over_and(folded, start, taken)) is not None:
+            match = joined  # "the National Security and Defense Council": one body, not two names
+            start, end = match.span()
+            reached = end
         index = bisect_right(taken, (start, end + 1))  # _inside(taken, start, end), inlined
         if index > 0 and taken[index - 1][0] <= start and taken[index - 1][1] >= end:
             continue  # a registry name, an anonymous source: already found
@@ -820,6 +836,10 @@ def _unknown_mentions(
             while cut < count and words[cut] in NAME_STOPWORDS and not (cut == 0 and _keeps_the(words)):
                 cut += 1
         elif head_index >= 0 and all(_is_title_word(word) for word in words[: head_index + 1]):
+            cut = head_index + 1
+        elif 0 < head_index <= count - 3 and words[0] not in NAME_STOPWORDS:
+            # "Unification Minister Chung Dong-young", "Chief Cabinet Secretary Yoshimasa Hayashi": a title with a
+            # word the lists lack before a name of two words or more.
             cut = head_index + 1
         else:
             cut = 0
@@ -857,6 +877,9 @@ def _unknown_mentions(
             continue
         if len(name_words) >= 2:
             full_names[name_words[-1]] = name
+            full_names.setdefault(
+                name_words[-1][:1].upper() + name_words[-1][1:], name
+            )  # "Al-Mansouri" opening
             # "Lin Jian ... Lin said": a family name written first, when no one else has it as a surname.
             full_names.setdefault(name_words[0], name)
             if not title and (appositive := APPOSITIVE_ROLE_RE.match(folded, end)) is not None:
@@ -867,7 +890,8 @@ def _unknown_mentions(
             kind = PERSON
         else:
             kind = PERSON if title else NAME
-        mention = Mention(name_start, end, kind, name, title=title, gender=_gender_from_title(title),
+        gender = _gender_from_title(title) or _gender_from_name(name)
+        mention = Mention(name_start, end, kind, name, title=title, gender=gender,
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found
@@ -905,6 +929,20 @@ def _full_paper_name(text: str, folded: str, start: int, word: str) -> str | Non
             return name if name.split()[-2] != "The" else None  # "The Post" again: no fuller name
         position = folded.rfind(" " + word, 0, position)
     return None
+
+
+# "the Hostages and Missing Families Forum", "the Foreign and Commonwealth Office": capitalised words on both
+# sides of "and", the whole ending in a word for a body.
+BODY_OVER_AND_RE = re.compile(
+    r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)* and [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}(?![\w-])"
+)
+
+
+def _body_over_and(folded: str, start: int, taken: list[tuple[int, int]]) -> re.Match[str] | None:
+    joined = BODY_OVER_AND_RE.match(folded, start)
+    if joined is None or joined.group().rsplit(None, 1)[-1] not in ORGANISATION_WORDS:
+        return None
+    return None if _overlaps(taken, start, joined.end()) else joined
 
 
 def _is_abbreviated_title(word: str) -> bool:

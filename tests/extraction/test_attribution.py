@@ -1737,3 +1737,233 @@ def test_a_party_before_a_long_title_and_name_is_the_persons_title(run):
     )
 
     assert first(run(text), "direct").speaker_name == "Marco Bellini"
+
+
+def test_a_trailing_speaker_after_a_relative_clause_speaks(run):
+    text = (
+        "Moscow will not discuss the borders with the Europeans, who have no part in the talks, Peskov said "
+        "on a call with reporters."
+    )
+
+    statement = first(run(text))
+
+    assert (statement.speaker_name, statement.kind) == ("Dmitry Peskov", "paraphrase")
+    assert statement.quote.startswith("Moscow will not discuss the borders")
+
+
+def test_according_to_an_agency_after_a_reported_quote_passes_it_on(run):
+    text = 'Peskov told reporters that a truce on energy was "not on the agenda this week", according to Interfax.'
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.quote) == ("Dmitry Peskov", "not on the agenda this week")
+
+
+def test_a_body_named_with_and_speaks_as_one(run):
+    text = (
+        '"Every day without news is torture," the Prisoners and Missing Families Council said in a statement.'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Prisoners and Missing Families Council"
+
+
+def test_two_people_joined_by_and_are_not_a_body(run):
+    text = "Olena Kovalenko and Taras Boyko said the talks had brought them nothing."
+
+    assert all("and" not in statement.speaker_name.split() for statement in run(text))
+
+
+def test_a_verb_of_saying_after_a_modal_is_part_of_the_reported_clause(run):
+    text = 'Sybiha said Kyiv would continue to urge Moscow to free the civilians "without any further delay."'
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Andrii Sybiha"
+
+
+def test_an_ambassador_not_named_is_an_unnamed_source(run):
+    text = '"We hold our breath before every call," one European ambassador in Washington told reporters.'
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.anonymous) == ("unnamed European ambassador", True)
+
+
+def test_a_source_granted_anonymity_for_a_purpose_is_the_subject_of_a_quote(run):
+    text = (
+        "A senior official, who spoke on condition of anonymity to discuss private deliberations, said the "
+        'president was "tired of both sides" but still hoped for a deal.'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.quote) == ("unnamed senior official", "tired of both sides")
+
+
+def test_an_agencys_trailing_attribution_is_cut_from_the_reported_clause(run):
+    text = "Peskov confirmed the call and said the leaders would stay in touch, the news agency Interfax reported."
+
+    quotes = [statement.quote for statement in run(text)]
+
+    assert "the leaders would stay in touch" in quotes
+
+
+def test_a_short_quoted_label_on_an_object_is_reported_with_it(run):
+    statement = first(run('Zakharova has branded the offer of talks "pure provocation".'))
+
+    assert (statement.speaker_name, statement.kind) == ("Maria Zakharova", "paraphrase")
+    assert statement.quote.startswith("the offer of talks")
+
+
+def test_a_verb_in_an_aside_after_a_reported_quote_does_not_take_it(run):
+    text = 'Zakharova says Kyiv "keeps stalling the lists" of civilians — a charge Ukraine denies.'
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Maria Zakharova"
+
+
+def test_a_quote_after_a_short_sentence_with_a_pronoun_subject_is_that_persons(run):
+    text = (
+        "Sybiha is careful with his words. Asked whether a deal is near, he smiles. "
+        '"Closer than a year ago, and further than we would like."'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Andrii Sybiha"
+
+
+def test_an_arabic_family_name_with_its_article_is_one_name(run):
+    text = '"We pick up the phone at three in the morning," says Khalid al-Hamadi, a Gulf mediator.'
+
+    assert first(run(text), "direct").speaker_name == "Khalid al-Hamadi"
+
+
+def test_according_to_a_statement_from_a_body_names_the_body(run):
+    statement = first(run("According to a statement from the Kremlin, the two presidents spoke for an hour."))
+
+    assert (statement.speaker_name, statement.quote) == ("Kremlin", "the two presidents spoke for an hour")
+
+
+def test_he_after_a_man_and_a_woman_named_in_that_order_is_the_man(run):
+    text = (
+        "Gen. Taras Boyko and Amb. Oksana Kravtsova met the mediator last year. He later said the meeting was "
+        "useful for the next exchange."
+    )
+
+    assert first(run(text), "paraphrase").speaker_name == "Taras Boyko"
+
+
+def test_a_capitalised_title_the_registry_does_not_know_is_held_by_the_name_after_it(run):
+    text = "The Humanitarian Coordinator, Maria Lindqvist, said the strikes on power plants must stop."
+
+    assert first(run(text)).speaker_name == "Maria Lindqvist"
+
+
+def test_a_people_named_for_its_state_speaks_for_it(run):
+    statement = first(run("The Americans say a framework deal could be ready within weeks."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "United States",
+        "a framework deal could be ready within weeks",
+    )
+
+
+def test_telling_reporters_after_a_report_is_a_second_statement(run):
+    text = (
+        "Sybiha said on Thursday that Kyiv was ready to meet in Istanbul, telling reporters that the conditions "
+        "had never been better."
+    )
+
+    assert [statement.quote for statement in run(text)] == [
+        "Kyiv was ready to meet in Istanbul",
+        "the conditions had never been better",
+    ]
+
+
+def test_repeating_that_position_reports_no_new_words(run):
+    text = (
+        "Peskov has said Moscow wants guarantees first. He repeated that position on Friday, telling reporters "
+        "that the Europeans were not part of the process."
+    )
+
+    assert "position on Friday" not in [statement.quote for statement in run(text)]
+
+
+def test_unnamed_sources_after_the_sentence_tell_all_of_it(run):
+    text = (
+        "Moscow has told the mediators it wants the bank taken off the sanctions list first, three people "
+        "familiar with the talks told Reuters."
+    )
+
+    statements = run(text)
+
+    assert [(s.anonymous, s.quote) for s in statements] == [
+        (True, "Moscow has told the mediators it wants the bank taken off the sanctions list first")
+    ]
+
+
+def test_a_title_with_a_word_the_lists_lack_is_cut_from_the_name_after_it(run):
+    statement = first(
+        run("Reintegration Minister Oleksii Chernyshov said the returned civilians need housing.")
+    )
+
+    assert statement.speaker_name == "Oleksii Chernyshov"
+
+
+def test_asking_that_the_name_not_be_used_grants_anonymity(run):
+    text = '"We wonder every night whether the diesel will last," said a shift engineer, who asked that his name not be used.'
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.anonymous) == ("unnamed shift engineer", True)
+
+
+def test_with_those_words_names_the_speaker_of_the_quote_before(run):
+    text = (
+        '"The door is open." With those words, Sybiha signalled that Kyiv could send a delegation next week.'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert (statement.speaker_name, statement.quote) == ("Andrii Sybiha", "The door is open.")
+
+
+def test_she_after_a_man_as_subject_goes_to_the_woman_he_met(run):
+    text = "Zelenskyy met Kallas in Brussels. She told him the next sanctions package was almost ready."
+
+    assert first(run(text)).speaker_name == "Kaja Kallas"
+
+
+def test_told_a_person_a_named_subject_keeps_the_subject_in_the_clause(run):
+    statement = first(run("Sybiha told Rubio Ukraine would never give up the Donbas region."))
+
+    assert statement.quote == "Ukraine would never give up the Donbas region"
+
+
+def test_the_writers_rejecting_participle_ends_the_reported_clause(run):
+    text = "Sybiha said on Monday that Kyiv would not leave the Donbas, rejecting a central Russian demand."
+
+    assert first(run(text)).quote == "Kyiv would not leave the Donbas"
+
+
+def test_in_his_words_gives_the_quote_to_the_person_named_before(run):
+    text = (
+        "Peskov believes a summit makes sense only at the end. In his words, "
+        '"the leaders should sign, not negotiate."'
+    )
+
+    statement = first(run(text), "direct")
+
+    assert statement.speaker_name == "Dmitry Peskov"
+
+
+def test_in_the_view_of_names_the_speaker_like_according_to(run):
+    statement = first(
+        run("In the view of Ivan Sokolov, a political analyst, the demand for elections is a trap.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("Ivan Sokolov", "the demand for elections is a trap")

@@ -341,3 +341,45 @@ def test_a_named_moderator_who_answers_no_question_makes_no_statements(run):
     )
 
     assert [speaker for speaker, _ in direct(run(text))] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_a_parliamentary_record_names_the_minister_after_the_office(run):
+    text = (
+        "Ukraine: Sanctions\n\n"
+        "The Minister for Europe (Andrii Sybiha): The sanctions must stay until the war ends.\n\n"
+        "Olena Bondar (Lviv North) (Ind): Will the minister say when the next package comes?\n\n"
+        "Andrii Sybiha: Within a month, I expect."
+    )
+
+    assert direct(run(text)) == [
+        ("Andrii Sybiha", "The sanctions must stay until the war ends."),
+        ("Andrii Sybiha", "Within a month, I expect."),
+    ]
+
+
+def test_a_briefings_spokesperson_turns_are_the_spokesperson_named_in_the_introduction(run):
+    text = (
+        "Noon briefing\n\n"
+        "The following is a transcript of today's briefing by Anna Weber, Spokesperson for the Commission.\n\n"
+        "SPOKESPERSON: The Commission welcomes the exchange of prisoners that took place yesterday.\n\n"
+        "QUESTION: Will the Commission send monitors?\n\n"
+        "SPOKESPERSON: I am not going to speculate on a mission that does not yet exist."
+    )
+
+    assert [speaker for speaker, _ in direct(run(text))] == ["Anna Weber", "Anna Weber"]
+
+
+def test_a_broadcast_guest_named_only_in_a_closing_biography_line(run):
+    text = (
+        "Transcript: Frontline Diplomacy\n\n"
+        "ANNA KELLER, HOST: Ambassador, thank you for joining us. Is that acceptable?\n\n"
+        "AMBASSADOR HRYHORENKO: Elections under shelling are impossible. When the guns stop, we will vote.\n\n"
+        "KELLER: And the Americans?\n\n"
+        "HRYHORENKO: The Americans understand this very well.\n\n"
+        "Olha Hryhorenko served as Ukraine's ambassador to Canada from 2021 to 2025."
+    )
+
+    assert direct(run(text)) == [
+        ("Olha Hryhorenko", "Elections under shelling are impossible. When the guns stop, we will vote."),
+        ("Olha Hryhorenko", "The Americans understand this very well."),
+    ]
