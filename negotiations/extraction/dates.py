@@ -30,7 +30,7 @@ DATE_RE = re.compile(
     # not a day: "at the weekend"; a day counted from another one the text names: "two days later", "the next day"
     rf"(?:at|over|during) the weekend|(?:a|one|two|three|four|five|several|\d+) (?:days?|weeks?) later|"
     # "A day earlier, Lavrov said ...": the day before one the text names (which `dating` reads when it can)
-    rf"the (?:next|following) (?:day|morning|week)|the day before|on the eve of|the previous day|the day prior|"
+    rf"the (?:next|following) (?:day|morning|week)|the day before|the previous day|the day prior|"
     rf"in the past|at the time|previously|recently|{_LONG_HELD}|for (?:months|years|weeks)|in (?:{_MONTH}|\d{{4}})|"
     rf"earlier(?! on {_WEEKDAY})|months ago|weeks ago|years ago|days ago|a year ago|once|repeatedly|has long|had long)"
     rf")(?![\w-])"
