@@ -2073,30 +2073,11 @@ def _resolve_pronoun(
                 speaker = _speaker_from_mention(doc, mention, history, subjects)
                 if speaker is not None:
                     options.append((mention.start, speaker))
-        if not options:
-            options = _object_of_known_gender(doc, pronoun, floor, slot.start, history, subjects)
     if not options:
         return None
     speaker = max(options, key=lambda option: option[0])[1]
     return Speaker(speaker.name, speaker.actor, pronoun, speaker.title, speaker.anonymous, speaker.is_person,
                    speaker.gender)  # fmt: skip
-
-
-def _object_of_known_gender(
-    doc: Document, pronoun: str, floor: int, position: int, history: list[Candidate], subjects: _LazySubjects
-) -> list[tuple[int, Speaker]]:
-    """'Macron met Meloni in Rome. She told him ...': with no subject of the pronoun's gender, the last person
-    named whose gender is known to be it, as an object."""
-    wanted = "female" if pronoun == "she" else "male"
-    for mention in reversed(doc.mentions_between(floor, position)):
-        if (
-            mention.is_person
-            and not mention.possessive
-            and (mention.gender or _actor_gender(mention)) == wanted
-        ):
-            speaker = _speaker_from_mention(doc, mention, history, subjects)
-            return [(mention.start, speaker)] if speaker is not None else []
-    return []
 
 
 def _actor_gender(mention: Mention) -> str:
