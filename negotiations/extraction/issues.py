@@ -498,8 +498,8 @@ def _compile_lexicon_field(name: str) -> dict[str, re.Pattern[str]]:
     for slug, lexicon in DEFAULT_LEXICON.items():
         patterns = getattr(lexicon, name)
         if patterns:
-            compiled[slug] = re.compile(
-                r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])"
+            compiled[slug] = regrouped(
+                re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])")
             )
     return compiled
 

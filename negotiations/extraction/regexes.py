@@ -9,12 +9,14 @@ is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 # A character that stands for itself and is safe to move in front of a group.
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ',%-")
 _QUANTIFIERS = frozenset("?*+{")
+GROUP_OPENING_RE = re.compile(r"\((?:\?(?:<?[=!]|:|P<\w+>))?")
 
 
 def regrouped(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -23,8 +25,14 @@ def regrouped(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if pattern.flags & re.IGNORECASE or "(?i" in source or pattern.groups > 1:
         return pattern
-    grouped = _regroup_sequence(source)
+    grouped = _regrouped_source(source)
     return re.compile(grouped, pattern.flags) if grouped != source else pattern
+
+
+@functools.lru_cache(maxsize=512)
+def _regrouped_source(source: str) -> str:
+    """Kept: each registry built from the same issues regroups the same long patterns."""
+    return _regroup_sequence(source)
 
 
 def _atom_end(source: str, index: int) -> int:
@@ -96,7 +104,7 @@ def _regroup_groups(source: str) -> str:
             continue
         if char == "(":
             close = _group_end(source, index)
-            opening = re.match(r"\((?:\?(?:<?[=!]|:|P<\w+>))?", source[index:]).group()
+            opening = GROUP_OPENING_RE.match(source, index).group()
             out.append(opening + _regroup_sequence(source[index + len(opening) : close]) + ")")
             index = close + 1
             continue

@@ -121,3 +121,16 @@ def test_spelled_out_patterns_match_as_written(source):
         for position in range(len(lower)):
             found, expected = pattern.match(lower, position), original.match(lower, position)
             assert (found and found.span()) == (expected and expected.span())
+
+
+def test_issue_cue_patterns_are_regrouped_with_the_same_heads_and_matches():
+    from negotiations.extraction.issues import HEAD_SIZE, pattern_heads
+    from negotiations.extraction.registry import _compile_any
+
+    cues = [r"(?:security|safety) guarantees?", r"(?:western )?troops", r"backstop"]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{cue})" for cue in cues) + r")(?![\w])")
+    pattern = _compile_any(cues)
+    assert pattern.pattern != plain.pattern
+    assert pattern_heads(pattern, HEAD_SIZE) == pattern_heads(plain, HEAD_SIZE)
+    text = "security guarantees, safety guarantee and western troops as a backstop; troopsless"
+    assert spans(pattern, text) == spans(plain, text)
