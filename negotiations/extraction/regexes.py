@@ -9,12 +9,14 @@ is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 # A character that stands for itself and is safe to move in front of a group.
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ',%-")
 _QUANTIFIERS = frozenset("?*+{")
+GROUP_OPENING_RE = re.compile(r"\((?:\?(?:<?[=!]|:|P<\w+>))?")
 
 
 def regrouped(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -23,8 +25,14 @@ def regrouped(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if pattern.flags & re.IGNORECASE or "(?i" in source or pattern.groups > 1:
         return pattern
-    grouped = _regroup_sequence(source)
+    grouped = _regrouped_source(source)
     return re.compile(grouped, pattern.flags) if grouped != source else pattern
+
+
+@functools.lru_cache(maxsize=512)
+def _regrouped_source(source: str) -> str:
+    """Kept: each registry built from the same issues regroups the same long patterns."""
+    return _regroup_sequence(source)
 
 
 def _atom_end(source: str, index: int) -> int:
@@ -96,7 +104,7 @@ def _regroup_groups(source: str) -> str:
             continue
         if char == "(":
             close = _group_end(source, index)
-            opening = re.match(r"\((?:\?(?:<?[=!]|:|P<\w+>))?", source[index:]).group()
+            opening = GROUP_OPENING_RE.match(source, index).group()
             out.append(opening + _regroup_sequence(source[index + len(opening) : close]) + ")")
             index = close + 1
             continue
@@ -128,7 +136,7 @@ def _grouped_by_first_char(alternatives: list[str]) -> list[str]:
                 result.append(f"{char}(?:{rest})")
         run.clear()
 
-    for alternative in alternatives:
+    for alternative in (spelled for written in alternatives for spelled in _spelled_out(written)):
         char = _first_char(alternative)
         if char is None:
             flush()
@@ -137,3 +145,51 @@ def _grouped_by_first_char(alternatives: list[str]) -> list[str]:
             run.setdefault(char, []).append(alternative)
     flush()
     return result
+
+
+# An alternative spelled out as more than this many is left as written.
+MAX_SPELLED_OUT = 64
+LOOKBEHIND_OPENINGS = ("(?<!", "(?<=")
+
+
+def _spelled_out(alternative: str) -> list[str]:
+    """An alternative that opens with a choice, as one alternative per choice, so that each starts with its plain
+    character and can be grouped: "(?:under|on) terms" -> "under terms|on terms", "(?:too )?risky" and ",?and"
+    -> "too risky|risky", ",and|and"; a lookbehind moves past the character after it: "(?<!kiev )regime" ->
+    "r(?<!kiev r)egime". The engine no longer enters every such alternative at every word. Same matches, in the
+    same order (a greedy "?" tries its text first); nothing with a numbered or named group is copied."""
+    spelled = [alternative]
+    if alternative.startswith("(?:"):
+        close = _group_end(alternative, 0)
+        choices, rest = _split(alternative[3:close]), alternative[close + 1 :]
+        optional = rest[:1] == "?" and rest[1:2] not in ("?", "+")
+        if optional:
+            rest = rest[1:]
+        if (optional or rest[:1] not in _QUANTIFIERS) and not _captures(rest):
+            spelled = [choice + rest for choice in choices] + ([rest] if optional else [])
+            spelled = [out for choice in spelled for out in _spelled_out(choice)]
+    elif alternative.startswith(LOOKBEHIND_OPENINGS):
+        close = _group_end(alternative, 0)
+        behind, rest = alternative[: close + 1], alternative[close + 1 :]
+        if not _captures(behind):
+            spelled = [_moved_past_first_char(behind, choice) for choice in _spelled_out(rest)]
+    elif alternative[:1] in _PLAIN and alternative[1:2] == "?" and alternative[2:3] not in ("?", "+"):
+        spelled = [alternative[0] + alternative[2:], *_spelled_out(alternative[2:])]
+    return spelled if len(spelled) <= MAX_SPELLED_OUT else [alternative]
+
+
+def _moved_past_first_char(lookbehind: str, alternative: str) -> str:
+    """ "(?<!kiev )" before "regime": "r(?<!kiev r)egime", the lookbehind taking in the character it passed."""
+    char = _first_char(alternative)
+    if char is None:
+        return lookbehind + alternative
+    inside = lookbehind[4:-1]
+    if len(_split(inside)) > 1:
+        inside = f"(?:{inside})"
+    return f"{char}{lookbehind[:4]}{inside}{char}){alternative[1:]}"
+
+
+def _captures(source: str) -> bool:
+    """Whether source opens a numbered or named group (copying it would add a group)."""
+    return any(char == "(" and (source[index + 1 : index + 2] != "?" or source.startswith("(?P<", index))
+               for index, char, _ in _walk(source))  # fmt: skip

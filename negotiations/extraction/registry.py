@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .entries import ActorEntry, IssueEntry, RoleEntry
 from .issue_lexicon import DEFAULT_LEXICON, IssueLexicon
+from .regexes import regrouped
 from .text import fold
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "demo" / "data"
@@ -91,7 +92,10 @@ def _compile_any(patterns: Iterable[str]) -> re.Pattern[str] | None:
     patterns = [pattern for pattern in patterns if pattern]
     if not patterns:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + r")(?![\w])")
+    # Regrouped: the scanner tries these at every word start that opens one of their heads (same heads and matches).
+    return regrouped(
+        re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + r")(?![\w])")
+    )
 
 
 class Registry:

@@ -70,3 +70,67 @@ def test_regrouped_patterns_match_as_written(source):
         for position in range(len(lower)):
             found, expected = pattern.match(lower, position), original.match(lower, position)
             assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_leading_choice_is_spelled_out_and_grouped():
+    # "(?:under|on) terms" no longer hides its first letters from the grouping.
+    assert regrouped(re.compile(r"(?:under|on) terms|unless")).pattern == r"u(?:n(?:der terms|less))|on terms"
+
+
+def test_an_optional_opening_is_spelled_out_text_first():
+    # A greedy "?" tries its text first: "too risky" before "risky", as written.
+    pattern = regrouped(re.compile(r"(?<![\w-])(?:(?:too )?risky|regime)"))
+    assert pattern.pattern == r"(?<![\w-])(?:too risky|r(?:isky|egime))"
+    assert regrouped(re.compile(r",?\s+because|;")).pattern == r",\s+because|\s+because|;"
+
+
+def test_a_lookbehind_moves_past_the_letter_after_it():
+    pattern = regrouped(re.compile(r"(?<![\w-])(?:(?<!kiev )regime|risky)"))
+    assert pattern.pattern == r"(?<![\w-])(?:r(?:e(?<!kiev re)gime|isky))"
+    text = "the kiev regime; a regime; risky"
+    assert [text[: match.start()] for match in pattern.finditer(text)] == [
+        "the kiev regime; a ",
+        "the kiev regime; a regime; ",
+    ]
+
+
+def test_a_group_is_never_copied():
+    # Spelling "(?:a|b)(c)" out would write the group "(c)" twice and number a second one.
+    assert regrouped(re.compile(r"(?:a|b)(c)|d")).pattern == r"(?:a|b)(c)|d"
+    assert regrouped(re.compile(r"(?:(a)|b)c|d")).pattern == r"(a)c|bc|d"
+
+
+SPELLED_OUT = [
+    r"(?<![\w'-])(?:(?<!kiev )(?<!nazi )regime(?! in ki)|(?:too )?risky|(?:under|with|on) (?:\w+ )?conditions?|"
+    r"only (?:\w+ ){0,2}(?:if|when)|provided(?: that)?|no(?! doubt)|(?:is|are) against)(?![\w-])",
+    r",\s+(?:saying|but|which)\b|;|,?\s+because\b|,?\s+and that\b|\s[—–]\s",
+]
+
+
+@pytest.mark.parametrize("source", SPELLED_OUT)
+def test_spelled_out_patterns_match_as_written(source):
+    original = re.compile(source)
+    pattern = regrouped(original)
+    assert pattern.pattern != original.pattern
+    for text in [
+        *TEXTS,
+        "the kiev regime, the nazi regime and the regime in kyiv: too risky, under no conditions",
+    ]:
+        lower = text.lower()
+        assert spans(pattern, lower) == spans(original, lower)
+        for position in range(len(lower)):
+            found, expected = pattern.match(lower, position), original.match(lower, position)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+def test_issue_cue_patterns_are_regrouped_with_the_same_heads_and_matches():
+    from negotiations.extraction.issues import HEAD_SIZE, pattern_heads
+    from negotiations.extraction.registry import _compile_any
+
+    cues = [r"(?:security|safety) guarantees?", r"(?:western )?troops", r"backstop"]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{cue})" for cue in cues) + r")(?![\w])")
+    pattern = _compile_any(cues)
+    assert pattern.pattern != plain.pattern
+    assert pattern_heads(pattern, HEAD_SIZE) == pattern_heads(plain, HEAD_SIZE)
+    text = "security guarantees, safety guarantee and western troops as a backstop; troopsless"
+    assert spans(pattern, text) == spans(plain, text)
