@@ -483,6 +483,8 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
             continue
         actors, is_descriptor = known  # one list per phrase and day, shared: mentions never change it
         actor = actors[0]
+        if not is_descriptor and (tail := ARABIC_NAME_TAIL_RE.match(text, end)) is not None:
+            end = tail.end()  # "Sheikh Mohammed bin Abdulrahman al-Thani": the family name is the name's
         # Positional arguments: an article has dozens of these, and keywords cost more to pass.
         mention = Mention(
             start, end, ACTOR, actor.name, "", actors, actor.gender, lower.startswith("'s", end)
@@ -507,6 +509,8 @@ def _registry_mentions(text: str, lower: str, published: date | None, registry: 
 
 
 INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'-])an?\s+$")
+# The family part of an Arabic name after a shorter form the registry knows.
+ARABIC_NAME_TAIL_RE = re.compile(r"(?:\s+(?:bin|ibn)\s+[A-Z][\w'-]*)*\s+(?:[ae]l-|Al[- ])[A-Z][\w'-]*")
 
 
 def _resolve_name(

@@ -2,6 +2,9 @@
 
 import pytest
 
+from negotiations.extraction import extract
+from tests.extraction.conftest import PUBLISHED
+
 
 def first(statements, kind=None):
     chosen = [s for s in statements if kind is None or s.kind == kind]
@@ -1961,3 +1964,16 @@ def test_in_the_view_of_names_the_speaker_like_according_to(run):
     )
 
     assert (statement.speaker_name, statement.quote) == ("Ivan Sokolov", "the demand for elections is a trap")
+
+
+@pytest.mark.parametrize("family", ["al-Thani", "Al Thani", "Al-Thani"])
+def test_an_arabic_family_name_after_a_known_shorter_name_does_not_hide_the_speaker(demo_registry, family):
+    # The demo registry knows "Sheikh Mohammed bin Abdulrahman" as an alias of the Qatari prime minister.
+    text = f"Qatari Prime Minister Sheikh Mohammed bin Abdulrahman {family} said the talks would resume next week."
+
+    statement = first(extract(text, published=PUBLISHED, registry=demo_registry))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Mohammed bin Abdulrahman Al Thani",
+        "the talks would resume next week",
+    )
