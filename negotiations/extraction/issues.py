@@ -814,7 +814,10 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         strong_in_sentence = (
             _nearest_issues(found, context) if short and not strong_in_quote and not weak_in_quote else {}
         )
-        candidates = strong_in_quote.keys() | weak_in_quote.keys() | strong_in_sentence.keys()
+        appended = _appended_issues(found, context)
+        candidates = (
+            strong_in_quote.keys() | weak_in_quote.keys() | strong_in_sentence.keys() | appended.keys()
+        )
     for issue in patterns:
         slug = issue.issue.slug
         if found is not None:
@@ -822,7 +825,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
                 continue
             strong = _kept(slug, context.quote, strong_in_quote.get(slug, []))
             weak = [] if strong else _kept(slug, context.quote, weak_in_quote.get(slug, []))
-            if not strong and not weak and slug not in strong_in_sentence:
+            if not strong and not weak and slug not in strong_in_sentence and slug not in appended:
                 continue
         else:
             strong = _kept(slug, context.quote, _spans(issue.strong, context.quote))
@@ -848,6 +851,8 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             else short and _strong_near(context, issue, slug, neighbours=False)
         ):
             confidence = 0.55
+        elif found is not None and slug in appended:
+            confidence = APPENDED_CONFIDENCE
         else:
             confidence = 0
         if confidence == 0:
@@ -915,6 +920,21 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         # be read, unless the cue is that issue's own, set aside on purpose ("left without power").
         _paragraph_issue(tagged, context, patterns, set_aside=weak_in_quote.keys())
     return tagged
+
+
+# The statement's words end where its sentence goes on to spell them out: after a dash, a colon, or ", with",
+# ", including": "had tabled a revised plan, with new wording on security guarantees", "is ready for phase two —
+# a ceasefire along current lines". What follows is part of what was said, so its issues are the statement's.
+APPOSITION_RE = re.compile(r"[\"”’']?\s*(?:—|–|--|:|,\s+(?:with|including|notably|such as|among them)\s)")
+APPENDED_CONFIDENCE = 0.5
+
+
+def _appended_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
+    """Strong cues by issue in the rest of the statement's sentence, when that rest spells out the statement."""
+    end, sentence_end = context.quote_range[1], context.sentence_range[1]
+    if end >= sentence_end or not found.text or APPOSITION_RE.match(found.text, end, sentence_end) is None:
+        return {}
+    return _kept_by_slug(found, end, sentence_end)
 
 
 # "in Donbas", "in the occupied territories", "every mother in Kherson": a place where something happens.

@@ -441,3 +441,30 @@ def test_keeping_the_lights_on_under_talk_of_the_energy_truce_is_the_energy_issu
     text = "Energy truce holds for a week\n\n“We have kept the lights on for a month,” Shmyhal said."
 
     assert "energy-strikes" in stances(run(text))[-1]
+
+
+def test_a_dash_after_the_statement_spells_out_its_issues(run):
+    text = (
+        "Sybiha said Kyiv had drafted a counter-proposal for the next round of talks in the Gulf later this month"
+        " — a prisoner exchange of all for all. Moscow again ruled out a ceasefire."
+    )
+
+    assert "prisoner-exchange" in stances(run(text))[0]
+
+
+def test_with_after_the_statement_adds_its_issue(run):
+    text = (
+        "Kallas said the ministers had agreed a new text for the summit after a long night of hard bargaining in"
+        " Brussels, with firm wording on frozen Russian assets. Hungary again threatened to veto the sanctions."
+    )
+
+    assert "frozen-assets" in stances(run(text))[0]
+
+
+def test_a_separate_clause_after_the_statement_adds_no_issue(run):
+    text = (
+        "Kallas said the ministers had agreed a new text for the summit after a long night of hard bargaining in"
+        " Brussels, while Belgium held out on frozen Russian assets. Hungary again threatened to veto the sanctions."
+    )
+
+    assert "frozen-assets" not in stances(run(text))[0]
