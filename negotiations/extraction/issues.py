@@ -1029,7 +1029,11 @@ ANAPHOR_RE = re.compile(
     r"(?<![\w'-])(?:such|(?:this|these|those|that) (?:\w+ )?(?:idea|proposals?|plans?|offers?|issues?|questions?|"
     r"demands?|arrangements?|initiatives?|moves?|steps?|decisions?|deals?|documents?|agreements?|matters?|"
     r"options?|kind|sort|type|format|scheme|system|mechanism)|the (?:idea|proposal|plan|offer|issue|question|"
-    r"demands?|arrangement|initiative|matter|scheme|mechanism|deal|agreement)|^(?:it|this|that)(?![\w'-]))(?![\w'-])"
+    r"demands?|arrangement|initiative|matter|scheme|mechanism|deal|agreement)|^(?:it|this)(?![\w'-])|"
+    # "that" opens a pronoun's clause ("that would be a mistake") but also the reported words kept with their
+    # conjunction ("[denied] that Russia had broken the deal"): only the pronoun, before its verb, points back.
+    r"^that\s+(?:is|was|would|will|could|can|has|had|must|should|might|may|does|did|remains|means|makes|"
+    r"sounds|looks|seems|isn't|wasn't|won't|wouldn't|doesn't|didn't|cannot|can't)|^that['’]s)(?![\w'-])"
 )
 REFERRED_CONFIDENCE = 0.4
 

@@ -468,3 +468,21 @@ def test_a_separate_clause_after_the_statement_adds_no_issue(run):
     )
 
     assert "frozen-assets" not in stances(run(text))[0]
+
+
+def test_that_opening_reported_words_does_not_point_back(run):
+    text = (
+        "Kyiv and Moscow traded accusations over the prisoner exchange and the frozen Russian assets on Monday."
+        " Peskov denied that Russian officials had delayed anything at all."
+    )
+
+    assert stances(run(text))[-1] == {}
+
+
+def test_that_as_a_pronoun_points_back_to_the_issue_named_before(run):
+    text = (
+        "Kyiv and Moscow traded accusations over the prisoner exchange and the frozen Russian assets on Monday."
+        " “That is out of the question,” Peskov said."
+    )
+
+    assert set(stances(run(text))[-1]) == {"frozen-assets"}
