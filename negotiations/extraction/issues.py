@@ -266,8 +266,24 @@ DOCUMENT_SAYS_RE = Hinted(
     ),
 )
 FORM_BEFORE_RE = re.compile(
-    r"(?:not|never|cannot|can't|won't|wouldn't|don't|doesn't|refuse to|reject)\s+(?:\w+\s+)?(?:accept|agree to|sign|"
-    r"support|back|endorse|want)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
+    # "warned against a ceasefire that would let Russia regroup": the same refusal of one form.
+    r"(?:(?:not|never|cannot|can't|won't|wouldn't|don't|doesn't|refuse to|reject)\s+(?:\w+\s+)?(?:accept|agree to|"
+    r"sign|support|back|endorse|want)|(?<![\w'-])against)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
+)
+# A reported clause that opens with "against" ("warned against", "argued against", "lobbied against ..."): the
+# speaker rejects what it names.
+AGAINST_HEAD_RE = re.compile(r"against\s")
+# For the issues whose proposition is a halt (the fighting, the strikes on the grid), the cue may name the harm
+# itself: rejecting "strikes on power plants" or "ceasefire violations" backs the halt.
+HALT_ISSUES = frozenset(["ceasefire", "energy-strikes"])
+HARM_RE = re.compile(
+    r"(?<![\w'-])(?:strikes?|striking|attacks?|attacking|shelling|bombing|bombardment|violations?|violating|breach\w*|"
+    r"shooting|killing|bloodshed)(?![\w-])"
+)
+HARM_OF_RE = re.compile(r"\s+(?:on|of|against|at|targeting)\s+(?:[\w'-]+\s+){0,3}")
+HALT_RE = re.compile(
+    r"(?<![\w'-])(?:halt\w*|stop\w*|end|ending|pause\w*|moratorium|cease-?fire|truce|cessation|freeze|ban\w*|"
+    r"no more|renounc\w+)(?![\w-])"
 )
 FORM_AFTER_RE = re.compile(r"\s+(?:that|which)\s")
 # "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.
@@ -1446,6 +1462,9 @@ def decide_stance(
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
         return SUPPORTS, 0.5
     any_must = [match.span() for match in ANY_MUST_RE.finditer(local)]  # "any X must ..."
+    rejecting = cue_word in NEGATIVE_CUES or (
+        local is context.quote and AGAINST_HEAD_RE.match(local) is not None
+    )
     if _open_to(clause, clause_spans) or _refusal_denied(context, local, cue_word):
         return CONDITIONAL, 0.55  # "did not rule out easing some measures", "not against discussing it"
     if clause_spans and _rejects_one_form(clause, clause_spans[0]):
@@ -1466,8 +1485,9 @@ def decide_stance(
         insisting = INSISTING_ON_RE.search(local, 0, cue_spans[0][0])
         if insisting is not None and not NEGATION_RE.search(local, insisting.end(), cue_spans[0][0]):
             return CONDITIONAL, 0.55  # "rejected the idea, insisting on swaps in agreed batches"
-    if cue_word in NEGATIVE_CUES:
-        polarity = -1  # "rejected ...": whatever conditions the rejected thing names
+    if rejecting:
+        # "rejected ...": whatever conditions the rejected thing names; "condemned strikes on the grid": the halt
+        polarity = 1 if _names_harm(issue.issue.slug, local, cue_spans) else -1
     elif ANSWERED_NO_RE.search(local):
         polarity = -1  # "Can they provide guarantees? Definitely not."
     elif COMPLETE_RE.search(local) and not negations:
@@ -1501,7 +1521,7 @@ def decide_stance(
         if polarity > 0 and not claim and not positive and not negative and TOPIC_RE.search(local):
             return NEUTRAL, 0.5
     inverse = _inverse_stance(local, issue, context.speaker_party)
-    if inverse is not None and cue_word not in NEGATIVE_CUES:
+    if inverse is not None and not rejecting:
         return inverse, 0.6
     if inverse is not None:
         polarity = -polarity
@@ -1766,6 +1786,22 @@ def _refusal_denied(context: IssueContext, local: str, cue_word: str) -> bool:
         return False
     cue_start = len(lead) - len(context.cue)
     return NEGATED_LEAD_RE.search(lead, max(0, cue_start - 30), cue_start) is not None
+
+
+def _names_harm(slug: str, local: str, cue_spans: list[tuple[int, int]]) -> bool:
+    """The cue of a halt issue names the harm itself, just before it or within it ("attacks on the grid",
+    "ceasefire violations"): what a rejecting speaker wants stopped."""
+    if slug not in HALT_ISSUES or not cue_spans:
+        return False
+    start, end = cue_spans[0]
+    if local[end : end + 1] == " " and HARM_RE.match(local, end + 1) is not None:
+        return True  # "ceasefire violations", "grid attacks": the harm done to the halt
+    harm = HARM_RE.search(local, max(0, start - 40), end)
+    # The harm heads the cue's own noun phrase ("attacks on the power grid"), not a word of another clause.
+    if harm is None or (harm.end() < start and HARM_OF_RE.fullmatch(local, harm.end(), start) is None):
+        return False
+    # "dismissed calls for a halt to strikes on the grid": the halt is named, so the proposition itself.
+    return HALT_RE.search(local, max(0, harm.start() - 30), harm.start()) is None
 
 
 def _rejects_one_form(clause: str, cue: tuple[int, int]) -> bool:
