@@ -403,7 +403,7 @@ SUPPORT_CLAIM_RE = Hinted(
 )
 OTHERS_WANT_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|the (?:us|u\.s\.|american|russian|"
-    r"ukrainian|european) side|russia|moscow|the kremlin|kyiv|kiev|the (?:kiev|kyiv) (?:regime|authorities)|"
+    r"ukrainian|european) (?:side|delegation|negotiators)|russia|moscow|the kremlin|kyiv|kiev|the (?:kiev|kyiv) (?:regime|authorities)|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
     r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
@@ -414,7 +414,9 @@ OTHERS_WANT_RE = re.compile(
     r"pressing)|(?:had |has |have )?offered|offers|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
     r"(?:had |has |have )?(?:floated|tabled|put forward|suggested|presented)|"
-    r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready))"
+    r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready)|"
+    # "the Russian side raised the question of elections, arguing that ...": the argument is the other side's.
+    r"[^.;:?!]{0,120}?, (?:arguing|insisting|demanding) that)"
     r"(?![\w-])"
 )
 # "Putin rejected the proposal": the other side refusing what the speaker reports it refused. The speaker
@@ -434,7 +436,7 @@ REFUSED_BY_OTHERS_RE = re.compile(
     r"the enemy)(?![\w-])"
 )
 # A part of every verb OTHERS_WANT_RE and the refusal patterns can match.
-WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh", "draft", "fear", "insist",
+WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh", "draft", "fear", "insist", "arguing",
               "push", "seek", "ask", "offer", "press", "sought", "expect", "would like", "told", "float",
               "tabled", "put forward", "suggest", "present")  # fmt: skip
 REFUSE_VERBS = ("reject", "refus", "dismiss", "block", "violat", "broke", "break", "ignor", "sabotag", "undermin",
@@ -448,6 +450,17 @@ DEMONYM_PARTY = {
     "the american side": "united-states",
     "the russian side": "russia",
     "the ukrainian side": "ukraine",
+    **{
+        f"the {demonym} {body}": party
+        for demonym, party in (
+            ("us", "united-states"),
+            ("u.s.", "united-states"),
+            ("american", "united-states"),
+            ("russian", "russia"),
+            ("ukrainian", "ukraine"),
+        )
+        for body in ("delegation", "negotiators")
+    },
     "the kiev regime": "ukraine",
     "the kyiv regime": "ukraine",
     "the kiev authorities": "ukraine",

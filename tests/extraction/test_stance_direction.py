@@ -58,3 +58,18 @@ def test_harm_named_in_another_clause_leaves_a_rejection_as_it_is(run):
     text = "Lavrov rejected the ceasefire as attacks continued."
 
     assert stances(run(text)) == [{"ceasefire": "opposes"}]
+
+
+def test_an_argument_relayed_from_the_other_side_is_not_the_speakers(run):
+    text = (
+        "Guterres said the Russian side had raised the issue of elections, arguing that any treaty "
+        "would have to be signed by a new president."
+    )
+
+    assert stances(run(text)) == [{"elections": "neutral"}]
+
+
+def test_a_delegation_names_its_side(run):
+    text = "Sybiha said the Russian delegation insisted on elections in Ukraine."
+
+    assert stances(run(text)) == [{"elections": "neutral"}]
