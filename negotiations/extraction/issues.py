@@ -1331,6 +1331,10 @@ def _next_verb_phrase(clause: str, cue_start: int) -> int:
 
 
 AFTER_CLAUSE_RE = re.compile(r",|;|\s(?:and|but)\s")
+# "X should come last, not first", "the last card we play, not the first": X is put off to the end.
+LAST_NOT_FIRST_RE = re.compile(
+    r"(?<![\w'-])(?:last|final)(?![\w'-])[^.;!?]{0,40}?,\s+(?:and\s+)?not\s+(?:the\s+)?(?:first|opening)(?![\w'-])"
+)
 
 
 def _liberation_by_russia(phrase: str, speaker_party: str) -> bool:
@@ -1352,6 +1356,8 @@ def _inverse_stance(local: str, issue: IssuePatterns, speaker_party: str = "") -
     # "will not lift sanctions", "sanctions relief is out of the question": against the opposite.
     if NEGATION_RE.search(before) or NEGATIVE_RE.search(after) or NEGATION_RE.search(after[:25]):
         return SUPPORTS
+    if LAST_NOT_FIRST_RE.search(local, match.end(), match.end() + 80):
+        return SUPPORTS  # "relief should be the last step, not the first": the opposite put off, the proposition kept
     return OPPOSES
 
 

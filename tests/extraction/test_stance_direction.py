@@ -73,3 +73,9 @@ def test_a_delegation_names_its_side(run):
     text = "Sybiha said the Russian delegation insisted on elections in Ukraine."
 
     assert stances(run(text)) == [{"elections": "neutral"}]
+
+
+def test_relief_put_off_to_the_end_keeps_the_sanctions(run):
+    text = "“Lifting sanctions must come last, not first,” Kallas said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
