@@ -6,7 +6,7 @@ import bisect
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -401,12 +401,15 @@ SUPPORT_CLAIM_RE = Hinted(
         "we welcome",
     ),
 )
-OTHERS_WANT_RE = re.compile(
+OTHERS_WHO = (
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|the (?:us|u\.s\.|american|russian|"
     r"ukrainian|european) (?:side|delegation|negotiators)|russia|moscow|the kremlin|kyiv|kiev|the (?:kiev|kyiv) (?:regime|authorities)|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
-    r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
+    r"member states|officials|diplomats|allies|partners))"
+)
+OTHERS_WANT_RE = re.compile(
+    OTHERS_WHO + r"\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
     r"(?:wants?|wanted|demands?|demanded|"
     r"is demanding|proposes?|(?:are|were|is|was) (?:preparing|planning|considering|weighing|drafting)|feared|fear|"
     r"(?:are|were|is|was|has been|had been) (?:still |also |now |again )?(?:demanding|insisting|pushing|seeking|"
@@ -414,11 +417,15 @@ OTHERS_WANT_RE = re.compile(
     r"pressing)|(?:had |has |have )?offered|offers|"
     r"proposed|insists?|insisted|is pushing|pushes|seeks?|sought|expects?|would like|is asking|asks|asked|"
     r"(?:had |has |have )?(?:floated|tabled|put forward|suggested|presented)|"
-    r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready)|"
-    # "the Russian side raised the question of elections, arguing that ...": the argument is the other side's.
-    r"[^.;:?!]{0,120}?, (?:arguing|insisting|demanding) that)"
+    r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready))"
     r"(?![\w-])"
 )
+# "the Russian side raised the question of elections, arguing that ...": the argument is the other side's.
+# Tried only when one of ARGUING_THAT is in the text.
+OTHERS_ARGUE_RE = re.compile(
+    OTHERS_WHO + r"\s[^.;:?!]{0,120}?, (?:arguing|insisting|demanding) that(?![\w-])"
+)
+ARGUING_THAT = (", arguing that", ", insisting that", ", demanding that")
 # "Putin rejected the proposal": the other side refusing what the speaker reports it refused. The speaker
 # backs the thing refused ("Today, Putin effectively rejected the proposal for a full ceasefire").
 OTHERS_REFUSE_RE = re.compile(
@@ -436,7 +443,7 @@ REFUSED_BY_OTHERS_RE = re.compile(
     r"the enemy)(?![\w-])"
 )
 # A part of every verb OTHERS_WANT_RE and the refusal patterns can match.
-WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh", "draft", "fear", "insist", "arguing",
+WANT_VERBS = ("want", "demand", "propos", "prepar", "plann", "consider", "weigh", "draft", "fear", "insist",
               "push", "seek", "ask", "offer", "press", "sought", "expect", "would like", "told", "float",
               "tabled", "put forward", "suggest", "present")  # fmt: skip
 REFUSE_VERBS = ("reject", "refus", "dismiss", "block", "violat", "broke", "break", "ignor", "sabotag", "undermin",
@@ -1888,9 +1895,20 @@ HYPOTHESIS_BEFORE_RE = re.compile(r"(?:i(?<![\w'-]i)f|w(?<![\w'-]w)hether|u(?<![
 
 
 def _reports_others(local: str, context: IssueContext) -> bool:
+    if contains_any(local, ARGUING_THAT) and _other_side_named(
+        OTHERS_ARGUE_RE.finditer(local), local, context
+    ):
+        return True
     if not contains_any(local, WANT_VERBS):
         return False  # no verb of wanting or proposing: the long regex need not run
-    for match in OTHERS_WANT_RE.finditer(local):
+    if _other_side_named(OTHERS_WANT_RE.finditer(local), local, context):
+        return True
+    return _named_other_wants(local, context)
+
+
+def _other_side_named(matches: Iterator[re.Match[str]], local: str, context: IssueContext) -> bool:
+    """Whether one of the matches reports what another side wants (not a premise: "if Moscow wants ...")."""
+    for match in matches:
         if HYPOTHESIS_BEFORE_RE.search(local, max(0, match.start() - 9), match.start()):
             continue  # "if Moscow wants to show it is serious, let it ...": a premise, not a report of a demand
         who = match.group("who")
@@ -1901,7 +1919,7 @@ def _reports_others(local: str, context: IssueContext) -> bool:
             or (party and party != context.speaker_party)
         ):
             return True
-    return _named_other_wants(local, context)
+    return False
 
 
 # "Witkoff had proposed that ...", "Lavrov demanded ...": a person of another side, known to the registry.
