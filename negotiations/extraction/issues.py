@@ -6,7 +6,7 @@ import bisect
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -266,8 +266,24 @@ DOCUMENT_SAYS_RE = Hinted(
     ),
 )
 FORM_BEFORE_RE = re.compile(
-    r"(?:not|never|cannot|can't|won't|wouldn't|don't|doesn't|refuse to|reject)\s+(?:\w+\s+)?(?:accept|agree to|sign|"
-    r"support|back|endorse|want)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
+    # "warned against a ceasefire that would let Russia regroup": the same refusal of one form.
+    r"(?:(?:not|never|cannot|can't|won't|wouldn't|don't|doesn't|refuse to|reject)\s+(?:\w+\s+)?(?:accept|agree to|"
+    r"sign|support|back|endorse|want)|(?<![\w'-])against)\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$"
+)
+# A reported clause that opens with "against" ("warned against", "argued against", "lobbied against ..."): the
+# speaker rejects what it names.
+AGAINST_HEAD_RE = re.compile(r"against\s")
+# For the issues whose proposition is a halt (the fighting, the strikes on the grid), the cue may name the harm
+# itself: rejecting "strikes on power plants" or "ceasefire violations" backs the halt.
+HALT_ISSUES = frozenset(["ceasefire", "energy-strikes"])
+HARM_RE = re.compile(
+    r"(?<![\w'-])(?:strikes?|striking|attacks?|attacking|shelling|bombing|bombardment|violations?|violating|breach\w*|"
+    r"shooting|killing|bloodshed)(?![\w-])"
+)
+HARM_OF_RE = re.compile(r"\s+(?:on|of|against|at|targeting)\s+(?:[\w'-]+\s+){0,3}")
+HALT_RE = re.compile(
+    r"(?<![\w'-])(?:halt\w*|stop\w*|end|ending|pause\w*|moratorium|cease-?fire|truce|cessation|freeze|ban\w*|"
+    r"no more|renounc\w+)(?![\w-])"
 )
 FORM_AFTER_RE = re.compile(r"\s+(?:that|which)\s")
 # "ready to discuss guarantees, but not guarantees that make it a NATO member": what follows is refused.
@@ -385,12 +401,15 @@ SUPPORT_CLAIM_RE = Hinted(
         "we welcome",
     ),
 )
-OTHERS_WANT_RE = re.compile(
+OTHERS_WHO = (
     r"(?<![\w'-])(?P<who>the us|the united states|washington|the americans|the (?:us|u\.s\.|american|russian|"
-    r"ukrainian|european) side|russia|moscow|the kremlin|kyiv|kiev|the (?:kiev|kyiv) (?:regime|authorities)|"
+    r"ukrainian|european) (?:side|delegation|negotiators)|russia|moscow|the kremlin|kyiv|kiev|the (?:kiev|kyiv) (?:regime|authorities)|"
     r"ukraine|the ukrainians|the russians|europe|the europeans|they|the other side|putin|trump|zelensk\w+|"
     r"the white house|(?:some |several |many |other |most )?(?:eu |european |western )?(?:capitals|governments|"
-    r"member states|officials|diplomats|allies|partners))\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
+    r"member states|officials|diplomats|allies|partners))"
+)
+OTHERS_WANT_RE = re.compile(
+    OTHERS_WHO + r"\s+(?:(?!said\b|says\b|told\b|added\b)\w+\s+){0,2}?"
     r"(?:wants?|wanted|demands?|demanded|"
     r"is demanding|proposes?|(?:are|were|is|was) (?:preparing|planning|considering|weighing|drafting)|feared|fear|"
     r"(?:are|were|is|was|has been|had been) (?:still |also |now |again )?(?:demanding|insisting|pushing|seeking|"
@@ -401,6 +420,12 @@ OTHERS_WANT_RE = re.compile(
     r"told (?:\w+\s+){1,3}(?:that\s+)?(?:he|she|it|they) (?:would|will|wants?|was ready|is ready))"
     r"(?![\w-])"
 )
+# "the Russian side raised the question of elections, arguing that ...": the argument is the other side's.
+# Tried only when one of ARGUING_THAT is in the text.
+OTHERS_ARGUE_RE = re.compile(
+    OTHERS_WHO + r"\s[^.;:?!]{0,120}?, (?:arguing|insisting|demanding) that(?![\w-])"
+)
+ARGUING_THAT = (", arguing that", ", insisting that", ", demanding that")
 # "Putin rejected the proposal": the other side refusing what the speaker reports it refused. The speaker
 # backs the thing refused ("Today, Putin effectively rejected the proposal for a full ceasefire").
 OTHERS_REFUSE_RE = re.compile(
@@ -432,6 +457,17 @@ DEMONYM_PARTY = {
     "the american side": "united-states",
     "the russian side": "russia",
     "the ukrainian side": "ukraine",
+    **{
+        f"the {demonym} {body}": party
+        for demonym, party in (
+            ("us", "united-states"),
+            ("u.s.", "united-states"),
+            ("american", "united-states"),
+            ("russian", "russia"),
+            ("ukrainian", "ukraine"),
+        )
+        for body in ("delegation", "negotiators")
+    },
     "the kiev regime": "ukraine",
     "the kyiv regime": "ukraine",
     "the kiev authorities": "ukraine",
@@ -1326,6 +1362,10 @@ def _next_verb_phrase(clause: str, cue_start: int) -> int:
 
 
 AFTER_CLAUSE_RE = re.compile(r",|;|\s(?:and|but)\s")
+# "X should come last, not first", "the last card we play, not the first": X is put off to the end.
+LAST_NOT_FIRST_RE = re.compile(
+    r"(?<![\w'-])(?:last|final)(?![\w'-])[^.;!?]{0,40}?,\s+(?:and\s+)?not\s+(?:the\s+)?(?:first|opening)(?![\w'-])"
+)
 
 
 def _liberation_by_russia(phrase: str, speaker_party: str) -> bool:
@@ -1347,6 +1387,8 @@ def _inverse_stance(local: str, issue: IssuePatterns, speaker_party: str = "") -
     # "will not lift sanctions", "sanctions relief is out of the question": against the opposite.
     if NEGATION_RE.search(before) or NEGATIVE_RE.search(after) or NEGATION_RE.search(after[:25]):
         return SUPPORTS
+    if LAST_NOT_FIRST_RE.search(local, match.end(), match.end() + 80):
+        return SUPPORTS  # "relief should be the last step, not the first": the opposite put off, the proposition kept
     return OPPOSES
 
 
@@ -1470,6 +1512,9 @@ def decide_stance(
     if ACCUSE_RE.match(cue_word) or ACCUSE_RE.match(local):
         return SUPPORTS, 0.5
     any_must = [match.span() for match in ANY_MUST_RE.finditer(local)]  # "any X must ..."
+    rejecting = cue_word in NEGATIVE_CUES or (
+        local is context.quote and AGAINST_HEAD_RE.match(local) is not None
+    )
     if _open_to(clause, clause_spans) or _refusal_denied(context, local, cue_word):
         return CONDITIONAL, 0.55  # "did not rule out easing some measures", "not against discussing it"
     if clause_spans and _rejects_one_form(clause, clause_spans[0]):
@@ -1490,8 +1535,9 @@ def decide_stance(
         insisting = INSISTING_ON_RE.search(local, 0, cue_spans[0][0])
         if insisting is not None and not NEGATION_RE.search(local, insisting.end(), cue_spans[0][0]):
             return CONDITIONAL, 0.55  # "rejected the idea, insisting on swaps in agreed batches"
-    if cue_word in NEGATIVE_CUES:
-        polarity = -1  # "rejected ...": whatever conditions the rejected thing names
+    if rejecting:
+        # "rejected ...": whatever conditions the rejected thing names; "condemned strikes on the grid": the halt
+        polarity = 1 if _names_harm(issue.issue.slug, local, cue_spans) else -1
     elif ANSWERED_NO_RE.search(local):
         polarity = -1  # "Can they provide guarantees? Definitely not."
     elif COMPLETE_RE.search(local) and not negations:
@@ -1525,7 +1571,7 @@ def decide_stance(
         if polarity > 0 and not claim and not positive and not negative and TOPIC_RE.search(local):
             return NEUTRAL, 0.5
     inverse = _inverse_stance(local, issue, context.speaker_party)
-    if inverse is not None and cue_word not in NEGATIVE_CUES:
+    if inverse is not None and not rejecting:
         return inverse, 0.6
     if inverse is not None:
         polarity = -polarity
@@ -1792,6 +1838,22 @@ def _refusal_denied(context: IssueContext, local: str, cue_word: str) -> bool:
     return NEGATED_LEAD_RE.search(lead, max(0, cue_start - 30), cue_start) is not None
 
 
+def _names_harm(slug: str, local: str, cue_spans: list[tuple[int, int]]) -> bool:
+    """The cue of a halt issue names the harm itself, just before it or within it ("attacks on the grid",
+    "ceasefire violations"): what a rejecting speaker wants stopped."""
+    if slug not in HALT_ISSUES or not cue_spans:
+        return False
+    start, end = cue_spans[0]
+    if local[end : end + 1] == " " and HARM_RE.match(local, end + 1) is not None:
+        return True  # "ceasefire violations", "grid attacks": the harm done to the halt
+    harm = HARM_RE.search(local, max(0, start - 40), end)
+    # The harm heads the cue's own noun phrase ("attacks on the power grid"), not a word of another clause.
+    if harm is None or (harm.end() < start and HARM_OF_RE.fullmatch(local, harm.end(), start) is None):
+        return False
+    # "dismissed calls for a halt to strikes on the grid": the halt is named, so the proposition itself.
+    return HALT_RE.search(local, max(0, harm.start() - 30), harm.start()) is None
+
+
 def _rejects_one_form(clause: str, cue: tuple[int, int]) -> bool:
     """ "not accept a ceasefire that rewarded aggression": the cue is refused only as its relative clause shapes it."""
     return (
@@ -1857,9 +1919,20 @@ HYPOTHESIS_BEFORE_RE = re.compile(r"(?:i(?<![\w'-]i)f|w(?<![\w'-]w)hether|u(?<![
 
 
 def _reports_others(local: str, context: IssueContext) -> bool:
+    if contains_any(local, ARGUING_THAT) and _other_side_named(
+        OTHERS_ARGUE_RE.finditer(local), local, context
+    ):
+        return True
     if not contains_any(local, WANT_VERBS):
         return False  # no verb of wanting or proposing: the long regex need not run
-    for match in OTHERS_WANT_RE.finditer(local):
+    if _other_side_named(OTHERS_WANT_RE.finditer(local), local, context):
+        return True
+    return _named_other_wants(local, context)
+
+
+def _other_side_named(matches: Iterator[re.Match[str]], local: str, context: IssueContext) -> bool:
+    """Whether one of the matches reports what another side wants (not a premise: "if Moscow wants ...")."""
+    for match in matches:
         if HYPOTHESIS_BEFORE_RE.search(local, max(0, match.start() - 9), match.start()):
             continue  # "if Moscow wants to show it is serious, let it ...": a premise, not a report of a demand
         who = match.group("who")
@@ -1870,7 +1943,7 @@ def _reports_others(local: str, context: IssueContext) -> bool:
             or (party and party != context.speaker_party)
         ):
             return True
-    return _named_other_wants(local, context)
+    return False
 
 
 # "Witkoff had proposed that ...", "Lavrov demanded ...": a person of another side, known to the registry.
