@@ -25,6 +25,7 @@ from .lexicon import (
     SIDE_STATES,
     SPOKESPERSON_NOUNS,
     STATE_ADJECTIVES,
+    STATES_BY_ADJECTIVE,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -236,6 +237,9 @@ def find_mentions(
     if sides:
         mentions = mentions + sides
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if ("ministry" in lower or "foreign office" in lower) and (bodies := _state_ministries(text, taken)):
+        mentions = mentions + bodies
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
     mentions = mentions + _unknown_mentions(text, folded, names, sorted(taken + labels) if labels else taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
@@ -246,6 +250,29 @@ def find_mentions(
     if " of " in lower:
         mentions = _drop_places_in_titles(lower, mentions)
     return mentions
+
+
+# "the Swiss foreign ministry", "the Indian external affairs ministry": a state's adjective before a ministry
+# written in small letters, which no capitalised name covers.
+STATE_MINISTRY_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he )?(?P<adjective>[A-Z][a-z]+) (?P<body>"
+    r"(?:(?:foreign|external) affairs|foreign|defen[cs]e|interior|justice|finance|energy|trade|economy) ministry"
+    r"|ministry of (?:foreign|external) affairs|ministry of defen[cs]e|foreign office)(?![\w-])"
+)
+
+
+def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """'The Swiss foreign ministry said ...' is the Swiss Foreign Ministry's: named with capitals, as the gold
+    names ministries, and only after the adjective of a state (not "the Trump foreign ministry")."""
+    found = []
+    for match in STATE_MINISTRY_RE.finditer(text):
+        adjective, body = match.group("adjective", "body")
+        if adjective not in STATES_BY_ADJECTIVE or _overlaps(taken, match.start(), match.end()):
+            continue
+        name = f"{adjective} {body.title().replace(' Of ', ' of ')}"
+        possessive = text.startswith("'s", match.end())
+        found.append(Mention(match.start("adjective"), match.end(), NAME, name, possessive=possessive))
+    return found
 
 
 # "Prime Minister of Ukraine Yulia Svyrydenko", "the Foreign Minister of Hungary, Peter Szijjarto": the state

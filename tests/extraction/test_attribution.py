@@ -1977,3 +1977,31 @@ def test_an_arabic_family_name_after_a_known_shorter_name_does_not_hide_the_spea
         "Mohammed bin Abdulrahman Al Thani",
         "the talks would resume next week",
     )
+
+
+def test_state_ministry_in_small_letters_speaks_under_its_capitalised_name(run):
+    statement = first(run("The Swiss foreign ministry said it was ready to host a round of talks in Geneva."))
+
+    assert statement.speaker_name == "Swiss Foreign Ministry"
+
+
+def test_state_ministry_of_foreign_affairs_in_small_letters_is_found(run):
+    statement = first(
+        run("The Egyptian ministry of foreign affairs said the truce talks would resume on Sunday.")
+    )
+
+    assert statement.speaker_name == "Egyptian Ministry of Foreign Affairs"
+
+
+def test_ministry_after_a_word_that_is_no_state_adjective_is_no_state_ministry(run):
+    statements = run("The Tuesday foreign ministry said nothing new about the talks.")
+
+    assert all(statement.speaker_name != "Tuesday Foreign Ministry" for statement in statements)
+
+
+def test_possessive_state_of_another_negotiation_names_its_ministry(run):
+    statement = first(
+        run("Japan's Ministry of Foreign Affairs said the sanctions would stay until a just peace.")
+    )
+
+    assert statement.speaker_name == "Japanese Ministry of Foreign Affairs"
