@@ -1265,6 +1265,18 @@ STATE_ADJECTIVES = {
 }
 # "the Swiss foreign ministry": an adjective is a state's (a ministry's name starts with it) when it is one of these.
 STATES_BY_ADJECTIVE = {adjective: state for state, adjective in STATE_ADJECTIVES.items()}
+# "Minister of Foreign Affairs", "Commissioner for Human Rights": the capitalised words of an office's field, which
+# belong to the title, not to the name written after it.
+OFFICE_DOMAIN_WORDS = frozenset(
+    ["Foreign", "Affairs", "External", "Internal", "Home", "Human", "Rights", "Defence", "Defense", "Justice",
+     "Finance", "Interior", "Economy", "Economic", "Trade", "Industry", "Health", "Education", "Energy", "Security",
+     "Policy", "Peace", "Refugees", "Children", "Children's", "Development", "Humanitarian", "Relief", "Emergency",
+     "Reintegration", "Integration", "Territories", "Occupied", "Temporarily", "European", "International", "State",
+     "Culture", "Agriculture", "Transport", "Infrastructure", "Veterans", "Social", "Labour", "Labor", "Environment",
+     "Enlargement", "Neighbourhood", "Crisis", "Management", "Strategic", "Industries", "Digital", "Transformation",
+     "Communities", "Migration", "Unification", "National", "Political", "Operations", "Minorities", "Freedom",
+     "Media", "Media's", "Cooperation", "Commonwealth", "Reconstruction"]
+)  # fmt: skip
 # "A State Department spokesperson", "a spokesperson for the Commission": unnamed, they speak for the institution.
 SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])
 

@@ -20,6 +20,7 @@ from .lexicon import (
     NAME_STOPWORDS,
     NEWSPAPER_WORDS,
     NEWSPAPERS_WITHOUT_THE,
+    OFFICE_DOMAIN_WORDS,
     ORGANISATION_WORDS,
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
@@ -888,6 +889,26 @@ def _unknown_mentions(
         if _overlaps(taken, name_start, end):
             continue
         title, title_start = title_before(folded, name_start, max(0, name_start - 120))
+        if OFFICE_PREPOSITION_RE.search(folded, max(0, name_start - 40), name_start) is not None:
+            # "Commissioner for Human Rights Dunja Mijatovic": the office's field is the title's; a name follows
+            # it or none does ("The Commissioner for Human Rights, Dunja Mijatovic, said": the role's holder).
+            domain = 0
+            while domain < len(name_words) and name_words[domain] in OFFICE_DOMAIN_WORDS:
+                domain += 1
+            if domain == len(name_words):
+                if title_start >= 0:  # no name: the office itself, a role noun like "the envoy"
+                    office = text[title_start:end]
+                    found.append(
+                        Mention(
+                            title_start, end, ROLE, office, title=office, gender=_gender_from_title(office)
+                        )
+                    )
+                continue
+            for word in name_words[1 : domain + 1]:
+                name_start = folded.index(word, name_start + 1)
+            name_words = name_words[domain:]
+            if domain and title_start >= 0:
+                title = folded[title_start:name_start].strip()
         name = text[name_start:end]
         possessive = folded.startswith("'s", end)
         if any(word in ORGANISATION_WORDS for word in name_words):
@@ -926,6 +947,15 @@ def _unknown_mentions(
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found
+
+
+# "Minister of ", "Commissioner for the ": an office whose field is written after it in capitals.
+# The field's first words may already lie before the name ("Commissioner for Human " before "Rights Dunja ...").
+OFFICE_PREPOSITION_RE = re.compile(
+    r"(?<![\w-])(?i:minister|commissioner|secretary|ombudsman|ombudsperson|rapporteur|envoy|representative|"
+    r"adviser|advisor|director|coordinator)(?:[- ](?i:general))? (?:of|for) (?:the )?"
+    r"(?:(?:[A-Z][\w']*|of|for|and) ){0,4}$"
+)
 
 
 # "Ukraine's Energy Ministry": a state's body the gold and the registry name with the state's adjective.

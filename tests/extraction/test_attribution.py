@@ -2005,3 +2005,25 @@ def test_possessive_state_of_another_negotiation_names_its_ministry(run):
     )
 
     assert statement.speaker_name == "Japanese Ministry of Foreign Affairs"
+
+
+def test_office_field_in_capitals_is_part_of_the_title_not_the_name(run):
+    statement = first(
+        run("Minister of Foreign Affairs Ararat Mirzoyan said the peace treaty was ready to be signed.")
+    )
+
+    assert statement.speaker_name == "Ararat Mirzoyan"
+
+
+def test_office_with_its_field_names_the_holder_in_apposition(run):
+    statement = first(
+        run("The Commissioner for Human Rights, Dunja Mijatovic, said the exchange must include civilians.")
+    )
+
+    assert statement.speaker_name == "Dunja Mijatovic"
+
+
+def test_office_field_alone_is_no_speaker_name(run):
+    statements = run("The Commissioner for Human Rights said the exchange must include civilians.")
+
+    assert all(statement.speaker_name != "Human Rights" for statement in statements)
