@@ -2027,3 +2027,11 @@ def test_office_field_alone_is_no_speaker_name(run):
     statements = run("The Commissioner for Human Rights said the exchange must include civilians.")
 
     assert all(statement.speaker_name != "Human Rights" for statement in statements)
+
+
+def test_wire_dateline_without_brackets_is_left_out_of_the_lead_paraphrase(run):
+    statement = first(
+        run("SEOUL, March 3 Yonhap - The North must return to talks, Unification Minister Kim Sun-ho said.")
+    )
+
+    assert statement.quote == "The North must return to talks"
