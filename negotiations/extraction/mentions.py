@@ -452,9 +452,10 @@ def _institutions_named_after_places(
     return sorted(kept + bodies, key=lambda mention: mention.start)
 
 
-# "the Russian side", and a people for its state: "The Americans want a signature", "the Russians insist".
+# "the Russian side", "the Ukrainian delegation", and a people for its state: "The Americans want a signature",
+# "the Russians insist".
 SIDE_RE = re.compile(
-    r"the(?<![\w-]the)\s+(?:(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+side"
+    r"the(?<![\w-]the)\s+(?:(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+(?:side|delegation)"
     r"|(?P<people>russian|ukrainian|american)s)(?![\w'’-])"
 )
 

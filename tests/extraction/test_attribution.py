@@ -2035,3 +2035,17 @@ def test_wire_dateline_without_brackets_is_left_out_of_the_lead_paraphrase(run):
     )
 
     assert statement.quote == "The North must return to talks"
+
+
+def test_a_states_delegation_speaks_for_the_state(run):
+    statement = first(
+        run("The Ukrainian delegation said the next exchange of prisoners would take place soon.")
+    )
+
+    assert statement.speaker_name == "Ukraine"
+
+
+def test_a_source_in_a_delegation_stays_anonymous(run):
+    statement = first(run("A source in the Russian delegation said the memorandum was not ready."))
+
+    assert statement.anonymous
