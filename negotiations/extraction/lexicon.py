@@ -1275,7 +1275,9 @@ OFFICE_DOMAIN_WORDS = frozenset(
      "Culture", "Agriculture", "Transport", "Infrastructure", "Veterans", "Social", "Labour", "Labor", "Environment",
      "Enlargement", "Neighbourhood", "Crisis", "Management", "Strategic", "Industries", "Digital", "Transformation",
      "Communities", "Migration", "Unification", "National", "Political", "Operations", "Minorities", "Freedom",
-     "Media", "Media's", "Cooperation", "Commonwealth", "Reconstruction"]
+     "Media", "Media's", "Cooperation", "Commonwealth", "Reconstruction", "Industry", "Tourism", "Science",
+     "Technology", "Innovation", "Research", "Information", "Communications", "Planning", "Youth", "Sport",
+     "Sports", "Women", "Family", "Regional", "Resources", "Natural", "Mines", "Water", "Trade"]
 )  # fmt: skip
 # "A State Department spokesperson", "a spokesperson for the Commission": unnamed, they speak for the institution.
 SPOKESPERSON_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"])

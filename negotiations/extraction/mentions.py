@@ -403,6 +403,16 @@ def _holder_of_possessive_role(
 
 
 OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
+# " and Industry" after "the Ministry of Trade": a second field of the same body.
+AND_FIELD_RE = re.compile(r" and ([A-Z][\w'-]*)(?![\w'-]| [A-Z])")
+
+
+def _past_second_field(folded: str, end: int) -> int:
+    """'the Ministry of Trade and Industry': one body's two fields, when the word after "and" names a field."""
+    field = AND_FIELD_RE.match(folded, end)
+    return field.end() if field is not None and field.group(1) in OFFICE_DOMAIN_WORDS else end
+
+
 # "the Institute for the Study of War": an unknown body's name going on past "for" and "of".
 FOR_OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")
 
@@ -920,6 +930,7 @@ def _unknown_mentions(
             ):
                 # "the Institute for the Study of War": the body's name goes on past "for" and "of".
                 end = rest.end()
+                end = _past_second_field(folded, end)
                 name, possessive = text[name_start:end], folded.startswith("'s", end)
                 reached = end
             found.append(

@@ -2049,3 +2049,17 @@ def test_a_source_in_a_delegation_stays_anonymous(run):
     statement = first(run("A source in the Russian delegation said the memorandum was not ready."))
 
     assert statement.anonymous
+
+
+def test_a_ministry_with_two_fields_is_one_body(run):
+    statement = first(
+        run("The Ministry of Trade and Industry said the export ban would end with the treaty.")
+    )
+
+    assert statement.speaker_name == "Ministry of Trade and Industry"
+
+
+def test_a_body_after_and_is_not_a_ministrys_field(run):
+    statements = run("The Ministry of Energy and Naftogaz said the gas transit would stop.")
+
+    assert all(statement.speaker_name != "Ministry of Energy and Naftogaz" for statement in statements)
