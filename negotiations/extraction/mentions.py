@@ -241,6 +241,9 @@ def find_mentions(
     if ("ministry" in lower or "foreign office" in lower) and (bodies := _state_ministries(text, taken)):
         mentions = mentions + bodies
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if "spokes" in lower and (governments := _spoken_for_governments(text, published, registry, taken)):
+        mentions = mentions + governments
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
     mentions = mentions + _unknown_mentions(text, folded, names, sorted(taken + labels) if labels else taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
@@ -273,6 +276,33 @@ def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         name = f"{adjective} {body.title().replace(' Of ', ' of ')}"
         possessive = text.startswith("'s", match.end())
         found.append(Mention(match.start("adjective"), match.end(), NAME, name, possessive=possessive))
+    return found
+
+
+# "a German government spokesman", "a spokeswoman for the Slovak government": a government's spokesperson speaks for
+# the state (as "a UK government spokesperson" does), named by its adjective.
+GOVERNMENT_SPOKESPERSON_RE = re.compile(
+    r"(?<![\w-])(?P<for>spokes(?:man|woman|person)\s+(?:for|of)\s+)?(?:the\s+)?(?P<adjective>[A-Z][a-z]+)"
+    r"\s+government(?![\w-])(?(for)|(?=\s+spokes(?:man|woman|person)(?![\w-])))"
+)
+
+
+def _spoken_for_governments(
+    text: str, published: date | None, registry: Registry, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """The state a government's spokesperson speaks for: a mention that `_spokespeople` makes the spokesperson's
+    (the adjective before "government spokesman"; "the Slovak government" after "spokeswoman for")."""
+    found = []
+    for match in GOVERNMENT_SPOKESPERSON_RE.finditer(text):
+        state = STATES_BY_ADJECTIVE.get(match.group("adjective"))
+        if state is None:
+            continue
+        start, end = (match.end("for"), match.end()) if match.group("for") else match.span("adjective")
+        if _overlaps(taken, start, end):
+            continue
+        actors = registry.resolve(state, published)
+        name = actors[0].name if actors else state
+        found.append(Mention(start, end, ACTOR if actors else NAME, name, actors=actors[:1]))
     return found
 
 

@@ -2063,3 +2063,17 @@ def test_a_body_after_and_is_not_a_ministrys_field(run):
     statements = run("The Ministry of Energy and Naftogaz said the gas transit would stop.")
 
     assert all(statement.speaker_name != "Ministry of Energy and Naftogaz" for statement in statements)
+
+
+def test_a_spokesperson_for_a_states_government_speaks_for_the_state(run):
+    statement = first(
+        run("A spokeswoman for the Slovak government said Bratislava would not veto the package.")
+    )
+
+    assert statement.speaker_name == "Slovakia"
+
+
+def test_a_government_spokesperson_after_the_states_adjective_speaks_for_the_state(run):
+    statement = first(run("A German government spokesman said Berlin would not lift the sanctions."))
+
+    assert statement.speaker_name == "Germany"
