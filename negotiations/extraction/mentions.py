@@ -937,7 +937,9 @@ def _unknown_mentions(
             while domain < len(name_words) and name_words[domain] in OFFICE_DOMAIN_WORDS:
                 domain += 1
             if domain == len(name_words):
-                if title_start >= 0:  # no name: the office itself, a role noun like "the envoy"
+                # No name: the office itself, a role noun like "the envoy", unless its title overlaps another
+                # mention ("Office of the UN High Commissioner for Refugees": a body, "UN" a registry name).
+                if title_start >= reached and not _overlaps(taken, title_start, end):
                     office = text[title_start:end]
                     found.append(
                         Mention(

@@ -1,8 +1,12 @@
 """Who said it: cue verbs before and after, pronouns, institutions and capitals, anonymous and unknown."""
 
+import itertools
+
 import pytest
 
 from negotiations.extraction import extract
+from negotiations.extraction.mentions import find_mentions
+from negotiations.extraction.text import fold
 from tests.extraction.conftest import PUBLISHED
 
 
@@ -2077,3 +2081,12 @@ def test_a_government_spokesperson_after_the_states_adjective_speaks_for_the_sta
     statement = first(run("A German government spokesman said Berlin would not lift the sanctions."))
 
     assert statement.speaker_name == "Germany"
+
+
+def test_an_office_field_role_never_overlaps_a_registry_name(demo_registry):
+    text = "The office of the UN High Commissioner for Human Rights said the shelling must stop."
+
+    mentions = find_mentions(text, fold(text), text.lower(), PUBLISHED, demo_registry)
+
+    spans = sorted((mention.text_start, mention.end) for mention in mentions)
+    assert all(first_end <= next_start for (_, first_end), (next_start, _) in itertools.pairwise(spans))
