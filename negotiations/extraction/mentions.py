@@ -241,7 +241,11 @@ def find_mentions(
     if ("ministry" in lower or "foreign office" in lower) and (bodies := _state_ministries(text, taken)):
         mentions = mentions + bodies
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
-    if "spokes" in lower and (governments := _spoken_for_governments(text, published, registry, taken)):
+    if (
+        "government" in lower
+        and "spokes" in lower
+        and (governments := _spoken_for_governments(text, published, registry, taken))
+    ):
         mentions = mentions + governments
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
     labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
@@ -265,11 +269,25 @@ STATE_MINISTRY_RE = re.compile(
 )
 
 
+def _ministry_phrases(text: str) -> list[re.Match[str]]:
+    """STATE_MINISTRY_RE's matches, read only near each "ministry" or "office" (a few an article): the regex has no
+    literal to search for, and read over the whole text it costs more than the rest of this module's scans."""
+    found: dict[int, re.Match[str]] = {}
+    for word in ("ministry", "office"):
+        position = text.find(word)
+        while position >= 0:
+            match = STATE_MINISTRY_RE.search(text, max(0, position - 40), position + len(word) + 20)
+            if match is not None and match.start() <= position < match.end():
+                found[match.start()] = match
+            position = text.find(word, position + len(word))
+    return [found[start] for start in sorted(found)]
+
+
 def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """'The Swiss foreign ministry said ...' is the Swiss Foreign Ministry's: named with capitals, as the gold
     names ministries, and only after the adjective of a state (not "the Trump foreign ministry")."""
     found = []
-    for match in STATE_MINISTRY_RE.finditer(text):
+    for match in _ministry_phrases(text):
         adjective, body = match.group("adjective", "body")
         if adjective not in STATES_BY_ADJECTIVE or _overlaps(taken, match.start(), match.end()):
             continue
@@ -930,7 +948,7 @@ def _unknown_mentions(
         if _overlaps(taken, name_start, end):
             continue
         title, title_start = title_before(folded, name_start, max(0, name_start - 120))
-        if OFFICE_PREPOSITION_RE.search(folded, max(0, name_start - 40), name_start) is not None:
+        if title_start >= 0 and OFFICE_PREPOSITION_RE.search(folded, max(0, name_start - 40), name_start):
             # "Commissioner for Human Rights Dunja Mijatovic": the office's field is the title's; a name follows
             # it or none does ("The Commissioner for Human Rights, Dunja Mijatovic, said": the role's holder).
             domain = 0
