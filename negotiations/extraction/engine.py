@@ -1351,6 +1351,10 @@ WIRE_DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Za-z/ ,.'-]{1,40}?[,.]?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s*)?"
     r"(?:\([A-Z][A-Za-z .-]{1,20}\)\s*(?:--|[-–—])|/[A-Z][A-Za-z-]{1,12}/\.?)\s*"
 )
+# "TOKYO, April 9 Kyodo - ": a wire that writes its name without brackets, after the place and the date.
+BARE_AGENCY_DATELINE_RE = re.compile(
+    r"[A-Z][A-Za-z/ .'-]{1,40}?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[A-Z][A-Za-z]{1,12}\s*(?:--|[-–—])\s*"
+)
 # "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash.
 PLACE_DATELINE_RE = re.compile(
     r"[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*[–—]\s*"
@@ -1359,7 +1363,9 @@ PLACE_DATELINE_RE = re.compile(
 
 def _after_dateline(doc: Document, sentence: Sentence, start: int, end: int) -> int:
     """Where a paraphrase starting at `start` begins once a dateline before it is left out."""
-    dateline = WIRE_DATELINE_RE.match(doc.text, start, end)
+    dateline = WIRE_DATELINE_RE.match(doc.text, start, end) or BARE_AGENCY_DATELINE_RE.match(
+        doc.text, start, end
+    )
     if dateline is None and start == doc.paragraphs[sentence.paragraph].start:
         dateline = PLACE_DATELINE_RE.match(doc.text, start, end)
     return dateline.end() if dateline else start

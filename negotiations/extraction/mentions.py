@@ -20,11 +20,13 @@ from .lexicon import (
     NAME_STOPWORDS,
     NEWSPAPER_WORDS,
     NEWSPAPERS_WITHOUT_THE,
+    OFFICE_DOMAIN_WORDS,
     ORGANISATION_WORDS,
     PERSON_ROLE_NOUNS,
     SIDE_STATES,
     SPOKESPERSON_NOUNS,
     STATE_ADJECTIVES,
+    STATES_BY_ADJECTIVE,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -236,6 +238,16 @@ def find_mentions(
     if sides:
         mentions = mentions + sides
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if ("ministry" in lower or "foreign office" in lower) and (bodies := _state_ministries(text, taken)):
+        mentions = mentions + bodies
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if (
+        "government" in lower
+        and "spokes" in lower
+        and (governments := _spoken_for_governments(text, published, registry, taken))
+    ):
+        mentions = mentions + governments
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
     mentions = mentions + _unknown_mentions(text, folded, names, sorted(taken + labels) if labels else taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
@@ -246,6 +258,70 @@ def find_mentions(
     if " of " in lower:
         mentions = _drop_places_in_titles(lower, mentions)
     return mentions
+
+
+# "the Swiss foreign ministry", "the Indian external affairs ministry": a state's adjective before a ministry
+# written in small letters, which no capitalised name covers.
+STATE_MINISTRY_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he )?(?P<adjective>[A-Z][a-z]+) (?P<body>"
+    r"(?:(?:foreign|external) affairs|foreign|defen[cs]e|interior|justice|finance|energy|trade|economy) ministry"
+    r"|ministry of (?:foreign|external) affairs|ministry of defen[cs]e|foreign office)(?![\w-])"
+)
+
+
+def _ministry_phrases(text: str) -> list[re.Match[str]]:
+    """STATE_MINISTRY_RE's matches, read only near each "ministry" or "office" (a few an article): the regex has no
+    literal to search for, and read over the whole text it costs more than the rest of this module's scans."""
+    found: dict[int, re.Match[str]] = {}
+    for word in ("ministry", "office"):
+        position = text.find(word)
+        while position >= 0:
+            match = STATE_MINISTRY_RE.search(text, max(0, position - 40), position + len(word) + 20)
+            if match is not None and match.start() <= position < match.end():
+                found[match.start()] = match
+            position = text.find(word, position + len(word))
+    return [found[start] for start in sorted(found)]
+
+
+def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """'The Swiss foreign ministry said ...' is the Swiss Foreign Ministry's: named with capitals, as the gold
+    names ministries, and only after the adjective of a state (not "the Trump foreign ministry")."""
+    found = []
+    for match in _ministry_phrases(text):
+        adjective, body = match.group("adjective", "body")
+        if adjective not in STATES_BY_ADJECTIVE or _overlaps(taken, match.start(), match.end()):
+            continue
+        name = f"{adjective} {body.title().replace(' Of ', ' of ')}"
+        possessive = text.startswith("'s", match.end())
+        found.append(Mention(match.start("adjective"), match.end(), NAME, name, possessive=possessive))
+    return found
+
+
+# "a German government spokesman", "a spokeswoman for the Slovak government": a government's spokesperson speaks for
+# the state (as "a UK government spokesperson" does), named by its adjective.
+GOVERNMENT_SPOKESPERSON_RE = re.compile(
+    r"(?<![\w-])(?P<for>spokes(?:man|woman|person)\s+(?:for|of)\s+)?(?:the\s+)?(?P<adjective>[A-Z][a-z]+)"
+    r"\s+government(?![\w-])(?(for)|(?=\s+spokes(?:man|woman|person)(?![\w-])))"
+)
+
+
+def _spoken_for_governments(
+    text: str, published: date | None, registry: Registry, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """The state a government's spokesperson speaks for: a mention that `_spokespeople` makes the spokesperson's
+    (the adjective before "government spokesman"; "the Slovak government" after "spokeswoman for")."""
+    found = []
+    for match in GOVERNMENT_SPOKESPERSON_RE.finditer(text):
+        state = STATES_BY_ADJECTIVE.get(match.group("adjective"))
+        if state is None:
+            continue
+        start, end = (match.end("for"), match.end()) if match.group("for") else match.span("adjective")
+        if _overlaps(taken, start, end):
+            continue
+        actors = registry.resolve(state, published)
+        name = actors[0].name if actors else state
+        found.append(Mention(start, end, ACTOR if actors else NAME, name, actors=actors[:1]))
+    return found
 
 
 # "Prime Minister of Ukraine Yulia Svyrydenko", "the Foreign Minister of Hungary, Peter Szijjarto": the state
@@ -375,6 +451,16 @@ def _holder_of_possessive_role(
 
 
 OF_NAME_RE = re.compile(r" of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}(?![\w-])")
+# " and Industry" after "the Ministry of Trade": a second field of the same body.
+AND_FIELD_RE = re.compile(r" and ([A-Z][\w'-]*)(?![\w'-]| [A-Z])")
+
+
+def _past_second_field(folded: str, end: int) -> int:
+    """'the Ministry of Trade and Industry': one body's two fields, when the word after "and" names a field."""
+    field = AND_FIELD_RE.match(folded, end)
+    return field.end() if field is not None and field.group(1) in OFFICE_DOMAIN_WORDS else end
+
+
 # "the Institute for the Study of War": an unknown body's name going on past "for" and "of".
 FOR_OF_NAME_RE = re.compile(r" (?:of|for) (?:the )?[A-Z][\w'-]*(?: (?:of |for )?[A-Z][\w'-]*){0,2}(?![\w-])")
 
@@ -424,9 +510,10 @@ def _institutions_named_after_places(
     return sorted(kept + bodies, key=lambda mention: mention.start)
 
 
-# "the Russian side", and a people for its state: "The Americans want a signature", "the Russians insist".
+# "the Russian side", "the Ukrainian delegation", and a people for its state: "The Americans want a signature",
+# "the Russians insist".
 SIDE_RE = re.compile(
-    r"the(?<![\w-]the)\s+(?:(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+side"
+    r"the(?<![\w-]the)\s+(?:(?P<demonym>" + "|".join(map(re.escape, SIDE_STATES)) + r")\s+(?:side|delegation)"
     r"|(?P<people>russian|ukrainian|american)s)(?![\w'’-])"
 )
 
@@ -861,6 +948,28 @@ def _unknown_mentions(
         if _overlaps(taken, name_start, end):
             continue
         title, title_start = title_before(folded, name_start, max(0, name_start - 120))
+        if title_start >= 0 and OFFICE_PREPOSITION_RE.search(folded, max(0, name_start - 40), name_start):
+            # "Commissioner for Human Rights Dunja Mijatovic": the office's field is the title's; a name follows
+            # it or none does ("The Commissioner for Human Rights, Dunja Mijatovic, said": the role's holder).
+            domain = 0
+            while domain < len(name_words) and name_words[domain] in OFFICE_DOMAIN_WORDS:
+                domain += 1
+            if domain == len(name_words):
+                # No name: the office itself, a role noun like "the envoy", unless its title overlaps another
+                # mention ("Office of the UN High Commissioner for Refugees": a body, "UN" a registry name).
+                if title_start >= reached and not _overlaps(taken, title_start, end):
+                    office = text[title_start:end]
+                    found.append(
+                        Mention(
+                            title_start, end, ROLE, office, title=office, gender=_gender_from_title(office)
+                        )
+                    )
+                continue
+            for word in name_words[1 : domain + 1]:
+                name_start = folded.index(word, name_start + 1)
+            name_words = name_words[domain:]
+            if domain and title_start >= 0:
+                title = folded[title_start:name_start].strip()
         name = text[name_start:end]
         possessive = folded.startswith("'s", end)
         if any(word in ORGANISATION_WORDS for word in name_words):
@@ -871,6 +980,7 @@ def _unknown_mentions(
             ):
                 # "the Institute for the Study of War": the body's name goes on past "for" and "of".
                 end = rest.end()
+                end = _past_second_field(folded, end)
                 name, possessive = text[name_start:end], folded.startswith("'s", end)
                 reached = end
             found.append(
@@ -899,6 +1009,15 @@ def _unknown_mentions(
                           possessive=possessive, title_start=title_start)  # fmt: skip
         found.append(mention)
     return found
+
+
+# "Minister of ", "Commissioner for the ": an office whose field is written after it in capitals.
+# The field's first words may already lie before the name ("Commissioner for Human " before "Rights Dunja ...").
+OFFICE_PREPOSITION_RE = re.compile(
+    r"(?<![\w-])(?i:minister|commissioner|secretary|ombudsman|ombudsperson|rapporteur|envoy|representative|"
+    r"adviser|advisor|director|coordinator)(?:[- ](?i:general))? (?:of|for) (?:the )?"
+    r"(?:(?:[A-Z][\w']*|of|for|and) ){0,4}$"
+)
 
 
 # "Ukraine's Energy Ministry": a state's body the gold and the registry name with the state's adjective.

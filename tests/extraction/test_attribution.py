@@ -1,8 +1,12 @@
 """Who said it: cue verbs before and after, pronouns, institutions and capitals, anonymous and unknown."""
 
+import itertools
+
 import pytest
 
 from negotiations.extraction import extract
+from negotiations.extraction.mentions import find_mentions
+from negotiations.extraction.text import fold
 from tests.extraction.conftest import PUBLISHED
 
 
@@ -1977,3 +1981,112 @@ def test_an_arabic_family_name_after_a_known_shorter_name_does_not_hide_the_spea
         "Mohammed bin Abdulrahman Al Thani",
         "the talks would resume next week",
     )
+
+
+def test_state_ministry_in_small_letters_speaks_under_its_capitalised_name(run):
+    statement = first(run("The Swiss foreign ministry said it was ready to host a round of talks in Geneva."))
+
+    assert statement.speaker_name == "Swiss Foreign Ministry"
+
+
+def test_state_ministry_of_foreign_affairs_in_small_letters_is_found(run):
+    statement = first(
+        run("The Egyptian ministry of foreign affairs said the truce talks would resume on Sunday.")
+    )
+
+    assert statement.speaker_name == "Egyptian Ministry of Foreign Affairs"
+
+
+def test_ministry_after_a_word_that_is_no_state_adjective_is_no_state_ministry(run):
+    statements = run("The Tuesday foreign ministry said nothing new about the talks.")
+
+    assert all(statement.speaker_name != "Tuesday Foreign Ministry" for statement in statements)
+
+
+def test_possessive_state_of_another_negotiation_names_its_ministry(run):
+    statement = first(
+        run("Japan's Ministry of Foreign Affairs said the sanctions would stay until a just peace.")
+    )
+
+    assert statement.speaker_name == "Japanese Ministry of Foreign Affairs"
+
+
+def test_office_field_in_capitals_is_part_of_the_title_not_the_name(run):
+    statement = first(
+        run("Minister of Foreign Affairs Ararat Mirzoyan said the peace treaty was ready to be signed.")
+    )
+
+    assert statement.speaker_name == "Ararat Mirzoyan"
+
+
+def test_office_with_its_field_names_the_holder_in_apposition(run):
+    statement = first(
+        run("The Commissioner for Human Rights, Dunja Mijatovic, said the exchange must include civilians.")
+    )
+
+    assert statement.speaker_name == "Dunja Mijatovic"
+
+
+def test_office_field_alone_is_no_speaker_name(run):
+    statements = run("The Commissioner for Human Rights said the exchange must include civilians.")
+
+    assert all(statement.speaker_name != "Human Rights" for statement in statements)
+
+
+def test_wire_dateline_without_brackets_is_left_out_of_the_lead_paraphrase(run):
+    statement = first(
+        run("SEOUL, March 3 Yonhap - The North must return to talks, Unification Minister Kim Sun-ho said.")
+    )
+
+    assert statement.quote == "The North must return to talks"
+
+
+def test_a_states_delegation_speaks_for_the_state(run):
+    statement = first(
+        run("The Ukrainian delegation said the next exchange of prisoners would take place soon.")
+    )
+
+    assert statement.speaker_name == "Ukraine"
+
+
+def test_a_source_in_a_delegation_stays_anonymous(run):
+    statement = first(run("A source in the Russian delegation said the memorandum was not ready."))
+
+    assert statement.anonymous
+
+
+def test_a_ministry_with_two_fields_is_one_body(run):
+    statement = first(
+        run("The Ministry of Trade and Industry said the export ban would end with the treaty.")
+    )
+
+    assert statement.speaker_name == "Ministry of Trade and Industry"
+
+
+def test_a_body_after_and_is_not_a_ministrys_field(run):
+    statements = run("The Ministry of Energy and Naftogaz said the gas transit would stop.")
+
+    assert all(statement.speaker_name != "Ministry of Energy and Naftogaz" for statement in statements)
+
+
+def test_a_spokesperson_for_a_states_government_speaks_for_the_state(run):
+    statement = first(
+        run("A spokeswoman for the Slovak government said Bratislava would not veto the package.")
+    )
+
+    assert statement.speaker_name == "Slovakia"
+
+
+def test_a_government_spokesperson_after_the_states_adjective_speaks_for_the_state(run):
+    statement = first(run("A German government spokesman said Berlin would not lift the sanctions."))
+
+    assert statement.speaker_name == "Germany"
+
+
+def test_an_office_field_role_never_overlaps_a_registry_name(demo_registry):
+    text = "The office of the UN High Commissioner for Human Rights said the shelling must stop."
+
+    mentions = find_mentions(text, fold(text), text.lower(), PUBLISHED, demo_registry)
+
+    spans = sorted((mention.text_start, mention.end) for mention in mentions)
+    assert all(first_end <= next_start for (_, first_end), (next_start, _) in itertools.pairwise(spans))
