@@ -300,3 +300,15 @@ def test_a_persons_aide_is_not_an_unnamed_source(run):
     statements = run("Putin's aide said the call had been useful.")
 
     assert not any(statement.anonymous for statement in statements)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin said the day before the talks that Russia was ready for a ceasefire.",
+        "Putin said on the eve of the Geneva summit that Russia was ready for a ceasefire.",
+        "Putin said the night before his meeting with Trump that Russia was ready for a ceasefire.",
+    ],
+)
+def test_the_eve_of_a_named_event_is_no_part_of_the_report(run, sentence):
+    assert paraphrases(run(sentence)) == [("Vladimir Putin", "Russia was ready for a ceasefire")]
