@@ -183,15 +183,21 @@ def capped_count(statements: QuerySet[Statement], cap: int | None = None) -> int
     return statements.order_by().values("pk")[: cap + 1].count()
 
 
-def review_queue(*, filters: QueueFilters, page: int = 1, size: int = QUEUE_PAGE_SIZE) -> QueuePage:
-    """Statements to review, the least confident first (then the oldest), one page of them."""
-    statements = filters.statements()
-    total = capped_count(statements)
+def queue_bounds(*, filters: QueueFilters, page: int = 1, size: int | None = None) -> QueuePage:
+    """The queue's count and the page brought within range, without its rows (the count after an action)."""
+    size = size or QUEUE_PAGE_SIZE  # read when called, so a test may shrink the page
+    total = capped_count(filters.statements())
     pages = max(1, -(-total // size))
-    page = max(1, min(page, pages))
-    ordered = _with_review_context(statements.order_by("confidence", "said_on", "id"))
-    rows = [review_row(statement) for statement in ordered[(page - 1) * size : page * size]]
-    return QueuePage(rows=rows, total=total, page=page, pages=pages)
+    return QueuePage(rows=[], total=total, page=max(1, min(page, pages)), pages=pages)
+
+
+def review_queue(*, filters: QueueFilters, page: int = 1, size: int | None = None) -> QueuePage:
+    """Statements to review, the least confident first (then the oldest), one page of them."""
+    size = size or QUEUE_PAGE_SIZE
+    queue = queue_bounds(filters=filters, page=page, size=size)
+    ordered = _with_review_context(filters.statements().order_by("confidence", "said_on", "id"))
+    queue.rows = [review_row(statement) for statement in ordered[(queue.page - 1) * size : queue.page * size]]
+    return queue
 
 
 @dataclass

@@ -151,6 +151,7 @@ def source_create(request) -> HttpResponse:
         return render(request, "manage/source_form.html", _source_form_context(None))
     post = request.POST
     upload = request.FILES.get("upload")
+    stored = None
     try:
         kind, url = post.get("kind", ""), post.get("url", "").strip()
         if upload is not None:  # an uploaded file is a file source reading where the upload was kept
@@ -168,6 +169,8 @@ def source_create(request) -> HttpResponse:
             reliability=_reliability(post.get("reliability", Reliability.UNKNOWN)),
         )
     except ValidationError as error:
+        if stored is not None:
+            stored.unlink(missing_ok=True)  # no source reads it: an upload refused later is not kept either
         context = _source_form_context(None, post, " ".join(error.messages))
         return render(request, "manage/source_form.html", context, status=UNPROCESSABLE)
     _audit(request, "create-source", source, {"url": [None, source.url], "kind": [None, source.kind]})

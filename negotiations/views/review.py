@@ -93,13 +93,11 @@ def _queue_count_update(request) -> str:
         return ""
     query = QueryDict(current.query)
     filters = QueueFilters.from_query(query)
-    total = selectors_review.capped_count(filters.statements())
-    pages = max(1, -(-total // selectors_review.QUEUE_PAGE_SIZE))
     page = int(query["page"]) if query.get("page", "").isdigit() else 1
     # The page the editor is on, so the count keeps saying "page 2 of 8" after an action.
-    queue = selectors_review.QueuePage(rows=[], total=total, page=max(1, min(page, pages)), pages=pages)
+    queue = selectors_review.queue_bounds(filters=filters, page=page)
     context = {
-        "total": total,
+        "total": queue.total,
         "cap": selectors_review.COUNT_CAP,
         "filters": filters,
         "queue": queue,

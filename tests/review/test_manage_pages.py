@@ -427,3 +427,18 @@ def test_without_javascript_a_running_fetch_reloads_its_page_until_it_is_done(ad
 
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
     assert "http-equiv" not in idle
+
+
+def test_an_upload_whose_source_is_refused_is_not_kept(admin_client, negotiation, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    article = SimpleUploadedFile("note.txt", b"Talks resumed in Geneva.", content_type="text/plain")
+
+    response = admin_client.post(
+        reverse("source_create"),
+        {"name": "Note", "kind": "rss", "url": "", "upload": article, "poll_interval_minutes": "0"},
+    )
+
+    assert response.status_code == 422
+    assert "at least one minute" in response.content.decode()
+    assert not Source.objects.exists()
+    assert list((tmp_path / "uploads").iterdir()) == []
