@@ -347,12 +347,13 @@ def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]
     kept = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
+        # The gap between the two is tested before the properties: most mentions are not next to each other.
         if (
             mention.kind == ACTOR
-            and not mention.is_person
             and following is not None
-            and following.is_person
             and lower[mention.end : following.text_start] in (" ", ", ")
+            and not mention.is_person
+            and following.is_person
             and OFFICE_OF_RE.search(lower, max(0, mention.start - 60), mention.start)
         ):
             continue
