@@ -759,6 +759,8 @@ class IssueSpans:
     slugs: frozenset[str] = frozenset()
     text: str = ""  # the lower-cased article the spans index, when the scanner was given it
     _strong_counts: dict[str, int] | None = None
+    # _kept_by_slug by range: the statements of a paragraph read the same topic ranges again.
+    kept_by_range: dict[tuple[int, int], dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.slugs = frozenset(slug for slug, _ in self.spans)
@@ -808,9 +810,15 @@ class IssueSpans:
 
 
 def _count_outside(pattern: re.Pattern[str], text: str, excluded: list[tuple[int, int]]) -> int:
+    if not excluded:
+        return sum(1 for _ in pattern.finditer(text))
     count = 0
     for match in pattern.finditer(text):
-        if not any(start <= match.start() < end for start, end in excluded):
+        position = match.start()
+        for start, end in excluded:  # a plain loop: any() over a generator costs more per match
+            if start <= position < end:
+                break
+        else:
             count += 1
     return count
 
@@ -842,7 +850,7 @@ def _strong_near(context: IssueContext, issue: IssuePatterns, slug: str, *, neig
 def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> dict[str, IssueStance]:
     tagged: dict[str, IssueStance] = {}
     in_condition: list[str] = []
-    short = len(context.quote.split()) < 14
+    short = len(context.quote.split(None, 13)) < 14  # no more words split than the test reads
     found = context.found
     if found is not None:
         strong_in_quote = found.by_slug(*context.quote_range, "strong")
@@ -1084,8 +1092,8 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
     ranges.append((sentence_start, quote_start))
     last: tuple[int, str] | None = None
     for start, end in ranges:
-        for slug, spans in found.by_slug(start, end, "strong").items():
-            for _, span_end in _kept(slug, found.text[start:end], spans) if found.text else spans:
+        for slug, spans in _kept_by_slug(found, start, end).items():
+            for _, span_end in spans:
                 if last is None or start + span_end > last[0]:
                     last = (start + span_end, slug)
     return last[1] if last is not None else None
@@ -1093,7 +1101,14 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
 
 def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Strong cues in [start, end) by issue, without those inside the issue's excluded phrases ("troops after a
-    ceasefire" names the troops, not the truce)."""
+    ceasefire" names the troops, not the truce). Read once per range; callers do not change the result."""
+    kept = found.kept_by_range.get((start, end))
+    if kept is None:
+        kept = found.kept_by_range[start, end] = _kept_by_slug_uncached(found, start, end)
+    return kept
+
+
+def _kept_by_slug_uncached(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     named = found.by_slug(start, end, "strong")
     if not found.text:
         return named
