@@ -778,6 +778,20 @@ class IssueSpans:
                 found.setdefault(slug, []).append((span_start - start, span_end - start))
         return found
 
+    def by_kind(
+        self, start: int, end: int
+    ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+        """by_slug(start, end, "strong") and by_slug(start, end, "weak") in one pass over the range."""
+        strong: dict[str, list[tuple[int, int]]] = {}
+        weak: dict[str, list[tuple[int, int]]] = {}
+        entries = self.all
+        for index in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+            span_start, span_end, slug, span_kind = entries[index]
+            if span_end <= end:
+                found = strong if span_kind == "strong" else weak
+                found.setdefault(slug, []).append((span_start - start, span_end - start))
+        return strong, weak
+
     def strong_counts(self) -> dict[str, int]:
         """How many strong cues of each issue the article holds; once per article. (Counting them outside each
         issue's excluded phrases moved no held-out figure, cost a tenth of the engine's time and took a
@@ -853,8 +867,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     short = len(context.quote.split(None, 13)) < 14  # no more words split than the test reads
     found = context.found
     if found is not None:
-        strong_in_quote = found.by_slug(*context.quote_range, "strong")
-        weak_in_quote = found.by_slug(*context.quote_range, "weak")
+        strong_in_quote, weak_in_quote = found.by_kind(*context.quote_range)
         strong_in_sentence = (
             _nearest_issues(found, context) if short and not strong_in_quote and not weak_in_quote else {}
         )
@@ -1345,11 +1358,13 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
             end = relative.start()  # "land that does not belong to me": the relative clause's own verb
         # Matches starting before the window's end, read on the whole clause: a look-ahead ("not going to be
         # found wanting") sees past the window.
-        count = sum(
-            1
-            for match in NEGATION_RE.finditer(clause, start)
-            if match.start() < end and not any(s <= match.start() < e for s, e in spans)
-        )
+        count = 0
+        for match in NEGATION_RE.finditer(clause, start):
+            position = match.start()
+            if position >= end:
+                break  # matches come in text order: the rest of the clause holds none in the window
+            if not any(s <= position < e for s, e in spans):
+                count += 1
     else:
         count = _count_outside(NEGATION_RE, clause, spans)
     # "a ceasefire now, not in a month": a not after the cue, in a contrast, governs something else.
