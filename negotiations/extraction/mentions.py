@@ -61,7 +61,8 @@ class Mention:
     @property
     def is_person(self) -> bool:
         if self.kind == ACTOR:
-            return self.actor is not None and self.actor.is_person
+            # The first actor read directly: the property is asked for every mention, several times over.
+            return bool(self.actors) and self.actors[0].kind == "person"
         if self.kind == ROLE:
             head = self.name.rsplit(None, 1)[-1].lower()
             return head not in INSTITUTION_HEADS and head not in DOCUMENT_HEADS
