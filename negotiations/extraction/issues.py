@@ -759,6 +759,8 @@ class IssueSpans:
     slugs: frozenset[str] = frozenset()
     text: str = ""  # the lower-cased article the spans index, when the scanner was given it
     _strong_counts: dict[str, int] | None = None
+    # _kept_by_slug by range: the statements of a paragraph read the same topic ranges again.
+    kept_by_range: dict[tuple[int, int], dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.slugs = frozenset(slug for slug, _ in self.spans)
@@ -775,6 +777,20 @@ class IssueSpans:
             if span_kind == kind and span_end <= end:
                 found.setdefault(slug, []).append((span_start - start, span_end - start))
         return found
+
+    def by_kind(
+        self, start: int, end: int
+    ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+        """by_slug(start, end, "strong") and by_slug(start, end, "weak") in one pass over the range."""
+        strong: dict[str, list[tuple[int, int]]] = {}
+        weak: dict[str, list[tuple[int, int]]] = {}
+        entries = self.all
+        for index in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+            span_start, span_end, slug, span_kind = entries[index]
+            if span_end <= end:
+                found = strong if span_kind == "strong" else weak
+                found.setdefault(slug, []).append((span_start - start, span_end - start))
+        return strong, weak
 
     def strong_counts(self) -> dict[str, int]:
         """How many strong cues of each issue the article holds; once per article. (Counting them outside each
@@ -808,9 +824,15 @@ class IssueSpans:
 
 
 def _count_outside(pattern: re.Pattern[str], text: str, excluded: list[tuple[int, int]]) -> int:
+    if not excluded:
+        return sum(1 for _ in pattern.finditer(text))
     count = 0
     for match in pattern.finditer(text):
-        if not any(start <= match.start() < end for start, end in excluded):
+        position = match.start()
+        for start, end in excluded:  # a plain loop: any() over a generator costs more per match
+            if start <= position < end:
+                break
+        else:
             count += 1
     return count
 
@@ -842,11 +864,10 @@ def _strong_near(context: IssueContext, issue: IssuePatterns, slug: str, *, neig
 def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> dict[str, IssueStance]:
     tagged: dict[str, IssueStance] = {}
     in_condition: list[str] = []
-    short = len(context.quote.split()) < 14
+    short = len(context.quote.split(None, 13)) < 14  # no more words split than the test reads
     found = context.found
     if found is not None:
-        strong_in_quote = found.by_slug(*context.quote_range, "strong")
-        weak_in_quote = found.by_slug(*context.quote_range, "weak")
+        strong_in_quote, weak_in_quote = found.by_kind(*context.quote_range)
         strong_in_sentence = (
             _nearest_issues(found, context) if short and not strong_in_quote and not weak_in_quote else {}
         )
@@ -1084,8 +1105,8 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
     ranges.append((sentence_start, quote_start))
     last: tuple[int, str] | None = None
     for start, end in ranges:
-        for slug, spans in found.by_slug(start, end, "strong").items():
-            for _, span_end in _kept(slug, found.text[start:end], spans) if found.text else spans:
+        for slug, spans in _kept_by_slug(found, start, end).items():
+            for _, span_end in spans:
                 if last is None or start + span_end > last[0]:
                     last = (start + span_end, slug)
     return last[1] if last is not None else None
@@ -1093,7 +1114,14 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
 
 def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Strong cues in [start, end) by issue, without those inside the issue's excluded phrases ("troops after a
-    ceasefire" names the troops, not the truce)."""
+    ceasefire" names the troops, not the truce). Read once per range; callers do not change the result."""
+    kept = found.kept_by_range.get((start, end))
+    if kept is None:
+        kept = found.kept_by_range[start, end] = _kept_by_slug_uncached(found, start, end)
+    return kept
+
+
+def _kept_by_slug_uncached(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     named = found.by_slug(start, end, "strong")
     if not found.text:
         return named
@@ -1330,11 +1358,13 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
             end = relative.start()  # "land that does not belong to me": the relative clause's own verb
         # Matches starting before the window's end, read on the whole clause: a look-ahead ("not going to be
         # found wanting") sees past the window.
-        count = sum(
-            1
-            for match in NEGATION_RE.finditer(clause, start)
-            if match.start() < end and not any(s <= match.start() < e for s, e in spans)
-        )
+        count = 0
+        for match in NEGATION_RE.finditer(clause, start):
+            position = match.start()
+            if position >= end:
+                break  # matches come in text order: the rest of the clause holds none in the window
+            if not any(s <= position < e for s, e in spans):
+                count += 1
     else:
         count = _count_outside(NEGATION_RE, clause, spans)
     # "a ceasefire now, not in a month": a not after the cue, in a contrast, governs something else.

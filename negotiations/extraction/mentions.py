@@ -61,7 +61,8 @@ class Mention:
     @property
     def is_person(self) -> bool:
         if self.kind == ACTOR:
-            return self.actor is not None and self.actor.is_person
+            # The first actor read directly: the property is asked for every mention, several times over.
+            return bool(self.actors) and self.actors[0].kind == "person"
         if self.kind == ROLE:
             head = self.name.rsplit(None, 1)[-1].lower()
             return head not in INSTITUTION_HEADS and head not in DOCUMENT_HEADS
@@ -347,12 +348,13 @@ def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]
     kept = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
+        # The gap between the two is tested before the properties: most mentions are not next to each other.
         if (
             mention.kind == ACTOR
-            and not mention.is_person
             and following is not None
-            and following.is_person
             and lower[mention.end : following.text_start] in (" ", ", ")
+            and not mention.is_person
+            and following.is_person
             and OFFICE_OF_RE.search(lower, max(0, mention.start - 60), mention.start)
         ):
             continue
