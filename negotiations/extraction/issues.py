@@ -1069,7 +1069,10 @@ ANAPHOR_RE = re.compile(
     # "that" opens a pronoun's clause ("that would be a mistake") but also the reported words kept with their
     # conjunction ("[denied] that Russia had broken the deal"): only the pronoun, before its verb, points back.
     r"^that\s+(?:is|was|would|will|could|can|has|had|must|should|might|may|does|did|remains|means|makes|"
-    r"sounds|looks|seems|isn't|wasn't|won't|wouldn't|doesn't|didn't|cannot|can't)|^that['’]s)(?![\w'-])"
+    r"sounds|looks|seems|isn't|wasn't|won't|wouldn't|doesn't|didn't|cannot|can't)|^that['’]s|"
+    # "is constantly violating it", "if Russia respects it": what a pact is done to points back to the pact.
+    r"(?:violat|respect|honou?r|observ|break|broke|breach|extend|uphold|abid\w* by|adher\w* to|comply\w* with)\w* it)"
+    r"(?![\w'-])"
 )
 REFERRED_CONFIDENCE = 0.4
 
@@ -1088,7 +1091,36 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
             for _, span_end in _kept(slug, found.text[start:end], spans) if found.text else spans:
                 if last is None or start + span_end > last[0]:
                     last = (start + span_end, slug)
-    return last[1] if last is not None else None
+    if last is None:
+        return _renamed_before(found, context, ranges)
+    return last[1]
+
+
+def _renamed_before(found: IssueSpans, context: IssueContext, ranges: list[tuple[int, int]]) -> str | None:
+    """ "Ukraine would honour the pause, but ... it would hold only as long as ...": with no issue named in full
+    just before, "it" points to a weak cue that names again ("the pause") what the article named in full. A pause
+    or moratorium in a passage on the energy truce is that truce."""
+    last: tuple[int, str, str] | None = None
+    for start, end in ranges:
+        for slug, spans in found.by_slug(start, end, "weak").items():
+            for span_start, span_end in spans:
+                cue_start, cue_end = start + span_start, start + span_end
+                if DEFINITE_RE.search(found.text, max(start, cue_start - 7), cue_start) is None:
+                    continue
+                if last is None or cue_end > last[0]:
+                    last = (cue_end, slug, found.text[cue_start:cue_end])
+    if last is None:
+        return None
+    position, slug, word = last
+    if not found.within(slug, "strong", 0, position):
+        return None
+    if (
+        slug == "ceasefire"
+        and word in ("pause", "moratorium")
+        and found.any_within("energy-strikes", "strong", context.topic_ranges)
+    ):
+        return "energy-strikes"
+    return slug
 
 
 def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
