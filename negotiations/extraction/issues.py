@@ -103,8 +103,10 @@ BEFORE_CUE_RE = re.compile(
     r"(?:b(?<![\w'-]b)efore|p(?<![\w'-]p)rior to)\s+(?:any\s+|a\s+|an\s+|the\s+)?(?:\w+\s+)?$"
 )
 # Energy strikes: the proposition is a halt by agreement. Describing an attack is not a stance on that.
+# "We have shown restraint": holding back one's own strikes is a halt too.
 ENERGY_HALT_RE = re.compile(
-    r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|suspen\w+|ban\w*|end to|"
+    r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|restraint|suspen\w+|ban\w*|"
+    r"end to|"
     r"agree\w*|deal|arrangements?|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
