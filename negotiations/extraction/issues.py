@@ -849,13 +849,13 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     if found is not None:
         strong_in_quote = found.by_slug(*context.quote_range, "strong")
         weak_in_quote = found.by_slug(*context.quote_range, "weak")
-        strong_in_sentence = (
+        cued_in_sentence = (
             _nearest_issues(found, context) if short and not strong_in_quote and not weak_in_quote else {}
         )
+        if short and not strong_in_quote and not weak_in_quote and not cued_in_sentence:
+            cued_in_sentence = _named_again_in_sentence(found, context)
         appended = _appended_issues(found, context)
-        candidates = (
-            strong_in_quote.keys() | weak_in_quote.keys() | strong_in_sentence.keys() | appended.keys()
-        )
+        candidates = strong_in_quote.keys() | weak_in_quote.keys() | cued_in_sentence.keys() | appended.keys()
     for issue in patterns:
         slug = issue.issue.slug
         if found is not None:
@@ -863,7 +863,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
                 continue
             strong = _kept(slug, context.quote, strong_in_quote.get(slug, []))
             weak = [] if strong else _kept(slug, context.quote, weak_in_quote.get(slug, []))
-            if not strong and not weak and slug not in strong_in_sentence and slug not in appended:
+            if not strong and not weak and slug not in cued_in_sentence and slug not in appended:
                 continue
         else:
             strong = _kept(slug, context.quote, _spans(issue.strong, context.quote))
@@ -884,7 +884,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         elif weak and found is not None and _names_again(context, found, slug, weak):
             confidence = 0.45
         elif not weak and (
-            slug in strong_in_sentence
+            slug in cued_in_sentence
             if found is not None
             else short and _strong_near(context, issue, slug, neighbours=False)
         ):
@@ -1272,8 +1272,23 @@ BUT_AFTER_RE = re.compile(r",\s+but\s")
 CONTRAST_AFTER_RE = re.compile(r",?[\"”’']?,?\s+(?:but|while|whereas|and that)\s")
 
 
-def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
-    """For a short statement with no cue of its own: the issue whose strong cue in the sentence is nearest."""
+def _named_again_in_sentence(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
+    """ "the force would "not be there to fight Russia" and would be stationed well behind the line": with no
+    strong cue in its sentence, a short statement takes the issue of the sentence's nearest weak cue when the
+    article named that issue in full before. A quarrel over figures takes no issue so."""
+    if FIGURES_RE.search(context.quote):
+        return {}
+    weak = _nearest_issues(found, context, kind="weak")
+    return {
+        slug: spans for slug, spans in weak.items() if found.within(slug, "strong", 0, context.quote_range[0])
+    }
+
+
+def _nearest_issues(
+    found: IssueSpans, context: IssueContext, kind: str = "strong"
+) -> dict[str, list[tuple[int, int]]]:
+    """For a short statement with no cue of its own: the issue whose cue in the sentence (strong unless another
+    kind is asked for) is nearest."""
     sentence_start, sentence_end = context.sentence_range
     # "... never objected to Ukraine joining the EU, but had always opposed its membership of NATO": the cue
     # after "but" (or after ", and that", the next reported clause) belongs to the other clause.
@@ -1281,7 +1296,7 @@ def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[
         CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
     )
     end = contrast.start() if contrast else sentence_end
-    in_sentence = found.by_slug(sentence_start, end, "strong")
+    in_sentence = found.by_slug(sentence_start, end, kind)
     if found.text:
         # "after a meeting with Zelensky" dates the words: excluded cues name no issue here either.
         sentence = found.text[sentence_start:end]
