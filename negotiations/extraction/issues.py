@@ -1272,11 +1272,16 @@ BUT_AFTER_RE = re.compile(r",\s+but\s")
 CONTRAST_AFTER_RE = re.compile(r",?[\"”’']?,?\s+(?:but|while|whereas|and that)\s")
 
 
+# A meeting's mood, meetings in general, the war as a whole: no issue from a weak cue beside them.
+MOOD_OR_WAR_RE = re.compile(r"(?<![\w'-])(?:constructive|meetings|war)(?![\w-])")
+
+
 def _named_again_in_sentence(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
     """ "the force would "not be there to fight Russia" and would be stationed well behind the line": with no
     strong cue in its sentence, a short statement takes the issue of the sentence's nearest weak cue when the
-    article named that issue in full before. A quarrel over figures takes no issue so."""
-    if FIGURES_RE.search(context.quote):
+    article named that issue in full before. A quarrel over figures, a meeting's mood, meetings in general and
+    the war as a whole take no issue so."""
+    if FIGURES_RE.search(context.quote) or MOOD_OR_WAR_RE.search(context.quote):
         return {}
     weak = _nearest_issues(found, context, kind="weak")
     return {

@@ -165,3 +165,12 @@ def test_a_weak_cue_in_the_sentence_never_named_in_full_gives_the_fragment_no_is
     text = "Talks in Geneva\n\nEnvoys met on Thursday.\n\n" + FRAGMENT
 
     assert stances(run(text))[0] == {}
+
+
+def test_a_meetings_mood_takes_no_issue_from_a_weak_cue_in_its_sentence(run):
+    text = (
+        PEACEKEEPERS_NAMED
+        + 'Macron called the session on where the troops would be stationed "constructive and frank."'
+    )
+
+    assert "peacekeepers" not in stances(run(text))[0]
