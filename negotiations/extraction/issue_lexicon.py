@@ -30,7 +30,8 @@ class IssueLexicon:
 
 # "after a ceasefire", "once the fighting stops": when something else happens, not a stance on the truce.
 AFTER_THE_WAR = (
-    r"(?:after|once|following|when|post-?)\s+(?:there is |there's |there will be |we have )?(?:a |the |any |an )?"
+    # "ready to deploy "the day after" a ceasefire is signed": a quote may close between the two.
+    r"(?:after|once|following|when|post-?)[\"”’']?\s+(?:there is |there's |there will be |we have )?(?:a |the |any |an )?"
     r"(?:\w+ )?(?:cease-?fire|truce|armistice|"
     r"(?:peace )?(?:deal|agreement|settlement))(?:\s+(?:is|was|has been|had been|comes|came|takes effect)"
     r"(?:\s+(?:in place|agreed|signed|reached|declared))?)?",

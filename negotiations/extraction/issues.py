@@ -103,8 +103,10 @@ BEFORE_CUE_RE = re.compile(
     r"(?:b(?<![\w'-]b)efore|p(?<![\w'-]p)rior to)\s+(?:any\s+|a\s+|an\s+|the\s+)?(?:\w+\s+)?$"
 )
 # Energy strikes: the proposition is a halt by agreement. Describing an attack is not a stance on that.
+# "We have shown restraint": holding back one's own strikes is a halt too.
 ENERGY_HALT_RE = re.compile(
-    r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|suspen\w+|ban\w*|end to|"
+    r"(?<![\w'-])(?:cease-?fire|truce|moratorium|halt\w*|stop\w*|pause\w*|refrain\w*|restraint|suspen\w+|ban\w*|"
+    r"end to|"
     r"agree\w*|deal|arrangements?|propos\w+|offer\w*|idea|mutual\w*|reciproc\w+|not (?:to )?strike|no strikes?|"
     r"(?:will|would) not (?:strike|hit|attack))(?![\w-])"
 )
@@ -868,13 +870,13 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     found = context.found
     if found is not None:
         strong_in_quote, weak_in_quote = found.by_kind(*context.quote_range)
-        strong_in_sentence = (
+        cued_in_sentence = (
             _nearest_issues(found, context) if short and not strong_in_quote and not weak_in_quote else {}
         )
+        if short and not strong_in_quote and not weak_in_quote and not cued_in_sentence:
+            cued_in_sentence = _named_again_in_sentence(found, context)
         appended = _appended_issues(found, context)
-        candidates = (
-            strong_in_quote.keys() | weak_in_quote.keys() | strong_in_sentence.keys() | appended.keys()
-        )
+        candidates = strong_in_quote.keys() | weak_in_quote.keys() | cued_in_sentence.keys() | appended.keys()
     for issue in patterns:
         slug = issue.issue.slug
         if found is not None:
@@ -882,7 +884,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
                 continue
             strong = _kept(slug, context.quote, strong_in_quote.get(slug, []))
             weak = [] if strong else _kept(slug, context.quote, weak_in_quote.get(slug, []))
-            if not strong and not weak and slug not in strong_in_sentence and slug not in appended:
+            if not strong and not weak and slug not in cued_in_sentence and slug not in appended:
                 continue
         else:
             strong = _kept(slug, context.quote, _spans(issue.strong, context.quote))
@@ -903,7 +905,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
         elif weak and found is not None and _names_again(context, found, slug, weak):
             confidence = 0.45
         elif not weak and (
-            slug in strong_in_sentence
+            slug in cued_in_sentence
             if found is not None
             else short and _strong_near(context, issue, slug, neighbours=False)
         ):
@@ -1090,7 +1092,10 @@ ANAPHOR_RE = re.compile(
     # "that" opens a pronoun's clause ("that would be a mistake") but also the reported words kept with their
     # conjunction ("[denied] that Russia had broken the deal"): only the pronoun, before its verb, points back.
     r"^that\s+(?:is|was|would|will|could|can|has|had|must|should|might|may|does|did|remains|means|makes|"
-    r"sounds|looks|seems|isn't|wasn't|won't|wouldn't|doesn't|didn't|cannot|can't)|^that['’]s)(?![\w'-])"
+    r"sounds|looks|seems|isn't|wasn't|won't|wouldn't|doesn't|didn't|cannot|can't)|^that['’]s|"
+    # "is constantly violating it", "if Russia respects it": what a pact is done to points back to the pact.
+    r"(?:violat|respect|honou?r|observ|break|broke|breach|extend|uphold|abid\w* by|adher\w* to|comply\w* with)\w* it)"
+    r"(?![\w'-])"
 )
 REFERRED_CONFIDENCE = 0.4
 
@@ -1109,7 +1114,36 @@ def _referred_issue(found: IssueSpans, context: IssueContext) -> str | None:
             for _, span_end in spans:
                 if last is None or start + span_end > last[0]:
                     last = (start + span_end, slug)
-    return last[1] if last is not None else None
+    if last is None:
+        return _renamed_before(found, context, ranges)
+    return last[1]
+
+
+def _renamed_before(found: IssueSpans, context: IssueContext, ranges: list[tuple[int, int]]) -> str | None:
+    """ "Ukraine would honour the pause, but ... it would hold only as long as ...": with no issue named in full
+    just before, "it" points to a weak cue that names again ("the pause") what the article named in full. A pause
+    or moratorium in a passage on the energy truce is that truce."""
+    last: tuple[int, str, str] | None = None
+    for start, end in ranges:
+        for slug, spans in found.by_slug(start, end, "weak").items():
+            for span_start, span_end in spans:
+                cue_start, cue_end = start + span_start, start + span_end
+                if DEFINITE_RE.search(found.text, max(start, cue_start - 7), cue_start) is None:
+                    continue
+                if last is None or cue_end > last[0]:
+                    last = (cue_end, slug, found.text[cue_start:cue_end])
+    if last is None:
+        return None
+    position, slug, word = last
+    if not found.within(slug, "strong", 0, position):
+        return None
+    if (
+        slug == "ceasefire"
+        and word in ("pause", "moratorium")
+        and found.any_within("energy-strikes", "strong", context.topic_ranges)
+    ):
+        return "energy-strikes"
+    return slug
 
 
 def _kept_by_slug(found: IssueSpans, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
@@ -1266,8 +1300,28 @@ BUT_AFTER_RE = re.compile(r",\s+but\s")
 CONTRAST_AFTER_RE = re.compile(r",?[\"”’']?,?\s+(?:but|while|whereas|and that)\s")
 
 
-def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
-    """For a short statement with no cue of its own: the issue whose strong cue in the sentence is nearest."""
+# A meeting's mood, meetings in general, the war as a whole: no issue from a weak cue beside them.
+MOOD_OR_WAR_RE = re.compile(r"(?<![\w'-])(?:constructive|meetings|war)(?![\w-])")
+
+
+def _named_again_in_sentence(found: IssueSpans, context: IssueContext) -> dict[str, list[tuple[int, int]]]:
+    """ "the force would "not be there to fight Russia" and would be stationed well behind the line": with no
+    strong cue in its sentence, a short statement takes the issue of the sentence's nearest weak cue when the
+    article named that issue in full before. A quarrel over figures, a meeting's mood, meetings in general and
+    the war as a whole take no issue so."""
+    if FIGURES_RE.search(context.quote) or MOOD_OR_WAR_RE.search(context.quote):
+        return {}
+    weak = _nearest_issues(found, context, kind="weak")
+    return {
+        slug: spans for slug, spans in weak.items() if found.within(slug, "strong", 0, context.quote_range[0])
+    }
+
+
+def _nearest_issues(
+    found: IssueSpans, context: IssueContext, kind: str = "strong"
+) -> dict[str, list[tuple[int, int]]]:
+    """For a short statement with no cue of its own: the issue whose cue in the sentence (strong unless another
+    kind is asked for) is nearest."""
     sentence_start, sentence_end = context.sentence_range
     # "... never objected to Ukraine joining the EU, but had always opposed its membership of NATO": the cue
     # after "but" (or after ", and that", the next reported clause) belongs to the other clause.
@@ -1275,7 +1329,7 @@ def _nearest_issues(found: IssueSpans, context: IssueContext) -> dict[str, list[
         CONTRAST_AFTER_RE.search(found.text, context.quote_range[1], sentence_end) if found.text else None
     )
     end = contrast.start() if contrast else sentence_end
-    in_sentence = found.by_slug(sentence_start, end, "strong")
+    in_sentence = found.by_slug(sentence_start, end, kind)
     if found.text:
         # "after a meeting with Zelensky" dates the words: excluded cues name no issue here either.
         sentence = found.text[sentence_start:end]

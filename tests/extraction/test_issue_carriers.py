@@ -48,6 +48,26 @@ def test_the_deal_points_back_to_the_issue_of_the_sentence_before(run):
     assert list(stances(run(text))[-1]) == ["energy-strikes"]
 
 
+def test_it_points_back_to_the_pause_named_again_as_the_energy_truce(run):
+    text = (
+        "Envoys weigh sanctions relief and a pause in strikes on power plants\n\n"
+        "Washington has offered to ease sanctions on Russian banks. Both governments announced a pause in attacks "
+        "on the energy grid from Monday. Officials in Kyiv spoke to reporters on Tuesday. Sybiha said Ukraine would keep to the pause, and warned that it would last only while Moscow did."
+    )
+
+    assert list(stances(run(text))[-1]) == ["energy-strikes"]
+
+
+def test_what_a_pact_is_done_to_points_back_to_the_pact(run):
+    text = (
+        "Envoys met again in Riyadh on Monday.\n\n"
+        "Kyiv and Moscow agreed last month to a moratorium on strikes on energy facilities. "
+        "“Moscow keeps breaking it, night after night,” Sybiha said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["energy-strikes"]
+
+
 def test_a_statement_pointing_back_at_nothing_named_has_no_issue(run):
     text = "The weather in Geneva was cold. Zelenskyy said such meetings were always long."
 

@@ -143,3 +143,34 @@ def test_a_truce_named_only_as_the_time_of_something_else_is_not_a_second_topic(
     )
 
     assert stances(run(text))[-1] == {"peacekeepers": "supports"}
+
+
+# A short fragment with no cue of its own takes the issue of a weak cue in its sentence named in full before
+
+PEACEKEEPERS_NAMED = (
+    "Leaders weigh sanctions and a peacekeeping force\n\n"
+    "European leaders discussed new sanctions on Russian banks and a price cap on oil, and sending peacekeepers "
+    "to Ukraine.\n\n"
+)
+FRAGMENT = (
+    'Macron said the force would "never go near the front" and would be stationed in the west of the country.'
+)
+
+
+def test_a_fragment_takes_the_issue_of_a_weak_cue_in_its_sentence_named_in_full_before(run):
+    assert list(stances(run(PEACEKEEPERS_NAMED + FRAGMENT))[0]) == ["peacekeepers"]
+
+
+def test_a_weak_cue_in_the_sentence_never_named_in_full_gives_the_fragment_no_issue(run):
+    text = "Talks in Geneva\n\nEnvoys met on Thursday.\n\n" + FRAGMENT
+
+    assert stances(run(text))[0] == {}
+
+
+def test_a_meetings_mood_takes_no_issue_from_a_weak_cue_in_its_sentence(run):
+    text = (
+        PEACEKEEPERS_NAMED
+        + 'Macron called the session on where the troops would be stationed "constructive and frank."'
+    )
+
+    assert "peacekeepers" not in stances(run(text))[0]

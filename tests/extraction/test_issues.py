@@ -392,6 +392,17 @@ def test_the_pause_under_talk_of_the_energy_truce_is_the_energy_issue(run):
     assert "ceasefire" not in stances(run(text))[-1]
 
 
+def test_restraint_of_ones_own_strikes_among_victims_words_is_the_energy_issue(run):
+    text = (
+        "EU readies new sanctions on Russia\n\n"
+        "Brussels will discuss sanctions on Russian banks and a price cap on oil. Ministers meet in Luxembourg.\n\n"
+        "“We have shown restraint, but if Moscow keeps hitting our power stations, we will answer in kind,” "
+        "Zelenskyy said."
+    )
+
+    assert list(stances(run(text))[-1]) == ["energy-strikes"]
+
+
 def test_a_halt_of_something_else_beside_the_energy_truce_stays_as_it_was(run):
     text = (
         "Moscow and Kyiv agreed to an energy truce on Monday.\n\n"

@@ -15,3 +15,12 @@ def test_since_the_truce_took_effect_dates_the_strikes(run):
     text = "Zelenskyy said Russia had launched 30 strikes on energy facilities since the truce took effect."
 
     assert "ceasefire" not in stances(run(text))[0]
+
+
+def test_a_quote_closing_between_after_and_the_ceasefire_still_dates_the_deployment(run):
+    text = (
+        "Starmer said on Monday that British troops could be deployed to Ukraine "
+        '"in the days after" a ceasefire is agreed.'
+    )
+
+    assert list(stances(run(text))[0]) == ["peacekeepers"]
