@@ -1336,13 +1336,21 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
             if match.start() < end and not any(s <= match.start() < e for s, e in spans)
         )
     else:
-        count = _count_outside(NEGATION_RE, clause, spans)
+        count = _sentence_negations(clause)
     # "a ceasefire now, not in a month": a not after the cue, in a contrast, governs something else.
     cue_end = spans[0][1] if spans else len(clause)
     count -= sum(1 for match in CONTRAST_RE.finditer(clause) if match.start() >= cue_end)
     if count > 1 and "neither" in clause and " nor " in clause:
         count -= clause.count(" nor ")  # "neither the president nor the parliament can": one negation
     return count
+
+
+def _sentence_negations(text: str) -> int:
+    """Negations of words with no cue, sentence by sentence: "Nobody asked us. Nobody ever asks us." says no
+    twice rather than cancelling itself; within a sentence two negations still cancel ("not without")."""
+    bounds = [0] + [match.end() for match in SENTENCE_SPLIT_RE.finditer(text)] + [len(text)]
+    counts = [len(NEGATION_RE.findall(text, start, end)) for start, end in pairwise(bounds)]
+    return 1 if any(count % 2 for count in counts) else sum(counts)
 
 
 # "would not recognise the annexation and would insist on guarantees": a second verb phrase with its own modal.
