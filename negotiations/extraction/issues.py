@@ -1571,7 +1571,11 @@ def decide_stance(
         polarity = 1  # "called for strong sanctions, saying Moscow was not serious"
     else:
         polarity = -1 if negations % 2 else 1
-        if negative and negative >= positive:
+        if (
+            negative
+            and negative >= positive
+            and not _judges_the_other_side(context, issue, polarity, local, cue_spans)
+        ):
             polarity = -1
         claim = SUPPORT_CLAIM_RE.search(local) or ENDORSE_RE.search(local)
         if polarity > 0 and not claim and PROGRESS_RE.search(local) and (not positive or not negative):
@@ -1596,6 +1600,33 @@ def decide_stance(
 
 
 NOT_ON_AGENDA_RE = re.compile(r"n(?<![\w'-]n)ot (?:yet )?on the agenda(?! (?:of|at|in) )")
+
+
+# A judging word predicated of the issue: "using the assets was too risky", "sanctions would be a mistake".
+JUDGED_AFTER_CUE_RE = re.compile(
+    r"^[^,.;!?]{0,30}?(?<![\w'-])(?:is|was|are|were|be|been|remains?|seems?|looks?)\s"
+)
+JUDGING_BEFORE = 25  # "a dangerous ceasefire": the judging word as the issue's adjective
+
+
+def _judges_the_other_side(
+    context: IssueContext, issue: IssuePatterns, polarity: int, local: str, cue_spans: list[tuple[int, int]]
+) -> bool:
+    """Judging words that do not qualify the issue, in the words of a side that backs it, fall on the other
+    side's conduct ("Putin does not respect agreements ... every violation must have a price, and that price is
+    sanctions"): the side still wants what it always wants ("using the assets is too risky" still judges them)."""
+    if polarity < 0 or KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug)) != SUPPORTS:
+        return False
+    if not cue_spans:
+        return True
+    cue_start, cue_end = cue_spans[0]
+    if NEGATIVE_RE.search(local, max(0, cue_start - JUDGING_BEFORE), cue_start):
+        return False
+    predicate = JUDGED_AFTER_CUE_RE.match(local[cue_end:])
+    return (
+        predicate is None
+        or NEGATIVE_RE.search(local, cue_end + predicate.end(), cue_end + predicate.end() + 40) is None
+    )
 
 
 def _kept_off_the_agenda(clause: str, context: IssueContext) -> bool:
