@@ -1638,6 +1638,9 @@ def _kept_off_the_agenda(clause: str, context: IssueContext) -> bool:
 UNTIL_HEAD_RE = re.compile(r"(?:until|unless|before)\s")
 # "First a ceasefire, then guarantees, then elections", "First the delegations must finish their work. Only then can
 # one talk about a meeting": a sequence the speaker sets out.
+PRESCRIBED_FIRST_RE = re.compile(
+    r"(?<![\w'-])(?:must|has to|have to|needs? to|should)\s[^.;!?]{0,60}?(?<![\w'-])first(?![\w'-])(?!\s+(?:step|time))"
+)
 FIRST_THEN_RE = re.compile(r"f(?<![\w'-]f)irst\b[^?!]{0,160}?[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
 THEN_RE = re.compile(r"[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
 
@@ -1646,7 +1649,8 @@ def _last_in_sequence(local: str, cue_spans: list[tuple[int, int]]) -> bool:
     """ "First a ceasefire, then guarantees, then elections": the last step waits on the ones before it, a
     condition, where the first steps are what the speaker demands."""
     if not cue_spans:
-        return False
+        # "The documents must be worked out first": what must come first is not the issue, which waits on it.
+        return PRESCRIBED_FIRST_RE.search(local) is not None
     cue_start, cue_end = cue_spans[0]
     sequence = FIRST_THEN_RE.search(local, 0, cue_start)
     return sequence is not None and THEN_RE.search(local, cue_end) is None
