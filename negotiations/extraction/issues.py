@@ -306,8 +306,10 @@ HOSTILE_CUES_SUPPORT = frozenset(["elections"])
 GENERAL_CEASEFIRE_RE = re.compile(
     r"(?<!energy )(?<!infrastructure )(?:cease-?fire|truce|armistice|fighting|hostilities|killing|bloodshed)"
 )
+# "100% ready", "the text is 100 per cent": a share of the work done, not "a 100 per cent tariff" (a rate).
 COMPLETE_RE = Hinted(
-    r"(?<![\w'-])(?:100 ?(?:%|per ?cent)|fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])",
+    r"(?<![\w'-])(?:100 ?(?:%|per ?cent)(?! (?:tariffs?|dut(?:y|ies)|tax\w*|levy|rise|increase|cut|stake|share)\b)|"
+    r"fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])",
     (
         "100",
         "fully",

@@ -139,3 +139,9 @@ def test_something_else_that_must_come_first_makes_the_issue_wait_on_it(run):
     )
 
     assert stances(run(text))[-1] == {"leaders-meeting": "conditional"}
+
+
+def test_a_hundred_per_cent_tariff_is_a_rate_not_a_finished_deal(run):
+    text = "Trump said he was weighing 100 per cent tariffs on Moscow unless it cut its oil exports."
+
+    assert stances(run(text))[0]["sanctions"] == "conditional"
