@@ -308,8 +308,10 @@ HOSTILE_CUES_SUPPORT = frozenset(["elections"])
 GENERAL_CEASEFIRE_RE = re.compile(
     r"(?<!energy )(?<!infrastructure )(?:cease-?fire|truce|armistice|fighting|hostilities|killing|bloodshed)"
 )
+# "100% ready", "the text is 100 per cent": a share of the work done, not "a 100 per cent tariff" (a rate).
 COMPLETE_RE = Hinted(
-    r"(?<![\w'-])(?:100 ?(?:%|per ?cent)|fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])",
+    r"(?<![\w'-])(?:100 ?(?:%|per ?cent)(?! (?:tariffs?|dut(?:y|ies)|tax\w*|levy|rise|increase|cut|stake|share)\b)|"
+    r"fully (?:agreed|ready|finali[sz]ed)|finali[sz]ed)(?![\w-])",
     (
         "100",
         "fully",
@@ -1420,13 +1422,21 @@ def _negations(clause: str, spans: list[tuple[int, int]]) -> int:
             if not any(s <= position < e for s, e in spans):
                 count += 1
     else:
-        count = _count_outside(NEGATION_RE, clause, spans)
+        count = _sentence_negations(clause)
     # "a ceasefire now, not in a month": a not after the cue, in a contrast, governs something else.
     cue_end = spans[0][1] if spans else len(clause)
     count -= sum(1 for match in CONTRAST_RE.finditer(clause) if match.start() >= cue_end)
     if count > 1 and "neither" in clause and " nor " in clause:
         count -= clause.count(" nor ")  # "neither the president nor the parliament can": one negation
     return count
+
+
+def _sentence_negations(text: str) -> int:
+    """Negations of words with no cue, sentence by sentence: "Nobody asked us. Nobody ever asks us." says no
+    twice rather than cancelling itself; within a sentence two negations still cancel ("not without")."""
+    bounds = [0] + [match.end() for match in SENTENCE_SPLIT_RE.finditer(text)] + [len(text)]
+    counts = [len(NEGATION_RE.findall(text, start, end)) for start, end in pairwise(bounds)]
+    return 1 if any(count % 2 for count in counts) else sum(counts)
 
 
 # "would not recognise the annexation and would insist on guarantees": a second verb phrase with its own modal.
@@ -1647,7 +1657,11 @@ def decide_stance(
         polarity = 1  # "called for strong sanctions, saying Moscow was not serious"
     else:
         polarity = -1 if negations % 2 else 1
-        if negative and negative >= positive:
+        if (
+            negative
+            and negative >= positive
+            and not _judges_the_other_side(context, issue, polarity, local, cue_spans)
+        ):
             polarity = -1
         claim = SUPPORT_CLAIM_RE.search(local) or ENDORSE_RE.search(local)
         if polarity > 0 and not claim and PROGRESS_RE.search(local) and (not positive or not negative):
@@ -1674,6 +1688,33 @@ def decide_stance(
 NOT_ON_AGENDA_RE = re.compile(r"n(?<![\w'-]n)ot (?:yet )?on the agenda(?! (?:of|at|in) )")
 
 
+# A judging word predicated of the issue: "using the assets was too risky", "sanctions would be a mistake".
+JUDGED_AFTER_CUE_RE = re.compile(
+    r"^[^,.;!?]{0,30}?(?<![\w'-])(?:is|was|are|were|be|been|remains?|seems?|looks?)\s"
+)
+JUDGING_BEFORE = 25  # "a dangerous ceasefire": the judging word as the issue's adjective
+
+
+def _judges_the_other_side(
+    context: IssueContext, issue: IssuePatterns, polarity: int, local: str, cue_spans: list[tuple[int, int]]
+) -> bool:
+    """Judging words that do not qualify the issue, in the words of a side that backs it, fall on the other
+    side's conduct ("Putin does not respect agreements ... every violation must have a price, and that price is
+    sanctions"): the side still wants what it always wants ("using the assets is too risky" still judges them)."""
+    if polarity < 0 or KNOWN_POSITIONS.get((context.speaker_party, issue.issue.slug)) != SUPPORTS:
+        return False
+    if not cue_spans:
+        return True
+    cue_start, cue_end = cue_spans[0]
+    if NEGATIVE_RE.search(local, max(0, cue_start - JUDGING_BEFORE), cue_start):
+        return False
+    predicate = JUDGED_AFTER_CUE_RE.match(local[cue_end:])
+    return (
+        predicate is None
+        or NEGATIVE_RE.search(local, cue_end + predicate.end(), cue_end + predicate.end() + 40) is None
+    )
+
+
 def _kept_off_the_agenda(clause: str, context: IssueContext) -> bool:
     """ "A meeting is not on the agenda", said by a side: the side keeps it off, a refusal, where an outlet or an
     analyst saying it tells how the talks stand."""
@@ -1683,6 +1724,9 @@ def _kept_off_the_agenda(clause: str, context: IssueContext) -> bool:
 UNTIL_HEAD_RE = re.compile(r"(?:until|unless|before)\s")
 # "First a ceasefire, then guarantees, then elections", "First the delegations must finish their work. Only then can
 # one talk about a meeting": a sequence the speaker sets out.
+PRESCRIBED_FIRST_RE = re.compile(
+    r"(?<![\w'-])(?:must|has to|have to|needs? to|should)\s[^.;!?]{0,60}?(?<![\w'-])first(?![\w'-])(?!\s+(?:step|time))"
+)
 FIRST_THEN_RE = re.compile(r"f(?<![\w'-]f)irst\b[^?!]{0,160}?[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
 THEN_RE = re.compile(r"[,.;]\s*(?:and\s+)?(?:only\s+)?then(?![\w'-])")
 
@@ -1691,7 +1735,8 @@ def _last_in_sequence(local: str, cue_spans: list[tuple[int, int]]) -> bool:
     """ "First a ceasefire, then guarantees, then elections": the last step waits on the ones before it, a
     condition, where the first steps are what the speaker demands."""
     if not cue_spans:
-        return False
+        # "The documents must be worked out first": what must come first is not the issue, which waits on it.
+        return PRESCRIBED_FIRST_RE.search(local) is not None
     cue_start, cue_end = cue_spans[0]
     sequence = FIRST_THEN_RE.search(local, 0, cue_start)
     return sequence is not None and THEN_RE.search(local, cue_end) is None

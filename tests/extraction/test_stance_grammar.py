@@ -85,3 +85,13 @@ def test_not_being_found_wanting_is_a_pledge_not_a_negation(run):
     text = "“When the peacekeeping mission comes, we are not going to be found wanting,” Macron said."
 
     assert stances(run(text)) == [{"peacekeepers": "supports"}]
+
+
+def test_a_negation_repeated_in_the_next_sentence_does_not_cancel_the_first(run):
+    text = (
+        "Kyiv rejects calls to hand Donbas to Russia\n\n"
+        "Ukraine will not give up the Donbas region, officials in Kyiv said on Monday.\n\n"
+        "“Nobody consulted us. Nobody ever consults us,” said Olena Kovalenko, a teacher in Kramatorsk."
+    )
+
+    assert stances(run(text))[-1] == {"territory": "opposes"}

@@ -139,3 +139,15 @@ def test_a_retired_officer_the_registry_does_not_know_speaks_as_an_analyst(run):
     text = "Retired Major General Tom Aldridge said the troops would deploy if a ceasefire held."
 
     assert stances(run(text))[0]["peacekeepers"] == "neutral"
+
+
+def test_judging_the_other_sides_conduct_keeps_the_sides_own_demand(run):
+    text = "“Every violation by Moscow needs an answer, and that answer is sanctions,” Sybiha said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_naming_the_other_sides_aggression_does_not_turn_a_call_for_sanctions(run):
+    text = "“Russian aggression will not stop by itself. The only language the Kremlin understands is sanctions,” Sybiha said."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]

@@ -128,3 +128,20 @@ def test_an_issue_promised_once_there_is_a_truce_is_conditional(run):
     text = "“Once there is a ceasefire, Ukraine will hold presidential elections,” Rutte said."
 
     assert stances(run(text)) == [{"elections": "conditional"}]
+
+
+def test_something_else_that_must_come_first_makes_the_issue_wait_on_it(run):
+    text = (
+        "Kremlin says Putin-Zelenskyy meeting possible\n\n"
+        "MOSCOW, March 3 (Reuters) - The Kremlin said on Tuesday that a meeting between Vladimir Putin and "
+        "Volodymyr Zelenskyy was possible.\n\n"
+        "“All the papers have to be drafted by the negotiators first,” Kremlin spokesman Dmitry Peskov told reporters."
+    )
+
+    assert stances(run(text))[-1] == {"leaders-meeting": "conditional"}
+
+
+def test_a_hundred_per_cent_tariff_is_a_rate_not_a_finished_deal(run):
+    text = "Trump said he was weighing 100 per cent tariffs on Moscow unless it cut its oil exports."
+
+    assert stances(run(text))[0]["sanctions"] == "conditional"
