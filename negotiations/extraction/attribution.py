@@ -237,8 +237,7 @@ def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> boo
         return False
     described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
     # "The Humanitarian Coordinator, Matthias Schmale, said": a title in capitals the registry does not know.
-    titled = mention.kind == NAME and mention.name.rsplit(None, 1)[-1].lower() in TITLE_HEAD_WORDS
-    return (mention.kind == ROLE and mention.is_person) or described or titled
+    return (mention.kind == ROLE and mention.is_person) or described or is_capitalised_role(mention)
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])
@@ -496,11 +495,12 @@ def sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | N
         return None
     mention = mentions[0]
     subject_start = mention.text_start
-    if mention.kind == ROLE:
+    if mention.kind == ROLE or is_capitalised_role(mention):
         # "The prime minister, Sir Keir Starmer, was unmoved", "The head of the Russian delegation, presidential
-        # aide Vladimir Medinsky, scoffed": the name in apposition.
+        # aide Vladimir Medinsky, scoffed", "the President of the Council, the representative of Sierra Leone,
+        # said": the name in apposition, or the delegate.
         for other in mentions[1:4]:
-            if other.is_person and other.kind != ROLE:
+            if (other.is_person or other.speaks_for is not None) and other.kind != ROLE:
                 if ROLE_APPOSITION_GAP_RE.fullmatch(doc.text, mention.end, other.text_start):
                     mention = other
                 break
@@ -519,6 +519,12 @@ def sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | N
     if SUBJECT_PRONOUN_RE.search(prefix, prefix.rfind(",") + 1):
         return None  # "There, he met Umerov": the pronoun is the subject, Umerov the object
     return Slot(mention, start=mention.text_start, end=mention.end)
+
+
+def is_capitalised_role(mention: Mention) -> bool:
+    """'The Permanent Representative', 'The Special Envoy': a title written with capitals and no name, which a
+    name in apposition after it fills."""
+    return mention.kind == NAME and mention.name.rsplit(None, 1)[-1].lower() in TITLE_HEAD_WORDS
 
 
 SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:he|she|they|He|She|They)(?![\w'’-])")

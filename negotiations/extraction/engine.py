@@ -16,6 +16,7 @@ from .attribution import (
     TRAILING_TITLE_RE,
     Slot,
     according_to,
+    is_capitalised_role,
     person_after_body,
     sentence_subject,
     speaker_after,
@@ -1188,8 +1189,15 @@ def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: C
         return slot
     subject = sentence_subject(doc, sentence, mention.text_start)
     if subject is not None and subject.mention is not None and subject.mention.is_person:
-        if subject.mention.kind == ROLE and mention.is_person:
-            return slot  # "The envoy, Oleh Marchuk, insisted": the name tells who the role noun is
+        role = subject.mention.kind == ROLE or is_capitalised_role(subject.mention)
+        if role and not mention.is_person:
+            # "The President of the Council, the representative of Malta, said": the role's body is an aside; the
+            # delegate in apposition after it, read up to the verb, says who the role is.
+            return sentence_subject(doc, sentence, cue.start) or subject
+        if role and mention.is_person:
+            # "The envoy, Oleh Marchuk, insisted", "The Permanent Representative, Ivan Petrov, said": the name
+            # tells who the role noun is.
+            return slot
         return subject
     return slot
 
