@@ -109,7 +109,9 @@ TIME_PHRASE_RE = regrouped(TIME_PHRASE_RE)  # same matches, fewer alternatives t
 # "told Russian reporters", "told state television": an audience, its nationality or kind before it.
 TOLD_OBJECT_RE = re.compile(
     r"\s*(?:(?:[A-Z][\w'’-]*\s+)?(?:(?:state|national|local|foreign)\s+)?(?:reporters|journalists|lawmakers|"
-    r"television|TV|media|radio)\b|reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
+    r"television|TV|media|radio)\b|"
+    # whole words: "urged members to" is no "me" before "mbers to ...".
+    r"(?:reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders)(?![\w'’-])|"
     r"(?i:western |european |ukraine['’]s |kyiv['’]s |its |their )?(?:allies|partners|leaders|governments)|"
     r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
