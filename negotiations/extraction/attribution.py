@@ -237,7 +237,14 @@ def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> boo
         return False
     described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
     # "The Humanitarian Coordinator, Matthias Schmale, said": a title in capitals the registry does not know.
-    return (mention.kind == ROLE and mention.is_person) or described or is_capitalised_role(mention)
+    # "The German government spokesman, Jan Vogt, said": a spokesperson's phrase is a role the name fills.
+    spokesperson = mention.speaks_for is not None and not mention.delegate
+    return (
+        (mention.kind == ROLE and mention.is_person)
+        or described
+        or is_capitalised_role(mention)
+        or spokesperson
+    )
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])

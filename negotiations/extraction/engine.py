@@ -12,6 +12,7 @@ from datetime import date
 from .attribution import (
     INTRO_RE,
     PREPOSITION_BEFORE_RE,
+    ROLE_APPOSITION_GAP_RE,
     SETTING_START_RE,
     TRAILING_TITLE_RE,
     Slot,
@@ -1087,6 +1088,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
             is not None
         )
         and _word_count(doc, sentence.start, comma) >= 4  # not "Additionally, Russia said ..."
+        and not _fills_opening_role(doc, sentence, slot)
     ):
         return _trailing_paraphrase(doc, cue, sentence, slot, comma)
     start = _content_start(doc, cue, sentence)
@@ -1108,6 +1110,19 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if cue.kind == POSITION and _word_count(doc, start, end) < 3 and SHORT_OBJECT_RE.match(doc.text, start):
         start = cue.start  # 'Russia disputes the figure': with a short object the verb is part of the stance
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+
+
+def _fills_opening_role(doc: Document, sentence: Sentence, slot: Slot) -> bool:
+    """'The head of the EU mission, Anna Berg, said on Tuesday the bloc ...': the name fills the role the sentence
+    opens with, so the words before its comma are the title, not a report said by the name after them."""
+    subject = sentence_subject(doc, sentence, slot.start)
+    role = subject.mention if subject is not None else None
+    return (
+        role is not None
+        and role is not slot.mention
+        and (role.kind == ROLE or is_capitalised_role(role) or role.speaks_for is not None)
+        and ROLE_APPOSITION_GAP_RE.fullmatch(doc.text, role.end, slot.start) is not None
+    )
 
 
 def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> bool:

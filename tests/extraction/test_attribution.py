@@ -2140,3 +2140,19 @@ def test_a_delegate_speaks_on_the_day_of_the_meeting_the_lead_reports(run):
     )
 
     assert {statement.said_on for statement in statements} == {date(2026, 1, 28)}
+
+
+def test_a_name_filling_the_opening_role_reports_what_follows_the_day(run):
+    statement = first(
+        run("The head of the aid mission in Lviv, Anna Berg, said on Tuesday the shelters were full again.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("Anna Berg", "the shelters were full again")
+
+
+def test_a_name_in_apposition_to_a_government_spokesman_speaks(run):
+    statement = first(
+        run("The German government spokesman, Jan Vogt, said on Monday the cabinet would meet again.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("Jan Vogt", "the cabinet would meet again")
