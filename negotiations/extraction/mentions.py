@@ -239,6 +239,9 @@ def find_mentions(
     if sides:
         mentions = mentions + sides
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if "delegation" in lower and (delegations := _state_delegations(text, published, registry, taken)):
+        mentions = mentions + delegations
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     if ("ministry" in lower or "foreign office" in lower) and (bodies := _state_ministries(text, taken)):
         mentions = mentions + bodies
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
@@ -297,6 +300,25 @@ def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         name = f"{adjective} {body.title().replace(' Of ', ' of ')}"
         possessive = text.startswith("'s", match.end())
         found.append(Mention(match.start("adjective"), match.end(), NAME, name, possessive=possessive))
+    return found
+
+
+# "the Estonian delegation", "the Brazilian delegation": the state it speaks for, as "the Ukrainian delegation".
+STATE_DELEGATION_RE = re.compile(r"(?<![\w-])[Tt]he (?P<adjective>[A-Z][a-z]+) delegation(?![\w-])")
+
+
+def _state_delegations(
+    text: str, published: date | None, registry: Registry, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """'The Estonian delegation said ...' is Estonia's word, for any state whose adjective the lexicon knows."""
+    found = []
+    for match in STATE_DELEGATION_RE.finditer(text):
+        state = STATES_BY_ADJECTIVE.get(match.group("adjective"))
+        if state is None or _overlaps(taken, match.start(), match.end()):
+            continue
+        actors = registry.resolve(state, published)
+        name = actors[0].name if actors else state
+        found.append(Mention(match.start(), match.end(), ACTOR if actors else NAME, name, actors=actors[:1]))
     return found
 
 

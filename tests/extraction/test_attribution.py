@@ -2156,3 +2156,23 @@ def test_a_name_in_apposition_to_a_government_spokesman_speaks(run):
     )
 
     assert (statement.speaker_name, statement.quote) == ("Jan Vogt", "the cabinet would meet again")
+
+
+def test_a_delegation_named_by_its_states_adjective_speaks_for_the_state(run):
+    statement = first(run("The Estonian delegation said the exchange must not distract from the strikes."))
+
+    assert statement.speaker_name == "Estonia"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A spokesperson for the Dutch foreign ministry said the package was ready.",
+            "Dutch Foreign Ministry",
+        ),
+        ("The Saudi foreign ministry said the kingdom backed the talks.", "Saudi Foreign Ministry"),
+    ],
+)
+def test_a_ministry_after_a_gulf_or_benelux_states_adjective_is_a_body(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
