@@ -172,6 +172,8 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 continue
             if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
+            if before == "and" and (first := _first_of_joint_subject(doc, tokens, mention, mention_by_end)):
+                return first  # "Macron and Merz called for ...": the first of the two speaks (and stands for both)
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -229,6 +231,26 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         index -= 1
         walked += 1
     return _fallback(appositive)
+
+
+def _first_of_joint_subject(
+    doc: Document, tokens: list[tuple[int, int, str]], second: Mention, mention_by_end: dict[int, Mention]
+) -> Slot | None:
+    """'Macron and Merz called for', 'Prime Minister A and Prime Minister B said': two people (or two states) that
+    open the sentence together; the first is the speaker given, rather than none ("talks between Putin and Xi
+    said" has a preposition before the first and is left alone)."""
+    index = _index_before(tokens, second.text_start)  # the "and"
+    if index < 1 or second.possessive:
+        return None
+    first = mention_by_end.get(tokens[index - 1][1])
+    if first is None or first.possessive or first.kind not in (ACTOR, PERSON, NAME):
+        return None
+    if first.is_person != second.is_person:
+        return None  # "Zelenskyy and Ukraine's allies": not two of a kind
+    opening = _index_before(tokens, first.text_start)
+    if opening >= 0 and tokens[opening][2] not in (",", ":", '"', "“", "”"):
+        return None
+    return Slot(first, start=first.text_start, end=first.end)
 
 
 def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> bool:

@@ -2176,3 +2176,12 @@ def test_a_delegation_named_by_its_states_adjective_speaks_for_the_state(run):
 )
 def test_a_ministry_after_a_gulf_or_benelux_states_adjective_is_a_body(run, text, speaker):
     assert first(run(text)).speaker_name == speaker
+
+
+def test_the_first_of_two_joint_speakers_is_given(run):
+    statement = first(run("Zelenskyy and Lavrov said the exchange of prisoners would take place on Friday."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "the exchange of prisoners would take place on Friday",
+    )
