@@ -172,6 +172,8 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 continue
             if before in ("and", "but") and _opens_clause(tokens, mention.text_start):
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
+            if before == "and" and (first := _first_of_joint_subject(doc, tokens, mention, mention_by_end)):
+                return first  # "Macron and Merz called for ...": the first of the two speaks (and stands for both)
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -231,14 +233,40 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
     return _fallback(appositive)
 
 
+def _first_of_joint_subject(
+    doc: Document, tokens: list[tuple[int, int, str]], second: Mention, mention_by_end: dict[int, Mention]
+) -> Slot | None:
+    """'Macron and Merz called for', 'Prime Minister A and Prime Minister B said': two people (or two states) that
+    open the sentence together; the first is the speaker given, rather than none ("talks between Putin and Xi
+    said" has a preposition before the first and is left alone)."""
+    index = _index_before(tokens, second.text_start)  # the "and"
+    if index < 1 or second.possessive:
+        return None
+    first = mention_by_end.get(tokens[index - 1][1])
+    if first is None or first.possessive or first.kind not in (ACTOR, PERSON, NAME):
+        return None
+    if first.is_person != second.is_person:
+        return None  # "Zelenskyy and Ukraine's allies": not two of a kind
+    opening = _index_before(tokens, first.text_start)
+    if opening >= 0 and tokens[opening][2] not in (",", ":", '"', "“", "”"):
+        return None
+    return Slot(first, start=first.text_start, end=first.end)
+
+
 def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> bool:
     """Whether the appositive after a role ("the envoy", "Zelensky's chief of staff") names its holder."""
     if not appositive.is_person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
         return False
     described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
     # "The Humanitarian Coordinator, Matthias Schmale, said": a title in capitals the registry does not know.
-    titled = mention.kind == NAME and mention.name.rsplit(None, 1)[-1].lower() in TITLE_HEAD_WORDS
-    return (mention.kind == ROLE and mention.is_person) or described or titled
+    # "The German government spokesman, Jan Vogt, said": a spokesperson's phrase is a role the name fills.
+    spokesperson = mention.speaks_for is not None and not mention.delegate
+    return (
+        (mention.kind == ROLE and mention.is_person)
+        or described
+        or is_capitalised_role(mention)
+        or spokesperson
+    )
 
 
 AFFILIATION_WORDS = frozenset(["of", "at", "from"])
@@ -496,11 +524,12 @@ def sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | N
         return None
     mention = mentions[0]
     subject_start = mention.text_start
-    if mention.kind == ROLE:
+    if mention.kind == ROLE or is_capitalised_role(mention):
         # "The prime minister, Sir Keir Starmer, was unmoved", "The head of the Russian delegation, presidential
-        # aide Vladimir Medinsky, scoffed": the name in apposition.
+        # aide Vladimir Medinsky, scoffed", "the President of the Council, the representative of Sierra Leone,
+        # said": the name in apposition, or the delegate.
         for other in mentions[1:4]:
-            if other.is_person and other.kind != ROLE:
+            if (other.is_person or other.speaks_for is not None) and other.kind != ROLE:
                 if ROLE_APPOSITION_GAP_RE.fullmatch(doc.text, mention.end, other.text_start):
                     mention = other
                 break
@@ -519,6 +548,12 @@ def sentence_subject(doc: Document, sentence: Sentence, before: int) -> Slot | N
     if SUBJECT_PRONOUN_RE.search(prefix, prefix.rfind(",") + 1):
         return None  # "There, he met Umerov": the pronoun is the subject, Umerov the object
     return Slot(mention, start=mention.text_start, end=mention.end)
+
+
+def is_capitalised_role(mention: Mention) -> bool:
+    """'The Permanent Representative', 'The Special Envoy': a title written with capitals and no name, which a
+    name in apposition after it fills."""
+    return mention.kind == NAME and mention.name.rsplit(None, 1)[-1].lower() in TITLE_HEAD_WORDS
 
 
 SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:he|she|they|He|She|They)(?![\w'’-])")

@@ -123,6 +123,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         # "The Russian side emphasised ...": the sides of the leaders whose conversation it records
         in_lead = in_lead | _parties_of(doc, in_lead)
     if lead is not None:
+        # "The representative of Brazil said ...": a delegate speaks at the meeting the lead reports.
+        in_lead = in_lead | {c.speaker.key for c in candidates if c.speaker is not None and _by_delegate(c)}
         _date_pointing_to_the_lead(doc, candidates, attributions, lead, lead_reach)
     live_days = _live_days(doc) if _is_live_blog(doc) else None
     # An interviewer's turns ("DER SPIEGEL: Moscow says ..."): what they report was said some other time.
@@ -628,6 +630,11 @@ def _parties_of(doc: Document, keys: set[str]) -> set[str]:
     return {
         doc.registry.party_of(actor) for key in keys if (actor := doc.registry.by_slug.get(key)) is not None
     }
+
+
+def _by_delegate(candidate: Candidate) -> bool:
+    slot = candidate.slot
+    return slot is not None and slot.mention is not None and slot.mention.delegate
 
 
 def _in_lead(doc: Document, speaker: Speaker, keys: set[str]) -> bool:

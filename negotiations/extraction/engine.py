@@ -12,10 +12,12 @@ from datetime import date
 from .attribution import (
     INTRO_RE,
     PREPOSITION_BEFORE_RE,
+    ROLE_APPOSITION_GAP_RE,
     SETTING_START_RE,
     TRAILING_TITLE_RE,
     Slot,
     according_to,
+    is_capitalised_role,
     person_after_body,
     sentence_subject,
     speaker_after,
@@ -108,7 +110,9 @@ TIME_PHRASE_RE = regrouped(TIME_PHRASE_RE)  # same matches, fewer alternatives t
 # "told Russian reporters", "told state television": an audience, its nationality or kind before it.
 TOLD_OBJECT_RE = re.compile(
     r"\s*(?:(?:[A-Z][\w'’-]*\s+)?(?:(?:state|national|local|foreign)\s+)?(?:reporters|journalists|lawmakers|"
-    r"television|TV|media|radio)\b|reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders|"
+    r"television|TV|media|radio)\b|"
+    # whole words: "urged members to" is no "me" before "mbers to ...".
+    r"(?:reporters|journalists|lawmakers|parliament|them|him|her|us|me|allies|partners|leaders)(?![\w'’-])|"
     r"(?i:western |european |ukraine['’]s |kyiv['’]s |its |their )?(?:allies|partners|leaders|governments)|"
     r"the (?:press|media|audience|parliament|lawmakers|senate|"
     r"house|nation|country|council|assembly|delegates)|(?:[A-Z][\w'’.-]*[ ]){1,4}|"
@@ -1084,6 +1088,7 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
             is not None
         )
         and _word_count(doc, sentence.start, comma) >= 4  # not "Additionally, Russia said ..."
+        and not _fills_opening_role(doc, sentence, slot)
     ):
         return _trailing_paraphrase(doc, cue, sentence, slot, comma)
     start = _content_start(doc, cue, sentence)
@@ -1105,6 +1110,19 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     if cue.kind == POSITION and _word_count(doc, start, end) < 3 and SHORT_OBJECT_RE.match(doc.text, start):
         start = cue.start  # 'Russia disputes the figure': with a short object the verb is part of the stance
     return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
+
+
+def _fills_opening_role(doc: Document, sentence: Sentence, slot: Slot) -> bool:
+    """'The head of the EU mission, Anna Berg, said on Tuesday the bloc ...': the name fills the role the sentence
+    opens with, so the words before its comma are the title, not a report said by the name after them."""
+    subject = sentence_subject(doc, sentence, slot.start)
+    role = subject.mention if subject is not None else None
+    return (
+        role is not None
+        and role is not slot.mention
+        and (role.kind == ROLE or is_capitalised_role(role) or role.speaks_for is not None)
+        and ROLE_APPOSITION_GAP_RE.fullmatch(doc.text, role.end, slot.start) is not None
+    )
 
 
 def _named_trailing_attribution(doc: Document, cue: Cue, sentence: Sentence) -> bool:
@@ -1188,8 +1206,15 @@ def _prefer_person_subject(doc: Document, slot: Slot, sentence: Sentence, cue: C
         return slot
     subject = sentence_subject(doc, sentence, mention.text_start)
     if subject is not None and subject.mention is not None and subject.mention.is_person:
-        if subject.mention.kind == ROLE and mention.is_person:
-            return slot  # "The envoy, Oleh Marchuk, insisted": the name tells who the role noun is
+        role = subject.mention.kind == ROLE or is_capitalised_role(subject.mention)
+        if role and not mention.is_person:
+            # "The President of the Council, the representative of Malta, said": the role's body is an aside; the
+            # delegate in apposition after it, read up to the verb, says who the role is.
+            return sentence_subject(doc, sentence, cue.start) or subject
+        if role and mention.is_person:
+            # "The envoy, Oleh Marchuk, insisted", "The Permanent Representative, Ivan Petrov, said": the name
+            # tells who the role noun is.
+            return slot
         return subject
     return slot
 

@@ -53,6 +53,7 @@ class Mention:
     title_start: int = -1  # where a title written before the name begins
     # "A State Department spokesperson": the phrase is a mention of the institution it speaks for.
     speaks_for: Mention | None = None
+    delegate: bool = False  # "the representative of China": a delegate, speaking at the meeting reported
 
     @property
     def actor(self) -> ActorEntry | None:
@@ -239,6 +240,9 @@ def find_mentions(
     if sides:
         mentions = mentions + sides
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if "delegation" in lower and (delegations := _state_delegations(text, published, registry, taken)):
+        mentions = mentions + delegations
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     if ("ministry" in lower or "foreign office" in lower) and (bodies := _state_ministries(text, taken)):
         mentions = mentions + bodies
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
@@ -256,6 +260,8 @@ def find_mentions(
     mentions.sort(key=lambda mention: mention.start)
     if "spokes" in lower:
         mentions = _spokespeople(text, lower, mentions)
+    if "representative" in lower or "delegat" in lower or "speaker for" in lower:
+        mentions = _delegates(text, lower, mentions)
     if " of " in lower:
         mentions = _drop_places_in_titles(lower, mentions)
     return mentions
@@ -295,6 +301,25 @@ def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         name = f"{adjective} {body.title().replace(' Of ', ' of ')}"
         possessive = text.startswith("'s", match.end())
         found.append(Mention(match.start("adjective"), match.end(), NAME, name, possessive=possessive))
+    return found
+
+
+# "the Estonian delegation", "the Brazilian delegation": the state it speaks for, as "the Ukrainian delegation".
+STATE_DELEGATION_RE = re.compile(r"(?<![\w-])[Tt]he (?P<adjective>[A-Z][a-z]+) delegation(?![\w-])")
+
+
+def _state_delegations(
+    text: str, published: date | None, registry: Registry, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """'The Estonian delegation said ...' is Estonia's word, for any state whose adjective the lexicon knows."""
+    found = []
+    for match in STATE_DELEGATION_RE.finditer(text):
+        state = STATES_BY_ADJECTIVE.get(match.group("adjective"))
+        if state is None or _overlaps(taken, match.start(), match.end()):
+            continue
+        actors = registry.resolve(state, published)
+        name = actors[0].name if actors else state
+        found.append(Mention(match.start(), match.end(), ACTOR if actors else NAME, name, actors=actors[:1]))
     return found
 
 
@@ -869,6 +894,63 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
         )  # fmt: skip
     if not phrases:
         return mentions
+    taken = sorted((phrase.start, phrase.end) for phrase in phrases.values())
+    kept = [
+        phrases.get(index, mention)
+        for index, mention in enumerate(mentions)
+        if index in phrases or not _overlaps(taken, mention.text_start, mention.end)
+    ]
+    return sorted(kept, key=lambda mention: mention.start)
+
+
+# "the representative of China", "the delegation of Brazil", "the speaker for Denmark", "the Permanent Representative
+# of Ukraine": at a council or conference the delegate speaks for the state named after the noun.
+_DELEGATE = r"(?:(?:permanent|deputy|alternate)\s+)?(?:representative|delegate|delegation|speaker)"
+DELEGATE_FOR_RE = re.compile(rf"(?<![\w-]){_DELEGATE}\s+(?:of|for)\s+(?P<the>the\s+)?")
+# "Brazil's representative", "Estonia's delegation".
+DELEGATE_AFTER_RE = re.compile(rf"['’]s\s+{_DELEGATE}(?![\w-])")
+# "The representative of Ukraine to the United Nations, Andriy Melnyk, said": a name in apposition speaks instead.
+NAMED_DELEGATE_RE = re.compile(
+    r"(?:\s+(?:to|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s*,\s+[A-Z]"
+)
+
+
+def _delegates(text: str, lower: str, mentions: list[Mention]) -> list[Mention]:
+    """'The representative of China said', "Brazil's delegation said": the phrase is a mention of the state or body
+    the delegate speaks for (as a spokesperson's is), and the delegate a person whom a later "he said" refers to.
+    With a name in apposition ("The Permanent Representative of Ukraine, Sergiy Kyslytsya, said") the name speaks."""
+    by_start = {mention.text_start: index for index, mention in enumerate(mentions)}
+    # "representative of Sierra Leone" is read as a titled person: the name after the title is the state's.
+    titled = {mention.start: index for index, mention in enumerate(mentions) if mention.kind == PERSON}
+    spans: dict[int, tuple[int, int]] = {}
+    states: dict[int, Mention] = {}
+    for match in DELEGATE_FOR_RE.finditer(lower):
+        # The registry's "the United States" holds its "the".
+        index = by_start.get(match.end(), by_start.get(match.start("the")))
+        if index is None and (index := titled.get(match.end())) is not None:
+            person = mentions[index]
+            states[index] = Mention(person.start, person.end, NAME, person.name)
+        if index is None or mentions[index].speaks_for is not None:
+            continue
+        if index not in states and not _may_speak_for(mentions[index]):
+            continue
+        if NAMED_DELEGATE_RE.match(text, mentions[index].end) is None:
+            start = match.start() - 4 if lower.endswith("the ", 0, match.start()) else match.start()
+            spans[index] = (start, mentions[index].end)
+    for index, mention in enumerate(mentions):
+        if not mention.possessive or mention.is_person or mention.speaks_for is not None:
+            continue
+        after = DELEGATE_AFTER_RE.match(lower, mention.end)
+        if after is not None and index not in spans and NAMED_DELEGATE_RE.match(text, after.end()) is None:
+            spans[index] = (mention.text_start, after.end())
+    if not spans:
+        return mentions
+    phrases = {}
+    for index, (start, end) in spans.items():
+        state = states.get(index, mentions[index])
+        phrases[index] = Mention(
+            start, end, state.kind, state.name, state.title, state.actors, speaks_for=state, delegate=True
+        )
     taken = sorted((phrase.start, phrase.end) for phrase in phrases.values())
     kept = [
         phrases.get(index, mention)

@@ -1,6 +1,7 @@
 """Who said it: cue verbs before and after, pronouns, institutions and capitals, anonymous and unknown."""
 
 import itertools
+from datetime import date
 
 import pytest
 
@@ -2090,3 +2091,97 @@ def test_an_office_field_role_never_overlaps_a_registry_name(demo_registry):
 
     spans = sorted((mention.text_start, mention.end) for mention in mentions)
     assert all(first_end <= next_start for (_, first_end), (next_start, _) in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The representative of Ukraine said the parties should return to the table.", "Ukraine"),
+        ("The delegation of Brazil called for an end to attacks on power plants.", "Brazil"),
+        ("The speaker for Ukraine said the shelling of cities had to stop.", "Ukraine"),
+        ("The representative of the Russian Federation said the West was prolonging the war.", "Russia"),
+        ("Peru's representative said that the council had failed the civilians.", "Peru"),
+    ],
+)
+def test_a_delegate_speaks_for_the_state_named_after_the_noun(run, text, state):
+    assert first(run(text)).speaker_name == state
+
+
+def test_he_after_a_delegate_is_the_delegate(run):
+    statements = run(
+        "Lars Vik said the talks would resume. The representative of Ukraine said the war had to end. "
+        '"Dialogue is the only way out," he said.'
+    )
+
+    assert first(statements, "direct").speaker_name == "Ukraine"
+
+
+def test_a_named_delegate_in_apposition_speaks(run):
+    statement = first(
+        run("The Permanent Representative of Chile to the OSCE, Ana Rojas, said the monitors must return.")
+    )
+
+    assert statement.speaker_name == "Ana Rojas"
+
+
+def test_a_delegate_in_apposition_to_a_role_speaks(run):
+    statement = first(
+        run("The President of the Council, the representative of Malta, said the members agreed on the aid.")
+    )
+
+    assert statement.speaker_name == "Malta"
+
+
+def test_a_delegate_speaks_on_the_day_of_the_meeting_the_lead_reports(run):
+    statements = run(
+        "The Security Council met on Wednesday to discuss the war, hearing a briefing before members spoke.\n\n"
+        "The representative of Ukraine said the attacks on cities had to stop.\n\n"
+        'The delegation of Peru called for talks. "Nothing else will work," it said.'
+    )
+
+    assert {statement.said_on for statement in statements} == {date(2026, 1, 28)}
+
+
+def test_a_name_filling_the_opening_role_reports_what_follows_the_day(run):
+    statement = first(
+        run("The head of the aid mission in Lviv, Anna Berg, said on Tuesday the shelters were full again.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("Anna Berg", "the shelters were full again")
+
+
+def test_a_name_in_apposition_to_a_government_spokesman_speaks(run):
+    statement = first(
+        run("The German government spokesman, Jan Vogt, said on Monday the cabinet would meet again.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("Jan Vogt", "the cabinet would meet again")
+
+
+def test_a_delegation_named_by_its_states_adjective_speaks_for_the_state(run):
+    statement = first(run("The Estonian delegation said the exchange must not distract from the strikes."))
+
+    assert statement.speaker_name == "Estonia"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A spokesperson for the Dutch foreign ministry said the package was ready.",
+            "Dutch Foreign Ministry",
+        ),
+        ("The Saudi foreign ministry said the kingdom backed the talks.", "Saudi Foreign Ministry"),
+    ],
+)
+def test_a_ministry_after_a_gulf_or_benelux_states_adjective_is_a_body(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
+def test_the_first_of_two_joint_speakers_is_given(run):
+    statement = first(run("Zelenskyy and Lavrov said the exchange of prisoners would take place on Friday."))
+
+    assert (statement.speaker_name, statement.quote) == (
+        "Volodymyr Zelenskyy",
+        "the exchange of prisoners would take place on Friday",
+    )

@@ -312,3 +312,9 @@ def test_a_persons_aide_is_not_an_unnamed_source(run):
 )
 def test_the_eve_of_a_named_event_is_no_part_of_the_report(run, sentence):
     assert paraphrases(run(sentence)) == [("Vladimir Putin", "Russia was ready for a ceasefire")]
+
+
+def test_an_object_starting_like_a_pronoun_is_not_cut(run):
+    statements = run("Lars Vik urged members to keep the sanctions in place until the troops leave.")
+
+    assert statements[0].quote.startswith("members to keep the sanctions")
