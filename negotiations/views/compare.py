@@ -18,7 +18,7 @@ from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
 from negotiations.templatetags.cards import short_date, source_link_html, stance_html
 from negotiations.views import charts, fragments
-from negotiations.views.filters import AsOfForm, Options, wants_fragment
+from negotiations.views.filters import AsOfForm, Options, wants_fragment, without_empty_parameters
 
 MAX_SUBJECTS = 4
 
@@ -36,6 +36,7 @@ def compare_home(request: HttpRequest) -> HttpResponse:
 @reader_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
     """Two or more actors or parties side by side, issue by issue, and the distance between them over time."""
     negotiation = get_object_or_404(selectors.with_data_version(Negotiation.objects), slug=negotiation_slug)

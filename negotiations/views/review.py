@@ -25,6 +25,7 @@ from negotiations.enums import EventKind, Stance, StatementKind
 from negotiations.models import AuditLog, Event, Issue, Negotiation, Statement
 from negotiations.selectors_review import QueueFilters
 from negotiations.services import review as review_services
+from negotiations.views.filters import without_empty_parameters
 
 CONFLICT, UNPROCESSABLE = 409, 422
 
@@ -141,6 +142,7 @@ def _last_entry_id(statement: Statement) -> int | None:
 @editor_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def review_queue(request) -> HttpResponse:
     filters = QueueFilters.from_query(request.GET)
     page_number = request.GET.get("page", "1")
