@@ -442,3 +442,23 @@ def test_an_upload_whose_source_is_refused_is_not_kept(admin_client, negotiation
     assert "at least one minute" in response.content.decode()
     assert not Source.objects.exists()
     assert list((tmp_path / "uploads").iterdir()) == []
+
+
+def test_a_file_uploaded_twice_says_its_articles_were_duplicates(
+    admin_client, negotiation, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+
+    def upload(name: str):
+        articles = SimpleUploadedFile(name, DEMO_FEED.read_bytes(), content_type="application/json")
+        fields = {"name": "", "kind": "rss", "url": "", "upload": articles, "negotiation": negotiation.slug}
+        with django_capture_on_commit_callbacks(execute=True):
+            return admin_client.post(reverse("source_create"), fields | {"fetch_now": "on"})
+
+    upload("first export.jsonl")
+    response = upload("same export again.jsonl")
+
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Fetch finished." in page
+    assert f"({DEMO_ARTICLES} already stored: duplicates, not counted again)" in page
+    assert f"<dd>0 new, and {DEMO_ARTICLES} duplicates of articles already stored</dd>" in page
