@@ -512,16 +512,28 @@ def _event_form_context(negotiation: Negotiation, event: Event | None, values=No
             "description": event.description,
             "source_urls": "\n".join(event.source_urls),
         }
+    if isinstance(values, QueryDict):  # a refused form: keep what the editor ticked
+        chosen_participants = _ticked(values, "participants")
+        chosen_issues = _ticked(values, "issues")
+    else:
+        chosen_participants = {a.pk for a in event.participants.all()} if event else set()
+        chosen_issues = {i.pk for i in event.issues.all()} if event else set()
+    actors = Actor.objects.select_related("party").order_by("name")
     return {
         "negotiation": negotiation,
         "event": event,
         "values": values or {},
         "event_kinds": EventKind.choices,
-        "actors": Actor.objects.order_by("name"),
+        # The ticked first: without JavaScript's filter box they are otherwise lost among ~200 names.
+        "actors": sorted(actors, key=lambda actor: actor.pk not in chosen_participants),
         "issues": negotiation.issues.order_by("position"),
-        "chosen_participants": {a.pk for a in event.participants.all()} if event else set(),
-        "chosen_issues": {i.pk for i in event.issues.all()} if event else set(),
+        "chosen_participants": chosen_participants,
+        "chosen_issues": chosen_issues,
     }
+
+
+def _ticked(values: QueryDict, name: str) -> set[int]:
+    return {int(value) for value in values.getlist(name) if value.isdigit()}
 
 
 @editor_required
