@@ -235,6 +235,15 @@ def test_a_comparison_of_three_stacks_each_issue_on_a_phone(page, live_server, d
     assert label.evaluate("element => getComputedStyle(element, '::before').content") == '"Russia"'
 
 
+def test_the_compare_chart_keeps_legible_month_labels_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/n/russia-ukraine/compare/?actor=russia&actor=ukraine")
+
+    label = page.locator("svg.line-chart text").last  # a month on the time axis
+    assert label.bounding_box()["height"] >= 8  # scaled to the screen it was about 5 px tall
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the chart scrolls in its box
+
+
 def test_an_actors_chart_keeps_legible_labels_on_a_phone(page, live_server, demo):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/actors/sergey-lavrov/")
