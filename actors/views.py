@@ -16,11 +16,12 @@ from negotiations.access import reader_required
 from negotiations.models import Negotiation
 from negotiations.selectors import NO_HISTORY
 from negotiations.views import charts, fragments
-from negotiations.views.filters import wants_fragment
+from negotiations.views.filters import wants_fragment, without_empty_parameters
 
 
 @reader_required
 @require_GET
+@without_empty_parameters
 def actor_list(request: HttpRequest) -> HttpResponse:
     """Everyone Parley knows, grouped by the side they speak for; filtered by name and kind in the URL."""
     query = request.GET.get("q", "")[:200]

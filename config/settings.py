@@ -230,6 +230,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Part of every cached fragment's key (negotiations/views/fragments.py), with the app and extractor versions
+# and a digest of the templates and view code: set it to the release (a commit id) so a deploy never
+# serves HTML the previous release rendered.
+DEPLOY_ID = env.str("DEPLOY_ID", default="")
 
 # Fetching from the web (see negotiations/ingest/fetch.py).
 FETCH_ALLOW_PRIVATE_NETWORKS = env_flag("FETCH_ALLOW_PRIVATE_NETWORKS", False)

@@ -283,6 +283,11 @@ class FetchProgress:
         )
 
     @property
+    def duplicates(self) -> int:
+        """Items whose article was already stored (the same file uploaded again, a wire story seen elsewhere)."""
+        return self.entries.get(EntryState.DUPLICATE, 0)
+
+    @property
     def documents_total(self) -> int:
         return sum(self.documents.values())
 
@@ -312,6 +317,12 @@ class FetchProgress:
         steps = self.entries_total + self.documents_total
         finished = self.entries_finished + self.documents_finished
         return 10 + int(85 * finished / steps) if steps else 50
+
+
+def duplicate_entries(*, source: Source) -> int:
+    """How many of the source's items led to an article already stored: its "documents found" counts only
+    new ones, and an upload of a file seen before would otherwise look as if it found nothing."""
+    return FeedEntry.objects.filter(source=source, state=EntryState.DUPLICATE).count()
 
 
 def fetch_progress(*, source: Source, since: dt.datetime) -> FetchProgress:

@@ -237,12 +237,19 @@ def time_ticks(start: dt.date, end: dt.date, *, left: float, width: float, most:
             months.append(day)
         day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     step = max(1, -(-len(months) // most))
+    shown = months[::step]
     return [
-        Tick(
-            position=round(x(month), 1), label=month.strftime("%b %Y" if month.month == 1 or i == 0 else "%b")
-        )
-        for i, month in enumerate(months[::step])
+        Tick(position=round(x(month), 1), label=month_label(month, previous=previous))
+        for month, previous in zip(shown, [None, *shown[:-1]], strict=True)
     ]
+
+
+def month_label(month: dt.date, *, previous: dt.date | None) -> str:
+    """`Mar 2026` on the first tick and wherever the year turns (thinned ticks may skip January itself),
+    `Mar` otherwise: a reader can place every tick in its year without the axis repeating it."""
+    if previous is None or previous.year != month.year:
+        return f"{MONTHS[month.month - 1]} {month.year}"
+    return MONTHS[month.month - 1]
 
 
 def strip_chart(

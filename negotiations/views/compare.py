@@ -18,7 +18,7 @@ from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
 from negotiations.templatetags.cards import short_date, source_link_html, stance_html
 from negotiations.views import charts, fragments
-from negotiations.views.filters import AsOfForm, Options, wants_fragment
+from negotiations.views.filters import AsOfForm, Options, wants_fragment, without_empty_parameters
 
 MAX_SUBJECTS = 4
 
@@ -36,6 +36,7 @@ def compare_home(request: HttpRequest) -> HttpResponse:
 @reader_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
     """Two or more actors or parties side by side, issue by issue, and the distance between them over time."""
     negotiation = get_object_or_404(selectors.with_data_version(Negotiation.objects), slug=negotiation_slug)
@@ -44,10 +45,13 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
     if not slugs:
         slugs = _most_quoted_parties(negotiation)
     subjects = selectors.compare_subjects(negotiation=negotiation, slugs=slugs)
+    found = {subject.actor.slug for subject in subjects}
+    unknown = [slug for slug in dict.fromkeys(slugs) if slug not in found]  # a stale or mistyped link
     issues = selectors.matrix_issues(negotiation=negotiation)
     inputs = [
         (negotiation.slug, negotiation.started_on),
         [(*fragments.actor_fields([subject.actor])[0], subject.scope) for subject in subjects],
+        unknown,
         fragments.issue_fields(issues),
         form.as_of_date,
         form.reviewed_only,
@@ -56,7 +60,7 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
         "compare",
         version=selectors.data_version(negotiation),
         inputs=inputs,
-        render=lambda: _comparison_html(request, negotiation, form, subjects, issues),
+        render=lambda: _comparison_html(request, negotiation, form, subjects, issues, unknown=unknown),
     )
     if wants_fragment(request):
         return HttpResponse(comparison_html)
@@ -79,9 +83,12 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
     return render(request, "negotiations/compare.html", context)
 
 
-def _comparison_html(request: HttpRequest, negotiation: Negotiation, form: AsOfForm, subjects, issues) -> str:
-    """The `#comparison` section: stances side by side, the deciding quotes, the gap and its trend."""
-    context = {"negotiation": negotiation, "subjects": subjects}
+def _comparison_html(
+    request: HttpRequest, negotiation: Negotiation, form: AsOfForm, subjects, issues, *, unknown: list[str]
+) -> str:
+    """The `#comparison` section: stances side by side, the deciding quotes, the gap and its trend, and
+    which of the asked-for subjects were not found (so a stale link does not compare fewer in silence)."""
+    context = {"negotiation": negotiation, "subjects": subjects, "unknown": unknown}
     if len(subjects) >= 2:
         result = selectors.comparison(
             negotiation=negotiation,

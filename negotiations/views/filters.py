@@ -4,11 +4,13 @@ A value that does not parse is reported on the page and ignored, never a server 
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 from html import escape
 
 from django import forms
-from django.http import QueryDict
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -50,6 +52,28 @@ def wants_fragment(request) -> bool:
     """An htmx request for part of a page; a history restore after "back" wants the whole page."""
     htmx = getattr(request, "htmx", None)
     return bool(htmx) and not htmx.history_restore_request
+
+
+def without_empty_parameters(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A filter form sent without JavaScript names every field, set or not (`?actor=&issue=`): redirect to
+    the address with only the filters set, the one htmx pushes (static/js/parley.js), so a copied URL is
+    short and the same however the filters were chosen. An empty field means "any" on every filter page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs) -> HttpResponse:
+        if request.method == "GET" and not getattr(request, "htmx", False) and "" in _values(request.GET):
+            query = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                query.setlist(name, [value for value in values if value != ""])
+            clean = query.urlencode()
+            return HttpResponseRedirect(request.path + (f"?{clean}" if clean else ""))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _values(query: QueryDict) -> list[str]:
+    return [value for _, values in query.lists() for value in values]
 
 
 class DateInput(forms.DateInput):

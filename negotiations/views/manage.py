@@ -74,6 +74,7 @@ def _source_form_context(source: Source | None, values=None, error: str = "") ->
         "reliabilities": Reliability.choices,
         "negotiations": Negotiation.objects.order_by("name"),
         "upload_types": ",".join(sorted(SUPPORTED_SUFFIXES)),
+        "duplicates": selectors_review.duplicate_entries(source=source) if source is not None else 0,
     }
 
 
@@ -306,7 +307,9 @@ def source_progress(request, pk: int) -> HttpResponse:
         # when the page shows them.
         content = render(request, "manage/_progress.html", context).content
         if _current_page(request) == "source_edit":
-            health = render(request, "manage/_health.html", {"source": progress.source, "oob": True}).content
+            duplicates = selectors_review.duplicate_entries(source=progress.source)
+            health_context = {"source": progress.source, "duplicates": duplicates, "oob": True}
+            health = render(request, "manage/_health.html", health_context).content
             content += health
         return HttpResponseStopPolling(content)
     return render(request, "manage/_progress.html", context)

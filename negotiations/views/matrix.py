@@ -17,7 +17,13 @@ from negotiations.enums import Stance
 from negotiations.models import Negotiation, PositionScope
 from negotiations.services.positions import RULE
 from negotiations.views import fragments
-from negotiations.views.filters import AsOfForm, MatrixFilterForm, cell_parameter, wants_fragment
+from negotiations.views.filters import (
+    AsOfForm,
+    MatrixFilterForm,
+    cell_parameter,
+    wants_fragment,
+    without_empty_parameters,
+)
 
 NO_DATA_CELL = mark_safe(  # a constant: nothing in it comes from the data
     '<td class="cell no-data"><span aria-hidden="true">–</span><span class="visually-hidden">no statement</span></td>'
@@ -36,6 +42,7 @@ def home(request) -> HttpResponse:
 @reader_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def matrix(request, negotiation_slug: str) -> HttpResponse:
     negotiation = get_object_or_404(selectors.with_data_version(Negotiation.objects), slug=negotiation_slug)
     parties = selectors.negotiation_parties(negotiation=negotiation)

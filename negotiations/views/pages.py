@@ -15,12 +15,13 @@ from negotiations.access import REVIEW_PERMISSION, reader_required
 from negotiations.models import Event, Issue, Negotiation, PositionScope, Statement
 from negotiations.templatetags.cards import short_date, stance_html
 from negotiations.views import charts, fragments
-from negotiations.views.filters import AsOfForm, wants_fragment
+from negotiations.views.filters import AsOfForm, wants_fragment, without_empty_parameters
 
 
 @reader_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def issue_detail(request: HttpRequest, negotiation_slug: str, slug: str) -> HttpResponse:
     issue = get_object_or_404(
         selectors.with_data_version(Issue.objects.select_related("negotiation", "parent")),
@@ -190,6 +191,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @reader_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def search(request: HttpRequest) -> HttpResponse:
     """Actors, statements and documents matching the words; full-text on PostgreSQL."""
     query = request.GET.get("q", "")[:200]

@@ -25,6 +25,7 @@ from negotiations.enums import EventKind, Stance, StatementKind
 from negotiations.models import AuditLog, Event, Issue, Negotiation, Statement
 from negotiations.selectors_review import QueueFilters
 from negotiations.services import review as review_services
+from negotiations.views.filters import without_empty_parameters
 
 CONFLICT, UNPROCESSABLE = 409, 422
 
@@ -141,6 +142,7 @@ def _last_entry_id(statement: Statement) -> int | None:
 @editor_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def review_queue(request) -> HttpResponse:
     filters = QueueFilters.from_query(request.GET)
     page_number = request.GET.get("page", "1")
@@ -510,16 +512,28 @@ def _event_form_context(negotiation: Negotiation, event: Event | None, values=No
             "description": event.description,
             "source_urls": "\n".join(event.source_urls),
         }
+    if isinstance(values, QueryDict):  # a refused form: keep what the editor ticked
+        chosen_participants = _ticked(values, "participants")
+        chosen_issues = _ticked(values, "issues")
+    else:
+        chosen_participants = {a.pk for a in event.participants.all()} if event else set()
+        chosen_issues = {i.pk for i in event.issues.all()} if event else set()
+    actors = Actor.objects.select_related("party").order_by("name")
     return {
         "negotiation": negotiation,
         "event": event,
         "values": values or {},
         "event_kinds": EventKind.choices,
-        "actors": Actor.objects.order_by("name"),
+        # The ticked first: without JavaScript's filter box they are otherwise lost among ~200 names.
+        "actors": sorted(actors, key=lambda actor: actor.pk not in chosen_participants),
         "issues": negotiation.issues.order_by("position"),
-        "chosen_participants": {a.pk for a in event.participants.all()} if event else set(),
-        "chosen_issues": {i.pk for i in event.issues.all()} if event else set(),
+        "chosen_participants": chosen_participants,
+        "chosen_issues": chosen_issues,
     }
+
+
+def _ticked(values: QueryDict, name: str) -> set[int]:
+    return {int(value) for value in values.getlist(name) if value.isdigit()}
 
 
 @editor_required

@@ -26,6 +26,7 @@ from negotiations.views.filters import (
     options_html,
     resolve_timeline_filters,
     wants_fragment,
+    without_empty_parameters,
 )
 
 EXPORT_BATCH = 1000
@@ -45,6 +46,7 @@ def _resolve(
 @reader_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def timeline(request: HttpRequest) -> HttpResponse:
     """Statements and events, newest first, grouped by day; the next page loads as the end scrolls into view.
 

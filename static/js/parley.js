@@ -32,6 +32,24 @@
     }
   });
 
+  // A filter form's empty fields ("any party", no date) stay out of the request, so the address htmx pushes
+  // names only the filters set: the same short URL the server redirects a no-JavaScript form to.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var form = event.detail.elt.closest && event.detail.elt.closest("form[hx-push-url]");
+    if (!form || event.detail.verb !== "get") return;
+    var data = event.detail.formData;
+    var kept = [];
+    data.forEach(function (value, name) {
+      if (value !== "") kept.push([name, value]);
+    });
+    Array.from(new Set(Array.from(data.keys()))).forEach(function (name) {
+      data.delete(name);
+    });
+    kept.forEach(function (pair) {
+      data.append(pair[0], pair[1]);
+    });
+  });
+
   document.addEventListener("click", function (event) {
     var close = event.target.closest("[data-close-evidence]");
     if (close) {

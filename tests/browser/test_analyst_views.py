@@ -136,6 +136,33 @@ def test_timeline_filters_update_the_results_and_the_url(page, live_server, demo
     shoot(page, "timeline-filtered", full_page=True)
 
 
+def names_only_set_filters(url: str) -> bool:
+    query = url.partition("?")[2]
+    return all(not part.endswith("=") for part in query.split("&") if part)
+
+
+def test_a_filter_change_pushes_an_address_with_only_the_filters_set(page, live_server, demo):
+    page.goto(f"{live_server.url}/timeline/")
+
+    page.select_option("#id_actor", "sergey-lavrov")
+
+    page.wait_for_url(re.compile(r"actor=sergey-lavrov"))
+    assert names_only_set_filters(page.url), page.url
+
+
+def test_without_javascript_the_filter_form_lands_on_the_same_short_address(chromium, live_server, demo):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/timeline/")
+
+    page.select_option("#id_actor", "sergey-lavrov")
+    page.get_by_role("button", name="Filter").click()
+
+    page.wait_for_url(re.compile(r"actor=sergey-lavrov"))
+    assert names_only_set_filters(page.url), page.url
+    context.close()
+
+
 def test_opening_a_comparison(page, live_server, demo):
     page.goto(f"{live_server.url}/n/russia-ukraine/")
     page.get_by_role("link", name="Compare", exact=True).click()
@@ -206,6 +233,15 @@ def test_a_comparison_of_three_stacks_each_issue_on_a_phone(page, live_server, d
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     label = page.locator("#issue-territory td[data-label]").first
     assert label.evaluate("element => getComputedStyle(element, '::before').content") == '"Russia"'
+
+
+def test_the_compare_chart_keeps_legible_month_labels_on_a_phone(page, live_server, demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/n/russia-ukraine/compare/?actor=russia&actor=ukraine")
+
+    label = page.locator("svg.line-chart text").last  # a month on the time axis
+    assert label.bounding_box()["height"] >= 8  # scaled to the screen it was about 5 px tall
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the chart scrolls in its box
 
 
 def test_an_actors_chart_keeps_legible_labels_on_a_phone(page, live_server, demo):

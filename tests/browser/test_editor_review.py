@@ -245,3 +245,34 @@ def test_the_history_link_sits_level_with_the_action_buttons(page, live_server, 
         return box["y"] + box["height"] / 2
 
     assert abs(middle(accept) - middle(history)) <= 2
+
+
+def test_the_event_form_finds_a_participant_among_hundreds_by_typing(page, live_server, talks):
+    from playwright.sync_api import expect
+
+    negotiation, russia, _ = talks
+    for number in range(190):
+        ActorFactory(name=f"Delegate number {number:03d}")
+    lavrov = ActorFactory(name="Sergéy Lavrov", party=russia)
+    log_in(page.context, live_server, user_in("editor", "editor"))
+    page.goto(f"{live_server.url}/review/events/new/")
+
+    page.get_by_label("Filter participants").fill("sergey lav")  # accents and case do not matter
+
+    names = page.locator("#e-participants label:visible")
+    expect(names).to_have_count(1)
+    assert "Sergéy Lavrov" in names.first.inner_text()
+    page.get_by_label("Filter participants").press("Enter")  # the one name left: ticked, form not sent
+    assert page.url.endswith("/review/events/new/")
+    expect(page.locator("#e-participants input:checked")).to_have_count(1)
+    page.get_by_label("Filter participants").fill("delegate number 00")
+    expect(names).to_have_count(11)  # ten delegates, and Lavrov stays in view because he is ticked
+    shoot(page, "event-form-picker")
+
+    page.fill("#e-title", "Talks in Geneva")
+    page.fill("#e-date", "2026-02-01")
+    page.get_by_role("button", name="Create event").click()
+
+    page.wait_for_url(lambda url: not url.endswith("/new/"))
+    event = negotiation.events.get(title="Talks in Geneva")
+    assert list(event.participants.all()) == [lavrov]

@@ -389,7 +389,10 @@ def test_the_new_source_form_offers_an_upload(admin_client):
 
 
 def test_lists_that_take_several_choices_say_how_to_choose_several(admin_client, negotiation):
-    for url in (reverse("review_event_create") + "?negotiation=talks", reverse("registry")):
+    # The event form's lists are checkboxes (tests/review/test_views.py): nothing to Ctrl-click there.
+    event_form = admin_client.get(reverse("review_event_create") + "?negotiation=talks").content.decode()
+    assert "<select" not in event_form.split('name="participants"')[0].rsplit("<fieldset", 1)[-1]
+    for url in (reverse("registry"),):
         html = admin_client.get(url).content.decode()
         tags = [chunk[: chunk.index(">")] for chunk in html.split("<select")[1:]]
         several = [tag for tag in tags if " multiple" in tag]
@@ -442,3 +445,23 @@ def test_an_upload_whose_source_is_refused_is_not_kept(admin_client, negotiation
     assert "at least one minute" in response.content.decode()
     assert not Source.objects.exists()
     assert list((tmp_path / "uploads").iterdir()) == []
+
+
+def test_a_file_uploaded_twice_says_its_articles_were_duplicates(
+    admin_client, negotiation, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+
+    def upload(name: str):
+        articles = SimpleUploadedFile(name, DEMO_FEED.read_bytes(), content_type="application/json")
+        fields = {"name": "", "kind": "rss", "url": "", "upload": articles, "negotiation": negotiation.slug}
+        with django_capture_on_commit_callbacks(execute=True):
+            return admin_client.post(reverse("source_create"), fields | {"fetch_now": "on"})
+
+    upload("first export.jsonl")
+    response = upload("same export again.jsonl")
+
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Fetch finished." in page
+    assert f"({DEMO_ARTICLES} already stored: duplicates, not counted again)" in page
+    assert f"<dd>0 new, and {DEMO_ARTICLES} duplicates of articles already stored</dd>" in page

@@ -422,6 +422,31 @@ def test_event_form_refuses_bad_values(editor_client, negotiation):
     assert "needs a date" in response.content.decode()
 
 
+def test_event_form_lists_participants_as_checkboxes_the_ticked_first(editor_client, negotiation):
+    ActorFactory(name="Aaron Early")
+    chosen = ActorFactory(name="Zoe Late")
+    event = EventFactory(negotiation=negotiation)
+    event.participants.add(chosen)
+
+    html = editor_client.get(reverse("review_event_edit", kwargs={"pk": event.pk})).content.decode()
+
+    assert "<select" not in html[html.index("Participants") :]  # no Ctrl-click multi-select
+    ticked = f'<input type="checkbox" name="participants" value="{chosen.pk}" checked>'
+    assert ticked in html
+    assert html.index(ticked) < html.index("Aaron Early")  # found without scrolling past everyone
+    assert "js/picker.js" in html  # the filter box, from our own static files
+
+
+def test_a_refused_event_form_keeps_the_ticked_participants(editor_client, negotiation):
+    actor = ActorFactory()
+    fields = {"negotiation": negotiation.slug, "title": "X", "date": "soon", "participants": [actor.pk]}
+
+    response = editor_client.post(reverse("review_event_create"), fields)
+
+    assert response.status_code == 422
+    assert f'value="{actor.pk}" checked>' in response.content.decode()
+
+
 def test_stale_event_edit_is_refused(editor_client, negotiation, editor):
     event = EventFactory(negotiation=negotiation)
     seen = event.updated_at.isoformat()

@@ -119,3 +119,18 @@ def test_resampling_two_lists_draws_what_walking_every_step_drew(seed):
     assert charts.strip_steps((days, stances), start=START, end=end) == walked_resample(
         history, start=START, end=end, buckets=charts.STRIP_STEPS
     )
+
+
+def test_month_ticks_name_the_year_where_it_turns_even_when_thinning_skips_january():
+    # Twenty-one months thinned to every third: Mar 2025, Jun, Sep, Dec, Mar 2026, ... (no January shown)
+    ticks = charts.time_ticks(dt.date(2025, 3, 1), dt.date(2026, 11, 30), left=0, width=600)
+
+    labels = [tick.label for tick in ticks]
+    assert labels[:5] == ["Mar 2025", "Jun", "Sep", "Dec", "Mar 2026"]
+    assert sum("2026" in label for label in labels) == 1
+
+
+def test_month_ticks_within_one_year_name_it_once():
+    ticks = charts.time_ticks(dt.date(2026, 2, 10), dt.date(2026, 6, 1), left=0, width=600)
+
+    assert [tick.label for tick in ticks] == ["Mar 2026", "Apr", "May", "Jun"]

@@ -90,3 +90,20 @@ def test_each_cell_names_its_column_for_the_phone_layout(analyst_client, world):
     assert (
         row.index('data-label="Russia"') < row.index('data-label="Ukraine"') < row.index('data-label="Gap"')
     )
+
+
+def test_an_unknown_actor_in_the_address_is_named_not_dropped_in_silence(analyst_client, world):
+    response = analyst_client.get(COMPARE + "?actor=russia&actor=no-such-person&actor=ukraine")
+
+    html = response.content.decode()
+    assert "Russia and Ukraine, as of" in html
+    assert "No party or speaker “no-such-person”: left out of the comparison" in html
+
+
+def test_unknown_actors_are_named_in_the_htmx_fragment_too(analyst_client, world):
+    response = analyst_client.get(COMPARE + "?actor=nobody&actor=ukraine&actor=ghost", headers=HTMX)
+
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "No party or speaker “nobody” or “ghost”" in html
+    assert "Choose at least two" in html

@@ -8,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from negotiations.extraction import EXTRACTOR_VERSION
 from negotiations.services.positions import refresh_positions
 from negotiations.services.review import accept_statement, reject_statement
+from negotiations.views import fragments
 from tests.views.conftest import HTMX, say
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +163,45 @@ def test_a_new_statement_shows_on_the_actor_and_party_pages_at_once(analyst_clie
 
     assert "A new line." in get(analyst_client, ACTOR)[0]
     assert "A new line." in get(analyst_client, PARTY)[0]
+
+
+@pytest.fixture
+def fresh_release(settings):
+    """DEPLOY_ID as a test sets it; the key is computed once per process, so forget it around the test."""
+    fragments.deploy_key.cache_clear()
+    yield settings
+    fragments.deploy_key.cache_clear()
+
+
+def test_a_new_release_renders_the_fragments_afresh(fresh_release):
+    renders = []
+
+    def render() -> str:
+        renders.append(1)
+        return f"<p>render {len(renders)}</p>"
+
+    fresh_release.DEPLOY_ID = "release-1"
+    first = fragments.cached_fragment("test", version="v1", inputs=["same"], render=render)
+    again = fragments.cached_fragment("test", version="v1", inputs=["same"], render=render)
+    fresh_release.DEPLOY_ID = "release-2"
+    fragments.deploy_key.cache_clear()  # a new process of the new release
+    after_deploy = fragments.cached_fragment("test", version="v1", inputs=["same"], render=render)
+
+    assert first == again == "<p>render 1</p>"
+    assert after_deploy == "<p>render 2</p>"
+
+
+def test_the_release_key_names_the_versions_and_changes_with_the_templates(fresh_release, tmp_path):
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>old</p>")
+    fresh_release.BASE_DIR = tmp_path
+    fresh_release.DEPLOY_ID = "abc123"
+
+    before = fragments.deploy_key()
+    template.write_text("<p>new</p>")
+    fragments.deploy_key.cache_clear()
+    after = fragments.deploy_key()
+
+    assert EXTRACTOR_VERSION in before and "abc123" in before
+    assert before != after
