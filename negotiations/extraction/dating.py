@@ -146,6 +146,7 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             and candidate.paragraph <= lead_reach
             and _in_lead(doc, candidate.speaker, in_lead)
             and candidate.paragraph not in questions
+            and not _posted_apart(attributions.get(index, ""))
         ):
             candidate.said_on = lead
         elif live_days is not None and candidate.zone == BODY:
@@ -271,6 +272,21 @@ def _date_pointing_to_the_lead(
             or CONFIRMED_THE_EVENT_RE.search(doc.lower, sentence.start, sentence.end)
         ):
             candidate.said_on, candidate.said_on_from_text = lead, True
+
+
+# "wrote on Facebook", "said in a post on X": words posted to the speaker's own followers, not said at the lead's event.
+POSTED_RE = re.compile(
+    r"(?<![\w-])(?:on|via)\s+(?:(?:his|her|their|its)\s+)?(?:official\s+)?(?:telegram|x|twitter|"
+    r"truth social|facebook|instagram|youtube|tiktok|vkontakte|vk|threads|bluesky|linkedin|weibo|social media)(?![\w-])"
+)
+# "wrote on X afterwards", "Hours before the talks began, Trump wrote on Truth Social": a post timed by the event.
+TIMED_BY_EVENT_RE = re.compile(r"(?<![\w-])(?:afterwards?|after|before|hours|minutes|later|then)(?![\w-])")
+
+
+def _posted_apart(attribution: str) -> bool:
+    """'Szijjarto wrote on Facebook that ...': a post to the speaker's own followers, some time of its own, not the
+    lead's event, unless the attribution times it by the event ('wrote on X afterwards')."""
+    return POSTED_RE.search(attribution) is not None and TIMED_BY_EVENT_RE.search(attribution) is None
 
 
 # "In its readout, the Kremlin said", "according to the White House readout": a record of the lead's call.
