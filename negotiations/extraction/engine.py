@@ -132,6 +132,8 @@ SUBORDINATE_END_RE = re.compile(
     r"after|before|calling|describing|branding|dubbing|terming|warning|insisting|stressing)\b"
     r"(?:\s+[\w'’-]+){0,3}\s*$"
 )
+# "between Putin", "both Kyiv": the first of a pair that "and" completes ("a meeting between Putin and Zelensky").
+PAIR_BEFORE_AND_RE = re.compile(r"(?<![\w'’-])(?:between|both)(?:\s+[\w'’.-]+){1,4}\s*$")
 # The same words at a position of the text (a "^" matches only at the start of the whole text).
 INTRO_AT_RE = re.compile(INTRO_RE.pattern.removeprefix("^"), re.I)
 
@@ -1737,7 +1739,9 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
         candidate.end = candidate.start + len(prefix[:second_clause].rstrip(" ,"))
         return True
     subordinate = SUBORDINATE_END_RE.search(prefix)
-    if subordinate is None:
+    if subordinate is None or PAIR_BEFORE_AND_RE.search(prefix, 0, subordinate.start()):
+        # 'said a meeting between Putin and Zelensky "is possible ..."': the "and" joins the pair a noun phrase names,
+        # no clause ends before it
         return _clause_after_quotes(doc, candidate, inside)
     end = candidate.start + subordinate.start()
     while end > candidate.start and doc.text[end - 1] in " ,;:":

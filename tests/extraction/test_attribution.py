@@ -2090,3 +2090,11 @@ def test_an_office_field_role_never_overlaps_a_registry_name(demo_registry):
 
     spans = sorted((mention.text_start, mention.end) for mention in mentions)
     assert all(first_end <= next_start for (_, first_end), (next_start, _) in itertools.pairwise(spans))
+
+
+def test_a_pair_joined_by_and_before_a_quoted_fragment_is_no_clause_of_its_own(run):
+    statements = run(
+        'Lavrov said talks between Russian and American diplomats "will go on next week in Riyadh."'
+    )
+
+    assert [(s.kind, s.quote) for s in statements] == [("direct", "will go on next week in Riyadh.")]
