@@ -117,10 +117,14 @@ TOLD_OBJECT_RE = re.compile(
     r"journalists|lawmakers|committee|parliament|delegation|group|station|network|counterparts?|colleagues?|"
     r"hosts?|guests?|cabinet|supporters)\b)"
 )
+# Where a reported clause ends. Without a comma too, the occasion the words were said on: "said Moscow had no offer
+# in a statement posted on ...", "during a visit to Belgrade", "in remarks broadcast by ...".
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
     r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking|telling|rejecting|dismissing)\b|"
+    r"\s+(?:in|during) (?:a|an|his|her|its|their) (?:[a-z]+ ){0,2}(?:statement|interview|speech|address|visit|trip|"
+    r"press conference|news conference|briefing)\b|\s+in remarks\b|"
     r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
     r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )

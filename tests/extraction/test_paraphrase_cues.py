@@ -312,3 +312,16 @@ def test_a_persons_aide_is_not_an_unnamed_source(run):
 )
 def test_the_eve_of_a_named_event_is_no_part_of_the_report(run, sentence):
     assert paraphrases(run(sentence)) == [("Vladimir Putin", "Russia was ready for a ceasefire")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov said Moscow had received no written offer in a statement posted on the ministry's website.",
+        "Lavrov said Moscow had received no written offer during a visit to Belgrade.",
+        "Lavrov said Moscow had received no written offer in remarks broadcast by state television.",
+        "Lavrov said Moscow had received no written offer in his weekly video address.",
+    ],
+)
+def test_where_the_words_were_said_after_the_reported_clause_is_not_part_of_it(run, sentence):
+    assert paraphrases(run(sentence)) == [("Sergey Lavrov", "Moscow had received no written offer")]
