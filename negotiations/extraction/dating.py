@@ -148,6 +148,8 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
             and candidate.paragraph <= lead_reach
             and _in_lead(doc, candidate.speaker, in_lead)
             and candidate.paragraph not in questions
+            and not _posted_apart(attributions.get(index, ""))
+            and not _told_an_outlet(doc, candidate)
         ):
             candidate.said_on = lead
         elif live_days is not None and candidate.zone == BODY:
@@ -273,6 +275,47 @@ def _date_pointing_to_the_lead(
             or CONFIRMED_THE_EVENT_RE.search(doc.lower, sentence.start, sentence.end)
         ):
             candidate.said_on, candidate.said_on_from_text = lead, True
+
+
+# "wrote on Facebook", "said in a post on X": words posted to the speaker's own followers, not said at the lead's event.
+POSTED_RE = re.compile(
+    r"(?<![\w-])(?:on|via)\s+(?:(?:his|her|their|its)\s+)?(?:official\s+)?(?:telegram|x|twitter|"
+    r"truth social|facebook|instagram|youtube|tiktok|vkontakte|vk|threads|bluesky|linkedin|weibo|social media)(?![\w-])"
+)
+# "wrote on X afterwards", "Hours before the talks began, Trump wrote on Truth Social": a post timed by the event.
+TIMED_BY_EVENT_RE = re.compile(r"(?<![\w-])(?:afterwards?|after|before|hours|minutes|later|then)(?![\w-])")
+
+
+def _posted_apart(attribution: str) -> bool:
+    """'Szijjarto wrote on Facebook that ...': a post to the speaker's own followers, some time of its own, not the
+    lead's event, unless the attribution times it by the event ('wrote on X afterwards')."""
+    return POSTED_RE.search(attribution) is not None and TIMED_BY_EVENT_RE.search(attribution) is None
+
+
+# "told Al Jazeera", "told the Kyiv Independent": a capitalised name after "told", which may be a news outlet; not
+# a crowd at the event ("told Irish journalists") nor a sitting body ("told Parliament", "told the Security Council").
+TOLD_NAME_RE = re.compile(
+    r"(?<![\w-])told (?:the )?(?=[A-Z])(?![A-Z][\w'’-]* (?:journalists|reporters|correspondents|press|media)(?![\w-]))"
+    r"(?!(?:[A-Z][\w'’-]* )*(?:Parliament|Congress|Senate|House|Assembly|Council|Committee|Bundestag|Duma|Rada|MPs|MEPs)"
+    r"(?![\w-]))"
+)
+
+
+def _told_an_outlet(doc: Document, candidate: Candidate) -> bool:
+    """'"...," Fidan told Al Jazeera': words given to a news outlet on a day of its own, not said at the lead's event.
+    A name the registry knows ('told Erdogan') or a role ('told the Foreign Minister') is someone at the event."""
+    if candidate.region is None:
+        return False
+    start, end = candidate.region
+    for match in TOLD_NAME_RE.finditer(doc.text, start, end):
+        if doc.quote_at(match.start()) is not None:
+            continue
+        named = [
+            mention for mention in doc.mentions_between(match.end(), end) if mention.start == match.end()
+        ]
+        if not named or (named[0].actor is None and named[0].kind != ROLE):
+            return True
+    return False
 
 
 # "In its readout, the Kremlin said", "according to the White House readout": a record of the lead's call.

@@ -121,10 +121,14 @@ TOLD_OBJECT_RE = re.compile(
     r"journalists|lawmakers|committee|parliament|delegation|group|station|network|counterparts?|colleagues?|"
     r"hosts?|guests?|cabinet|supporters)\b)"
 )
+# Where a reported clause ends. Without a comma too, the occasion the words were said on: "said Moscow had no offer
+# in a statement posted on ...", "during a visit to Belgrade", "in remarks broadcast by ...".
 CLAUSE_CUT_RE = re.compile(
     r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
     r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking|telling|rejecting|dismissing)\b|"
+    r"\s+(?:in|during) (?:a|an|his|her|its|their) (?:[a-z]+ ){0,2}(?:statement|interview|speech|address|visit|trip|"
+    r"press conference|news conference|briefing)\b|\s+in remarks\b|"
     r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
     r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
@@ -136,6 +140,8 @@ SUBORDINATE_END_RE = re.compile(
     r"after|before|calling|describing|branding|dubbing|terming|warning|insisting|stressing)\b"
     r"(?:\s+[\w'’-]+){0,3}\s*$"
 )
+# "between Putin", "both Kyiv": the first of a pair that "and" completes ("a meeting between Putin and Zelensky").
+PAIR_BEFORE_AND_RE = re.compile(r"(?<![\w'’-])(?:between|both)(?:\s+[\w'’.-]+){1,4}\s*$")
 # The same words at a position of the text (a "^" matches only at the start of the whole text).
 INTRO_AT_RE = re.compile(INTRO_RE.pattern.removeprefix("^"), re.I)
 
@@ -1762,7 +1768,9 @@ def _settle_against_quotes(doc: Document, candidate: Candidate, statements: list
         candidate.end = candidate.start + len(prefix[:second_clause].rstrip(" ,"))
         return True
     subordinate = SUBORDINATE_END_RE.search(prefix)
-    if subordinate is None:
+    if subordinate is None or PAIR_BEFORE_AND_RE.search(prefix, 0, subordinate.start()):
+        # 'said a meeting between Putin and Zelensky "is possible ..."': the "and" joins the pair a noun phrase names,
+        # no clause ends before it
         return _clause_after_quotes(doc, candidate, inside)
     end = candidate.start + subordinate.start()
     while end > candidate.start and doc.text[end - 1] in " ,;:":

@@ -2185,3 +2185,11 @@ def test_the_first_of_two_joint_speakers_is_given(run):
         "Volodymyr Zelenskyy",
         "the exchange of prisoners would take place on Friday",
     )
+
+
+def test_a_pair_joined_by_and_before_a_quoted_fragment_is_no_clause_of_its_own(run):
+    statements = run(
+        'Lavrov said talks between Russian and American diplomats "will go on next week in Riyadh."'
+    )
+
+    assert [(s.kind, s.quote) for s in statements] == [("direct", "will go on next week in Riyadh.")]

@@ -1104,3 +1104,25 @@ def test_a_readout_far_down_the_story_records_the_call_of_the_leads_day(run):
     )
 
     assert [s.said_on for s in run(text) if s.speaker_name == "Kremlin"] == [date(2026, 1, 27)]
+
+
+def test_a_post_to_the_speakers_followers_does_not_take_the_leads_day(run):
+    lead = "Zelenskyy and Erdogan met in Ankara on Tuesday. They discussed a third round of talks on prisoners.\n\n"
+    posted = run(lead + "Zelenskyy wrote on Telegram that Ukraine would never trade land for a pause.")
+    timed = run(
+        lead + "Zelenskyy wrote on Telegram afterwards that Ukraine would never trade land for a pause."
+    )
+    spoken = run(lead + "Zelenskyy said that Ukraine would never trade land for a pause.")
+
+    assert posted[-1].said_on is None
+    assert timed[-1].said_on == spoken[-1].said_on == date(2026, 1, 27)
+
+
+def test_words_given_to_a_news_outlet_do_not_take_the_leads_day(run):
+    lead = "Zelenskyy and Erdogan met in Ankara on Tuesday. They discussed a third round of talks on prisoners.\n\n"
+    outlet = run(lead + "“Nobody should expect miracles from one meeting,” Zelenskyy told Radio Liberty.")
+    reporters = run(lead + "“Nobody should expect miracles from one meeting,” Zelenskyy told reporters.")
+    leader = run(lead + "“Nobody should expect miracles from one meeting,” Zelenskyy told Erdogan.")
+
+    assert outlet[-1].said_on is None
+    assert reporters[-1].said_on == leader[-1].said_on == date(2026, 1, 27)

@@ -318,3 +318,16 @@ def test_an_object_starting_like_a_pronoun_is_not_cut(run):
     statements = run("Lars Vik urged members to keep the sanctions in place until the troops leave.")
 
     assert statements[0].quote.startswith("members to keep the sanctions")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov said Moscow had received no written offer in a statement posted on the ministry's website.",
+        "Lavrov said Moscow had received no written offer during a visit to Belgrade.",
+        "Lavrov said Moscow had received no written offer in remarks broadcast by state television.",
+        "Lavrov said Moscow had received no written offer in his weekly video address.",
+    ],
+)
+def test_where_the_words_were_said_after_the_reported_clause_is_not_part_of_it(run, sentence):
+    assert paraphrases(run(sentence)) == [("Sergey Lavrov", "Moscow had received no written offer")]
