@@ -64,7 +64,7 @@ from .mentions import (
 from .quotes import Quote
 from .regexes import regrouped
 from .registry import Registry
-from .text import TOKEN_RE, Sentence
+from .text import TOKEN_RE, Sentence, readable
 
 QUOTE_EDGE = " \t,:;.!?—–-\"“”‘’«»„'"
 LABEL_BEFORE_RE = regrouped(
@@ -140,6 +140,18 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
     """Statements of an article: who said what, when, on which issues, with which stance."""
     if not text or not text.strip():
         return []
+    cleaned = readable(text)
+    statements = _extract(cleaned.text, published, registry)
+    if cleaned.starts is None:
+        return statements
+    # Offsets and quotes in the text as given (docs/CONTRACTS.md: text[start:end] == quote).
+    for statement in statements:
+        statement.start, statement.end = cleaned.source_span(statement.start, statement.end)
+        statement.quote = text[statement.start : statement.end]
+    return statements
+
+
+def _extract(text: str, published: date | None, registry: Registry) -> list[ExtractedStatement]:
     doc = Document(text, published, registry)
     consumed: set[int] = set()
     labels = turn_labels(doc)

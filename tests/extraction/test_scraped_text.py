@@ -1,0 +1,104 @@
+"""Text as web pages leave it: entities, invisible characters, hard-wrapped lines; and inputs that must not hang."""
+
+import textwrap
+
+from negotiations.extraction.text import readable
+
+
+def direct(statements):
+    return [(s.speaker_name, s.quote) for s in statements if s.kind == "direct"]
+
+
+def spans_hold_quotes(text, statements):
+    return all(text[s.start : s.end] == s.quote for s in statements)
+
+
+def test_html_entities_are_read_as_the_marks_they_stand_for(run):
+    text = "&#8220;Moscow&#8217;s offer is a trap,&#8221; Zelenskyy said on Friday."
+
+    statements = run(text)
+
+    assert direct(statements) == [("Volodymyr Zelenskyy", "Moscow&#8217;s offer is a trap,")]
+    assert spans_hold_quotes(text, statements)
+
+
+def test_named_entities_quote_and_nbsp(run):
+    text = "Peskov told&nbsp;reporters: &quot;There is no date for the next round yet.&quot;"
+
+    assert direct(run(text)) == [("Dmitry Peskov", "There is no date for the next round yet.")]
+
+
+def test_unknown_entities_and_bare_ampersands_stay_as_they_are():
+    assert readable("AT&T and R&D &madeup; &amp").text == "AT&T and R&D &madeup; &amp"
+
+
+def test_soft_hyphen_and_zero_width_space_inside_a_name(run):
+    text = "“We will not sign away Donbas,” Zelen\u00adsky said. “Moscow will not freeze the front,” Pes\u200bkov\u2060 told reporters."
+
+    statements = run(text)
+
+    assert [speaker for speaker, _ in direct(statements)] == ["Volodymyr Zelenskyy", "Dmitry Peskov"]
+    assert spans_hold_quotes(text, statements)
+
+
+def test_byte_order_mark_before_the_first_quote(run):
+    text = "\ufeff“The talks were useful,” Lavrov said."
+
+    statements = run(text)
+
+    assert direct(statements) == [("Sergey Lavrov", "The talks were useful,")]
+    assert statements[0].start == 2
+
+
+PARAGRAPHS = [
+    "Talks resume in Geneva",
+    "Kremlin spokesman Dmitry Peskov said on Friday that Moscow would send its delegation to Geneva next week "
+    "but that it expected no breakthrough before the summer, and he repeated that any ceasefire would have to "
+    "wait for a full settlement.",
+    "Ukrainian President Volodymyr Zelenskyy said Kyiv was ready to meet the Russian side at any level and "
+    "that his negotiators had been told to push first for an exchange of all prisoners of war held by both "
+    "sides.",
+]
+
+
+def test_hard_wrapped_paragraphs_read_like_unwrapped_ones(run):
+    clean = "\n\n".join(PARAGRAPHS)
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in PARAGRAPHS)
+
+    found = run(wrapped)
+
+    assert [(s.speaker_name, s.quote.replace("\n", " ")) for s in found] == [
+        (s.speaker_name, s.quote) for s in run(clean)
+    ]
+    assert len(found) >= 2
+
+
+def test_wrapped_lines_without_blank_lines_keep_their_paragraph_ends():
+    wrapped = "\n".join(textwrap.fill(paragraph, 72) for paragraph in PARAGRAPHS)
+
+    assert readable(wrapped).text.split("\n") == PARAGRAPHS
+
+
+def test_lines_of_whole_paragraphs_are_not_joined():
+    text = "\n".join(["Short headline", *PARAGRAPHS, "Reporting by Jane Doe; Editing by John Roe"])
+
+    assert readable(text).text == text
+
+
+def test_pathological_inputs_finish(run):
+    # Small sizes here; by hand, 500 KB of text and a 100 KB word take seconds and grow linearly.
+    for text in [
+        "x" * 20_000,
+        '"' * 5_000,
+        "“" * 2_000 + "”" * 2_000,
+        "'\"" * 2_000,
+        ".,;:!?—…" * 1_000,
+        "&" * 3_000 + "&amp;" * 1_000,
+        "\u00ad\u200b" * 2_000,
+        ("Peskov said: “" + "no " * 40) * 100,
+        ("Zelensky said that " * 200 + ". ") * 5,
+        "\n" * 5_000,
+        ("a" * 70 + "\n") * 500,
+    ]:
+        statements = run(text)
+        assert spans_hold_quotes(text, statements)
