@@ -171,6 +171,8 @@ class Sentence(NamedTuple):
 
 
 PARAGRAPH_RE = re.compile(r"[^\n]+")
+# News sentences run to a few hundred characters, a quotation of several sentences to a thousand or two.
+MAX_SENTENCE_CHARS = 3000
 
 # A full stop, question or exclamation mark (maybe inside closing quotes or brackets) and space.
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)")
@@ -287,4 +289,22 @@ def split_sentences(
             start += 1
     if start < paragraph.end:
         sentences.append(Sentence(first_index + len(sentences), start, paragraph.end, paragraph.index))
+    if any(sentence.end - sentence.start > MAX_SENTENCE_CHARS for sentence in sentences):
+        return _bounded(text, sentences, first_index)
     return sentences
+
+
+def _bounded(text: str, sentences: list[Sentence], first_index: int) -> list[Sentence]:
+    """Sentences cut to MAX_SENTENCE_CHARS, at a space where there is one: the rules read a sentence once for each
+    quote or cue in it, so one unbounded sentence (a page's text with no full stop) would take quadratic time."""
+    bounded: list[Sentence] = []
+    for sentence in sentences:
+        start = sentence.start
+        while sentence.end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            space = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit)
+            cut = space + 1 if space > 0 else limit
+            bounded.append(Sentence(first_index + len(bounded), start, cut, sentence.paragraph))
+            start = cut
+        bounded.append(Sentence(first_index + len(bounded), start, sentence.end, sentence.paragraph))
+    return bounded

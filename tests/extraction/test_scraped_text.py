@@ -2,7 +2,8 @@
 
 import textwrap
 
-from negotiations.extraction.text import readable
+from negotiations.extraction.quotes import find_quotes
+from negotiations.extraction.text import MAX_SENTENCE_CHARS, paragraphs, readable, split_sentences
 
 
 def direct(statements):
@@ -98,7 +99,33 @@ def test_pathological_inputs_finish(run):
         ("Peskov said: “" + "no " * 40) * 100,
         ("Zelensky said that " * 200 + ". ") * 5,
         "\n" * 5_000,
+        'He said "no" "' * 300,
         ("a" * 70 + "\n") * 500,
     ]:
         statements = run(text)
         assert spans_hold_quotes(text, statements)
+
+
+def test_nested_quotes_get_their_depth_in_one_pass():
+    text = "He said \"we want 'a real peace' and 'no freeze'\" and then \"enough.\""
+
+    quotes = find_quotes(text, paragraphs(text))
+
+    assert [(text[q.start : q.end], q.depth) for q in quotes] == [
+        ("we want 'a real peace' and 'no freeze'", 0),
+        ("a real peace", 1),
+        ("no freeze", 1),
+        ("enough.", 0),
+    ]
+
+
+def test_a_sentence_without_end_is_cut_at_a_space_into_bounded_pieces():
+    text = "word " * 2_000
+    paragraph = paragraphs(text)[0]
+
+    sentences = split_sentences(text, paragraph, [], 0)
+
+    assert len(sentences) > 3
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.end - 1] == " " for s in sentences[:-1])
+    assert (sentences[0].start, sentences[-1].end) == (paragraph.start, paragraph.end)
