@@ -1370,9 +1370,10 @@ WIRE_DATELINE_RE = re.compile(
 BARE_AGENCY_DATELINE_RE = re.compile(
     r"[A-Z][A-Za-z/ .'-]{1,40}?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[A-Z][A-Za-z]{1,12}\s*(?:--|[-–—])\s*"
 )
-# "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash.
+# "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash ("--" where a
+# page was typed without dashes).
 PLACE_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*[–—]\s*"
+    r"[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:--|[–—])\s*"
 )
 
 

@@ -129,3 +129,14 @@ def test_a_sentence_without_end_is_cut_at_a_space_into_bounded_pieces():
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(text[s.end - 1] == " " for s in sentences[:-1])
     assert (sentences[0].start, sentences[-1].end) == (paragraph.start, paragraph.end)
+
+
+def test_a_dateline_typed_with_two_hyphens_is_left_out_of_the_reported_words(run):
+    text = (
+        "Talks in Geneva\n\nGENEVA -- Russia and Ukraine will meet again next week to discuss a prisoner "
+        "exchange, officials from both countries said on Friday."
+    )
+
+    assert [s.quote for s in run(text)] == [
+        "Russia and Ukraine will meet again next week to discuss a prisoner exchange"
+    ]
