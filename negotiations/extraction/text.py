@@ -137,7 +137,9 @@ def _unwrapped(text: str) -> str:
         return text
     followed = [line.rstrip() for line, after in itertools.pairwise(lines) if line.strip() and after.strip()]
     near_width = sum(1 for line in followed if len(line) >= 0.8 * width)
-    if near_width < 4 or near_width < WRAPPED_SHARE * len(followed):
+    # Short paragraphs one a line, near one another in length, end their sentences; wrapped lines seldom do.
+    mid_sentence = sum(1 for line in followed if line.rstrip("\"”’'»)")[-1:] not in ".!?:")
+    if near_width < 4 or min(near_width, mid_sentence) < WRAPPED_SHARE * len(followed):
         return text
     chars = list(text)
     newline = -1

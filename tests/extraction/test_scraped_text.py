@@ -140,3 +140,16 @@ def test_a_dateline_typed_with_two_hyphens_is_left_out_of_the_reported_words(run
     assert [s.quote for s in run(text)] == [
         "Russia and Ukraine will meet again next week to discuss a prisoner exchange"
     ]
+
+
+def test_short_paragraphs_one_a_line_are_not_taken_for_wrapped_lines():
+    lines = [
+        "Peskov said Russia would send its delegation to Geneva next week for the talks.",
+        "Zelenskyy said Kyiv was ready to meet the Russian side at any level at all.",
+        "Witkoff said both sides had agreed to discuss a prisoner exchange first of all.",
+        "Rutte said the alliance backed the effort but warned against a hasty deal.",
+        "Kallas said Europe had to be at the table when any peace deal was drawn up.",
+    ]
+    text = "\n".join(lines)
+
+    assert readable(text).text == text
