@@ -2,6 +2,8 @@
 
 import textwrap
 
+import pytest
+
 from negotiations.extraction.quotes import find_quotes
 from negotiations.extraction.text import MAX_SENTENCE_CHARS, paragraphs, readable, split_sentences
 
@@ -153,3 +155,23 @@ def test_short_paragraphs_one_a_line_are_not_taken_for_wrapped_lines():
     text = "\n".join(lines)
 
     assert readable(text).text == text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Pool via REUTERS",
+        "Kremlin Pool Photo via AP",
+        "| Getty",
+        "© Olivier Hoslet/EPA",
+        "EPA-EFE/YURI KOCHETKOV",
+    ],
+)
+def test_a_caption_ending_in_a_photo_agency_credit_is_not_reported_speech(run, credit):
+    text = (
+        "Talks in Geneva\n\n"
+        f"Kremlin spokesman Dmitry Peskov said the talks would resume next week in Geneva. {credit}\n\n"
+        "Ukraine's delegation arrived in Geneva on Thursday evening."
+    )
+
+    assert run(text) == []
