@@ -64,6 +64,15 @@ CAPTION_LABEL_RE = re.compile(r"\b(?:photo|image|credit):")
 CAPTION_START_RE = re.compile(r"(?:video|watch|photo|listen)\s*[|:]")
 CAPTION_END_RE = re.compile(r"\b[a-z]+\)$")
 CAPTION_SLASH_RE = re.compile(r"/\s*(?:reuters|afp|ap)\b")
+# A photo agency closing the line after "via", "|", "©" or a photographer's "Name/": "Pool via REUTERS",
+# "| Getty", "© Olivier Hoslet/EPA"; or the agency before the photographer's name: "EPA-EFE/YURI KOCHETKOV".
+PHOTO_AGENCY = (
+    r"(?:reuters|ap|afp|getty|getty images|epa|epa-efe|anadolu|sputnik|tass|ria novosti|shutterstock)"
+)
+CAPTION_CREDIT_END_RE = re.compile(
+    r"(?:(?:\bvia|[|©])\s*(?:[a-z][\w .'-]{0,40}/)?" + PHOTO_AGENCY + r"|\b(?:epa-efe|epa|afp|ap|reuters)/"
+    r"[a-z][a-z .'-]{2,40})\.?$"
+)
 
 
 # "VIENNA/KYIV, Feb 26 (Reuters) - The head of ...": a wire dateline opening the lead, not a photo credit.
@@ -88,6 +97,7 @@ def is_caption(line: str) -> bool:
         or (":" in line and CAPTION_LABEL_RE.search(line))
         or (line.endswith(")") and CAPTION_END_RE.search(line, max(0, len(line) - 60)))
         or ("/" in line and CAPTION_SLASH_RE.search(line))
+        or CAPTION_CREDIT_END_RE.search(line, max(0, len(line) - 80)) is not None
     )
 
 

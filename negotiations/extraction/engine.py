@@ -66,7 +66,7 @@ from .mentions import (
 from .quotes import Quote
 from .regexes import regrouped
 from .registry import Registry
-from .text import TOKEN_RE, Sentence
+from .text import TOKEN_RE, Sentence, readable
 
 QUOTE_EDGE = " \t,:;.!?—–-\"“”‘’«»„'"
 LABEL_BEFORE_RE = regrouped(
@@ -150,6 +150,18 @@ def extract(text: str, *, published: date | None, registry: Registry) -> list[Ex
     """Statements of an article: who said what, when, on which issues, with which stance."""
     if not text or not text.strip():
         return []
+    cleaned = readable(text)
+    statements = _extract(cleaned.text, published, registry)
+    if cleaned.starts is None:
+        return statements
+    # Offsets and quotes in the text as given (docs/CONTRACTS.md: text[start:end] == quote).
+    for statement in statements:
+        statement.start, statement.end = cleaned.source_span(statement.start, statement.end)
+        statement.quote = text[statement.start : statement.end]
+    return statements
+
+
+def _extract(text: str, published: date | None, registry: Registry) -> list[ExtractedStatement]:
     doc = Document(text, published, registry)
     consumed: set[int] = set()
     labels = turn_labels(doc)
@@ -1389,9 +1401,10 @@ WIRE_DATELINE_RE = re.compile(
 BARE_AGENCY_DATELINE_RE = re.compile(
     r"[A-Z][A-Za-z/ .'-]{1,40}?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[A-Z][A-Za-z]{1,12}\s*(?:--|[-–—])\s*"
 )
-# "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash.
+# "WASHINGTON—", "KYIV, Ukraine — ": a newspaper's dateline, the place in capitals before a dash ("--" where a
+# page was typed without dashes).
 PLACE_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*[–—]\s*"
+    r"[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:--|[–—])\s*"
 )
 
 

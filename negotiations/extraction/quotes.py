@@ -158,13 +158,15 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
 
 def _nest_in_closed_quotes_only(found: list[Quote]) -> None:
     """A quote's depth counts the quotes around it that close: an odd opening mark left open earlier in the
-    paragraph ('was "ready for talks. "But not on these terms," he added') does not bury the quotes after it."""
-    for quote in found:
-        quote.depth = sum(
-            1
-            for other in found
-            if other is not quote and other.open < quote.open and quote.close <= other.close
-        )
+    paragraph ('was "ready for talks. "But not on these terms," he added') does not bury the quotes after it.
+    Quotes paired by the stack nest or stand apart, never cross, so one pass over them in order of their
+    opening marks counts the enclosing ones (a paragraph of thousands of marks stays linear)."""
+    enclosing: list[int] = []  # closing marks of the quotes around the current one, innermost last
+    for quote in sorted(found, key=lambda quote: (quote.open, -quote.close)):
+        while enclosing and enclosing[-1] < quote.close:
+            enclosing.pop()
+        quote.depth = len(enclosing)
+        enclosing.append(quote.close)
 
 
 def _runs_on(text: str, paragraphs: list[Paragraph], paragraph: Paragraph, opened: int) -> bool:
