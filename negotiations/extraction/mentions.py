@@ -894,13 +894,7 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
         )  # fmt: skip
     if not phrases:
         return mentions
-    taken = sorted((phrase.start, phrase.end) for phrase in phrases.values())
-    kept = [
-        phrases.get(index, mention)
-        for index, mention in enumerate(mentions)
-        if index in phrases or not _overlaps(taken, mention.text_start, mention.end)
-    ]
-    return sorted(kept, key=lambda mention: mention.start)
+    return _with_phrases(mentions, phrases)
 
 
 # "the representative of China", "the delegation of Brazil", "the speaker for Denmark", "the Permanent Representative
@@ -951,6 +945,11 @@ def _delegates(text: str, lower: str, mentions: list[Mention]) -> list[Mention]:
         phrases[index] = Mention(
             start, end, state.kind, state.name, state.title, state.actors, speaks_for=state, delegate=True
         )
+    return _with_phrases(mentions, phrases)
+
+
+def _with_phrases(mentions: list[Mention], phrases: dict[int, Mention]) -> list[Mention]:
+    """The mentions with each phrase in place of the mention at its index, dropping the others it covers."""
     taken = sorted((phrase.start, phrase.end) for phrase in phrases.values())
     kept = [
         phrases.get(index, mention)
