@@ -38,6 +38,7 @@ FLOORS = {
     GOLD / "holdout-8.jsonl": {"direct": 0.81, "paraphrase": 0.63, "all": 0.74, "speaker": 0.85},
     GOLD / "holdout-9.jsonl": {"direct": 0.79, "paraphrase": 0.63, "all": 0.69, "speaker": 0.86},
     GOLD / "holdout-10.jsonl": {"direct": 0.79, "paraphrase": 0.80, "all": 0.81, "speaker": 0.89},
+    GOLD / "holdout-11.jsonl": {"direct": 0.78, "paraphrase": 0.69, "all": 0.74, "speaker": 0.82},
 }
 
 

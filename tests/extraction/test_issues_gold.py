@@ -37,6 +37,7 @@ FLOORS = {
     GOLD / "holdout-8.jsonl": (0.67, 0.51),
     GOLD / "holdout-9.jsonl": (0.65, 0.58),
     GOLD / "holdout-10.jsonl": (0.63, 0.60),
+    GOLD / "holdout-11.jsonl": (0.62, 0.55),
 }
 
 
