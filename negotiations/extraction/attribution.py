@@ -174,6 +174,12 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
             if before == "and" and (first := _first_of_joint_subject(doc, tokens, mention, mention_by_end)):
                 return first  # "Macron and Merz called for ...": the first of the two speaks (and stands for both)
+            if before == "and" and (pronoun := _pronoun_joined_to(tokens, mention)) is not None:
+                return pronoun  # "He and Jared Kushner said ...": the one "he" refers to speaks first
+            if before in ("the", "a", "an"):
+                # "the President of the Council, the representative of Malta, said": a body named without its
+                # article is still the object of the preposition before the article.
+                before = _token_before(tokens, doc, tokens[_index_before(tokens, mention.text_start)][0])
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -253,9 +259,25 @@ def _first_of_joint_subject(
     return Slot(first, start=first.text_start, end=first.end)
 
 
+def _pronoun_joined_to(tokens: list[tuple[int, int, str]], second: Mention) -> Slot | None:
+    """'He and Jared Kushner said', 'She and Rubio told reporters': a subject pronoun opening the clause, joined to
+    a name by "and"; the pronoun's referent is the first of the two speakers."""
+    index = _index_before(tokens, second.text_start)  # the "and"
+    if index < 1 or second.possessive or not second.is_person:
+        return None
+    start, end, word = tokens[index - 1]
+    if word not in ("he", "she"):
+        return None
+    if index >= 2 and tokens[index - 2][2] not in (",", ":", ";", '"', "“", "”"):
+        return None  # "told him and Kushner": the pronoun is an object, not the subject
+    return Slot(None, pronoun=word, start=start, end=end)
+
+
 def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> bool:
     """Whether the appositive after a role ("the envoy", "Zelensky's chief of staff") names its holder."""
-    if not appositive.is_person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
+    # "the President of the Council, the representative of Malta,": a delegate fills the role for its state.
+    person = appositive.is_person or appositive.delegate
+    if not person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
         return False
     described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
     # "The Humanitarian Coordinator, Matthias Schmale, said": a title in capitals the registry does not know.
@@ -491,6 +513,12 @@ SETTING_PARTICIPLES = frozenset(
         "answering",
         "appearing",
         "interviewed",
+        "opening",
+        "closing",
+        "concluding",
+        "reacting",
+        "commenting",
+        "replying",
     ]
 )
 SETTING_START_RE = re.compile(

@@ -131,8 +131,9 @@ INSTITUTION_HEADS = frozenset(
         "court",
     ]
 )
-# "the statement said": the words of whoever issued it.
-DOCUMENT_HEADS = frozenset(["statement", "readout", "communique"])
+# "the statement said", "the communiqué also called on": the words of whoever issued it (the head is read from the
+# text, accents and all).
+DOCUMENT_HEADS = frozenset(["statement", "readout", "communique", "communiqué", "declaration"])
 _ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS | DOCUMENT_HEADS, key=len, reverse=True))
 # "the" before its lookbehind: a literal prefix the regex engine searches for fast (same matches).
 # "the head of state" and "the head of government" are one role noun, not "the head" of something.
@@ -882,7 +883,12 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
                 spans[index] = (mentions[index].text_start, after.end())
     for noun in nouns:  # "a spokesperson for the Commission": the institution right after "for" or "of"
         found = SPOKESPERSON_FOR_RE.match(lower, noun)
-        index = by_start.get(found.end()) if found is not None else None
+        index = None
+        if found is not None:
+            # "the Kremlin" holds its "the"; "the Dutch foreign ministry" starts after it.
+            index = by_start.get(found.end())
+            if index is None and lower.startswith("the ", found.end()):
+                index = by_start.get(found.end() + 4)
         if index is not None and index not in spans and _may_speak_for(mentions[index]):
             spans[index] = (noun, mentions[index].end)
     phrases: dict[int, Mention] = {}

@@ -2193,3 +2193,58 @@ def test_a_pair_joined_by_and_before_a_quoted_fragment_is_no_clause_of_its_own(r
     )
 
     assert [(s.kind, s.quote) for s in statements] == [("direct", "will go on next week in Riyadh.")]
+
+
+def test_a_pronoun_joined_to_a_name_speaks_for_its_referent(run):
+    statements = run(
+        "Witkoff flew to Moscow on Thursday. He and Jared Kushner said the ceasefire was within reach."
+    )
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Steve Witkoff", "the ceasefire was within reach")
+    ]
+
+
+def test_a_pronoun_object_joined_to_a_name_is_no_subject(run):
+    statements = run("Witkoff met Lavrov. Trump told him and Kushner the talks would go on.")
+
+    assert all(s.speaker_name != "Steve Witkoff" for s in statements)
+
+
+def test_a_communique_with_an_accent_speaks_for_its_issuer(run):
+    statements = run(
+        "The European Union adopted a communiqué on Thursday. "
+        "The communiqué also called on Russia to agree to an unconditional ceasefire."
+    )
+
+    assert first(statements).speaker_name == "European Union"
+
+
+def test_a_delegate_filling_a_role_after_an_opening_participle_speaks(run):
+    statement = first(
+        run(
+            "Closing the meeting, the President of the Council, the representative of Malta, said the members "
+            "agreed on the aid."
+        )
+    )
+
+    assert statement.speaker_name == "Malta"
+
+
+def test_a_name_after_a_title_at_a_ministry_speaks(run):
+    statements = run(
+        "Qatar's Minister of State at the Foreign Ministry, Mohammed Al-Khulaifi, said the exchange would go "
+        'ahead. Erdogan thanked him. "We will go on until every child is home," Al-Khulaifi said.'
+    )
+
+    assert first(statements).speaker_name == "Mohammed Al-Khulaifi"
+
+
+def test_he_after_a_name_filling_a_title_at_a_ministry_is_that_name(run):
+    statements = run(
+        "Erdogan said the talks had been useful.\n\n"
+        "Qatar's Minister of State at the Foreign Ministry, Mohammed Al-Khulaifi, said the exchange would go "
+        'ahead.\n\n"We will go on until every child is home," he said.'
+    )
+
+    assert first(statements, "direct").speaker_name == "Mohammed Al-Khulaifi"
