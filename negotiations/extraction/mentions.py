@@ -254,6 +254,9 @@ def find_mentions(
     ):
         mentions = mentions + governments
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if "government" in lower and (governments := _state_governments(text, published, registry, taken)):
+        mentions = mentions + governments
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
     mentions = mentions + _unknown_mentions(text, folded, names, sorted(taken + labels) if labels else taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
@@ -270,10 +273,12 @@ def find_mentions(
 
 # "the Swiss foreign ministry", "the Indian external affairs ministry": a state's adjective before a ministry
 # written in small letters, which no capitalised name covers.
+# "South Korea's foreign ministry", "the Philippines' foreign ministry": the same after the state's name.
+_STATE_WORDS = r"(?:(?:South|North|New|Sri|Sierra|Saudi|United Arab) )?[A-Z][a-z]+"
 STATE_MINISTRY_RE = re.compile(
-    r"(?<![\w-])(?:[Tt]he )?(?P<adjective>[A-Z][a-z]+) (?P<body>"
-    r"(?:(?:foreign|external) affairs|foreign|defen[cs]e|interior|justice|finance|energy|trade|economy) ministry"
-    r"|ministry of (?:foreign|external) affairs|ministry of defen[cs]e|foreign office)(?![\w-])"
+    rf"(?<![\w-])(?:[Tt]he )?(?:(?P<adjective>{_STATE_WORDS})|(?P<state>{_STATE_WORDS})(?:['’]s|(?<=s)['’])) "
+    r"(?P<body>(?:(?:foreign|external) affairs|foreign|defen[cs]e|interior|justice|finance|energy|trade|economy|"
+    r"unification) ministry|ministry of (?:foreign|external) affairs|ministry of defen[cs]e|foreign office)(?![\w-])"
 )
 
 
@@ -296,12 +301,17 @@ def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     names ministries, and only after the adjective of a state (not "the Trump foreign ministry")."""
     found = []
     for match in _ministry_phrases(text):
-        adjective, body = match.group("adjective", "body")
-        if adjective not in STATES_BY_ADJECTIVE or _overlaps(taken, match.start(), match.end()):
+        adjective, state, body = match.group("adjective", "state", "body")
+        if state is not None:
+            adjective = STATE_ADJECTIVES.get(state)
+            start = match.start("state")
+        else:
+            start = match.start("adjective")
+        if adjective not in STATES_BY_ADJECTIVE or _overlaps(taken, start, match.end()):
             continue
         name = f"{adjective} {body.title().replace(' Of ', ' of ')}"
         possessive = text.startswith("'s", match.end())
-        found.append(Mention(match.start("adjective"), match.end(), NAME, name, possessive=possessive))
+        found.append(Mention(start, match.end(), NAME, name, possessive=possessive))
     return found
 
 
@@ -348,6 +358,41 @@ def _spoken_for_governments(
         actors = registry.resolve(state, published)
         name = actors[0].name if actors else state
         found.append(Mention(start, end, ACTOR if actors else NAME, name, actors=actors[:1]))
+    return found
+
+
+# "The Indian government said", "South Korea's government", "the government of Peru": the state speaks (as "Moscow"
+# does for Russia), for any state whose adjective the lexicon knows.
+STATE_GOVERNMENT_RE = re.compile(
+    rf"(?<![\w-])(?:[Tt]he (?P<adjective>{_STATE_WORDS})|(?P<state>{_STATE_WORDS})(?:['’]s|(?<=s)['’])) government"
+    rf"(?![\w-])|(?<![\w-])[Tt]he government of (?:the )?(?P<of>{_STATE_WORDS})(?![\w-])"
+)
+
+
+def _state_governments(
+    text: str, published: date | None, registry: Registry, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    found = []
+    for match in STATE_GOVERNMENT_RE.finditer(text):
+        adjective, state = match.group("adjective"), match.group("state") or match.group("of")
+        state = (
+            STATES_BY_ADJECTIVE.get(adjective) if adjective else state if state in STATE_ADJECTIVES else None
+        )
+        if state is None or _overlaps(taken, match.start(), match.end()):
+            continue
+        actors = registry.resolve(state, published)
+        name = actors[0].name if actors else state
+        possessive = text.startswith("'s", match.end())
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                ACTOR if actors else NAME,
+                name,
+                actors=actors[:1],
+                possessive=possessive,
+            )
+        )
     return found
 
 
@@ -1060,7 +1105,10 @@ def _unknown_mentions(
             if domain and title_start >= 0:
                 title = folded[title_start:name_start].strip()
         name = text[name_start:end]
-        possessive = folded.startswith("'s", end)
+        # "the United Arab Emirates' ministry": a bare apostrophe after a plural's "s" is a possessive too.
+        possessive = folded.startswith("'s", end) or (
+            folded.startswith("' ", end) and folded[end - 1 : end] == "s"
+        )
         if any(word in ORGANISATION_WORDS for word in name_words):
             if (
                 words[-1] in ORGANISATION_WORDS
@@ -1110,7 +1158,8 @@ OFFICE_PREPOSITION_RE = re.compile(
 
 
 # "Ukraine's Energy Ministry": a state's body the gold and the registry name with the state's adjective.
-POSSESSIVE_STATE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)['’]s\s+$")
+# "The United Arab Emirates' Ministry of Foreign Affairs", "South Korea's Foreign Ministry" too.
+POSSESSIVE_STATE_RE = re.compile(rf"(?<![\w-])({_STATE_WORDS})(?:['’]s|(?<=s)['’])\s+$")
 
 
 def _body_name(text: str, folded: str, start: int, name: str) -> str:
@@ -1121,7 +1170,7 @@ def _body_name(text: str, folded: str, start: int, name: str) -> str:
     short = words[1:] if words[0] == "The" else words
     if len(short) == 1 and short[0] in NEWSPAPER_WORDS:
         return _full_paper_name(text, folded, start, short[0]) or name
-    state = POSSESSIVE_STATE_RE.search(folded, max(0, start - 20), start)
+    state = POSSESSIVE_STATE_RE.search(folded, max(0, start - 30), start)
     if state is not None and state.group(1) in STATE_ADJECTIVES and words[0] not in STATE_ADJECTIVES.values():
         return f"{STATE_ADJECTIVES[state.group(1)]} {name}"
     return name

@@ -2248,3 +2248,50 @@ def test_he_after_a_name_filling_a_title_at_a_ministry_is_that_name(run):
     )
 
     assert first(statements, "direct").speaker_name == "Mohammed Al-Khulaifi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "South Korea's foreign ministry said on Thursday it had summoned the ambassador.",
+            "South Korean Foreign Ministry",
+        ),
+        (
+            "The Philippines' foreign ministry said it had summoned the ambassador.",
+            "Philippine Foreign Ministry",
+        ),
+        (
+            "The South Korean foreign ministry said the envoy would travel to Kyiv.",
+            "South Korean Foreign Ministry",
+        ),
+        (
+            "The United Arab Emirates' Ministry of Foreign Affairs said the exchange had been completed.",
+            "Emirati Ministry of Foreign Affairs",
+        ),
+        ("On Monday Ukraine's Energy Ministry said the grid was stable again.", "Ukrainian Energy Ministry"),
+    ],
+)
+def test_a_states_ministry_is_named_with_the_states_adjective(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Indian government said it supported a ceasefire along the front line.", "India"),
+        ("South Korea's government said it would send more aid.", "South Korea"),
+        ("The government of Peru said it backed the talks.", "Peru"),
+        ("The Ukrainian government said it would not cede territory.", "Ukraine"),
+    ],
+)
+def test_a_states_government_speaks_for_the_state(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
+def test_a_government_with_a_relative_clause_before_its_verb_speaks(run):
+    statement = first(
+        run("The Indian government, which attended as an observer, said it supported a ceasefire.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("India", "it supported a ceasefire")
