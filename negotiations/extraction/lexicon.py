@@ -1013,6 +1013,8 @@ TITLE_HEADS = frozenset(
 )
 TITLE_MODIFIERS = frozenset(
     [
+        "highness",  # "His Highness Sheikh Abdullah bin Zayed": Gulf agencies' honorifics belong to the title
+        "excellency",
         "parliament",
         "congress",
         "duma",

@@ -148,6 +148,15 @@ APPOSITIVE_ROLE_RE = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+# ", Minister of Foreign Affairs,", ", Deputy Foreign Minister,": a capitalised office after a name, with no article
+# (Gulf, Asian and ministry copy), is the name's title.
+CAPITALISED_APPOSITIVE_ROLE_RE = re.compile(
+    r",\s+(?:[A-Z][\w-]*\s+){0,3}?(?P<role>"
+    + "|".join(sorted((word.capitalize() for word in ("minister", "secretary", "ambassador", "envoy", "adviser",
+                                                      "advisor", "spokesperson", "spokesman", "spokeswoman",
+                                                      "commissioner", "president", "chancellor")), key=len, reverse=True))
+    + r")(?:\s+(?:of|for)\s+[A-Z][^,.;]{0,60})?[,.;]"
+)  # fmt: skip
 # "Blogger Taras Hrytsenko", "pollster Anton Hrushetsky": a noun for a person written before a name is its title.
 TITLE_HEAD_WORDS = TITLE_HEADS | APPOSITIVE_PERSON_NOUNS
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
@@ -439,6 +448,9 @@ def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]
 PARTY_LABEL_RE = re.compile(
     r"[RDI](?<=[,(] [RDI])-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=[,)])|[RDI](?<=\([RDI])-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=\))"
 )
+OFFICE_FIELD_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?i:minister|secretary|commissioner) (?:of|for) [A-Z][a-z]+$"
+)
 FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'-])([A-Z][a-z]+) $")
 WORD_BEFORE_RE = re.compile(r"([\w'.-]+)[ \t]*$")
 
@@ -451,6 +463,12 @@ def _without_namesakes(folded: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         actor = mention.actor
         surname = folded[mention.start : mention.end]
+        if " " in surname and ARABIC_NAME_TAIL_RE.fullmatch(
+            folded, surname.index(" ") + mention.start, mention.end
+        ):
+            surname = surname.split(" ", 1)[
+                0
+            ]  # "Zayed Al Nahyan": the registry matched "Zayed", the tail was added
         if actor is not None and actor.is_person and " " not in surname:
             if surname in namesakes:
                 continue
@@ -458,8 +476,25 @@ def _without_namesakes(folded: str, mentions: list[Mention]) -> list[Mention]:
             if first is not None and _is_other_first_name(folded, first, actor):
                 namesakes.add(surname)
                 continue
+            son_of = SON_OF_BEFORE_RE.search(folded, max(0, mention.start - 30), mention.start)
+            if son_of is not None and not _is_own_given_name(actor, son_of.group(1), surname):
+                # "Sheikh Abdullah bin Zayed": a brother of "Mohamed bin Zayed", not the man the registry knows.
+                namesakes.add(surname)
+                continue
         kept.append(mention)
     return kept
+
+
+# "Abdullah bin " before "Zayed": an Arabic name's given name and "son of" before the family's.
+SON_OF_BEFORE_RE = re.compile(r"(?<![\w'-])([A-Z][a-z]+) (?:bin|ibn) $")
+
+
+def _is_own_given_name(actor: ActorEntry, given: str, surname: str) -> bool:
+    """Whether "<given> bin <surname>" is one of the actor's names ("Mohammed bin Zayed" is Mohamed bin Zayed's)."""
+    return any(
+        f"{given} bin {surname}" in fold(name) or f"{given} ibn {surname}" in fold(name)
+        for name in (actor.name, *actor.aliases)
+    )
 
 
 def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -> bool:
@@ -472,6 +507,8 @@ def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -
         prior is None
         or not prior.group(1)[0].isupper()
         or prior.group(1).lower().rstrip(".") in TITLE_HEAD_WORDS  # "Regional Governor Ivan Fedorov"
+        # "Minister of State Khalifa Shaheen Almarar": an office's field after a small "of", not a title-case run.
+        or OFFICE_FIELD_BEFORE_RE.search(folded, max(0, prior.start() - 40), prior.end(1)) is not None
     )
 
 
@@ -1104,6 +1141,10 @@ def _unknown_mentions(
             name_words = name_words[domain:]
             if domain and title_start >= 0:
                 title = folded[title_start:name_start].strip()
+        if " bin " in folded[name_start:end] and (tail := ARABIC_NAME_TAIL_RE.match(folded, end)) is not None:
+            # "Sheikh Abdullah bin Zayed Al Nahyan": the family name after five words is still the name's.
+            end = reached = tail.end()
+            name_words = folded[name_start:end].split()
         name = text[name_start:end]
         # "the United Arab Emirates' ministry": a bare apostrophe after a plural's "s" is a possessive too.
         possessive = folded.startswith("'s", end) or (
@@ -1135,6 +1176,10 @@ def _unknown_mentions(
             full_names.setdefault(name_words[0], name)
             if not title and (appositive := APPOSITIVE_ROLE_RE.match(folded, end)) is not None:
                 title = appositive.group("role")  # "Marta Levchenko, a political analyst at ...": a person
+            if (appositive := CAPITALISED_APPOSITIVE_ROLE_RE.match(folded, end)) is not None:
+                # "Sheikh Abdullah bin Zayed, Minister of Foreign Affairs,": the office, after any honorific title
+                office = folded[appositive.start("role") : appositive.end() - 1]
+                title = f"{title} {office}" if title else office
             kind = PERSON if title else NAME
         elif name_words[0] in full_names:
             name = full_names[name_words[0]]

@@ -2295,3 +2295,48 @@ def test_a_government_with_a_relative_clause_before_its_verb_speaks(run):
     )
 
     assert (statement.speaker_name, statement.quote) == ("India", "it supported a ceasefire")
+
+
+def test_a_brother_named_bin_the_same_family_is_not_the_known_sheikh(demo_registry):
+    statements = extract(
+        "Sheikh Abdullah bin Zayed Al Nahyan said the UAE was committed to mediation.",
+        published=PUBLISHED,
+        registry=demo_registry,
+    )
+
+    assert first(statements).speaker_name == "Abdullah bin Zayed Al Nahyan"
+
+
+def test_the_known_sheikh_by_another_spelling_is_still_known(demo_registry):
+    statements = extract(
+        "Mohammed bin Zayed said the UAE was ready to host more talks.",
+        published=PUBLISHED,
+        registry=demo_registry,
+    )
+
+    assert first(statements).speaker_name == "Mohamed bin Zayed"
+
+
+def test_a_known_surname_inside_a_name_after_an_office_is_someone_else(demo_registry):
+    statements = extract(
+        "The Emirati Minister of State Khalifa Shaheen Almarar said the UAE was ready to host more talks.",
+        published=PUBLISHED,
+        registry=demo_registry,
+    )
+
+    assert first(statements).speaker_name == "Khalifa Shaheen Almarar"
+
+
+def test_an_honorific_belongs_to_the_title(run):
+    statement = first(run("His Excellency Ahmed Al-Sayegh said the talks would go on."))
+
+    assert statement.speaker_name == "Ahmed Al-Sayegh"
+
+
+def test_the_minister_refers_to_a_name_given_the_office_in_apposition(run):
+    statements = run(
+        "Sheikh Ahmed bin Saeed Al Tayer, Minister of Foreign Affairs, said the country was committed to mediation."
+        "\n\nThe Minister affirmed that the country would continue its humanitarian efforts."
+    )
+
+    assert [s.speaker_name for s in statements] == ["Ahmed bin Saeed Al Tayer"] * 2
