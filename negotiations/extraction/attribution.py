@@ -530,8 +530,10 @@ PREPOSITION_BEFORE_RE = re.compile(
 )
 
 
+# Also "Minister of Foreign Affairs of Ukraine Andrii Sybiha": the office's state, then its holder's name.
 ROLE_APPOSITION_GAP_RE = re.compile(
     r"(?:\s+(?:of|at|in|for)\s+[^,;.\n]{1,60})?\s*,\s*(?:[a-z][\w'-]*\s+){0,3}|\s*"
+    r"|\s+of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}"
 )
 
 

@@ -49,6 +49,7 @@ from .lexicon import (
     INVERTED_VERBS,
     NAME_STOPWORDS,
     SPOKESPERSON_NOUNS,
+    STATES_BY_ADJECTIVE,
     STOPWORDS,
     THAT_CLAUSE_CUES,
 )
@@ -56,6 +57,7 @@ from .mentions import (
     ACTOR,
     ANONYMOUS,
     APPOSITIVE_ROLE_RE,
+    DIPLOMACY_AFTER_RE,
     DOCUMENT_HEADS,
     INSTITUTION_HEADS,
     NAME,
@@ -1914,7 +1916,12 @@ def _resolve_role(
         head = "president"
     heads = ROLE_SYNONYMS.get(head, (head,))
     party = _party_after_role(doc, mention)
+    if head in ("head", "chief") and (diplomacy := DIPLOMACY_AFTER_RE.search(mention.title)) is not None:
+        # "The Head of Ukrainian diplomacy", "the chief of Russian diplomacy": that state's foreign minister.
+        heads = FOREIGN_MINISTER_WORDS
+        party = _party_of_adjective(doc, diplomacy.group("adjective")) or party
     options: list[tuple[int, Speaker]] = []
+    salient: set[int] = set()  # the options that spoke or were a sentence's subject, not only named in passing
     # 'A senior diplomat said ... "...," the diplomat told AFP': an unnamed source counts as much as a named
     # holder of the role, and the one named last is meant.
     unnamed = head.rstrip("s")
@@ -1926,6 +1933,7 @@ def _resolve_role(
             or (head in SPOKESPERSON_NOUNS and _by_spokesperson(candidate))
         ):
             options.append((candidate.start, speaker))
+            salient.add(candidate.start)
     for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
         if doc.quote_at(other.start) is not None:
             continue  # '"... Every delay helps Putin," the head of state said': a name quoted is not the speaker
@@ -1937,6 +1945,9 @@ def _resolve_role(
             speaker = _speaker_from_mention(doc, other, history, subjects)
             if speaker is not None:
                 options.append((other.start, speaker))
+                sentence = doc.sentence_at(other.start)
+                if any(subject.start == other.start for subject in subjects.between(sentence.start, other.end)):
+                    salient.add(other.start)
     if party:
         options = [
             option
@@ -1948,6 +1959,10 @@ def _resolve_role(
     if not options:
         return _anonymous_back_reference(doc, mention, history)
     position, speaker = max(options, key=lambda option: option[0])
+    if position not in salient and (earlier := [option for option in options if option[0] in salient]):
+        # 'Minister Sybiha held talks with Foreign Minister Eide. The Minister emphasized ...': the holder the
+        # report is about (a subject, or one who spoke), not the one named last as an object.
+        position, speaker = max(earlier, key=lambda option: option[0])
     sentence = doc.sentence_at(position)
     for subject in subjects.between(sentence.start, position):
         # 'Putin confirmed he would meet Zelensky at the final stage. "...," the head of state said': of two holders
@@ -1957,6 +1972,16 @@ def _resolve_role(
         return speaker
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+FOREIGN_MINISTER_WORDS = ("foreign minister", "minister of foreign affairs", "foreign affairs", "top diplomat")
+
+
+def _party_of_adjective(doc: Document, adjective: str) -> str:
+    """'Ukrainian': the party of the state the adjective names ("" when the registry does not know it)."""
+    state = STATES_BY_ADJECTIVE.get(adjective)
+    actors = doc.registry.resolve(state, doc.published) if state else []
+    return doc.registry.party_of(actors[0]) if actors else ""
 
 
 def _by_spokesperson(candidate: Candidate) -> bool:

@@ -88,7 +88,7 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter
 # skips ahead to capitals instead of trying the lookbehind at every character.
 # A capital right after a dot ("S.C." in "(R-S.C.)") goes on an abbreviation; it starts no name.
 _FIRST_NAME_TOKEN = rf"[A-Z](?<![\w'.-].)(?:[a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|'[A-Z][a-z]+|\.(?:[ ]?[A-Z]\.)*|[A-Z]{{1,2}}(?=[ ][A-Z][a-z]))"
-NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,4}}(?![\w])")
+NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,5}}(?![\w])")
 
 _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
 _ANON_MOD = "|".join(re.escape(word) for word in sorted(ANONYMOUS_MODIFIERS, key=len, reverse=True))
@@ -422,6 +422,17 @@ def _after_place_in_title(folded: str, start: int, end: int, taken: list[tuple[i
         return None
     rest = taken[index][1] + 1
     return rest if len(folded[rest:end].split()) >= 2 else None
+
+
+def _state_opening_title_name(folded: str, start: int, words: list[str]) -> int | None:
+    """How many words of a capitalised run name a state (of the lexicon) that belongs to the office written before
+    it, when a name of two words or more follows it."""
+    for count in (1, 2, 3):
+        if len(words) - count >= 2 and " ".join(words[:count]) in STATE_ADJECTIVES:
+            if OFFICE_OF_RE.search(folded[max(0, start - 60) : start].lower()):
+                return count
+            return None
+    return None
 
 
 def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]:
@@ -1085,6 +1096,10 @@ def _unknown_mentions(
         if (after_place := _after_place_in_title(folded, start, end, taken)) is not None:
             start = after_place  # "Prime Minister of Ukraine Olha Marchenko": the name after the state
             words = folded[start:end].split()
+        elif (state_words := _state_opening_title_name(folded, start, words)) is not None:
+            # "Minister of Foreign Affairs of Norway Espen Barth Eide": a state the registry does not know.
+            start = folded.index(words[state_words], start + len(words[state_words - 1]))
+            words = words[state_words:]
         count = len(words)
         if count == 1 and folded.startswith(".", end) and _is_abbreviated_title(words[0]):
             continue  # "Sen." in ", Sen. Lindsey Graham,": the title of the name after it, not a name
@@ -1266,6 +1281,13 @@ def _role_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[
             continue
         if not lower.startswith("the", start) and not text[start].isupper():
             continue  # "That official said" opens a sentence; "said that officials ..." is no role noun
-        title = text[start:end]
-        found.append(Mention(start, end, ROLE, title, title=title, gender=_gender_from_title(title)))
+        name = title = text[start:end]
+        if match.group("head") in ("head", "chief") and (diplomacy := DIPLOMACY_AFTER_RE.match(text, end)):
+            # "The Head of Ukrainian diplomacy": a foreign ministry's name for its minister, one role noun.
+            end = diplomacy.end()
+            title = text[start:end]
+        found.append(Mention(start, end, ROLE, name, title=title, gender=_gender_from_title(title)))
     return found
+
+
+DIPLOMACY_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?(?P<adjective>[A-Z][a-z]+)\s+diplomacy(?![\w-])")

@@ -2340,3 +2340,45 @@ def test_the_minister_refers_to_a_name_given_the_office_in_apposition(run):
     )
 
     assert [s.speaker_name for s in statements] == ["Ahmed bin Saeed Al Tayer"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sybiha met his Norwegian counterpart in Oslo. The Head of Ukrainian diplomacy stressed that the "
+            "guarantees must be binding.",
+            "Andrii Sybiha",
+        ),
+        (
+            "Lavrov met Kallas in Geneva. The head of Russian diplomacy said the talks were useful.",
+            "Sergey Lavrov",
+        ),
+    ],
+)
+def test_the_head_of_a_states_diplomacy_is_its_foreign_minister(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
+def test_the_minister_is_the_subject_of_the_release_not_the_one_named_last(run):
+    statements = run(
+        "Minister of Foreign Affairs of Ukraine Andrii Sybiha held talks with Norwegian Foreign Minister Espen "
+        "Barth Eide in Kyiv.\n\nThe Minister emphasized that Russia must agree to a full ceasefire."
+    )
+
+    assert first(statements).speaker_name == "Andrii Sybiha"
+
+
+def test_a_state_the_registry_does_not_know_belongs_to_the_office_before_it(run):
+    statements = run(
+        "Minister of Foreign Affairs of Norway Espen Barth Eide said the ceasefire must hold.",
+        published=PUBLISHED,
+    )
+
+    assert first(statements).speaker_name == "Espen Barth Eide"
+
+
+def test_a_three_word_name_after_a_three_word_title_is_whole(run):
+    statement = first(run("Norwegian Foreign Minister Espen Barth Eide said the ceasefire must hold."))
+
+    assert statement.speaker_name == "Espen Barth Eide"
