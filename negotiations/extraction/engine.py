@@ -1921,7 +1921,9 @@ def _resolve_role(
         heads = FOREIGN_MINISTER_WORDS
         party = _party_of_adjective(doc, diplomacy.group("adjective")) or party
     options: list[tuple[int, Speaker]] = []
-    salient: set[int] = set()  # the options that spoke or were a sentence's subject, not only named in passing
+    salient: set[int] = (
+        set()
+    )  # the options that spoke or were a sentence's subject, not only named in passing
     # 'A senior diplomat said ... "...," the diplomat told AFP': an unnamed source counts as much as a named
     # holder of the role, and the one named last is meant.
     unnamed = head.rstrip("s")
@@ -1946,7 +1948,9 @@ def _resolve_role(
             if speaker is not None:
                 options.append((other.start, speaker))
                 sentence = doc.sentence_at(other.start)
-                if any(subject.start == other.start for subject in subjects.between(sentence.start, other.end)):
+                if any(
+                    subject.start == other.start for subject in subjects.between(sentence.start, other.end)
+                ):
                     salient.add(other.start)
     if party:
         options = [
@@ -1974,7 +1978,12 @@ def _resolve_role(
                    speaker.gender)  # fmt: skip
 
 
-FOREIGN_MINISTER_WORDS = ("foreign minister", "minister of foreign affairs", "foreign affairs", "top diplomat")
+FOREIGN_MINISTER_WORDS = (
+    "foreign minister",
+    "minister of foreign affairs",
+    "foreign affairs",
+    "top diplomat",
+)
 
 
 def _party_of_adjective(doc: Document, adjective: str) -> str:
