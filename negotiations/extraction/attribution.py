@@ -210,6 +210,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 # "A senior official, who spoke on condition of anonymity to discuss the talks, said": the
                 # source's mention holds its clause up to the comma.
                 return Slot(granted, start=granted.text_start, end=granted.end)
+            if walked == 0 and (granting := _granted_clause_before(doc, mention_by_end, start)) is not None:
+                # "A European diplomat, speaking on condition of anonymity because the talks are private, said": the
+                # clause goes on past the words the source's mention holds.
+                return Slot(granting, start=granting.text_start, end=granting.end)
             opening = _appositive_start(tokens, index, doc)
             if opening is None:
                 # "Olena Kravets, 34, a nurse from Kharkiv who ..., said": the name before the appositives.
@@ -237,6 +241,20 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
         index -= 1
         walked += 1
     return _fallback(appositive)
+
+
+def _granted_clause_before(doc: Document, mention_by_end: dict[int, Mention], comma: int) -> Mention | None:
+    """The anonymous source whose granted-anonymity clause (", speaking on condition of anonymity because ...")
+    the comma at `comma` closes."""
+    for end, mention in mention_by_end.items():
+        if (
+            mention.kind == ANONYMOUS
+            and end < comma <= end + 60
+            and "," in doc.text[mention.start : end]
+            and not any(mark in doc.text[end:comma] for mark in ',;:"“”')
+        ):
+            return mention
+    return None
 
 
 def _first_of_joint_subject(
@@ -412,6 +430,10 @@ def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc:
 
 def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None:
     """The speaker written right after a cue: "said Lavrov", "said Russian Foreign Minister Sergey Lavrov"."""
+    issued = ISSUED_BY_RE.match(doc.lower, position, upper_bound)
+    if issued is not None:
+        # '"...," said a statement from the Elysee': the body that issued the words speaks.
+        return _issuer_after(doc, issued.end(), upper_bound)
     cursor = position
     while cursor < upper_bound and doc.text[cursor] in " \t,":
         cursor += 1
@@ -464,16 +486,16 @@ ISSUED_BY_RE = re.compile(
 )
 
 
+def _issuer_after(doc: Document, position: int, upper_bound: int) -> Slot | None:
+    return speaker_after(doc, position, upper_bound) or speaker_after(doc, position + 4, upper_bound)
+
+
 def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
     if cue.word == "per" and not doc.text.endswith(", ", 0, cue.start):
         return None  # "per" attributes only set off by a comma ("..., per a source"), not in "$80 per barrel"
-    issued = ISSUED_BY_RE.match(doc.lower, cue.end, upper_bound)
-    if issued is not None:
-        # "according to a statement from the Slovak government": the body that issued the words speaks.
-        return speaker_after(doc, issued.end(), upper_bound) or speaker_after(
-            doc, issued.end() + 4, upper_bound
-        )
-    slot = speaker_after(doc, cue.end, upper_bound)
+    slot = speaker_after(
+        doc, cue.end, upper_bound
+    )  # also "according to a statement from the Slovak government"
     if slot is None:
         cursor = cue.end
         while cursor < upper_bound and doc.text[cursor] == " ":

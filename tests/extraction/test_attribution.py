@@ -2382,3 +2382,22 @@ def test_a_three_word_name_after_a_three_word_title_is_whole(run):
     statement = first(run("Norwegian Foreign Minister Espen Barth Eide said the ceasefire must hold."))
 
     assert statement.speaker_name == "Espen Barth Eide"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "speaking on condition of anonymity because the talks are private",
+        "who spoke on condition of anonymity because the talks are private",
+    ],
+)
+def test_an_anonymity_clause_going_on_past_its_reason_keeps_the_source(run, clause):
+    statement = first(run(f"A European diplomat, {clause}, said the draft was ready."))
+
+    assert (statement.anonymous, statement.quote) == (True, "the draft was ready")
+
+
+def test_a_statement_from_a_body_after_the_verb_is_the_bodys(run):
+    statement = first(run('"The door remains open," said a statement from the Kremlin.'))
+
+    assert (statement.speaker_name, statement.kind) == ("Kremlin", "direct")
