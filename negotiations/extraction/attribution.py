@@ -422,6 +422,10 @@ def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc:
             return None if (has_cue or has_quote) and not relative else index
         if token in ";:":
             return None
+        if token in ("who", "which", "whose") and has_cue and tokens[index - 1][2] != ",":
+            # ", a Republican from South Carolina who has pushed for sanctions,": the cue is the relative clause's,
+            # inside the appositive.
+            has_cue = False
         # A quoted title in a relative clause (', whose "Sanctioning Russia Act" has stalled,') is allowed.
         has_quote = has_quote or token in '"“”«»'
         has_cue = has_cue or bool(doc.cues_between(tokens[index][0], tokens[index][1]))

@@ -1031,7 +1031,9 @@ def _clauses_after_fragments(
     return extra
 
 
-RELATIVE_BEFORE_RE = re.compile(r",\s+(?:who|which)\b")
+RELATIVE_BEFORE_RE = re.compile(
+    r"(?:,\s+|\s)(?:who|which)\b"
+)  # ", who has said ...", "a Republican who has pushed for"
 NEGATED_CUE_RE = re.compile(
     r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bwould not|\bno one)\s+(?:\w+\s+)?$"
 )

@@ -2401,3 +2401,12 @@ def test_a_statement_from_a_body_after_the_verb_is_the_bodys(run):
     statement = first(run('"The door remains open," said a statement from the Kremlin.'))
 
     assert (statement.speaker_name, statement.kind) == ("Kremlin", "direct")
+
+
+def test_a_cue_in_a_relative_clause_inside_an_appositive_leaves_the_name_the_subject(run):
+    statements = run(
+        "Senator Lindsey Graham, a Republican from South Carolina who has pushed for sanctions, said the bill had "
+        "the votes."
+    )
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [("Lindsey Graham", "the bill had the votes")]
