@@ -1441,6 +1441,8 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         while start < sentence.end and doc.text[start] in " ,":
             start += 1
         end = _clause_end(doc, start, sentence.end)
+        if _passes_on_words(doc, slot, start, end):
+            return None  # "According to Interfax, Peskov said ...": the agency passes on his words, his statement
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     comma = doc.text.rfind(",", sentence.start, cue.start)
     if comma < 0 or doc.text[comma + 1 : cue.start].strip():
@@ -1455,6 +1457,26 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         end = _clause_end(doc, after, sentence.end)
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+def _passes_on_words(doc: Document, slot: Slot, start: int, end: int) -> bool:
+    """Whether a body or outlet after "according to" only passes on words that the clause gives to a speaker of its
+    own ("According to the Saudi Press Agency, the crown prince told Zelenskyy that ...")."""
+    if slot.mention is None or slot.mention.is_person or slot.mention.kind != NAME:
+        return False  # sources and known bodies tell what they know of a talk ("According to people familiar ...")
+    for cue in doc.cues_between(start, min(end, start + 120)):
+        if cue.kind != SPEECH:
+            continue
+        inner = subject_before(doc, cue, start)
+        return (
+            inner is not None
+            and inner.mention is not None
+            and TITLE_WORDS_RE.fullmatch(doc.text, _skip_space(doc, start, end), inner.start) is not None
+        )
+    return False
+
+
+TITLE_WORDS_RE = re.compile(r"(?:(?:[Tt]he\s+)?[A-Z][\w.'’-]*\s+)*")  # "Crown Prince " before the name
 
 
 SOURCE_DESCRIPTION_RE = re.compile(

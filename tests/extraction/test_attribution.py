@@ -2410,3 +2410,19 @@ def test_a_cue_in_a_relative_clause_inside_an_appositive_leaves_the_name_the_sub
     )
 
     assert [(s.speaker_name, s.quote) for s in statements] == [("Lindsey Graham", "the bill had the votes")]
+
+
+def test_an_agency_after_according_to_passes_on_the_words_of_the_speaker_it_names(run):
+    statements = run("According to Interfax, Peskov said the Kremlin had received the proposals.")
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Dmitry Peskov", "the Kremlin had received the proposals")
+    ]
+
+
+def test_sources_after_according_to_keep_the_conversation_they_tell_of(run):
+    statements = run(
+        "According to people familiar with the talks, Putin told Trump he would freeze the front line."
+    )
+
+    assert first(statements).anonymous
