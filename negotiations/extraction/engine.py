@@ -1984,6 +1984,17 @@ def _resolve_role(
         ]
         if not options:
             return _office_holder(doc, mention, heads[0], party)
+    elif (adjective := _state_adjective_in_role(mention)) is not None:
+        # "The Ukrainian minister said": of the ministers named before, the one of that state (a known actor of its
+        # party, or an unknown one whose title has the adjective), when there is one.
+        state_party = _party_of_adjective(doc, adjective)
+        own = [
+            option
+            for option in options
+            if (option[1].actor and doc.registry.party_of(option[1].actor) == state_party)
+            or (option[1].actor is None and adjective in option[1].title)
+        ]
+        options = own or options
     if not options:
         return _anonymous_back_reference(doc, mention, history)
     position, speaker = max(options, key=lambda option: option[0])
@@ -2008,6 +2019,11 @@ FOREIGN_MINISTER_WORDS = (
     "foreign affairs",
     "top diplomat",
 )
+
+
+def _state_adjective_in_role(mention: Mention) -> str | None:
+    """'Ukrainian' in "the Ukrainian minister", "the Russian diplomat"."""
+    return next((word for word in mention.name.split()[1:-1] if word in STATES_BY_ADJECTIVE), None)
 
 
 def _party_of_adjective(doc: Document, adjective: str) -> str:

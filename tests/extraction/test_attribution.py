@@ -2426,3 +2426,11 @@ def test_sources_after_according_to_keep_the_conversation_they_tell_of(run):
     )
 
     assert first(statements).anonymous
+
+
+def test_a_role_with_a_states_adjective_goes_to_that_states_holder(run):
+    statements = run(
+        "Sybiha met Lavrov in Geneva. Lavrov said little. The Ukrainian minister said the talks were useful."
+    )
+
+    assert statements[-1].speaker_name == "Andrii Sybiha"
