@@ -1558,6 +1558,9 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
             and not doc.cues_between(position + 1, match.end() - 5)
             and _only_attribution(doc.lower[position : match.end()], cue)
         ):
+            if DEMONSTRATIVE_THAT_RE.match(doc.lower, match.end()) is not None:
+                # 'said that was not true': "that" is the subject
+                return doc.lower.rfind("that", position, match.end())
             return _skip_space(doc, match.end(), sentence.end)
         if cue.word.split()[0] in (
             "told",
@@ -1594,6 +1597,8 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
 
 
 NAME_AFTER_RE = re.compile(r" [A-Z]")
+# "said that was not true", "said that would be a mistake": a verb right after "that" makes it a pronoun subject.
+DEMONSTRATIVE_THAT_RE = re.compile(r"(?:was|is|would|will|could|might|wasn't|isn't|had been|has been)\s")
 
 
 def _after_time_phrases(doc: Document, position: int, limit: int) -> int:

@@ -2434,3 +2434,9 @@ def test_a_role_with_a_states_adjective_goes_to_that_states_holder(run):
     )
 
     assert statements[-1].speaker_name == "Andrii Sybiha"
+
+
+def test_that_followed_by_a_verb_is_the_reported_clauses_subject(run):
+    statement = first(run("Peskov said that would be a mistake."))
+
+    assert statement.quote == "that would be a mistake"
