@@ -378,11 +378,23 @@ STATE_GOVERNMENT_RE = re.compile(
 )
 
 
+def _government_phrases(text: str) -> list[re.Match[str]]:
+    """STATE_GOVERNMENT_RE's matches, read only near each "government" (the regex has no literal to search for)."""
+    found: dict[int, re.Match[str]] = {}
+    position = text.find("government")
+    while position >= 0:
+        for match in STATE_GOVERNMENT_RE.finditer(text, max(0, position - 40), position + 60):
+            if match.start() <= position < match.end():
+                found[match.start()] = match
+        position = text.find("government", position + 10)
+    return [found[start] for start in sorted(found)]
+
+
 def _state_governments(
     text: str, published: date | None, registry: Registry, taken: list[tuple[int, int]]
 ) -> list[Mention]:
     found = []
-    for match in STATE_GOVERNMENT_RE.finditer(text):
+    for match in _government_phrases(text):
         adjective, state = match.group("adjective"), match.group("state") or match.group("of")
         state = (
             STATES_BY_ADJECTIVE.get(adjective) if adjective else state if state in STATE_ADJECTIVES else None
