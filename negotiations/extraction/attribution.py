@@ -174,6 +174,12 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 before = None  # "..., and Ukrainian officials have warned": a clause of its own
             if before == "and" and (first := _first_of_joint_subject(doc, tokens, mention, mention_by_end)):
                 return first  # "Macron and Merz called for ...": the first of the two speaks (and stands for both)
+            if before == "and" and (pronoun := _pronoun_joined_to(tokens, mention)) is not None:
+                return pronoun  # "He and Jared Kushner said ...": the one "he" refers to speaks first
+            if before in ("the", "a", "an"):
+                # "the President of the Council, the representative of Malta, said": a body named without its
+                # article is still the object of the preposition before the article.
+                before = _token_before(tokens, doc, tokens[_index_before(tokens, mention.text_start)][0])
             if mention.possessive or (before is not None and before in PREPOSITIONS):
                 # "the spokesman for Putin", "Lavrov's": not the subject; read on past it.
                 index = _index_before(tokens, mention.text_start)
@@ -204,6 +210,10 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
                 # "A senior official, who spoke on condition of anonymity to discuss the talks, said": the
                 # source's mention holds its clause up to the comma.
                 return Slot(granted, start=granted.text_start, end=granted.end)
+            if walked == 0 and (granting := _granted_clause_before(doc, mention_by_end, start)) is not None:
+                # "A European diplomat, speaking on condition of anonymity because the talks are private, said": the
+                # clause goes on past the words the source's mention holds.
+                return Slot(granting, start=granting.text_start, end=granting.end)
             opening = _appositive_start(tokens, index, doc)
             if opening is None:
                 # "Olena Kravets, 34, a nurse from Kharkiv who ..., said": the name before the appositives.
@@ -233,6 +243,20 @@ def subject_before(doc: Document, cue: Cue, lower_bound: int) -> Slot | None:
     return _fallback(appositive)
 
 
+def _granted_clause_before(doc: Document, mention_by_end: dict[int, Mention], comma: int) -> Mention | None:
+    """The anonymous source whose granted-anonymity clause (", speaking on condition of anonymity because ...")
+    the comma at `comma` closes."""
+    for end, mention in mention_by_end.items():
+        if (
+            mention.kind == ANONYMOUS
+            and end < comma <= end + 60
+            and "," in doc.text[mention.start : end]
+            and not any(mark in doc.text[end:comma] for mark in ',;:"“”')
+        ):
+            return mention
+    return None
+
+
 def _first_of_joint_subject(
     doc: Document, tokens: list[tuple[int, int, str]], second: Mention, mention_by_end: dict[int, Mention]
 ) -> Slot | None:
@@ -253,9 +277,25 @@ def _first_of_joint_subject(
     return Slot(first, start=first.text_start, end=first.end)
 
 
+def _pronoun_joined_to(tokens: list[tuple[int, int, str]], second: Mention) -> Slot | None:
+    """'He and Jared Kushner said', 'She and Rubio told reporters': a subject pronoun opening the clause, joined to
+    a name by "and"; the pronoun's referent is the first of the two speakers."""
+    index = _index_before(tokens, second.text_start)  # the "and"
+    if index < 1 or second.possessive or not second.is_person:
+        return None
+    start, end, word = tokens[index - 1]
+    if word not in ("he", "she"):
+        return None
+    if index >= 2 and tokens[index - 2][2] not in (",", ":", ";", '"', "“", "”"):
+        return None  # "told him and Kushner": the pronoun is an object, not the subject
+    return Slot(None, pronoun=word, start=start, end=end)
+
+
 def _names_the_role(doc: Document, mention: Mention, appositive: Mention) -> bool:
     """Whether the appositive after a role ("the envoy", "Zelensky's chief of staff") names its holder."""
-    if not appositive.is_person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
+    # "the President of the Council, the representative of Malta,": a delegate fills the role for its state.
+    person = appositive.is_person or appositive.delegate
+    if not person or appositive.kind not in (ACTOR, PERSON, NAME) or appositive.possessive:
         return False
     described = mention.kind == ACTOR and doc.text[mention.start : mention.end] == mention.title
     # "The Humanitarian Coordinator, Matthias Schmale, said": a title in capitals the registry does not know.
@@ -382,6 +422,10 @@ def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc:
             return None if (has_cue or has_quote) and not relative else index
         if token in ";:":
             return None
+        if token in ("who", "which", "whose") and has_cue and tokens[index - 1][2] != ",":
+            # ", a Republican from South Carolina who has pushed for sanctions,": the cue is the relative clause's,
+            # inside the appositive.
+            has_cue = False
         # A quoted title in a relative clause (', whose "Sanctioning Russia Act" has stalled,') is allowed.
         has_quote = has_quote or token in '"“”«»'
         has_cue = has_cue or bool(doc.cues_between(tokens[index][0], tokens[index][1]))
@@ -390,6 +434,10 @@ def _appositive_start(tokens: list[tuple[int, int, str]], comma_index: int, doc:
 
 def speaker_after(doc: Document, position: int, upper_bound: int) -> Slot | None:
     """The speaker written right after a cue: "said Lavrov", "said Russian Foreign Minister Sergey Lavrov"."""
+    issued = ISSUED_BY_RE.match(doc.lower, position, upper_bound)
+    if issued is not None:
+        # '"...," said a statement from the Elysee': the body that issued the words speaks.
+        return _issuer_after(doc, issued.end(), upper_bound)
     cursor = position
     while cursor < upper_bound and doc.text[cursor] in " \t,":
         cursor += 1
@@ -442,16 +490,16 @@ ISSUED_BY_RE = re.compile(
 )
 
 
+def _issuer_after(doc: Document, position: int, upper_bound: int) -> Slot | None:
+    return speaker_after(doc, position, upper_bound) or speaker_after(doc, position + 4, upper_bound)
+
+
 def according_to(doc: Document, cue: Cue, upper_bound: int) -> Slot | None:
     if cue.word == "per" and not doc.text.endswith(", ", 0, cue.start):
         return None  # "per" attributes only set off by a comma ("..., per a source"), not in "$80 per barrel"
-    issued = ISSUED_BY_RE.match(doc.lower, cue.end, upper_bound)
-    if issued is not None:
-        # "according to a statement from the Slovak government": the body that issued the words speaks.
-        return speaker_after(doc, issued.end(), upper_bound) or speaker_after(
-            doc, issued.end() + 4, upper_bound
-        )
-    slot = speaker_after(doc, cue.end, upper_bound)
+    slot = speaker_after(
+        doc, cue.end, upper_bound
+    )  # also "according to a statement from the Slovak government"
     if slot is None:
         cursor = cue.end
         while cursor < upper_bound and doc.text[cursor] == " ":
@@ -491,6 +539,12 @@ SETTING_PARTICIPLES = frozenset(
         "answering",
         "appearing",
         "interviewed",
+        "opening",
+        "closing",
+        "concluding",
+        "reacting",
+        "commenting",
+        "replying",
     ]
 )
 SETTING_START_RE = re.compile(
@@ -502,8 +556,10 @@ PREPOSITION_BEFORE_RE = re.compile(
 )
 
 
+# Also "Minister of Foreign Affairs of Ukraine Andrii Sybiha": the office's state, then its holder's name.
 ROLE_APPOSITION_GAP_RE = re.compile(
     r"(?:\s+(?:of|at|in|for)\s+[^,;.\n]{1,60})?\s*,\s*(?:[a-z][\w'-]*\s+){0,3}|\s*"
+    r"|\s+of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}"
 )
 
 

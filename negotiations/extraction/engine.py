@@ -49,6 +49,7 @@ from .lexicon import (
     INVERTED_VERBS,
     NAME_STOPWORDS,
     SPOKESPERSON_NOUNS,
+    STATES_BY_ADJECTIVE,
     STOPWORDS,
     THAT_CLAUSE_CUES,
 )
@@ -56,6 +57,7 @@ from .mentions import (
     ACTOR,
     ANONYMOUS,
     APPOSITIVE_ROLE_RE,
+    DIPLOMACY_AFTER_RE,
     DOCUMENT_HEADS,
     INSTITUTION_HEADS,
     NAME,
@@ -1029,7 +1031,9 @@ def _clauses_after_fragments(
     return extra
 
 
-RELATIVE_BEFORE_RE = re.compile(r",\s+(?:who|which)\b")
+RELATIVE_BEFORE_RE = re.compile(
+    r"(?:,\s+|\s)(?:who|which)\b"
+)  # ", who has said ...", "a Republican who has pushed for"
 NEGATED_CUE_RE = re.compile(
     r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bwould not|\bno one)\s+(?:\w+\s+)?$"
 )
@@ -1437,6 +1441,8 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         while start < sentence.end and doc.text[start] in " ,":
             start += 1
         end = _clause_end(doc, start, sentence.end)
+        if _passes_on_words(doc, slot, start, end):
+            return None  # "According to Interfax, Peskov said ...": the agency passes on his words, his statement
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     comma = doc.text.rfind(",", sentence.start, cue.start)
     if comma < 0 or doc.text[comma + 1 : cue.start].strip():
@@ -1451,6 +1457,26 @@ def _according_paraphrase(doc: Document, cue: Cue, sentence: Sentence) -> Candid
         end = _clause_end(doc, after, sentence.end)
         return _make_paraphrase(doc, cue, sentence, slot, start, end, region=(sentence.start, start))
     return _trailing_paraphrase(doc, cue, sentence, slot, comma)
+
+
+def _passes_on_words(doc: Document, slot: Slot, start: int, end: int) -> bool:
+    """Whether a body or outlet after "according to" only passes on words that the clause gives to a speaker of its
+    own ("According to the Saudi Press Agency, the crown prince told Zelenskyy that ...")."""
+    if slot.mention is None or slot.mention.is_person or slot.mention.kind != NAME:
+        return False  # sources and known bodies tell what they know of a talk ("According to people familiar ...")
+    for cue in doc.cues_between(start, min(end, start + 120)):
+        if cue.kind != SPEECH:
+            continue
+        inner = subject_before(doc, cue, start)
+        return (
+            inner is not None
+            and inner.mention is not None
+            and TITLE_WORDS_RE.fullmatch(doc.text, _skip_space(doc, start, end), inner.start) is not None
+        )
+    return False
+
+
+TITLE_WORDS_RE = re.compile(r"(?:(?:[Tt]he\s+)?[A-Z][\w.'’-]*\s+)*")  # "Crown Prince " before the name
 
 
 SOURCE_DESCRIPTION_RE = re.compile(
@@ -1532,6 +1558,9 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
             and not doc.cues_between(position + 1, match.end() - 5)
             and _only_attribution(doc.lower[position : match.end()], cue)
         ):
+            if DEMONSTRATIVE_THAT_RE.match(doc.lower, match.end()) is not None:
+                # 'said that was not true': "that" is the subject
+                return doc.lower.rfind("that", position, match.end())
             return _skip_space(doc, match.end(), sentence.end)
         if cue.word.split()[0] in (
             "told",
@@ -1568,6 +1597,8 @@ def _content_start(doc: Document, cue: Cue, sentence: Sentence) -> int | None:
 
 
 NAME_AFTER_RE = re.compile(r" [A-Z]")
+# "said that was not true", "said that would be a mistake": a verb right after "that" makes it a pronoun subject.
+DEMONSTRATIVE_THAT_RE = re.compile(r"(?:was|is|would|will|could|might|wasn't|isn't|had been|has been)\s")
 
 
 def _after_time_phrases(doc: Document, position: int, limit: int) -> int:
@@ -1914,7 +1945,14 @@ def _resolve_role(
         head = "president"
     heads = ROLE_SYNONYMS.get(head, (head,))
     party = _party_after_role(doc, mention)
+    if head in ("head", "chief") and (diplomacy := DIPLOMACY_AFTER_RE.search(mention.title)) is not None:
+        # "The Head of Ukrainian diplomacy", "the chief of Russian diplomacy": that state's foreign minister.
+        heads = FOREIGN_MINISTER_WORDS
+        party = _party_of_adjective(doc, diplomacy.group("adjective")) or party
     options: list[tuple[int, Speaker]] = []
+    salient: set[int] = (
+        set()
+    )  # the options that spoke or were a sentence's subject, not only named in passing
     # 'A senior diplomat said ... "...," the diplomat told AFP': an unnamed source counts as much as a named
     # holder of the role, and the one named last is meant.
     unnamed = head.rstrip("s")
@@ -1926,6 +1964,7 @@ def _resolve_role(
             or (head in SPOKESPERSON_NOUNS and _by_spokesperson(candidate))
         ):
             options.append((candidate.start, speaker))
+            salient.add(candidate.start)
     for other in doc.mentions_between(max(0, mention.start - 3000), mention.start):
         if doc.quote_at(other.start) is not None:
             continue  # '"... Every delay helps Putin," the head of state said': a name quoted is not the speaker
@@ -1937,6 +1976,11 @@ def _resolve_role(
             speaker = _speaker_from_mention(doc, other, history, subjects)
             if speaker is not None:
                 options.append((other.start, speaker))
+                sentence = doc.sentence_at(other.start)
+                if any(
+                    subject.start == other.start for subject in subjects.between(sentence.start, other.end)
+                ):
+                    salient.add(other.start)
     if party:
         options = [
             option
@@ -1945,9 +1989,24 @@ def _resolve_role(
         ]
         if not options:
             return _office_holder(doc, mention, heads[0], party)
+    elif (adjective := _state_adjective_in_role(mention)) is not None:
+        # "The Ukrainian minister said": of the ministers named before, the one of that state (a known actor of its
+        # party, or an unknown one whose title has the adjective), when there is one.
+        state_party = _party_of_adjective(doc, adjective)
+        own = [
+            option
+            for option in options
+            if (option[1].actor and doc.registry.party_of(option[1].actor) == state_party)
+            or (option[1].actor is None and adjective in option[1].title)
+        ]
+        options = own or options
     if not options:
         return _anonymous_back_reference(doc, mention, history)
     position, speaker = max(options, key=lambda option: option[0])
+    if position not in salient and (earlier := [option for option in options if option[0] in salient]):
+        # 'Minister Sybiha held talks with Foreign Minister Eide. The Minister emphasized ...': the holder the
+        # report is about (a subject, or one who spoke), not the one named last as an object.
+        position, speaker = max(earlier, key=lambda option: option[0])
     sentence = doc.sentence_at(position)
     for subject in subjects.between(sentence.start, position):
         # 'Putin confirmed he would meet Zelensky at the final stage. "...," the head of state said': of two holders
@@ -1957,6 +2016,26 @@ def _resolve_role(
         return speaker
     return Speaker(speaker.name, speaker.actor, doc.text[mention.start : mention.end], speaker.title, False, True,
                    speaker.gender)  # fmt: skip
+
+
+FOREIGN_MINISTER_WORDS = (
+    "foreign minister",
+    "minister of foreign affairs",
+    "foreign affairs",
+    "top diplomat",
+)
+
+
+def _state_adjective_in_role(mention: Mention) -> str | None:
+    """'Ukrainian' in "the Ukrainian minister", "the Russian diplomat"."""
+    return next((word for word in mention.name.split()[1:-1] if word in STATES_BY_ADJECTIVE), None)
+
+
+def _party_of_adjective(doc: Document, adjective: str) -> str:
+    """'Ukrainian': the party of the state the adjective names ("" when the registry does not know it)."""
+    state = STATES_BY_ADJECTIVE.get(adjective)
+    actors = doc.registry.resolve(state, doc.published) if state else []
+    return doc.registry.party_of(actors[0]) if actors else ""
 
 
 def _by_spokesperson(candidate: Candidate) -> bool:

@@ -1013,6 +1013,8 @@ TITLE_HEADS = frozenset(
 )
 TITLE_MODIFIERS = frozenset(
     [
+        "highness",  # "His Highness Sheikh Abdullah bin Zayed": Gulf agencies' honorifics belong to the title
+        "excellency",
         "parliament",
         "congress",
         "duma",
@@ -1282,6 +1284,38 @@ STATE_ADJECTIVES = {
     "Uzbekistan": "Uzbek",
     "Montenegro": "Montenegrin",
     "Iceland": "Icelandic",
+    # Asian, Latin American, African and other states that wire copy names as mediators, hosts and observers.
+    "South Korea": "South Korean",
+    "North Korea": "North Korean",
+    "South Africa": "South African",
+    "New Zealand": "New Zealand",
+    "Sri Lanka": "Sri Lankan",
+    "Sierra Leone": "Sierra Leonean",
+    "Philippines": "Philippine",
+    "Singapore": "Singaporean",
+    "Taiwan": "Taiwanese",
+    "Mongolia": "Mongolian",
+    "Bangladesh": "Bangladeshi",
+    "Afghanistan": "Afghan",
+    "Tajikistan": "Tajik",
+    "Kyrgyzstan": "Kyrgyz",
+    "Turkmenistan": "Turkmen",
+    "Bahrain": "Bahraini",
+    "Morocco": "Moroccan",
+    "Tunisia": "Tunisian",
+    "Libya": "Libyan",
+    "Ghana": "Ghanaian",
+    "Senegal": "Senegalese",
+    "Uganda": "Ugandan",
+    "Peru": "Peruvian",
+    "Ecuador": "Ecuadorian",
+    "Uruguay": "Uruguayan",
+    "Bolivia": "Bolivian",
+    "Paraguay": "Paraguayan",
+    "Cuba": "Cuban",
+    "Panama": "Panamanian",
+    "Guatemala": "Guatemalan",
+    "Luxembourg": "Luxembourgish",
 }
 # "the Swiss foreign ministry": an adjective is a state's (a ministry's name starts with it) when it is one of these.
 STATES_BY_ADJECTIVE = {adjective: state for state, adjective in STATE_ADJECTIVES.items()}

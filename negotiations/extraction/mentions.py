@@ -88,7 +88,7 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|del|la|le|al|el|bin|ibn|dos|das|du|ter
 # skips ahead to capitals instead of trying the lookbehind at every character.
 # A capital right after a dot ("S.C." in "(R-S.C.)") goes on an abbreviation; it starts no name.
 _FIRST_NAME_TOKEN = rf"[A-Z](?<![\w'.-].)(?:[a-z]+(?:[A-Z][a-z]+)?{_NAME_TAIL}|'[A-Z][a-z]+|\.(?:[ ]?[A-Z]\.)*|[A-Z]{{1,2}}(?=[ ][A-Z][a-z]))"
-NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,4}}(?![\w])")
+NAME_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+)*{_NAME_TOKEN}){{0,5}}(?![\w])")
 
 _ANON_HEAD = "|".join(sorted(ANONYMOUS_HEADS, key=len, reverse=True))
 _ANON_MOD = "|".join(re.escape(word) for word in sorted(ANONYMOUS_MODIFIERS, key=len, reverse=True))
@@ -131,8 +131,9 @@ INSTITUTION_HEADS = frozenset(
         "court",
     ]
 )
-# "the statement said": the words of whoever issued it.
-DOCUMENT_HEADS = frozenset(["statement", "readout", "communique"])
+# "the statement said", "the communiqué also called on": the words of whoever issued it (the head is read from the
+# text, accents and all).
+DOCUMENT_HEADS = frozenset(["statement", "readout", "communique", "communiqué", "declaration"])
 _ROLE_HEAD = "|".join(sorted(PERSON_ROLE_NOUNS | INSTITUTION_HEADS | DOCUMENT_HEADS, key=len, reverse=True))
 # "the" before its lookbehind: a literal prefix the regex engine searches for fast (same matches).
 # "the head of state" and "the head of government" are one role noun, not "the head" of something.
@@ -147,6 +148,15 @@ APPOSITIVE_ROLE_RE = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+# ", Minister of Foreign Affairs,", ", Deputy Foreign Minister,": a capitalised office after a name, with no article
+# (Gulf, Asian and ministry copy), is the name's title.
+CAPITALISED_APPOSITIVE_ROLE_RE = re.compile(
+    r",\s+(?:[A-Z][\w-]*\s+){0,3}?(?P<role>"
+    + "|".join(sorted((word.capitalize() for word in ("minister", "secretary", "ambassador", "envoy", "adviser",
+                                                      "advisor", "spokesperson", "spokesman", "spokeswoman",
+                                                      "commissioner", "president", "chancellor")), key=len, reverse=True))
+    + r")(?:\s+(?:of|for)\s+[A-Z][^,.;]{0,60})?[,.;]"
+)  # fmt: skip
 # "Blogger Taras Hrytsenko", "pollster Anton Hrushetsky": a noun for a person written before a name is its title.
 TITLE_HEAD_WORDS = TITLE_HEADS | APPOSITIVE_PERSON_NOUNS
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ish|ese|ch|i|an)$|^[A-Z][\w-]*'s$|^U\.?S\.?$|^EU$|^UN$|^UK$")
@@ -253,6 +263,9 @@ def find_mentions(
     ):
         mentions = mentions + governments
         taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if "government" in lower and (governments := _state_governments(text, published, registry, taken)):
+        mentions = mentions + governments
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
     mentions = mentions + _unknown_mentions(text, folded, names, sorted(taken + labels) if labels else taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
@@ -269,10 +282,12 @@ def find_mentions(
 
 # "the Swiss foreign ministry", "the Indian external affairs ministry": a state's adjective before a ministry
 # written in small letters, which no capitalised name covers.
+# "South Korea's foreign ministry", "the Philippines' foreign ministry": the same after the state's name.
+_STATE_WORDS = r"(?:(?:South|North|New|Sri|Sierra|Saudi|United Arab) )?[A-Z][a-z]+"
 STATE_MINISTRY_RE = re.compile(
-    r"(?<![\w-])(?:[Tt]he )?(?P<adjective>[A-Z][a-z]+) (?P<body>"
-    r"(?:(?:foreign|external) affairs|foreign|defen[cs]e|interior|justice|finance|energy|trade|economy) ministry"
-    r"|ministry of (?:foreign|external) affairs|ministry of defen[cs]e|foreign office)(?![\w-])"
+    rf"(?<![\w-])(?:[Tt]he )?(?:(?P<adjective>{_STATE_WORDS})|(?P<state>{_STATE_WORDS})(?:['’]s|(?<=s)['’])) "
+    r"(?P<body>(?:(?:foreign|external) affairs|foreign|defen[cs]e|interior|justice|finance|energy|trade|economy|"
+    r"unification) ministry|ministry of (?:foreign|external) affairs|ministry of defen[cs]e|foreign office)(?![\w-])"
 )
 
 
@@ -295,12 +310,17 @@ def _state_ministries(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     names ministries, and only after the adjective of a state (not "the Trump foreign ministry")."""
     found = []
     for match in _ministry_phrases(text):
-        adjective, body = match.group("adjective", "body")
-        if adjective not in STATES_BY_ADJECTIVE or _overlaps(taken, match.start(), match.end()):
+        adjective, state, body = match.group("adjective", "state", "body")
+        if state is not None:
+            adjective = STATE_ADJECTIVES.get(state)
+            start = match.start("state")
+        else:
+            start = match.start("adjective")
+        if adjective not in STATES_BY_ADJECTIVE or _overlaps(taken, start, match.end()):
             continue
         name = f"{adjective} {body.title().replace(' Of ', ' of ')}"
         possessive = text.startswith("'s", match.end())
-        found.append(Mention(match.start("adjective"), match.end(), NAME, name, possessive=possessive))
+        found.append(Mention(start, match.end(), NAME, name, possessive=possessive))
     return found
 
 
@@ -350,6 +370,53 @@ def _spoken_for_governments(
     return found
 
 
+# "The Indian government said", "South Korea's government", "the government of Peru": the state speaks (as "Moscow"
+# does for Russia), for any state whose adjective the lexicon knows.
+STATE_GOVERNMENT_RE = re.compile(
+    rf"(?<![\w-])(?:[Tt]he (?P<adjective>{_STATE_WORDS})|(?P<state>{_STATE_WORDS})(?:['’]s|(?<=s)['’])) government"
+    rf"(?![\w-])|(?<![\w-])[Tt]he government of (?:the )?(?P<of>{_STATE_WORDS})(?![\w-])"
+)
+
+
+def _government_phrases(text: str) -> list[re.Match[str]]:
+    """STATE_GOVERNMENT_RE's matches, read only near each "government" (the regex has no literal to search for)."""
+    found: dict[int, re.Match[str]] = {}
+    position = text.find("government")
+    while position >= 0:
+        for match in STATE_GOVERNMENT_RE.finditer(text, max(0, position - 40), position + 60):
+            if match.start() <= position < match.end():
+                found[match.start()] = match
+        position = text.find("government", position + 10)
+    return [found[start] for start in sorted(found)]
+
+
+def _state_governments(
+    text: str, published: date | None, registry: Registry, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    found = []
+    for match in _government_phrases(text):
+        adjective, state = match.group("adjective"), match.group("state") or match.group("of")
+        state = (
+            STATES_BY_ADJECTIVE.get(adjective) if adjective else state if state in STATE_ADJECTIVES else None
+        )
+        if state is None or _overlaps(taken, match.start(), match.end()):
+            continue
+        actors = registry.resolve(state, published)
+        name = actors[0].name if actors else state
+        possessive = text.startswith("'s", match.end())
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                ACTOR if actors else NAME,
+                name,
+                actors=actors[:1],
+                possessive=possessive,
+            )
+        )
+    return found
+
+
 # "Prime Minister of Ukraine Yulia Svyrydenko", "the Foreign Minister of Hungary, Peter Szijjarto": the state
 # belongs to the title of the person named right after it, who speaks.
 OFFICE_OF_RE = re.compile(
@@ -367,6 +434,17 @@ def _after_place_in_title(folded: str, start: int, end: int, taken: list[tuple[i
         return None
     rest = taken[index][1] + 1
     return rest if len(folded[rest:end].split()) >= 2 else None
+
+
+def _state_opening_title_name(folded: str, start: int, words: list[str]) -> int | None:
+    """How many words of a capitalised run name a state (of the lexicon) that belongs to the office written before
+    it, when a name of two words or more follows it."""
+    for count in (1, 2, 3):
+        if len(words) - count >= 2 and " ".join(words[:count]) in STATE_ADJECTIVES:
+            if OFFICE_OF_RE.search(folded[max(0, start - 60) : start].lower()):
+                return count
+            return None
+    return None
 
 
 def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]:
@@ -393,6 +471,9 @@ def _drop_places_in_titles(lower: str, mentions: list[Mention]) -> list[Mention]
 PARTY_LABEL_RE = re.compile(
     r"[RDI](?<=[,(] [RDI])-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=[,)])|[RDI](?<=\([RDI])-[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]?\.)*(?=\))"
 )
+OFFICE_FIELD_BEFORE_RE = re.compile(
+    r"(?<![\w'-])(?i:minister|secretary|commissioner) (?:of|for) [A-Z][a-z]+$"
+)
 FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'-])([A-Z][a-z]+) $")
 WORD_BEFORE_RE = re.compile(r"([\w'.-]+)[ \t]*$")
 
@@ -405,6 +486,12 @@ def _without_namesakes(folded: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         actor = mention.actor
         surname = folded[mention.start : mention.end]
+        if " " in surname and ARABIC_NAME_TAIL_RE.fullmatch(
+            folded, surname.index(" ") + mention.start, mention.end
+        ):
+            surname = surname.split(" ", 1)[
+                0
+            ]  # "Zayed Al Nahyan": the registry matched "Zayed", the tail was added
         if actor is not None and actor.is_person and " " not in surname:
             if surname in namesakes:
                 continue
@@ -412,8 +499,25 @@ def _without_namesakes(folded: str, mentions: list[Mention]) -> list[Mention]:
             if first is not None and _is_other_first_name(folded, first, actor):
                 namesakes.add(surname)
                 continue
+            son_of = SON_OF_BEFORE_RE.search(folded, max(0, mention.start - 30), mention.start)
+            if son_of is not None and not _is_own_given_name(actor, son_of.group(1), surname):
+                # "Sheikh Abdullah bin Zayed": a brother of "Mohamed bin Zayed", not the man the registry knows.
+                namesakes.add(surname)
+                continue
         kept.append(mention)
     return kept
+
+
+# "Abdullah bin " before "Zayed": an Arabic name's given name and "son of" before the family's.
+SON_OF_BEFORE_RE = re.compile(r"(?<![\w'-])([A-Z][a-z]+) (?:bin|ibn) $")
+
+
+def _is_own_given_name(actor: ActorEntry, given: str, surname: str) -> bool:
+    """Whether "<given> bin <surname>" is one of the actor's names ("Mohammed bin Zayed" is Mohamed bin Zayed's)."""
+    return any(
+        f"{given} bin {surname}" in fold(name) or f"{given} ibn {surname}" in fold(name)
+        for name in (actor.name, *actor.aliases)
+    )
 
 
 def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -> bool:
@@ -426,6 +530,8 @@ def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -
         prior is None
         or not prior.group(1)[0].isupper()
         or prior.group(1).lower().rstrip(".") in TITLE_HEAD_WORDS  # "Regional Governor Ivan Fedorov"
+        # "Minister of State Khalifa Shaheen Almarar": an office's field after a small "of", not a title-case run.
+        or OFFICE_FIELD_BEFORE_RE.search(folded, max(0, prior.start() - 40), prior.end(1)) is not None
     )
 
 
@@ -882,7 +988,12 @@ def _spokespeople(text: str, lower: str, mentions: list[Mention]) -> list[Mentio
                 spans[index] = (mentions[index].text_start, after.end())
     for noun in nouns:  # "a spokesperson for the Commission": the institution right after "for" or "of"
         found = SPOKESPERSON_FOR_RE.match(lower, noun)
-        index = by_start.get(found.end()) if found is not None else None
+        index = None
+        if found is not None:
+            # "the Kremlin" holds its "the"; "the Dutch foreign ministry" starts after it.
+            index = by_start.get(found.end())
+            if index is None and lower.startswith("the ", found.end()):
+                index = by_start.get(found.end() + 4)
         if index is not None and index not in spans and _may_speak_for(mentions[index]):
             spans[index] = (noun, mentions[index].end)
     phrases: dict[int, Mention] = {}
@@ -997,6 +1108,10 @@ def _unknown_mentions(
         if (after_place := _after_place_in_title(folded, start, end, taken)) is not None:
             start = after_place  # "Prime Minister of Ukraine Olha Marchenko": the name after the state
             words = folded[start:end].split()
+        elif (state_words := _state_opening_title_name(folded, start, words)) is not None:
+            # "Minister of Foreign Affairs of Norway Espen Barth Eide": a state the registry does not know.
+            start = folded.index(words[state_words], start + len(words[state_words - 1]))
+            words = words[state_words:]
         count = len(words)
         if count == 1 and folded.startswith(".", end) and _is_abbreviated_title(words[0]):
             continue  # "Sen." in ", Sen. Lindsey Graham,": the title of the name after it, not a name
@@ -1053,8 +1168,15 @@ def _unknown_mentions(
             name_words = name_words[domain:]
             if domain and title_start >= 0:
                 title = folded[title_start:name_start].strip()
+        if " bin " in folded[name_start:end] and (tail := ARABIC_NAME_TAIL_RE.match(folded, end)) is not None:
+            # "Sheikh Abdullah bin Zayed Al Nahyan": the family name after five words is still the name's.
+            end = reached = tail.end()
+            name_words = folded[name_start:end].split()
         name = text[name_start:end]
-        possessive = folded.startswith("'s", end)
+        # "the United Arab Emirates' ministry": a bare apostrophe after a plural's "s" is a possessive too.
+        possessive = folded.startswith("'s", end) or (
+            folded.startswith("' ", end) and folded[end - 1 : end] == "s"
+        )
         if any(word in ORGANISATION_WORDS for word in name_words):
             if (
                 words[-1] in ORGANISATION_WORDS
@@ -1081,6 +1203,10 @@ def _unknown_mentions(
             full_names.setdefault(name_words[0], name)
             if not title and (appositive := APPOSITIVE_ROLE_RE.match(folded, end)) is not None:
                 title = appositive.group("role")  # "Marta Levchenko, a political analyst at ...": a person
+            if (appositive := CAPITALISED_APPOSITIVE_ROLE_RE.match(folded, end)) is not None:
+                # "Sheikh Abdullah bin Zayed, Minister of Foreign Affairs,": the office, after any honorific title
+                office = folded[appositive.start("role") : appositive.end() - 1]
+                title = f"{title} {office}" if title else office
             kind = PERSON if title else NAME
         elif name_words[0] in full_names:
             name = full_names[name_words[0]]
@@ -1104,7 +1230,8 @@ OFFICE_PREPOSITION_RE = re.compile(
 
 
 # "Ukraine's Energy Ministry": a state's body the gold and the registry name with the state's adjective.
-POSSESSIVE_STATE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]+)['’]s\s+$")
+# "The United Arab Emirates' Ministry of Foreign Affairs", "South Korea's Foreign Ministry" too.
+POSSESSIVE_STATE_RE = re.compile(rf"(?<![\w-])({_STATE_WORDS})(?:['’]s|(?<=s)['’])\s+$")
 
 
 def _body_name(text: str, folded: str, start: int, name: str) -> str:
@@ -1115,7 +1242,7 @@ def _body_name(text: str, folded: str, start: int, name: str) -> str:
     short = words[1:] if words[0] == "The" else words
     if len(short) == 1 and short[0] in NEWSPAPER_WORDS:
         return _full_paper_name(text, folded, start, short[0]) or name
-    state = POSSESSIVE_STATE_RE.search(folded, max(0, start - 20), start)
+    state = POSSESSIVE_STATE_RE.search(folded, max(0, start - 30), start)
     if state is not None and state.group(1) in STATE_ADJECTIVES and words[0] not in STATE_ADJECTIVES.values():
         return f"{STATE_ADJECTIVES[state.group(1)]} {name}"
     return name
@@ -1166,6 +1293,13 @@ def _role_mentions(text: str, lower: str, taken: list[tuple[int, int]]) -> list[
             continue
         if not lower.startswith("the", start) and not text[start].isupper():
             continue  # "That official said" opens a sentence; "said that officials ..." is no role noun
-        title = text[start:end]
-        found.append(Mention(start, end, ROLE, title, title=title, gender=_gender_from_title(title)))
+        name = title = text[start:end]
+        if match.group("head") in ("head", "chief") and (diplomacy := DIPLOMACY_AFTER_RE.match(text, end)):
+            # "The Head of Ukrainian diplomacy": a foreign ministry's name for its minister, one role noun.
+            end = diplomacy.end()
+            title = text[start:end]
+        found.append(Mention(start, end, ROLE, name, title=title, gender=_gender_from_title(title)))
     return found
+
+
+DIPLOMACY_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?(?P<adjective>[A-Z][a-z]+)\s+diplomacy(?![\w-])")

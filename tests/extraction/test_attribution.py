@@ -2193,3 +2193,250 @@ def test_a_pair_joined_by_and_before_a_quoted_fragment_is_no_clause_of_its_own(r
     )
 
     assert [(s.kind, s.quote) for s in statements] == [("direct", "will go on next week in Riyadh.")]
+
+
+def test_a_pronoun_joined_to_a_name_speaks_for_its_referent(run):
+    statements = run(
+        "Witkoff flew to Moscow on Thursday. He and Jared Kushner said the ceasefire was within reach."
+    )
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Steve Witkoff", "the ceasefire was within reach")
+    ]
+
+
+def test_a_pronoun_object_joined_to_a_name_is_no_subject(run):
+    statements = run("Witkoff met Lavrov. Trump told him and Kushner the talks would go on.")
+
+    assert all(s.speaker_name != "Steve Witkoff" for s in statements)
+
+
+def test_a_communique_with_an_accent_speaks_for_its_issuer(run):
+    statements = run(
+        "The European Union adopted a communiqué on Thursday. "
+        "The communiqué also called on Russia to agree to an unconditional ceasefire."
+    )
+
+    assert first(statements).speaker_name == "European Union"
+
+
+def test_a_delegate_filling_a_role_after_an_opening_participle_speaks(run):
+    statement = first(
+        run(
+            "Closing the meeting, the President of the Council, the representative of Malta, said the members "
+            "agreed on the aid."
+        )
+    )
+
+    assert statement.speaker_name == "Malta"
+
+
+def test_a_name_after_a_title_at_a_ministry_speaks(run):
+    statements = run(
+        "Qatar's Minister of State at the Foreign Ministry, Mohammed Al-Khulaifi, said the exchange would go "
+        'ahead. Erdogan thanked him. "We will go on until every child is home," Al-Khulaifi said.'
+    )
+
+    assert first(statements).speaker_name == "Mohammed Al-Khulaifi"
+
+
+def test_he_after_a_name_filling_a_title_at_a_ministry_is_that_name(run):
+    statements = run(
+        "Erdogan said the talks had been useful.\n\n"
+        "Qatar's Minister of State at the Foreign Ministry, Mohammed Al-Khulaifi, said the exchange would go "
+        'ahead.\n\n"We will go on until every child is home," he said.'
+    )
+
+    assert first(statements, "direct").speaker_name == "Mohammed Al-Khulaifi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "South Korea's foreign ministry said on Thursday it had summoned the ambassador.",
+            "South Korean Foreign Ministry",
+        ),
+        (
+            "The Philippines' foreign ministry said it had summoned the ambassador.",
+            "Philippine Foreign Ministry",
+        ),
+        (
+            "The South Korean foreign ministry said the envoy would travel to Kyiv.",
+            "South Korean Foreign Ministry",
+        ),
+        (
+            "The United Arab Emirates' Ministry of Foreign Affairs said the exchange had been completed.",
+            "Emirati Ministry of Foreign Affairs",
+        ),
+        ("On Monday Ukraine's Energy Ministry said the grid was stable again.", "Ukrainian Energy Ministry"),
+    ],
+)
+def test_a_states_ministry_is_named_with_the_states_adjective(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Indian government said it supported a ceasefire along the front line.", "India"),
+        ("South Korea's government said it would send more aid.", "South Korea"),
+        ("The government of Peru said it backed the talks.", "Peru"),
+        ("The Ukrainian government said it would not cede territory.", "Ukraine"),
+    ],
+)
+def test_a_states_government_speaks_for_the_state(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
+def test_a_government_with_a_relative_clause_before_its_verb_speaks(run):
+    statement = first(
+        run("The Indian government, which attended as an observer, said it supported a ceasefire.")
+    )
+
+    assert (statement.speaker_name, statement.quote) == ("India", "it supported a ceasefire")
+
+
+def test_a_brother_named_bin_the_same_family_is_not_the_known_sheikh(demo_registry):
+    statements = extract(
+        "Sheikh Abdullah bin Zayed Al Nahyan said the UAE was committed to mediation.",
+        published=PUBLISHED,
+        registry=demo_registry,
+    )
+
+    assert first(statements).speaker_name == "Abdullah bin Zayed Al Nahyan"
+
+
+def test_the_known_sheikh_by_another_spelling_is_still_known(demo_registry):
+    statements = extract(
+        "Mohammed bin Zayed said the UAE was ready to host more talks.",
+        published=PUBLISHED,
+        registry=demo_registry,
+    )
+
+    assert first(statements).speaker_name == "Mohamed bin Zayed"
+
+
+def test_a_known_surname_inside_a_name_after_an_office_is_someone_else(demo_registry):
+    statements = extract(
+        "The Emirati Minister of State Khalifa Shaheen Almarar said the UAE was ready to host more talks.",
+        published=PUBLISHED,
+        registry=demo_registry,
+    )
+
+    assert first(statements).speaker_name == "Khalifa Shaheen Almarar"
+
+
+def test_an_honorific_belongs_to_the_title(run):
+    statement = first(run("His Excellency Ahmed Al-Sayegh said the talks would go on."))
+
+    assert statement.speaker_name == "Ahmed Al-Sayegh"
+
+
+def test_the_minister_refers_to_a_name_given_the_office_in_apposition(run):
+    statements = run(
+        "Sheikh Ahmed bin Saeed Al Tayer, Minister of Foreign Affairs, said the country was committed to mediation."
+        "\n\nThe Minister affirmed that the country would continue its humanitarian efforts."
+    )
+
+    assert [s.speaker_name for s in statements] == ["Ahmed bin Saeed Al Tayer"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sybiha met his Norwegian counterpart in Oslo. The Head of Ukrainian diplomacy stressed that the "
+            "guarantees must be binding.",
+            "Andrii Sybiha",
+        ),
+        (
+            "Lavrov met Kallas in Geneva. The head of Russian diplomacy said the talks were useful.",
+            "Sergey Lavrov",
+        ),
+    ],
+)
+def test_the_head_of_a_states_diplomacy_is_its_foreign_minister(run, text, speaker):
+    assert first(run(text)).speaker_name == speaker
+
+
+def test_the_minister_is_the_subject_of_the_release_not_the_one_named_last(run):
+    statements = run(
+        "Minister of Foreign Affairs of Ukraine Andrii Sybiha held talks with Norwegian Foreign Minister Espen "
+        "Barth Eide in Kyiv.\n\nThe Minister emphasized that Russia must agree to a full ceasefire."
+    )
+
+    assert first(statements).speaker_name == "Andrii Sybiha"
+
+
+def test_a_state_the_registry_does_not_know_belongs_to_the_office_before_it(run):
+    statements = run(
+        "Minister of Foreign Affairs of Norway Espen Barth Eide said the ceasefire must hold.",
+        published=PUBLISHED,
+    )
+
+    assert first(statements).speaker_name == "Espen Barth Eide"
+
+
+def test_a_three_word_name_after_a_three_word_title_is_whole(run):
+    statement = first(run("Norwegian Foreign Minister Espen Barth Eide said the ceasefire must hold."))
+
+    assert statement.speaker_name == "Espen Barth Eide"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "speaking on condition of anonymity because the talks are private",
+        "who spoke on condition of anonymity because the talks are private",
+    ],
+)
+def test_an_anonymity_clause_going_on_past_its_reason_keeps_the_source(run, clause):
+    statement = first(run(f"A European diplomat, {clause}, said the draft was ready."))
+
+    assert (statement.anonymous, statement.quote) == (True, "the draft was ready")
+
+
+def test_a_statement_from_a_body_after_the_verb_is_the_bodys(run):
+    statement = first(run('"The door remains open," said a statement from the Kremlin.'))
+
+    assert (statement.speaker_name, statement.kind) == ("Kremlin", "direct")
+
+
+def test_a_cue_in_a_relative_clause_inside_an_appositive_leaves_the_name_the_subject(run):
+    statements = run(
+        "Senator Lindsey Graham, a Republican from South Carolina who has pushed for sanctions, said the bill had "
+        "the votes."
+    )
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [("Lindsey Graham", "the bill had the votes")]
+
+
+def test_an_agency_after_according_to_passes_on_the_words_of_the_speaker_it_names(run):
+    statements = run("According to Interfax, Peskov said the Kremlin had received the proposals.")
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Dmitry Peskov", "the Kremlin had received the proposals")
+    ]
+
+
+def test_sources_after_according_to_keep_the_conversation_they_tell_of(run):
+    statements = run(
+        "According to people familiar with the talks, Putin told Trump he would freeze the front line."
+    )
+
+    assert first(statements).anonymous
+
+
+def test_a_role_with_a_states_adjective_goes_to_that_states_holder(run):
+    statements = run(
+        "Sybiha met Lavrov in Geneva. Lavrov said little. The Ukrainian minister said the talks were useful."
+    )
+
+    assert statements[-1].speaker_name == "Andrii Sybiha"
+
+
+def test_that_followed_by_a_verb_is_the_reported_clauses_subject(run):
+    statement = first(run("Peskov said that would be a mistake."))
+
+    assert statement.quote == "that would be a mistake"
