@@ -554,6 +554,10 @@ def _attribute_quote(
             if cue is not None:  # '«...», – Zelensky said in a video address': the verb attributes the quote
                 _attach(candidate, candidate.slot, cue, (quote.close + 1, limit), consumed)
             return
+    if (heading := _speaker_after_heading_quote(doc, quote)) is not None:
+        candidate.slot = Slot(heading, start=heading.text_start, end=heading.end)
+        candidate.region, candidate.confidence = (quote.close + 1, heading.end), 0.8
+        return
     for cue in doc.cues_between(quote.close + 1, limit):
         between = doc.text[quote.close + 1 : cue.start]
         if len(between) > 110 or SUBORDINATE_RE.search(doc.lower, quote.close + 1, cue.start):
@@ -649,6 +653,23 @@ def _attribute_quote(
         candidate.inherit, candidate.confidence = "paragraph", 0.7
     elif quote.open == paragraph.start or _opens_with_block_label(doc, paragraph.start, quote.open):
         candidate.inherit, candidate.confidence = "previous-paragraph", 0.55
+
+
+HEADING_COLON_RE = re.compile(r"[ \t]*:[ \t]*")
+
+
+def _speaker_after_heading_quote(doc: Document, quote: Quote) -> Mention | None:
+    """A headline or subheading that opens with a quote and names its speaker right after the colon:
+    "'We will not give up Donbas': Zelensky on the US plan"."""
+    if quote.open != doc.paragraphs[quote.paragraph].start or doc.zone_of(quote.paragraph) != HEADLINE:
+        return None
+    colon = HEADING_COLON_RE.match(doc.text, quote.close + 1)
+    if colon is None:
+        return None
+    mention = doc.mention_starting_at(colon.end())
+    if mention is None or mention.possessive or not (mention.is_person or mention.kind == ACTOR):
+        return None
+    return mention
 
 
 # A verb of saying after a modal or "to" is not said yet: it belongs to a reported clause ("would urge",
