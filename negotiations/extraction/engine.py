@@ -24,6 +24,7 @@ from .attribution import (
     subject_before,
 )
 from .candidates import DIRECT, PARAPHRASE, Candidate, Speaker
+from .dates import read_date
 from .dating import assign_dates, header_date, intro_date
 from .document import (
     ACCORDING,
@@ -170,6 +171,7 @@ def _extract(text: str, published: date | None, registry: Registry) -> list[Extr
     turns = find_turns(doc, labels, consumed)
     if not labels:
         turns += find_block_quotes(doc, consumed)
+    turns += find_embedded_posts(doc, consumed)
     direct = find_direct(doc, consumed, {turn.paragraph for turn in turns})
     paraphrases = find_paraphrases(doc, direct, consumed)
     candidates = sorted(turns + direct + paraphrases, key=lambda candidate: candidate.start)
@@ -324,6 +326,65 @@ def find_block_quotes(doc: Document, consumed: set[int]) -> list[Candidate]:
         consumed.add(cues[-1].start)
         found.append(candidate)
     return found
+
+
+# "— Volodymyr Zelenskyy (@ZelenskyyUa) January 3, 2026": the signature an embedded post leaves in the page's
+# text, after the post's own words (on the line before, or on the same line when the page joined them).
+POST_SIGNATURE_RE = re.compile(
+    r"[—–]{1,2}[ \t]*([^\n(—–]{2,80}?)[ \t]*\(@[A-Za-z0-9_]{1,30}\)[ \t]*([^\n]{0,30})"
+)
+POST_LINK_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$")
+
+
+def find_embedded_posts(doc: Document, consumed: set[int]) -> list[Candidate]:
+    """An embedded social media post: its text is the direct words of the account named in its signature."""
+    found: list[Candidate] = []
+    for paragraph in doc.paragraphs:
+        if "(@" not in doc.text[paragraph.start : paragraph.end]:
+            continue  # most paragraphs: no handle, one look
+        signature = POST_SIGNATURE_RE.search(doc.text, paragraph.start, paragraph.end)
+        if signature is None:
+            continue
+        mentions = doc.mentions_between(signature.start(1), signature.end(1))
+        if not mentions or mentions[0].possessive:
+            continue
+        if signature.start() > paragraph.start:
+            text_start, text_end, index = paragraph.start, signature.start(), paragraph.index
+        elif paragraph.index > 0:
+            post = doc.paragraphs[paragraph.index - 1]
+            text_start, text_end, index = post.start, post.end, post.index
+        else:
+            continue
+        if _relays_quotes(doc, text_start, text_end):
+            continue  # an agency's post passing on '"...," said Lavrov': the quote inside speaks for itself
+        link = POST_LINK_RE.search(doc.text, text_start, text_end)
+        text_end = link.start() if link is not None else text_end
+        text_start, text_end = _strip_post_marks(doc.text, text_start, text_end)
+        if _word_count(doc, text_start, text_end) < 3:
+            continue
+        slot = Slot(mentions[0], start=mentions[0].text_start, end=mentions[0].end)
+        post = Candidate(DIRECT, text_start, text_end, index, doc.sentence_at(text_start), BODY, slot=slot)
+        post.region, post.confidence = (signature.start(), signature.end()), 0.85
+        post.said_on = read_date(signature.group(2), doc.published)[0]
+        post.said_on_from_text = post.said_on is not None
+        consumed.update(cue.start for cue in doc.cues_between(text_start, text_end))
+        found.append(post)
+    return found
+
+
+def _relays_quotes(doc: Document, start: int, end: int) -> bool:
+    """Whether a post's text holds quotes of its own, other than marks around all of it."""
+    quotes = doc.quotes_between(start, end)
+    return bool(quotes) and not (len(quotes) == 1 and quotes[0].open == start)
+
+
+def _strip_post_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A post quoted in marks by the page as well: the words inside them."""
+    while start < end and text[start] in QUOTE_EDGE:
+        start += 1
+    while end > start and text[end - 1] in " \t\"“”«»'’":
+        end -= 1
+    return start, end
 
 
 MODERATOR_MAX_WORDS = 40

@@ -21,3 +21,45 @@ def test_heading_quote_with_a_possessive_after_the_colon_is_not_attributed(run):
     )
 
     assert ("Volodymyr Zelenskyy", "A long road ahead of us") not in direct(statements)
+
+
+def test_embedded_post_is_the_direct_words_of_the_account_in_its_signature(run):
+    statements = run(
+        "Talks resume in Geneva\n\n"
+        "The delegations met again on Thursday.\n\n"
+        "Ukraine is ready for a full ceasefire in the air and at sea. Russia must answer now.\n\n"
+        "— Volodymyr Zelensky (@ZelenskyyUa) January 28, 2026\n\n"
+        "The Kremlin did not respond.\n"
+    )
+
+    post = [s for s in statements if s.kind == "direct"]
+    assert [(s.speaker_name, s.quote) for s in post] == [
+        (
+            "Volodymyr Zelenskyy",
+            "Ukraine is ready for a full ceasefire in the air and at sea. Russia must answer now.",
+        )
+    ]
+    assert str(post[0].said_on) == "2026-01-28"
+
+
+def test_embedded_post_on_the_line_of_its_signature_loses_its_link(run):
+    statements = run(
+        "Talks resume in Geneva\n\n"
+        "The delegations met again on Thursday.\n\n"
+        "We will never accept a frozen conflict on these terms. pic.twitter.com/AbCd123 "
+        "— Kaja Kallas (@kajakallas) January 28, 2026\n"
+    )
+
+    assert direct(statements) == [("Kaja Kallas", "We will never accept a frozen conflict on these terms.")]
+
+
+def test_embedded_post_of_an_agency_relaying_a_quote_leaves_the_quote_to_its_speaker(run):
+    statements = run(
+        "Talks resume in Geneva\n\n"
+        "The delegations met again on Thursday.\n\n"
+        'VIDEO | Moscow: "The guarantees are meant to keep the regime in place," said Sergey Lavrov. '
+        "pic.twitter.com/AbCd123\n\n"
+        "— Press Trust of India (@PTI_News) January 28, 2026\n"
+    )
+
+    assert direct(statements) == [("Sergey Lavrov", "The guarantees are meant to keep the regime in place,")]
