@@ -270,7 +270,7 @@ def find_turns(doc: Document, labels: dict[int, Mention | None], consumed: set[i
         start = paragraph.start
         if paragraph.index in labels:
             speaker = labels[paragraph.index]
-            start = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end).end()
+            start = turn_start(doc, paragraph.start, paragraph.end)
         elif doc.zones[paragraph.index] != BODY or NOT_SPOKEN_RE.fullmatch(doc.text, start, paragraph.end):
             speaker = None if doc.zones[paragraph.index] != BODY else speaker
             continue
@@ -433,12 +433,11 @@ def turn_labels(doc: Document) -> dict[int, Mention | None]:
     """
     labels: dict[int, Mention | None] = {}
     for paragraph in doc.paragraphs:
-        if (
-            doc.zones[paragraph.index] != BODY
-            or doc.text.find(":", paragraph.start, paragraph.start + 150) < 0
+        if doc.zones[paragraph.index] != BODY or not LABEL_END_RE.search(
+            doc.text, paragraph.start, min(paragraph.end, paragraph.start + 150)
         ):
             continue
-        match = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        match = _turn_label(doc, paragraph.start, paragraph.end)
         if match is None or not all(
             word[:1].isupper() or word in ("of", "the", "for") for word in match.group(1).split()
         ):
@@ -450,14 +449,54 @@ def turn_labels(doc: Document) -> dict[int, Mention | None]:
             )  # "The Secretary of State (John Healey):"
         labels[paragraph.index] = speaker
     if sum(mention is not None for mention in labels.values()) < 2:
-        return {}
+        return dash_turn_labels(doc)
     _drop_interviewers(doc, labels)
     return labels
 
 
+LABEL_END_RE = re.compile(r":|^[QA]\.", re.MULTILINE)
+# "Q. Is Ukraine ready ...?" / "A. We are ...": an interview's turns labelled with a letter and a full stop. The
+# empty group stands for TURN_LABEL_RE's aside, so both patterns answer the same questions.
+QA_DOT_LABEL_RE = re.compile(r"([QA])()\.\s+(?=[^\s\"“«„‘'])")
+# "— Mr Lavrov, will Russia ...?" / "— We have always said ...": an interview set as dialogue, each turn opened by
+# a dash, the interviewer's turns asking.
+DASH_TURN_RE = re.compile(r"[—–][ \t]*(?=[^\s—–])")
+MIN_DASH_TURNS = 2  # questions and answers each: one dash paragraph is an aside, not an interview
+
+
+def _turn_label(doc: Document, start: int, end: int) -> re.Match[str] | None:
+    return TURN_LABEL_RE.match(doc.text, start, end) or QA_DOT_LABEL_RE.match(doc.text, start, end)
+
+
+def turn_start(doc: Document, start: int, end: int) -> int:
+    """Where a turn's words begin: after its label or its dash."""
+    label = _turn_label(doc, start, end) or DASH_TURN_RE.match(doc.text, start, end)
+    return label.end() if label is not None else start
+
+
+def dash_turn_labels(doc: Document) -> dict[int, Mention | None]:
+    """An interview set as dialogue: the dash paragraphs that ask are the interviewer's (None), the others the
+    interviewee's, named in the introduction or the title."""
+    turns: dict[int, bool] = {}
+    for paragraph in doc.paragraphs:
+        if doc.zones[paragraph.index] == BODY and DASH_TURN_RE.match(
+            doc.text, paragraph.start, paragraph.end
+        ):
+            turns[paragraph.index] = (
+                doc.text[paragraph.start : paragraph.end].rstrip(" \t\"”’»'").endswith("?")
+            )
+    asking = sum(turns.values())
+    if asking < MIN_DASH_TURNS or len(turns) - asking < MIN_DASH_TURNS:
+        return {}
+    interviewee = _interviewee(doc, doc.paragraphs[min(turns)].start)
+    if interviewee is None:
+        return {}
+    return {index: None if asks else interviewee for index, asks in turns.items()}
+
+
 def _label_speaker(doc: Document, start: int, end: int) -> Mention | None:
     """The person a turn's label names, or None ("Question", "Moderator")."""
-    if doc.text[start:end] == "A":
+    if doc.text[start:end] in ("A", "Answer"):
         return _interviewee(doc, start)
     found = doc.mentions_ending_before(end, start, 1)
     if not found or found[0].end != end:
@@ -478,18 +517,16 @@ def _person_filling(doc: Document, start: int, end: int) -> Mention | None:
 
 def _interviewee(doc: Document, first_label: int) -> Mention | None:
     """Who answers an interview's "A:" turns: the first person the introduction names ("Ukraine's ambassador to
-    the U.S., Olha Stefanishyna, spoke to our reporter")."""
+    the U.S., Olha Stefanishyna, spoke to our reporter"), else the first the title names."""
+    titled = None
     for mention in doc.mentions:
         if mention.start >= first_label:
-            return None
-        if (
-            mention.is_person
-            and mention.kind in (ACTOR, PERSON, NAME)
-            and not mention.possessive
-            and doc.zone_of(doc.sentence_at(mention.start).paragraph) == BODY
-        ):
-            return mention
-    return None
+            break
+        if mention.is_person and mention.kind in (ACTOR, PERSON, NAME) and not mention.possessive:
+            if doc.zone_of(doc.sentence_at(mention.start).paragraph) == BODY:
+                return mention
+            titled = titled or mention
+    return titled
 
 
 def _capitals_label_speaker(doc: Document, start: int, end: int) -> Mention | None:
@@ -538,7 +575,7 @@ def _drop_interviewers(doc: Document, labels: dict[int, Mention | None]) -> None
     turns: dict[str, list[int]] = defaultdict(list)
     for index, mention in labels.items():
         paragraph = doc.paragraphs[index]
-        label = TURN_LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        label = _turn_label(doc, paragraph.start, paragraph.end)
         if JOURNALIST_LABEL_RE.search(label.group(1)):
             journalists.add(label.group(1).split(",")[0].split()[-1].upper())
         if mention is not None:

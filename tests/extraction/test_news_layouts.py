@@ -63,3 +63,70 @@ def test_embedded_post_of_an_agency_relaying_a_quote_leaves_the_quote_to_its_spe
     )
 
     assert direct(statements) == [("Sergey Lavrov", "The guarantees are meant to keep the regime in place,")]
+
+
+INTERVIEW_INTRO = (
+    "Lavrov: talks must address the root causes\n\n"
+    "Russian Foreign Minister Sergey Lavrov spoke to our correspondent in Moscow on Friday.\n\n"
+)
+
+
+def test_dash_interview_answers_are_the_interviewees_and_questions_are_nobodys(run):
+    statements = run(
+        INTERVIEW_INTRO + "— Mr Lavrov, is Russia ready for a ceasefire this spring?\n\n"
+        "— A ceasefire is possible only when the root causes are addressed.\n\n"
+        "— And what about European troops in Ukraine?\n\n"
+        "— Any such troops would be a legitimate target for our forces.\n"
+    )
+
+    assert direct(statements) == [
+        ("Sergey Lavrov", "A ceasefire is possible only when the root causes are addressed."),
+        ("Sergey Lavrov", "Any such troops would be a legitimate target for our forces."),
+    ]
+
+
+def test_dash_interview_answerer_named_only_in_the_title(run):
+    statements = run(
+        "An interview with Sergey Lavrov\n\n"
+        "The minister received us at his office on Friday.\n\n"
+        "— Is Russia ready for a ceasefire this spring?\n\n"
+        "— A ceasefire is possible only when the root causes are addressed.\n\n"
+        "— And what about European troops in Ukraine?\n\n"
+        "— Any such troops would be a legitimate target for our forces.\n"
+    )
+
+    assert {speaker for speaker, _ in direct(statements)} == {"Sergey Lavrov"}
+
+
+def test_a_single_dash_paragraph_is_no_interview(run):
+    statements = run(
+        INTERVIEW_INTRO + "— The talks will go on next week, officials said.\n\n"
+        "— Is a ceasefire possible? Nobody knows yet.\n"
+    )
+
+    assert direct(statements) == []
+
+
+def test_q_and_a_turns_with_full_stops(run):
+    statements = run(
+        INTERVIEW_INTRO + "Q. Is Russia ready for a ceasefire this spring?\n\n"
+        "A. A ceasefire is possible only when the root causes are addressed.\n\n"
+        "Q. And what about European troops?\n\n"
+        "A. Any such troops would be a legitimate target for our forces.\n"
+    )
+
+    assert direct(statements) == [
+        ("Sergey Lavrov", "A ceasefire is possible only when the root causes are addressed."),
+        ("Sergey Lavrov", "Any such troops would be a legitimate target for our forces."),
+    ]
+
+
+def test_question_and_answer_labels_spelt_out(run):
+    statements = run(
+        INTERVIEW_INTRO + "Question: Is Russia ready for a ceasefire this spring?\n\n"
+        "Answer: A ceasefire is possible only when the root causes are addressed.\n\n"
+        "Question: And what about European troops?\n\n"
+        "Answer: Any such troops would be a legitimate target for our forces.\n"
+    )
+
+    assert [speaker for speaker, _ in direct(statements)] == ["Sergey Lavrov", "Sergey Lavrov"]
