@@ -603,6 +603,8 @@ def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int])
         previous_ran_on = quote.runs_on
         if is_label(doc, quote) and not quote.continued and not quote.runs_on:
             continue
+        if _quoted_subheading(doc, quote):
+            continue
         sentence = doc.sentence_at(quote.open)
         candidate = Candidate(
             DIRECT,
@@ -618,6 +620,18 @@ def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int])
         _attribute_quote(doc, candidate, found, consumed)
         found.append(candidate)
     return found
+
+
+def _quoted_subheading(doc: Document, quote: Quote) -> bool:
+    """A subheading the page set in quotation marks ("'Voting in the trenches'" on a line of its own between body
+    paragraphs): the theme of a section, not a statement."""
+    paragraph = doc.paragraphs[quote.paragraph]
+    return (
+        doc.zone_of(quote.paragraph) == HEADLINE
+        and quote.open == paragraph.start
+        and quote.close == paragraph.end - 1
+        and BODY in doc.zones[: quote.paragraph]
+    )
 
 
 # '... would "respond in kind" if Russia continued to strike': a clause of its own after the quote, whose

@@ -130,3 +130,23 @@ def test_question_and_answer_labels_spelt_out(run):
     )
 
     assert [speaker for speaker, _ in direct(statements)] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_quoted_subheading_between_body_paragraphs_is_not_a_statement(run):
+    statements = run(
+        "Kyiv weighs a vote\n\n"
+        '"Elections are an internal matter for Ukraine," Peskov said on Thursday.\n\n'
+        "'Voting in the trenches'\n\n"
+        "The speaker of parliament has been asked to draft a special law.\n"
+    )
+
+    assert direct(statements) == [("Dmitry Peskov", "Elections are an internal matter for Ukraine,")]
+
+
+def test_quoted_headline_at_the_top_is_still_read(run):
+    statements = run(
+        "'We will not give up Donbas': Zelensky on the latest US proposal\n\n"
+        "The Ukrainian president met his generals in Kyiv on Tuesday.\n"
+    )
+
+    assert direct(statements) == [("Volodymyr Zelenskyy", "We will not give up Donbas")]
