@@ -603,7 +603,7 @@ def find_direct(doc: Document, consumed: set[int], skipped_paragraphs: set[int])
         previous_ran_on = quote.runs_on
         if is_label(doc, quote) and not quote.continued and not quote.runs_on:
             continue
-        if _quoted_subheading(doc, quote):
+        if _quoted_subheading(doc, quote) or _question_put_to_speaker(doc, quote):
             continue
         sentence = doc.sentence_at(quote.open)
         candidate = Candidate(
@@ -631,6 +631,22 @@ def _quoted_subheading(doc: Document, quote: Quote) -> bool:
         and quote.open == paragraph.start
         and quote.close == paragraph.end - 1
         and BODY in doc.zones[: quote.paragraph]
+    )
+
+
+# '"Why now?" Peskov was asked.', '"Will you meet him?" a reporter asked.': a question put to the speaker.
+QUESTION_PUT_RE = re.compile(
+    r"[ \t]*(?:(?:[A-Z][\w'’.-]*|he|she|they)[ \t]+){1,4}(?:was|were|had been)[ \t]+asked\b"
+    r"|[ \t]*(?:(?:a|an|the|one|another)[ \t]+)?(?:[\w'’-]+[ \t]+)?"
+    r"(?:reporter|journalist|correspondent|interviewer|host|moderator|presenter|anchor)s?[ \t]+asked\b"
+)
+
+
+def _question_put_to_speaker(doc: Document, quote: Quote) -> bool:
+    """A question in quotation marks that the words after it say was asked of the speaker, not by them."""
+    return (
+        doc.text[quote.end - 1 : quote.end] == "?"
+        and QUESTION_PUT_RE.match(doc.text, quote.close + 1) is not None
     )
 
 

@@ -150,3 +150,29 @@ def test_quoted_headline_at_the_top_is_still_read(run):
     )
 
     assert direct(statements) == [("Volodymyr Zelenskyy", "We will not give up Donbas")]
+
+
+def test_question_put_to_the_speaker_is_not_his_statement(run):
+    statements = run(
+        "Kremlin rejects offer\n\n"
+        '"Why should Russia stop now, when its troops are advancing?" Peskov was asked on Thursday.\n\n'
+        '"Because President Putin has always been open to talks," he replied.\n'
+    )
+
+    assert direct(statements) == [("Dmitry Peskov", "Because President Putin has always been open to talks,")]
+
+
+def test_question_a_reporter_asked_is_not_a_statement(run):
+    statements = run(
+        'Kremlin rejects offer\n\n"Will you meet Zelensky in Istanbul?" a reporter asked Putin.\n'
+    )
+
+    assert direct(statements) == []
+
+
+def test_question_the_speaker_asks_is_his_statement(run):
+    statements = run(
+        'Kyiv waits\n\nZelensky spoke in Kyiv.\n\n"Who will guarantee our security if not America?" Zelensky asked.\n'
+    )
+
+    assert direct(statements) == [("Volodymyr Zelenskyy", "Who will guarantee our security if not America?")]
