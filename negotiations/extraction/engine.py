@@ -199,8 +199,11 @@ def is_label(doc: Document, quote: Quote) -> bool:
     content = doc.text[quote.start : quote.end]
     if words > 5:
         return words <= 12 and _title_case(doc, quote, content)  # "Paris Declaration on Security Guarantees"
-    if content[-1:] in ",.!?" or SPOKEN_RE.search(doc.lower, quote.start, quote.end):
+    if SPOKEN_RE.search(doc.lower, quote.start, quote.end):
         return False
+    if content[-1:] in ",.!?":
+        # 'what the Kremlin calls a "special military operation."': the full stop of the writer's sentence.
+        return content[-1:] in ",." and words <= 4 and _named_by_writer(doc, quote)
     if (
         doc.zone_of(quote.paragraph) == BODY
         and not content.isupper()
@@ -221,6 +224,17 @@ def is_label(doc: Document, quote: Quote) -> bool:
             False  # 'Kallas called the plan “a recipe for capitulation”': her words, not the writer's label
         )
     return label is not None
+
+
+NAMED_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:so-called|so called|dubbed|known as|what\s+(?:[\w'’-]+\s+){1,3}(?:calls?|called|terms?|dubbed)"
+    r"|(?:still|now|officially)\s+calls?)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$"
+)
+
+
+def _named_by_writer(doc: Document, quote: Quote) -> bool:
+    """A name the writer reports others use ("so-called", "what Moscow calls", "dubbed"), right before the quote."""
+    return NAMED_BEFORE_RE.search(doc.lower, max(0, quote.open - 60), quote.open) is not None
 
 
 ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'-])(?:a|an|the|its|their|his|her)\s*$")

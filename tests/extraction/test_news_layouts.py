@@ -176,3 +176,21 @@ def test_question_the_speaker_asks_is_his_statement(run):
     )
 
     assert direct(statements) == [("Volodymyr Zelenskyy", "Who will guarantee our security if not America?")]
+
+
+def test_scare_quote_closing_the_writers_sentence_is_a_label(run):
+    statements = run(
+        "Kremlin holds firm\n\n"
+        "Peskov spoke on Thursday.\n\n"
+        'Russia invaded Ukraine in 2022, in what the Kremlin still calls a "special military operation."\n'
+    )
+
+    assert direct(statements) == []
+
+
+def test_words_a_speaker_names_with_a_full_stop_stay_a_quote(run):
+    statements = run(
+        'Kallas speaks\n\nKallas spoke on Thursday.\n\nKallas called the plan "a recipe for capitulation."\n'
+    )
+
+    assert direct(statements) == [("Kaja Kallas", "a recipe for capitulation.")]
