@@ -1,0 +1,23 @@
+"""Reported speech and its speakers in common news constructions, written as invented sentences."""
+
+import pytest
+
+
+def paraphrases(statements):
+    return [(s.speaker_name, s.quote) for s in statements if s.kind == "paraphrase"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Lavrov opposes any deployment of European troops in the country.", "any deployment"),
+        ("Lavrov opposed any deployment of European troops in the country.", "any deployment"),
+        ("Lavrov lauded the patience of the mediators in the desert city.", "the patience of the mediators"),
+        ("Lavrov commended the mediators for their patience.", "the mediators for their patience"),
+    ],
+)
+def test_a_verb_of_stance_reports_its_object(run, sentence, content):
+    statements = run(sentence)
+
+    assert paraphrases(statements)[0][0] == "Sergey Lavrov"
+    assert paraphrases(statements)[0][1].startswith(content)
