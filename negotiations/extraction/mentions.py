@@ -564,7 +564,28 @@ def _possessive_roles(
         title = text[mention.text_start : end]
         result.append(Mention(mention.text_start, end, ACTOR, holders[0].name, title, holders, holders[0].gender,
                               lower.startswith("'s", end)))  # fmt: skip
-    return result
+    return [_spoken_for_person(text, lower, mention) for mention in result]
+
+
+# "Starmer's spokesman", "Macron's office", "Sanchez's press secretary" (no name after it): the aide or office
+# speaks for the person, so the phrase is a mention of them, as "a State Department spokesperson" is of the
+# department. A name after the noun ("Starmer's spokesman Tom Hale") is the speaker instead.
+SPOKEN_FOR_PERSON_RE = re.compile(
+    r"['’]s\s+(?:(?:top|chief|deputy|official|own)\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|"
+    r"press\s+office|press\s+service|office)(?![\w-])(?!\s+[A-Z])"
+)
+
+
+def _spoken_for_person(text: str, lower: str, mention: Mention) -> Mention:
+    if not mention.possessive or not mention.is_person or mention.kind != ACTOR:
+        return mention
+    phrase = SPOKEN_FOR_PERSON_RE.match(text, mention.end)
+    if phrase is None:
+        return mention
+    return Mention(
+        mention.text_start, phrase.end(), ACTOR, mention.name, mention.title, mention.actors, mention.gender,
+        lower.startswith("'s", phrase.end()), speaks_for=mention,
+    )  # fmt: skip
 
 
 def _holder_of_possessive_role(
@@ -577,7 +598,8 @@ def _holder_of_possessive_role(
         role = " ".join(words[:count])
         for name in (actor.name, *actor.aliases):
             holders = registry.resolve(f"{name}'s {role}", published)
-            if holders and holders[0] is not actor and holders[0].is_person:
+            # "Zelenskiy's office" is the office the registry knows as "Zelensky's office".
+            if holders and holders[0] is not actor:
                 end = match.start(1) + 1 + len(role)  # past the space and the role words
                 return holders, end
     return None

@@ -1,6 +1,10 @@
 """Reported speech and its speakers in common news constructions, written as invented sentences."""
 
+from datetime import date
+
 import pytest
+
+from negotiations.extraction import extract
 
 
 def paraphrases(statements):
@@ -43,3 +47,31 @@ def test_a_parenthesis_between_dashes_stays_in_the_report(run):
     assert paraphrases(statements) == [
         ("Sergey Lavrov", "the two sides — for the first time in months — had agreed on an agenda")
     ]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Macron's spokesman", "Macron's office", "Macron's press secretary", "Macron's spokeswoman"],
+)
+def test_the_aide_or_office_of_a_known_person_speaks_for_them(run, subject):
+    statements = run(f"{subject} said the summit in the mountains would go ahead as planned.")
+
+    assert paraphrases(statements) == [
+        ("Emmanuel Macron", "the summit in the mountains would go ahead as planned")
+    ]
+
+
+def test_the_aide_named_after_the_noun_speaks_for_himself(run):
+    statements = run("Macron's spokesman Paul Girard said the summit in the mountains would go ahead.")
+
+    assert paraphrases(statements)[0][0] == "Paul Girard"
+
+
+def test_the_office_of_a_person_is_found_under_any_spelling_of_the_name(demo_registry):
+    statements = extract(
+        "Zelenskiy's office said the talks in the mountains had been constructive.",
+        published=date(2026, 1, 30),
+        registry=demo_registry,
+    )
+
+    assert paraphrases(statements)[0][0] == "Office of the President of Ukraine"
