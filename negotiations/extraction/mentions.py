@@ -523,10 +523,16 @@ def _is_own_given_name(actor: ActorEntry, given: str, surname: str) -> bool:
     )
 
 
+# Verbs of saying that open an inverted attribution ('Said Peskov: "..."', 'Added Lavrov, ...').
+INVERTED_OPENERS = frozenset(["Said", "Says", "Added", "Adds", "Wrote", "Writes", "Asked", "Continued"])
+
+
 def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -> bool:
     word = first.group(1)
     if word in NAME_STOPWORDS or _is_title_lower(word) or word[0] in _first_initials(actor):
         return False
+    if word in INVERTED_OPENERS:
+        return False  # 'Said Peskov: "..."': the verb of saying put first, not a first name
     # In a title-case run ("Trump Says Putin", "Meant To Preserve Zelenskyy") a capital proves nothing.
     prior = WORD_BEFORE_RE.search(folded, max(0, first.start() - 40), first.start())
     return (

@@ -2462,3 +2462,10 @@ def test_an_acronym_that_is_not_the_subject_of_a_verb_of_saying_is_no_speaker(ru
     statements = run("Officials from the OSCE met on Monday. Lavrov said the talks would go on.")
 
     assert [statement.speaker_name for statement in statements] == ["Sergey Lavrov"]
+
+
+@pytest.mark.parametrize("verb", ["Said", "Added", "Wrote"])
+def test_a_verb_of_saying_put_before_a_known_surname_is_no_first_name(run, verb):
+    statements = run(f'{verb} Peskov: "We are not ready for a pause in the mountains."')
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Dmitry Peskov", "direct")]
