@@ -132,7 +132,8 @@ CLAUSE_CUT_RE = re.compile(
     r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking|telling|rejecting|dismissing)\b|"
     r"\s+(?:in|during) (?:a|an|his|her|its|their) (?:[a-z]+ ){0,2}(?:statement|interview|speech|address|visit|trip|"
     r"press conference|news conference|briefing)\b|\s+in remarks\b|"
-    r",\s+a\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference)\b|;\s|"
+    r",\s+an?\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference|"
+    r"allegation|accusation|assertion|account|version|figure)\b|;\s|"
     r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
 )
 WHAT_CALLED_RE = re.compile(
@@ -1279,6 +1280,8 @@ def _paraphrase_at(doc: Document, cue: Cue, sentence: Sentence, earlier: list[Ca
     start = _content_start(doc, cue, sentence)
     if start is None or (cue.kind == SPEECH and TOPIC_RE.match(doc.lower, start)):
         return None  # 'warned of the risk of an accident': a topic, not reported words
+    if doc.text.startswith(("—", "–"), start):
+        return None  # '— a claim Kyiv denies — and ...': the verb closes the writer's aside
     if cue.word in ("commented", "remarked") and doc.lower.startswith("on ", start):
         return None  # 'commented on the statements of European politicians': what about, not what
     if cue.word == "put it" and PUT_IT_RE.match(doc.text, cue.end) is None:
@@ -1854,14 +1857,20 @@ PRONOUN_SUBJECT_RE = re.compile(r"\s(?:he|she|they)\s+(?:(?:also|later|then|even
 # A trailing attribution ending the sentence of a report: an outlet or another teller passing the words on.
 TRAILER_RE = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}(?:reported|reports|said|says)\s*[.!?]?\s*$")
 PAIRED_DASH_RE = re.compile(r"[^—–.;]{1,60}?\s[—–]\s")  # "the parties — territory — had not moved"
+# The writer's comment between dashes ("said the strikes hit only military sites — a claim Kyiv denies — and
+# ..."): the report ends at the first dash, as it does at ", a claim Kyiv denies".
+WRITERS_ASIDE_RE = re.compile(
+    r"(?:an?|the)\s+(?:claim|charge|allegation|accusation|assertion|account|version|figure|narrative)\b|"
+    r"(?:which|something|what)\s"
+)
 
 
 def _clause_end(doc: Document, start: int, limit: int) -> int:
     match = CLAUSE_CUT_RE.search(doc.text, start, limit)
     while match is not None and match.group().strip() in "—–":
         closing = PAIRED_DASH_RE.match(doc.text, match.end(), limit)
-        if closing is None:
-            break  # a lone dash: what follows is the writer's aside
+        if closing is None or WRITERS_ASIDE_RE.match(doc.text, match.end()):
+            break  # a lone dash, or an aside judging the words: what follows is the writer's
         match = CLAUSE_CUT_RE.search(doc.text, closing.end(), limit)
     end = match.start() if match is not None else limit
     trailer = TRAILER_RE.search(doc.text, start, end)

@@ -172,6 +172,14 @@ POSITION_VERBS = [
     "decried",
     "decries",
     "wants",
+    # A stated stance on the object: "Lavrov opposes any deployment of European troops", "Macron lauded
+    # the courage of the negotiators".
+    "opposes",
+    "opposed",
+    "lauded",
+    "lauds",
+    "commended",
+    "commends",
     *VERDICT_VERBS,
 ]
 

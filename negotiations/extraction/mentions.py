@@ -269,6 +269,9 @@ def find_mentions(
     labels = [match.span() for match in PARTY_LABEL_RE.finditer(text)]
     mentions = mentions + _unknown_mentions(text, folded, names, sorted(taken + labels) if labels else taken)
     taken = sorted((mention.text_start, mention.end) for mention in mentions)
+    if acronyms := _speaking_acronyms(text, taken):
+        mentions = mentions + acronyms
+        taken = sorted((mention.text_start, mention.end) for mention in mentions)
     mentions += _role_mentions(text, lower, taken)
     mentions.sort(key=lambda mention: mention.start)
     if "spokes" in lower:
@@ -520,10 +523,16 @@ def _is_own_given_name(actor: ActorEntry, given: str, surname: str) -> bool:
     )
 
 
+# Verbs of saying that open an inverted attribution ('Said Peskov: "..."', 'Added Lavrov, ...').
+INVERTED_OPENERS = frozenset(["Said", "Says", "Added", "Adds", "Wrote", "Writes", "Asked", "Continued"])
+
+
 def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -> bool:
     word = first.group(1)
     if word in NAME_STOPWORDS or _is_title_lower(word) or word[0] in _first_initials(actor):
         return False
+    if word in INVERTED_OPENERS:
+        return False  # 'Said Peskov: "..."': the verb of saying put first, not a first name
     # In a title-case run ("Trump Says Putin", "Meant To Preserve Zelenskyy") a capital proves nothing.
     prior = WORD_BEFORE_RE.search(folded, max(0, first.start() - 40), first.start())
     return (
@@ -564,7 +573,28 @@ def _possessive_roles(
         title = text[mention.text_start : end]
         result.append(Mention(mention.text_start, end, ACTOR, holders[0].name, title, holders, holders[0].gender,
                               lower.startswith("'s", end)))  # fmt: skip
-    return result
+    return [_spoken_for_person(text, lower, mention) for mention in result]
+
+
+# "Starmer's spokesman", "Macron's office", "Sanchez's press secretary" (no name after it): the aide or office
+# speaks for the person, so the phrase is a mention of them, as "a State Department spokesperson" is of the
+# department. A name after the noun ("Starmer's spokesman Tom Hale") is the speaker instead.
+SPOKEN_FOR_PERSON_RE = re.compile(
+    r"['’]s\s+(?:(?:top|chief|deputy|official|own)\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|"
+    r"press\s+office|press\s+service|office)(?![\w-])(?!\s+[A-Z])"
+)
+
+
+def _spoken_for_person(text: str, lower: str, mention: Mention) -> Mention:
+    if not mention.possessive or not mention.is_person or mention.kind != ACTOR:
+        return mention
+    phrase = SPOKEN_FOR_PERSON_RE.match(text, mention.end)
+    if phrase is None:
+        return mention
+    return Mention(
+        mention.text_start, phrase.end(), ACTOR, mention.name, mention.title, mention.actors, mention.gender,
+        lower.startswith("'s", phrase.end()), speaks_for=mention,
+    )  # fmt: skip
 
 
 def _holder_of_possessive_role(
@@ -577,7 +607,8 @@ def _holder_of_possessive_role(
         role = " ".join(words[:count])
         for name in (actor.name, *actor.aliases):
             holders = registry.resolve(f"{name}'s {role}", published)
-            if holders and holders[0] is not actor and holders[0].is_person:
+            # "Zelenskiy's office" is the office the registry knows as "Zelensky's office".
+            if holders and holders[0] is not actor:
                 end = match.start(1) + 1 + len(role)  # past the space and the role words
                 return holders, end
     return None
@@ -1084,6 +1115,25 @@ def _may_cut(word: str, left: int) -> bool:
     when two name words remain ("Russian Sergei Ivanov", not "Ivan Petrenko")."""
     lower = word.lower()
     return lower in TITLE_HEAD_WORDS or lower in TITLE_MODIFIERS or left > 2
+
+
+# "SECO said", "The FDFA said in a statement", "KCNA reported that": a body the registry does not know, written
+# as an acronym, speaking. Read only right before a verb of saying, where it can be nothing but the subject.
+SPEAKING_ACRONYM_RE = re.compile(
+    r"(?<![\w'’.-])[A-Z]{2,6}(?![\w'’.-])(?=\s+(?:(?:has|have|had|also|later|then|earlier)\s+)?(?:said|says|"
+    r"reported|reports|stated|announced|announces|added|warned|confirmed|wrote|posted|noted|insisted|"
+    r"told|tells|declared|claimed|denied|rejected)(?![\w'’-]))|"
+    # '"...," said SECO.', '..., said the FDFA.': the same body after the verb, ending the sentence.
+    r"(?:(?<=said )|(?<=says )|(?<=added )|(?<=said the )|(?<=says the )|(?<=added the ))[A-Z]{2,6}(?=[.,;])"
+)
+
+
+def _speaking_acronyms(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    return [
+        Mention(match.start(), match.end(), NAME, match.group())
+        for match in SPEAKING_ACRONYM_RE.finditer(text)
+        if not _overlaps(taken, match.start(), match.end())
+    ]
 
 
 def _unknown_mentions(

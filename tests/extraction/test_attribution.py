@@ -2440,3 +2440,32 @@ def test_that_followed_by_a_verb_is_the_reported_clauses_subject(run):
     statement = first(run("Peskov said that would be a mistake."))
 
     assert statement.quote == "that would be a mistake"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("SECO said the new measures would take effect on Monday.", "SECO"),
+        ("The FDFA said in a statement that the country was ready to host talks.", "FDFA"),
+        ("KCNA reported that the leader had pledged support for the war.", "KCNA"),
+        ("The new measures would take effect on Monday, SECO said.", "SECO"),
+        ('"The new measures take effect on Monday," said SECO.', "SECO"),
+    ],
+)
+def test_an_unknown_body_written_as_an_acronym_speaks_under_its_acronym(run, text, speaker):
+    statements = run(text)
+
+    assert [statement.speaker_name for statement in statements] == [speaker]
+
+
+def test_an_acronym_that_is_not_the_subject_of_a_verb_of_saying_is_no_speaker(run):
+    statements = run("Officials from the OSCE met on Monday. Lavrov said the talks would go on.")
+
+    assert [statement.speaker_name for statement in statements] == ["Sergey Lavrov"]
+
+
+@pytest.mark.parametrize("verb", ["Said", "Added", "Wrote"])
+def test_a_verb_of_saying_put_before_a_known_surname_is_no_first_name(run, verb):
+    statements = run(f'{verb} Peskov: "We are not ready for a pause in the mountains."')
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Dmitry Peskov", "direct")]
