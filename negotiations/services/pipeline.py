@@ -570,6 +570,7 @@ def save_statements(
     """
     from actors.models import Actor
     from negotiations.models import Issue
+    from negotiations.services.alerts import record_shifts
     from negotiations.services.positions import refresh_positions
 
     actors = {
@@ -677,6 +678,8 @@ def save_statements(
 
     if touched_pairs:
         refresh_positions(pairs=touched_pairs, since=min(touched_days))
+        # New machine statements can change a stance too: followers hear of it as of an editor's change.
+        record_shifts(pairs=touched_pairs)
     return len(kept)
 
 
