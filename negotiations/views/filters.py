@@ -76,6 +76,18 @@ def _values(query: QueryDict) -> list[str]:
     return [value for _, values in query.lists() for value in values]
 
 
+def date_query(*, as_of: dt.date | None, reviewed_only: bool = False) -> str:
+    """The query string (`?as_of=...&reviewed=on`, unescaped) of a link that keeps the reader's date and
+    basis. A date only when the reader chose one: a link shared from today's view stays "today" for whoever
+    opens it later, instead of freezing on the day it was copied."""
+    query = QueryDict(mutable=True)
+    if as_of:
+        query["as_of"] = as_of.isoformat()
+    if reviewed_only:
+        query["reviewed"] = "on"
+    return f"?{query.urlencode()}" if query else ""
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -102,6 +114,11 @@ class MatrixFilterForm(forms.Form):
     @property
     def as_of_date(self) -> dt.date:
         return self.value("as_of", timezone.localdate())
+
+    @property
+    def chosen_as_of(self) -> dt.date | None:
+        """The date the reader chose, if any: links keep only that one (see `date_query`)."""
+        return self.value("as_of")
 
     @property
     def reviewed_only(self) -> bool:
@@ -133,6 +150,12 @@ class AsOfForm(forms.Form):
     def as_of_date(self) -> dt.date:
         self.is_valid()
         return self.cleaned_data.get("as_of") or timezone.localdate()
+
+    @property
+    def chosen_as_of(self) -> dt.date | None:
+        """The date the reader chose, if any: links keep only that one (see `date_query`)."""
+        self.is_valid()
+        return self.cleaned_data.get("as_of")
 
     @property
     def reviewed_only(self) -> bool:
