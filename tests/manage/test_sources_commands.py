@@ -203,7 +203,7 @@ def test_poll_sources_sync_reports_each_source_and_their_errors(web, negotiation
     assert lines[0].startswith("Broken: entries seen: 0")
     assert lines[1].startswith("Observer: entries seen: 1 (new: 1); documents new: 1")
     assert lines[2].startswith("entries seen: 1 (new: 1); documents new: 1, duplicate: 0, failed: 0;")
-    assert lines[3].startswith("error: Broken: malformed feed")
+    assert lines[3].startswith("error: Broken: Not a feed: malformed feed")
 
 
 def test_poll_sources_with_nothing_due(negotiation):
