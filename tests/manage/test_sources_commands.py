@@ -92,7 +92,7 @@ def test_add_source_refuses_an_unsupported_file(tmp_path, negotiation):
 def test_add_source_refuses_the_same_source_twice(web, negotiation):
     run("add_source", "--name", "A", "--kind", "rss", "--url", web.url_for("/feed.xml"))
 
-    with pytest.raises(CommandError, match="already exists"):
+    with pytest.raises(CommandError, match="is already registered, as the source “A”"):
         run("add_source", "--name", "B", "--kind", "rss", "--url", web.url_for("/feed.xml"))
 
 
