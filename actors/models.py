@@ -125,3 +125,9 @@ class Role(models.Model):
 
     def held_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def overlaps(self, start: dt.date | None, end: dt.date | None) -> bool:
+        """Whether this office's dates share a day with start–end (an open end runs on for ever)."""
+        starts_before_that_ends = self.start is None or end is None or self.start <= end
+        ends_after_that_starts = self.end is None or start is None or start <= self.end
+        return starts_before_that_ends and ends_after_that_starts

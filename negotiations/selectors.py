@@ -38,6 +38,7 @@ from negotiations.models import (
     Negotiation,
     Position,
     PositionScope,
+    Shift,
     Source,
     Statement,
     StatementIssue,
@@ -594,6 +595,39 @@ def timeline_statements(filters: TimelineFilters) -> QuerySet[Statement]:
     if filters.query:
         statements = with_search_text(statements).filter(statement_text_matches(filters.query))
     return statements.order_by("-said_on", "-id")
+
+
+@dataclass(frozen=True)
+class ShiftFilters:
+    negotiation: Negotiation
+    actor: Actor | None = None  # a party brings the shifts of the actors speaking for it
+    issue: Issue | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def negotiation_shifts(filters: ShiftFilters) -> QuerySet[Shift]:
+    """A negotiation's recorded stance shifts matching the filters, newest first, with both statements."""
+    shifts = Shift.objects.filter(negotiation=filters.negotiation)
+    if filters.actor:
+        shifts = shifts.filter(actor__in=speaking_for(filters.actor).values("pk"))
+    if filters.issue:
+        shifts = shifts.filter(issue=filters.issue)
+    if filters.since:
+        shifts = shifts.filter(shifted_on__gte=filters.since)
+    if filters.until:
+        shifts = shifts.filter(shifted_on__lte=filters.until)
+    return shifts.select_related("actor", "issue", "negotiation", "from_statement", "to_statement").order_by(
+        "-shifted_on", "-id"
+    )
+
+
+def shifting_actors(*, negotiation: Negotiation) -> list[Actor]:
+    """The actors a negotiation's shift filter offers: those with a shift, and the parties they speak for."""
+    shifted = Shift.objects.filter(negotiation=negotiation)
+    wanted = Q(pk__in=shifted.values("actor_id"))
+    wanted |= Q(pk__in=shifted.values("actor__party_id")) | Q(pk__in=shifted.values("actor__party__party_id"))
+    return list(Actor.objects.filter(wanted).order_by("name"))
 
 
 def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:

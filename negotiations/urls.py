@@ -1,6 +1,6 @@
 from django.urls import path
 
-from negotiations.views import compare, matrix, pages, timeline
+from negotiations.views import compare, matrix, pages, shifts, timeline
 
 urlpatterns = [
     path("", matrix.home, name="home"),
@@ -17,6 +17,7 @@ urlpatterns = [
         name="matrix_cell",
     ),
     path("n/<slug:negotiation_slug>/compare/", compare.compare, name="compare"),
+    path("n/<slug:negotiation_slug>/shifts/", shifts.negotiation_shifts, name="negotiation_shifts"),
     path("n/<slug:negotiation_slug>/issues/<slug:slug>/", pages.issue_detail, name="issue_detail"),
     path("n/<slug:negotiation_slug>/events/<slug:slug>/", pages.event_detail, name="event_detail"),
     path("statements/<int:pk>/", pages.statement_detail, name="statement_detail"),

@@ -1,5 +1,8 @@
 """Typed errors of the ingest layer, so that callers can decide between retrying and giving up."""
 
+import re
+from urllib.parse import urlsplit
+
 # Failures that a retry will not cure. Everything else (timeouts, connection errors, 429, 5xx,
 # robots.txt unreachable, per-domain wait) is worth retrying later.
 PERMANENT_REASONS = frozenset(
@@ -65,3 +68,64 @@ class FeedError(IngestError):
 
 class SitemapError(IngestError):
     """A sitemap is not well-formed XML, uses a DTD or entities, or is not a sitemap at all."""
+
+
+# What an admin reads on the sources page: plain words, never an exception's repr. `{message}` is the
+# error's own text (already written for people), `{host}` the server asked.
+FETCH_WORDS = {
+    "bad_scheme": "Only http and https addresses are fetched",
+    "bad_url": "Not a valid address: {message}",
+    "blocked_address": "Refused: {message}",
+    "insecure_redirect": "Refused: the page redirects from https to an insecure address",
+    "too_many_redirects": "The address redirects too many times",
+    "too_large": "The page is too large ({message})",
+    "not_html": "Not a web page: {message}",
+    "robots_disallowed": "The site's robots.txt does not allow reading this page",
+    "robots_unavailable": "The site's robots.txt could not be read; the site is not read until it can be",
+    "bad_content_encoding": "The server sent a response that could not be decoded",
+    "tls": "The secure connection to {host} failed (a certificate or TLS problem)",
+    "rate_limited": "Waiting a moment before asking {host} again",
+}
+_SECONDS = re.compile(r"within (\d+(?:\.\d+)?) s\b")
+_NOT_FOUND_HOST = ("NameResolutionError", "Name or service not known", "nodename nor servname", "getaddrinfo")
+
+
+def plain_error(exc: Exception, *, timeout_seconds: float | None = None) -> str:
+    """An ingest failure in words an admin reads on the sources page."""
+    if isinstance(exc, FetchError):
+        return _plain_fetch_error(exc, timeout_seconds)
+    if isinstance(exc, FeedError | SitemapError):
+        text = str(exc)
+        if text.startswith(("refused", "not a")):  # already says what is wrong
+            return _capitalized(text)
+        return f"Not a {'feed' if isinstance(exc, FeedError) else 'sitemap'}: {text}"
+    if isinstance(exc, FileNotFoundError):
+        return "The file is not there"
+    if isinstance(exc, PermissionError):
+        return "The file may not be read (permissions)"
+    if isinstance(exc, OSError):
+        return f"The file could not be read: {exc.strerror or exc}"
+    return _capitalized(str(exc) or type(exc).__name__)
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plain_fetch_error(exc: FetchError, timeout_seconds: float | None) -> str:
+    host = urlsplit(exc.url).hostname or "the server"
+    message = str(exc)
+    if exc.reason == "http_status":
+        return "The server answered " + message.removeprefix("HTTP ").strip()
+    if exc.reason == "timeout":
+        found = _SECONDS.search(message)
+        seconds = float(found.group(1)) if found else timeout_seconds
+        return f"The page took longer than {seconds:g} s" if seconds else f"{host} took too long to answer"
+    if exc.reason == "connection":
+        if any(marker in message for marker in _NOT_FOUND_HOST):
+            return f"No server is known by the name {host}"
+        if "refused" in message.lower():
+            return f"{host} refused the connection"
+        return f"Could not connect to {host}"
+    words = FETCH_WORDS.get(exc.reason)
+    return words.format(host=host, message=message) if words else message

@@ -53,7 +53,7 @@ def parse_sitemap(body: bytes, *, url: str) -> ParsedSitemap:
     try:
         root = fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise SitemapError(f"refused sitemap with a DTD or entities: {exc!r}") from exc
+        raise SitemapError(f"refused sitemap with a DTD or entities: {exc}") from exc
     except ParseError as exc:
         raise SitemapError(f"malformed sitemap: {exc}") from exc
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from actors.models import Actor, Alias, Role, normalize_name
 from negotiations.enums import Reliability, SourceKind
 from negotiations.models import Event, Issue, Negotiation, Source
-from negotiations.services import pipeline
+from negotiations.services import alerts, pipeline
 from negotiations.services import sources as source_services
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "demo" / "data"
@@ -208,4 +208,7 @@ def seed_demo(
     if demo_users:
         create_demo_users(report=report)
     report.feed = ingest_demo_feed(negotiation=negotiation, data_dir=data_dir, refresh=refresh_feed)
+    # A database seeded before the pipeline recorded shifts has none: backfill them (a no-op after).
+    if shifts := alerts.record_all_shifts(negotiation=negotiation):
+        report.created["shifts"] = report.created.get("shifts", 0) + shifts
     return report

@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
@@ -24,7 +25,7 @@ from negotiations.ingest.dedup import (
     minhash_signature,
     most_similar,
 )
-from negotiations.ingest.errors import SitemapError
+from negotiations.ingest.errors import SitemapError, plain_error
 from negotiations.ingest.feeds import FeedError, parse_feed
 from negotiations.ingest.fetch import FetchError, FetchResult
 from negotiations.ingest.files import read_articles
@@ -297,8 +298,8 @@ def poll_source(*, source_id: int) -> tuple[list[int], PipelineSummary]:
 
 
 def _describe(exc: Exception) -> str:
-    reason = getattr(exc, "reason", "")
-    return f"{reason}: {exc}" if reason and reason not in str(exc) else str(exc)
+    """Plain words for the sources page and the entry's record ("The server answered 404 Not Found")."""
+    return plain_error(exc, timeout_seconds=settings.FETCH_TIMEOUT_SECONDS)
 
 
 # --- Step 2: an entry's article -----------------------------------------------------------------
@@ -570,6 +571,7 @@ def save_statements(
     """
     from actors.models import Actor
     from negotiations.models import Issue
+    from negotiations.services.alerts import record_shifts
     from negotiations.services.positions import refresh_positions
 
     actors = {
@@ -677,6 +679,8 @@ def save_statements(
 
     if touched_pairs:
         refresh_positions(pairs=touched_pairs, since=min(touched_days))
+        # New machine statements can change a stance too: followers hear of it as of an editor's change.
+        record_shifts(pairs=touched_pairs)
     return len(kept)
 
 

@@ -97,6 +97,23 @@ def store_upload(*, file_name: str, size: int, chunks: Iterable[bytes]) -> Path:
     return path
 
 
+class DuplicateSourceError(ValidationError):
+    """The address is already a source; `existing` is that source, so the page can link to it."""
+
+    def __init__(self, existing: Source) -> None:
+        super().__init__(f"“{existing.url}” is already registered, as the source “{existing.name}”.")
+        self.existing = existing
+
+
+def refuse_registered_url(*, url: str, exclude: Source | None = None) -> None:
+    """One source per address, whatever its kind: a second would fetch and count the same articles twice."""
+    others = Source.objects.filter(url=url)
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    if (existing := others.first()) is not None:
+        raise DuplicateSourceError(existing)
+
+
 @transaction.atomic
 def create_source(
     *,
@@ -111,6 +128,7 @@ def create_source(
     if kind == SourceKind.FILE:
         url = str(Path(url).resolve())
     validate_source_location(kind=kind, url=url)
+    refuse_registered_url(url=url)
     if interval_minutes < 1:
         raise ValidationError("The poll interval must be at least one minute.")
     source = Source(

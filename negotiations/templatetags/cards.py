@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 
 from negotiations.enums import ReviewState, SaidOnSource
 from negotiations.selectors import citations_of, stances_of
+from negotiations.views.filters import date_query as query_of
 
 register = template.Library()
 
@@ -154,6 +155,12 @@ def statement_card(context, statement, only_stance=None, decisive=False) -> Safe
         only_stance=only_stance or None,
         decisive=bool(decisive),
     )
+
+
+@register.filter
+def date_query(form) -> str:
+    """`?as_of=...&reviewed=on` of a form's date and basis, the date only when the reader chose one."""
+    return query_of(as_of=form.chosen_as_of, reviewed_only=form.reviewed_only)
 
 
 @register.simple_tag

@@ -18,7 +18,7 @@ from negotiations.access import reader_required
 from negotiations.models import Negotiation, Position, PositionScope
 from negotiations.templatetags.cards import short_date, source_link_html, stance_html
 from negotiations.views import charts, fragments
-from negotiations.views.filters import AsOfForm, Options, wants_fragment, without_empty_parameters
+from negotiations.views.filters import AsOfForm, Options, date_query, wants_fragment, without_empty_parameters
 
 MAX_SUBJECTS = 4
 
@@ -54,6 +54,7 @@ def compare(request: HttpRequest, negotiation_slug: str) -> HttpResponse:
         unknown,
         fragments.issue_fields(issues),
         form.as_of_date,
+        form.chosen_as_of,  # the links keep a date only when the reader chose one
         form.reviewed_only,
     ]
     comparison_html = fragments.cached_fragment(
@@ -105,7 +106,7 @@ def _comparison_html(
         average = charts.sample(result.average_series, start=start, end=end, buckets=charts.MAX_STEPS)
         context |= {
             "comparison": result,
-            "comparison_rows": _rows_html(negotiation, result),
+            "comparison_rows": _rows_html(negotiation, result, chosen_as_of=form.chosen_as_of),
             "chart": charts.step_line_chart(average, start=start, end=end),
             "trend": _trend(result.average_series),
             "overlap": [row for row in result.rows if row.verdict in ("agree", "close")],
@@ -114,10 +115,12 @@ def _comparison_html(
     return render_to_string("negotiations/compare.html#comparison", context, request)
 
 
-def _rows_html(negotiation: Negotiation, result: selectors.Comparison) -> SafeString:
+def _rows_html(
+    negotiation: Negotiation, result: selectors.Comparison, *, chosen_as_of: dt.date | None
+) -> SafeString:
     """The table's rows, built here like the matrix's: a template per row and cell cost about as much as
     the queries of the page. Every value from the data is escaped; the markup around it is constant."""
-    as_of = result.as_of.isoformat()
+    query = escape(date_query(as_of=chosen_as_of))
     # Each cell names its column, for the phone layout that stacks a row's cells under the issue.
     labels = [escape(subject.actor.name) for subject in result.subjects]
     rows = []
@@ -135,7 +138,7 @@ def _rows_html(negotiation: Negotiation, result: selectors.Comparison) -> SafeSt
         trend = f": {escape(row.trend)}" if row.trend else ""
         trend_words = f'<span class="trend small">{escape(capfirst(row.trend))}</span>' if row.trend else ""
         rows.append(
-            f'<tr id="issue-{escape(row.issue.slug)}"><th scope="row"><a href="{escape(issue_url)}?as_of={as_of}">'
+            f'<tr id="issue-{escape(row.issue.slug)}"><th scope="row"><a href="{escape(issue_url)}{query}">'
             f"{escape(row.issue.name)}</a></th>{cells}"
             f'<td class="gap" data-label="Gap"><span class="verdict verdict-{escape(slugify(row.verdict))}">'
             f"{escape(capfirst(row.verdict))}</span> {distance} "

@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from actors.models import Actor, ActorKind
 from negotiations.enums import Stance
 from negotiations.models import Issue, Negotiation, Source
-from negotiations.selectors import Cursor, TimelineFilters
+from negotiations.selectors import Cursor, ShiftFilters, TimelineFilters
 
 CELL_SEPARATOR = "."
 
@@ -76,6 +76,18 @@ def _values(query: QueryDict) -> list[str]:
     return [value for _, values in query.lists() for value in values]
 
 
+def date_query(*, as_of: dt.date | None, reviewed_only: bool = False) -> str:
+    """The query string (`?as_of=...&reviewed=on`, unescaped) of a link that keeps the reader's date and
+    basis. A date only when the reader chose one: a link shared from today's view stays "today" for whoever
+    opens it later, instead of freezing on the day it was copied."""
+    query = QueryDict(mutable=True)
+    if as_of:
+        query["as_of"] = as_of.isoformat()
+    if reviewed_only:
+        query["reviewed"] = "on"
+    return f"?{query.urlencode()}" if query else ""
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -102,6 +114,11 @@ class MatrixFilterForm(forms.Form):
     @property
     def as_of_date(self) -> dt.date:
         return self.value("as_of", timezone.localdate())
+
+    @property
+    def chosen_as_of(self) -> dt.date | None:
+        """The date the reader chose, if any: links keep only that one (see `date_query`)."""
+        return self.value("as_of")
 
     @property
     def reviewed_only(self) -> bool:
@@ -133,6 +150,12 @@ class AsOfForm(forms.Form):
     def as_of_date(self) -> dt.date:
         self.is_valid()
         return self.cleaned_data.get("as_of") or timezone.localdate()
+
+    @property
+    def chosen_as_of(self) -> dt.date | None:
+        """The date the reader chose, if any: links keep only that one (see `date_query`)."""
+        self.is_valid()
+        return self.cleaned_data.get("as_of")
 
     @property
     def reviewed_only(self) -> bool:
@@ -213,3 +236,43 @@ def resolve_timeline_filters(form: TimelineFilterForm, *, default: Negotiation) 
         query=data.get("q", "").strip(),
     )
     return ResolvedTimeline(filters=filters, cursor=Cursor.parse(data.get("cursor")), problems=problems)
+
+
+class ShiftFilterForm(forms.Form):
+    """The shifts page's filters: slugs and dates, resolved against what the negotiation holds."""
+
+    actor = forms.ChoiceField(required=False, label="Actor")
+    issue = forms.ChoiceField(required=False, label="Issue")
+    since = forms.DateField(required=False, label="From", widget=DateInput)
+    until = forms.DateField(required=False, label="To", widget=DateInput)
+
+    def __init__(self, data: QueryDict, *, actors: list[Actor], issues: list[Issue]) -> None:
+        super().__init__(data)
+        self.actors = {actor.slug: actor for actor in actors}
+        self.issues = {issue.slug: issue for issue in issues}
+        self.fields["actor"].choices = [("", "Anyone")] + [(a.slug, a.name) for a in actors]
+        self.fields["issue"].choices = [("", "Any issue")] + [(i.slug, i.name) for i in issues]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The end date is before the start date.")
+        return data
+
+    @property
+    def problems(self) -> list[str]:
+        """What did not parse, in words; that filter is ignored."""
+        self.is_valid()
+        return [f"{self.fields[name].label}: {' '.join(errors)}" for name, errors in self.errors.items()]
+
+    def filters(self, negotiation: Negotiation) -> ShiftFilters:
+        self.is_valid()
+        data = self.cleaned_data
+        return ShiftFilters(
+            negotiation=negotiation,
+            actor=self.actors.get(data.get("actor") or ""),
+            issue=self.issues.get(data.get("issue") or ""),
+            since=data.get("since"),
+            until=data.get("until"),  # an end before the start is dropped by clean()
+        )

@@ -53,7 +53,7 @@ def _audit(request, action: str, target, changes: dict, note: str = "") -> None:
 # Sources ------------------------------------------------------------------------------------------------
 
 
-def _source_form_context(source: Source | None, values=None, error: str = "") -> dict:
+def _source_form_context(source: Source | None, values=None, error: ValidationError | None = None) -> dict:
     if values is None:
         values = {"poll_interval_minutes": 60, "language": "en", "reliability": Reliability.UNKNOWN}
         if source is not None:
@@ -69,7 +69,9 @@ def _source_form_context(source: Source | None, values=None, error: str = "") ->
     return {
         "source": source,
         "values": values or {},
-        "error": error,
+        "error": " ".join(error.messages) if error else "",
+        # A refused address links to the source that already has it.
+        "existing": getattr(error, "existing", None),
         "kinds": SourceKind.choices,
         "reliabilities": Reliability.choices,
         "negotiations": Negotiation.objects.order_by("name"),
@@ -172,7 +174,7 @@ def source_create(request) -> HttpResponse:
     except ValidationError as error:
         if stored is not None:
             stored.unlink(missing_ok=True)  # no source reads it: an upload refused later is not kept either
-        context = _source_form_context(None, post, " ".join(error.messages))
+        context = _source_form_context(None, post, error)
         return render(request, "manage/source_form.html", context, status=UNPROCESSABLE)
     _audit(request, "create-source", source, {"url": [None, source.url], "kind": [None, source.kind]})
     messages.success(request, f"Source “{source.name}” added.")
@@ -195,6 +197,7 @@ def source_edit(request, pk: int) -> HttpResponse:
             source.name = post.get("name", "").strip()[:200] or source.name
             source.url = post.get("url", source.url).strip()
             source_services.validate_source_location(kind=source.kind, url=source.url)
+            source_services.refuse_registered_url(url=source.url, exclude=source)
             source.poll_interval_minutes = _interval(post.get("poll_interval_minutes", ""))
             source.negotiation = _negotiation(post.get("negotiation", ""))
             source.language = post.get("language", "")[:12]
@@ -202,8 +205,7 @@ def source_edit(request, pk: int) -> HttpResponse:
             source.enabled = bool(post.get("enabled"))
             source.full_clean()
         except ValidationError as error:
-            text = " ".join(error.messages)
-            context = _source_form_context(source, post, text)
+            context = _source_form_context(source, post, error)
             return render(request, "manage/source_form.html", context, status=UNPROCESSABLE)
         source.save()
         after = {"name": source.name, "url": source.url, "enabled": source.enabled}
@@ -387,6 +389,11 @@ def actor_edit(request, pk: int) -> HttpResponse:
             _invalidate_all()
             messages.success(request, "Actor saved.")
             return redirect("registry_actor_edit", pk=actor.pk)
+    return _actor_form(request, actor, error=error)
+
+
+def _actor_form(request, actor: Actor, *, error: str = "", role_values: dict | None = None) -> HttpResponse:
+    """The actor's page; a refused change shows its error with what the admin typed still in the form."""
     preview = None
     trial = request.GET.get("try_alias", "").strip()[:200]
     negotiation = Negotiation.objects.order_by("-started_on", "-pk").first()
@@ -403,6 +410,7 @@ def actor_edit(request, pk: int) -> HttpResponse:
         "error": error,
         "preview": preview,
         "trial": trial,
+        "role_values": role_values or {},
     }
     return render(request, "manage/actor_form.html", context, status=UNPROCESSABLE if error else 200)
 
@@ -437,25 +445,33 @@ def alias_delete(request, pk: int) -> HttpResponse:
 def role_add(request, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor, pk=pk)
     title = request.POST.get("title", "").strip()[:200]
+    descriptors = [line.strip() for line in request.POST.get("descriptors", "").splitlines() if line.strip()]
     try:
         start = dt.date.fromisoformat(request.POST["start"]) if request.POST.get("start") else None
         end = dt.date.fromisoformat(request.POST["end"]) if request.POST.get("end") else None
     except ValueError:
-        messages.error(request, "Dates must be YYYY-MM-DD.")
-        return redirect("registry_actor_edit", pk=actor.pk)
-    descriptors = [line.strip() for line in request.POST.get("descriptors", "").splitlines() if line.strip()]
-    if not title:
-        messages.error(request, "A role needs a title.")
-    elif start and end and end < start:
-        messages.error(request, "A role cannot end before it starts.")
-    elif Role.objects.filter(actor=actor, title=title, start=start).exists():
-        messages.error(request, "That role is already recorded.")
-    else:
-        Role.objects.create(actor=actor, title=title, start=start, end=end, descriptors=descriptors)
-        _audit(request, "add-role", actor, {"role": [None, title]})
-        _invalidate_all()
-        messages.success(request, f"Role “{title}” added.")
+        return _actor_form(request, actor, error="Dates must be YYYY-MM-DD.", role_values=request.POST)
+    error = _role_problem(actor, title=title, start=start, end=end)
+    if error:
+        return _actor_form(request, actor, error=error, role_values=request.POST)
+    Role.objects.create(actor=actor, title=title, start=start, end=end, descriptors=descriptors)
+    _audit(request, "add-role", actor, {"role": [None, title]})
+    _invalidate_all()
+    messages.success(request, f"Role “{title}” added.")
     return redirect("registry_actor_edit", pk=actor.pk)
+
+
+def _role_problem(actor: Actor, *, title: str, start: dt.date | None, end: dt.date | None) -> str:
+    """Why a new office cannot be recorded, or "" when it can."""
+    if not title:
+        return "A role needs a title."
+    if start and end and end < start:
+        return "A role cannot end before it starts."
+    for role in actor.roles.filter(title__iexact=title):
+        if role.overlaps(start, end):
+            held = f"{role.start or 'an unknown day'} – {role.end or 'now'}"
+            return f"{actor.name} already holds “{role.title}” over part of those dates ({held})."
+    return ""
 
 
 def _cues(raw: str) -> list[str]:

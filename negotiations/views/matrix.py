@@ -103,8 +103,10 @@ def _matrix_html(request, negotiation: Negotiation, form: MatrixFilterForm, part
             )
     context = {"negotiation": negotiation, "form": form, "matrix": table, "evidence": evidence}
     # The date, basis and width every cell request sends (hx-vals on the table), rather than in 1,000 URLs.
+    # No date unless the reader chose one, so the links the cells put in the address stay "today".
     context["cell_values"] = json.dumps(
-        {"as_of": table.as_of.isoformat(), "span": len(table.issues) + 1}
+        ({"as_of": table.as_of.isoformat()} if form.chosen_as_of else {})
+        | {"span": len(table.issues) + 1}
         | ({"reviewed": "on"} if table.reviewed_only else {})
     )
     return render_to_string("negotiations/matrix.html#matrix", context, request)
@@ -210,6 +212,7 @@ def _cells_html(
 @reader_required
 @require_GET
 @vary_on_headers("HX-Request")
+@without_empty_parameters
 def matrix_cell(request, negotiation_slug: str, scope: str, actor_slug: str, issue_slug: str) -> HttpResponse:
     """The statements behind one cell: a table row fragment for htmx, a page of its own otherwise."""
     if scope not in PositionScope.values:
@@ -236,6 +239,7 @@ def matrix_cell(request, negotiation_slug: str, scope: str, actor_slug: str, iss
         fragments.actor_fields([actor]),
         fragments.issue_fields([issue]),
         form.as_of_date,
+        form.chosen_as_of,  # the links keep a date only when the reader chose one
         form.reviewed_only,
     ]
 

@@ -1,5 +1,6 @@
 """The issue, event, statement and search pages."""
 
+import datetime as dt
 from html import escape
 
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +16,7 @@ from negotiations.access import REVIEW_PERMISSION, reader_required
 from negotiations.models import Event, Issue, Negotiation, PositionScope, Statement
 from negotiations.templatetags.cards import short_date, stance_html
 from negotiations.views import charts, fragments
-from negotiations.views.filters import AsOfForm, wants_fragment, without_empty_parameters
+from negotiations.views.filters import AsOfForm, date_query, wants_fragment, without_empty_parameters
 
 
 @reader_required
@@ -35,6 +36,7 @@ def issue_detail(request: HttpRequest, negotiation_slug: str, slug: str) -> Http
         fragments.issue_fields([issue]),
         fragments.actor_fields(parties),
         form.as_of_date,
+        form.chosen_as_of,  # the links keep a date only when the reader chose one
         form.reviewed_only,
     ]
     positions_html = fragments.cached_fragment(
@@ -78,7 +80,9 @@ def _positions_html(request: HttpRequest, issue: Issue, form: AsOfForm, parties:
         "form": form,
         "positions": positions,
         "chart": chart,
-        "position_rows": _position_rows_html(positions, issue=issue, reviewed_only=form.reviewed_only),
+        "position_rows": _position_rows_html(
+            positions, issue=issue, chosen_as_of=form.chosen_as_of, reviewed_only=form.reviewed_only
+        ),
         "shifts_html": _shifts_html(positions.shifts),
         "events_html": _events_html(positions.events, negotiation=issue.negotiation),
     }
@@ -86,11 +90,11 @@ def _positions_html(request: HttpRequest, issue: Issue, form: AsOfForm, parties:
 
 
 def _position_rows_html(
-    positions: selectors.IssuePositions, *, issue: Issue, reviewed_only: bool
+    positions: selectors.IssuePositions, *, issue: Issue, chosen_as_of: dt.date | None, reviewed_only: bool
 ) -> SafeString:
     """The `<tbody>` of each group of the positions table, built here: a template per row cost more than the
     queries of the page. Every value from the data is escaped; the markup around it is constant."""
-    query = f"?as_of={positions.as_of.isoformat()}" + ("&amp;reviewed=on" if reviewed_only else "")
+    query = escape(date_query(as_of=chosen_as_of, reviewed_only=reviewed_only))
     matrix_url = reverse("matrix", kwargs={"negotiation_slug": issue.negotiation.slug})  # cells hang off it
     bodies = []
     for group in positions.groups:

@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from negotiations.models import Source
+from negotiations.services import alerts
 from tests.conftest import log_in, user_in
 from tests.views.conftest import build_world
 
@@ -21,7 +22,9 @@ def axe() -> Axe:
 @pytest.fixture
 def world(settings):
     settings.PUBLIC_READ = True
-    return build_world(extra_speakers=4, extra_statements=20)
+    world = build_world(extra_speakers=4, extra_statements=20)
+    alerts.record_all_shifts(negotiation=world.negotiation)  # so the shifts page has some to show
+    return world
 
 
 def blocking_violations(axe: Axe, page) -> list[str]:
@@ -43,6 +46,7 @@ ANALYST_PAGES = [
     "/n/russia-ukraine/compare/?actor=russia&actor=ukraine",
     "/actors/sergey-lavrov/",
     "/n/russia-ukraine/issues/security-guarantees/",
+    "/n/russia-ukraine/shifts/",
     "/search/?q=troops",
     "/actors/",
     "/login/",

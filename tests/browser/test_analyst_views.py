@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from negotiations.services import alerts
 from tests.factories import EventFactory, IssueFactory
 from tests.views.conftest import build_world
 
@@ -260,3 +261,16 @@ def test_the_timeline_filters_leave_room_for_statements_on_a_phone(page, live_se
     filters = page.locator("form.filters").first.bounding_box()
     assert filters["height"] < 844 * 0.6  # one field a line, they filled the whole first screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_shift_filters_update_the_list_and_push_a_shareable_url(page, live_server, demo):
+    alerts.record_all_shifts(negotiation=demo.negotiation)
+    page.goto(f"{live_server.url}/n/russia-ukraine/shifts/")
+    shoot(page, "shifts", full_page=True)
+
+    page.select_option("#id_actor", "sergey-lavrov")
+
+    page.wait_for_url(re.compile(r"/shifts/\?actor=sergey-lavrov$"))
+    page.get_by_role("heading", name="Sergey Lavrov 2 shifts").wait_for()
+    assert page.locator("#shifts article.shift").count() == 2
+    shoot(page, "shifts-filtered", full_page=True)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from actors.models import Actor, Alias, Role
 from negotiations.enums import DocumentState
-from negotiations.models import Citation, Document, Event, Issue, Negotiation, Statement
+from negotiations.models import Citation, Document, Event, Issue, Negotiation, Shift, Statement
 from tests.extraction.gold.check_gold import ISSUES
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +99,18 @@ def test_the_demo_feed_fills_statements_through_the_pipeline():
     for citation in Citation.objects.select_related("document", "statement")[:50]:
         assert citation.document.url in {item["url"] for item in feed}
         assert citation.document.text[citation.start : citation.end] == citation.statement.quote
+
+
+def test_the_demo_has_stance_shifts_and_a_seed_backfills_lost_ones():
+    seed()
+    recorded = set(Shift.objects.values_list("actor_id", "issue_id", "shifted_on"))
+    assert recorded
+    Shift.objects.all().delete()  # as in a database seeded before the pipeline recorded shifts
+
+    output = seed()
+
+    assert set(Shift.objects.values_list("actor_id", "issue_id", "shifted_on")) == recorded
+    assert f"{len(recorded)} shifts" in output
 
 
 def test_a_second_seed_changes_nothing():

@@ -55,7 +55,7 @@ def test_ingest_url_reports_a_failure_with_its_reason_and_can_try_again(web, neg
     web.expect_oneshot_request("/news/talks").respond_with_data("gone", status=404)
     web.expect_request("/news/talks").respond_with_data(article_html(4), content_type=HTML)
 
-    with pytest.raises(CommandError, match=r"could not be ingested: http_status: HTTP 404"):
+    with pytest.raises(CommandError, match=r"could not be ingested: The server answered 404"):
         run("ingest_url", web.url_for("/news/talks"))
     assert FeedEntry.objects.get().state == EntryState.FAILED
 
@@ -77,7 +77,7 @@ def test_ingest_url_refuses_what_is_not_a_web_url(url, message, negotiation):
 def test_ingest_url_refuses_a_page_that_is_not_html(web, negotiation):
     web.expect_request("/report.pdf").respond_with_data(b"%PDF-1.7", content_type="application/pdf")
 
-    with pytest.raises(CommandError, match="not_html: expected an HTML page, got application/pdf"):
+    with pytest.raises(CommandError, match="Not a web page: expected an HTML page, got application/pdf"):
         run("ingest_url", web.url_for("/report.pdf"))
 
 
@@ -153,7 +153,7 @@ def test_ingest_file_with_nothing_readable_is_an_error(tmp_path, negotiation):
 
     with pytest.raises(
         CommandError,
-        match=r"broken\.jsonl: nothing readable: .*broken\.jsonl:1: not valid JSON: .* \(and 1 more\)$",
+        match=r"broken\.jsonl: Nothing readable: .*broken\.jsonl:1: not valid JSON: .* \(and 1 more\)$",
     ):
         run("ingest_file", str(path))
     assert not Document.objects.exists()

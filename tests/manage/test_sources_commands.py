@@ -92,7 +92,7 @@ def test_add_source_refuses_an_unsupported_file(tmp_path, negotiation):
 def test_add_source_refuses_the_same_source_twice(web, negotiation):
     run("add_source", "--name", "A", "--kind", "rss", "--url", web.url_for("/feed.xml"))
 
-    with pytest.raises(CommandError, match="already exists"):
+    with pytest.raises(CommandError, match="is already registered, as the source “A”"):
         run("add_source", "--name", "B", "--kind", "rss", "--url", web.url_for("/feed.xml"))
 
 
@@ -203,7 +203,7 @@ def test_poll_sources_sync_reports_each_source_and_their_errors(web, negotiation
     assert lines[0].startswith("Broken: entries seen: 0")
     assert lines[1].startswith("Observer: entries seen: 1 (new: 1); documents new: 1")
     assert lines[2].startswith("entries seen: 1 (new: 1); documents new: 1, duplicate: 0, failed: 0;")
-    assert lines[3].startswith("error: Broken: malformed feed")
+    assert lines[3].startswith("error: Broken: Not a feed: malformed feed")
 
 
 def test_poll_sources_with_nothing_due(negotiation):

@@ -44,9 +44,9 @@ def test_permanent_errors_are_recorded_with_a_reason_and_the_rest_still_works(we
 
     assert (summary.entries_seen, summary.documents_new, summary.documents_failed) == (5, 1, 4)
     errors = {path: entry_for(web, path).error for path in ["/news/gone", "/news/report.pdf", "/news/huge"]}
-    assert errors["/news/gone"].startswith("http_status: HTTP 404")
-    assert errors["/news/report.pdf"].startswith("not_html: expected an HTML page, got application/pdf")
-    assert errors["/news/huge"].startswith("too_large:")
+    assert errors["/news/gone"].startswith("The server answered 404")
+    assert errors["/news/report.pdf"].startswith("Not a web page: expected an HTML page, got application/pdf")
+    assert errors["/news/huge"].startswith("The page is too large")
     assert entry_for(web, "/news/empty").error == "no article text found on the page"
     assert FeedEntry.objects.filter(state=EntryState.FAILED).count() == 4
     assert entry_for(web, "/news/ok").state == EntryState.DONE
@@ -73,7 +73,7 @@ def test_a_huge_streamed_page_is_cut_off(web, negotiation, settings):
 
     assert time.monotonic() - started < 10
     assert summary.documents_failed == 1
-    assert entry_for(web, "/news/endless").error.startswith("too_large:")
+    assert entry_for(web, "/news/endless").error.startswith("The page is too large")
     assert len(sent) < 100
 
 
@@ -91,7 +91,7 @@ def test_a_redirect_to_a_private_address_is_refused(web, second_web, negotiation
 
     assert summary.documents_failed == 1
     error = entry_for(second_web, "/news/innocent").error
-    assert error.startswith("blocked_address:") and "127.0.0.1" in error
+    assert error.startswith("Refused: ") and "127.0.0.1" in error
     assert paths_requested(web) == []
     assert not Document.objects.exists()
 
@@ -107,7 +107,7 @@ def test_a_feed_redirecting_to_a_private_address_pauses_the_source(web, second_w
     pipeline.run_source_sync(source=source)
 
     source.refresh_from_db()
-    assert source.last_error.startswith("blocked_address:")
+    assert source.last_error.startswith("Refused: ")
     assert source.paused_reason  # a refused address will not fix itself: paused at once, reason shown
     assert paths_requested(web) == []
     assert source.url == second_web.url_for("/feed.xml")  # the redirect target is never stored
@@ -128,7 +128,7 @@ def test_a_local_feed_is_refused_at_fetch_time_too(web, negotiation, settings):
     pipeline.run_source_sync(source=source)
 
     source.refresh_from_db()
-    assert source.last_error.startswith("blocked_address:")
+    assert source.last_error.startswith("Refused: ")
     assert paths_requested(web) == []
 
 
@@ -247,7 +247,7 @@ def test_robots_txt_is_honoured_for_pages_but_not_for_feeds(web, negotiation):
     summary = pipeline.run_source_sync(source=source)
 
     assert (summary.documents_new, summary.documents_failed) == (1, 1)
-    assert entry_for(web, "/private/memo").error.startswith("robots_disallowed:")
+    assert entry_for(web, "/private/memo").error.startswith("The site's robots.txt does not allow")
     assert "/private/memo" not in paths_requested(web)
     assert paths_requested(web).count("/robots.txt") == 1  # cached for the next page
 
@@ -299,7 +299,7 @@ def test_a_busy_server_is_retried_later_with_its_retry_after(web, negotiation):
     assert busy.value.retry_after == 120
     entry = FeedEntry.objects.get()
     assert (entry.state, entry.attempts) == (EntryState.NEW, 1)
-    assert "HTTP 503" in entry.error
+    assert "The server answered 503" in entry.error
 
 
 def test_an_entry_failing_again_and_again_is_given_up_with_the_reason(web, negotiation):
@@ -315,7 +315,7 @@ def test_an_entry_failing_again_and_again_is_given_up_with_the_reason(web, negot
     entry = FeedEntry.objects.get()
     assert outcome == "failed"
     assert (entry.state, entry.attempts) == (EntryState.FAILED, pipeline.MAX_ENTRY_ATTEMPTS)
-    assert "HTTP 502" in entry.error
+    assert "The server answered 502" in entry.error
 
 
 def test_a_sync_run_tries_again_what_a_busy_server_refused_last_time(web, negotiation):
@@ -328,7 +328,7 @@ def test_a_sync_run_tries_again_what_a_busy_server_refused_last_time(web, negoti
 
     assert (first.documents_new, first.documents_failed) == (0, 1)
     assert first.errors == [
-        f"{web.url_for('/news/busy')}: http_status: HTTP 503 SERVICE UNAVAILABLE (tried again on the next poll)"
+        f"{web.url_for('/news/busy')}: The server answered 503 SERVICE UNAVAILABLE (tried again on the next poll)"
     ]
     assert (second.entries_new, second.documents_new, second.errors) == (0, 1, [])
     assert entry_for(web, "/news/busy").state == EntryState.DONE

@@ -162,7 +162,7 @@ def test_xml_bombs_and_external_entities_in_feeds_are_refused_and_recorded(web, 
     assert time.monotonic() - started < 5
     source.refresh_from_db()
     assert source.consecutive_failures == 1
-    assert source.last_error.startswith("refused: ") and reason in source.last_error
+    assert source.last_error.startswith("Refused: ") and reason in source.last_error
     assert summary.errors == [f"{source}: {source.last_error}"]
     assert not FeedEntry.objects.exists()
     assert "/etc/passwd" not in paths_requested(web)
@@ -292,9 +292,9 @@ def test_failing_source_backs_off_exponentially_then_pauses_with_the_reason(web,
 
     assert delays == [20, 40, 80]
     assert source.consecutive_failures == 3
-    assert "HTTP 503" in source.last_error
+    assert "The server answered 503" in source.last_error
     assert source.paused_reason.startswith("Paused after 3 failed poll(s)")
-    assert "HTTP 503" in source.paused_reason
+    assert "The server answered 503" in source.paused_reason
     assert source.is_paused
     assert source not in due_sources(now=timezone.now() + dt.timedelta(days=30))
 

@@ -8,7 +8,7 @@ import pytest
 from negotiations.enums import SaidOnSource
 from negotiations.extraction import ExtractedStatement
 from negotiations.extraction.entries import IssueStance
-from negotiations.models import Citation, Position, Statement
+from negotiations.models import Citation, Position, Shift, Statement
 from negotiations.services.pipeline import save_statements
 from tests.factories import ActorFactory, DocumentFactory, IssueFactory, NegotiationFactory, PartyFactory
 from tests.positions import position_table, rebuilt_table
@@ -123,3 +123,25 @@ def test_positions_kept_document_by_document_equal_a_full_rebuild():
 
         assert position_table() == rebuilt_table(negotiation), f"after document {step}"
     assert Position.objects.filter(issue=ceasefire, valid_until=None, stance="opposes").exists()
+
+
+def test_new_machine_statements_record_the_shift_they_make_once():
+    negotiation = NegotiationFactory()
+    ceasefire = IssueFactory(negotiation=negotiation, slug="ceasefire")
+    envoy = ActorFactory(slug="the-envoy", name="The Envoy")
+
+    def said(quote: str, stance: str) -> list[ExtractedStatement]:
+        statement = found()[0]
+        statement.quote, statement.end = quote, statement.start + len(quote)
+        statement.actor_slug = "the-envoy"
+        statement.issues = {"ceasefire": IssueStance(stance, 0.9)}
+        return [statement]
+
+    save_statements(document=published(3), negotiation=negotiation, extracted=said("No truce yet", "opposes"))
+    later = published(8)
+    save_statements(document=later, negotiation=negotiation, extracted=said("A truce can work", "supports"))
+    save_statements(document=later, negotiation=negotiation, extracted=said("A truce can work", "supports"))
+
+    shift = Shift.objects.get()
+    assert (shift.actor, shift.issue, shift.shifted_on) == (envoy, ceasefire, dt.date(2026, 1, 8))
+    assert (shift.from_stance, shift.to_stance) == ("opposes", "supports")
