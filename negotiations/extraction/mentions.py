@@ -1119,12 +1119,14 @@ def _may_cut(word: str, left: int) -> bool:
 
 # "SECO said", "The FDFA said in a statement", "KCNA reported that": a body the registry does not know, written
 # as an acronym, speaking. Read only right before a verb of saying, where it can be nothing but the subject.
+# It opens with its first capital and looks behind from there: a pattern opening with a character class lets
+# the regex engine skip, in C, every place where no capital stands, instead of trying the look-behinds there.
 SPEAKING_ACRONYM_RE = re.compile(
-    r"(?<![\w'’.-])[A-Z]{2,6}(?![\w'’.-])(?=\s+(?:(?:has|have|had|also|later|then|earlier)\s+)?(?:said|says|"
-    r"reported|reports|stated|announced|announces|added|warned|confirmed|wrote|posted|noted|insisted|"
-    r"told|tells|declared|claimed|denied|rejected)(?![\w'’-]))|"
+    r"[A-Z](?:(?<![\w'’.-].)[A-Z]{1,5}(?![\w'’.-])(?=\s+(?:(?:has|have|had|also|later|then|earlier)\s+)?"
+    r"(?:said|says|reported|reports|stated|announced|announces|added|warned|confirmed|wrote|posted|noted|"
+    r"insisted|told|tells|declared|claimed|denied|rejected)(?![\w'’-]))|"
     # '"...," said SECO.', '..., said the FDFA.': the same body after the verb, ending the sentence.
-    r"(?:(?<=said )|(?<=says )|(?<=added )|(?<=said the )|(?<=says the )|(?<=added the ))[A-Z]{2,6}(?=[.,;])"
+    r"(?:(?<=said .)|(?<=says .)|(?<=added .)|(?<=said the .)|(?<=says the .)|(?<=added the .))[A-Z]{1,5}(?=[.,;]))"
 )
 
 
