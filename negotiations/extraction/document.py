@@ -97,8 +97,21 @@ def is_caption(line: str) -> bool:
         or (":" in line and CAPTION_LABEL_RE.search(line))
         or (line.endswith(")") and CAPTION_END_RE.search(line, max(0, len(line) - 60)))
         or ("/" in line and CAPTION_SLASH_RE.search(line))
-        or CAPTION_CREDIT_END_RE.search(line, max(0, len(line) - 80)) is not None
+        or _ends_with_photo_credit(line)
     )
+
+
+# Every match of CAPTION_CREDIT_END_RE holds one of these marks.
+CREDIT_MARKS = ("/", "via", "|", "©")
+
+
+def _ends_with_photo_credit(line: str) -> bool:
+    """CAPTION_CREDIT_END_RE in the line's last 80 characters, tried only when one of its marks is there: the regex
+    opens with a word boundary, so the engine tries it at each of the 80 places, for every paragraph."""
+    tail_start = max(0, len(line) - 80)
+    if not any(mark in line[tail_start:] for mark in CREDIT_MARKS):
+        return False
+    return CAPTION_CREDIT_END_RE.search(line, tail_start) is not None
 
 
 READ_ALSO_RE = re.compile(
