@@ -126,15 +126,19 @@ TOLD_OBJECT_RE = re.compile(
 )
 # Where a reported clause ends. Without a comma too, the occasion the words were said on: "said Moscow had no offer
 # in a statement posted on ...", "during a visit to Belgrade", "in remarks broadcast by ...".
+# Grouped by the cut's first character, read once in a character class: the regex engine then skips, in C, the
+# places where no comma, semicolon or space stands, instead of trying each alternative there.
 CLAUSE_CUT_RE = re.compile(
-    r",\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
+    r"[,;\s](?:"
+    r"(?<=,)(?:\s+(?:after|amid|as|while|when|before|despite|even as|even though|potentially|which|whereas|although|"
     r"though|but(?! only| not| also| on condition)|with|since|because|according to|during|prompting|following|ahead of|in a|in an|(?:days|hours|"
     r"weeks) after|where|just|adding|noting|acknowledging|conceding|speaking|talking|telling|rejecting|dismissing)\b|"
-    r"\s+(?:in|during) (?:a|an|his|her|its|their) (?:[a-z]+ ){0,2}(?:statement|interview|speech|address|visit|trip|"
-    r"press conference|news conference|briefing)\b|\s+in remarks\b|"
-    r",\s+an?\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference|"
-    r"allegation|accusation|assertion|account|version|figure)\b|;\s|"
-    r"\s+but\s+that\s+|\s[—–]\s|\s\((?=[A-Za-z])|,\s+(?:he|she|they|it) (?:said|added|told)\b"
+    r"\s+an?\s+(?:demand|position|claim|stance|move|proposal|view|condition|request|step|charge|reference|"
+    r"allegation|accusation|assertion|account|version|figure)\b|\s+(?:he|she|they|it) (?:said|added|told)\b)|"
+    r"(?<=;)\s|"
+    r"(?<=\s)(?:\s*(?:in|during) (?:a|an|his|her|its|their) (?:[a-z]+ ){0,2}(?:statement|interview|speech|address|"
+    r"visit|trip|press conference|news conference|briefing)\b|\s*in remarks\b|\s*but\s+that\s+|[—–]\s|\((?=[A-Za-z]))"
+    r")"
 )
 WHAT_CALLED_RE = re.compile(
     r"what (?:he|she|they|it|\w+) (?:described|calls|called|termed|branded|dubbed)(?: as)?\s*"

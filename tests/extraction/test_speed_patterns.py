@@ -1,6 +1,7 @@
-"""Patterns rewritten or guarded for speed keep their matches: a speaking acronym, a photo credit."""
+"""Patterns rewritten or guarded for speed keep their matches: a speaking acronym, a photo credit, a clause cut."""
 
 from negotiations.extraction import document
+from negotiations.extraction.engine import CLAUSE_CUT_RE
 from negotiations.extraction.mentions import SPEAKING_ACRONYM_RE
 
 
@@ -39,3 +40,19 @@ def test_photo_credits_closing_a_line_are_still_captions():
     assert document.is_caption("ukrainian soldiers near pokrovsk. pool via reuters")
     assert document.is_caption("the summit in brussels. © olivier hoslet/epa")
     assert document.is_caption("zelensky in kyiv. epa-efe/yuri kochetkov")
+
+
+def test_clause_cut_opens_with_a_character_class_so_the_engine_can_skip_to_one():
+    assert CLAUSE_CUT_RE.pattern.startswith("[,;\\s]")
+
+
+def test_clause_cuts_are_still_found_where_they_start():
+    def cut(text: str) -> str:
+        return CLAUSE_CUT_RE.search(text).group()
+
+    assert cut("talks would go on, after a pause") == ", after"
+    assert cut("talks would go on in a statement on Friday") == " in a statement"
+    assert cut("talks would go on; Kyiv disagreed") == "; "
+    assert cut("talks would go on — for now") == " — "
+    assert cut("talks would go on (Reuters)") == " ("
+    assert cut("talks would go on, he said") == ", he said"
