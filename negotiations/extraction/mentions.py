@@ -945,10 +945,11 @@ UNNAMED_PERSON_RE = re.compile(
     rf"(?P<noun>{'|'.join(UNNAMED_PERSON_NOUNS)})(?![\w'-])"
     r"(?:\s+(?:in|from|of)\s+(?:(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s|[A-Z][\w'-]+))?"
 )
-# What may stand between the person and a verb of saying: an aside set off by commas ("who asked not to be named",
-# "a teacher"; not a name: "A retired teacher, Olha Savchenko, said" is named), then the verb.
+# What may stand between the person and a verb of saying: a relative clause that tells which person ("A volunteer
+# who drives families to the border said"), an aside set off by commas ("who asked not to be named", "a teacher";
+# not a name: "A retired teacher, Olha Savchenko, said" is named), then the verb.
 UNNAMED_SPEAKS_RE = re.compile(
-    r"(?:,\s+[a-z][^.;:\"“”]{0,90},)?\s+(?:also\s+)?(?:said|says|told|tells|added|recalled|explained|complained)(?![\w-])"
+    r"(?:\s+who\s+[a-z][^,.;:\"“”]{0,80}?)?(?:,\s+[a-z][^.;:\"“”]{0,90},)?\s+(?:also\s+)?(?:said|says|told|tells|added|recalled|explained|complained)(?![\w-])"
 )
 
 

@@ -2469,3 +2469,15 @@ def test_a_verb_of_saying_put_before_a_known_surname_is_no_first_name(run, verb)
     statements = run(f'{verb} Peskov: "We are not ready for a pause in the mountains."')
 
     assert [(s.speaker_name, s.kind) for s in statements] == [("Dmitry Peskov", "direct")]
+
+
+def test_an_unnamed_person_picked_out_by_a_who_clause_speaks(run):
+    statements = run(
+        "A volunteer who drives families to the border said the talks had stalled for most of the year.\n\n"
+        '"Every month they say it is close," the volunteer said.'
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [
+        ("unnamed volunteer", "paraphrase"),
+        ("unnamed volunteer", "direct"),
+    ]
