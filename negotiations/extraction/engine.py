@@ -768,6 +768,8 @@ def _attribute_quote(
             subject = sentence_subject(doc, sentence, quote.open)
             if subject is not None and _word_count(doc, subject.end, quote.open) <= 8:
                 mention = subject.mention
+        if mention is None:
+            mention = _named_after_opening_verb(doc, sentence)
         if mention is not None:
             candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
             candidate.region = (sentence.start, quote.open)
@@ -1021,6 +1023,16 @@ def _previoussentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
 PRONOUN_SENTENCE_RE = re.compile(
     r"(?:[A-Z][^,.\n\"“”]{0,80},\s+)?(He|She|he|she)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*[.:]\s*$"
 )
+
+
+# A sentence that puts the verb of saying first ('Said Maria Kovalenko, a nurse who has worked on the ward since
+# 2022: "..."'): the name right after the verb speaks, however long the description before the colon.
+OPENING_VERB_RE = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Continued)\s+")
+
+
+def _named_after_opening_verb(doc: Document, sentence: Sentence) -> Mention | None:
+    opener = OPENING_VERB_RE.match(doc.text, sentence.start)
+    return doc.mention_starting_at(opener.end()) if opener is not None else None
 
 
 def _slot_from_colon_sentence(doc: Document, sentence: Sentence) -> Slot | None:

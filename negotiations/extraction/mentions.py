@@ -527,6 +527,17 @@ def _is_own_given_name(actor: ActorEntry, given: str, surname: str) -> bool:
 INVERTED_OPENERS = frozenset(["Said", "Says", "Added", "Adds", "Wrote", "Writes", "Asked", "Continued"])
 
 
+# The rest of an inverted attribution: an appositive or none, then a colon and the quote ('Said Maria Kovalenko, a
+# nurse who ...: "..."'). A namesake's "Said Ahmed said ..." has its own verb and no colon before a quote.
+INVERTED_QUOTE_TAIL_RE = re.compile(r"[^.\n\"“”:]{0,200}:\s*[\"“]")
+
+
+def _opens_inverted_quote(folded: str, start: int, end: int) -> bool:
+    """Whether the name at start..end opens its sentence and a colon after it introduces the quote."""
+    opens_sentence = start == 0 or folded[max(0, start - 2) : start] in ("\n\n", ". ") or folded[start - 1] == "\n"
+    return opens_sentence and INVERTED_QUOTE_TAIL_RE.match(folded, end) is not None
+
+
 def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -> bool:
     word = first.group(1)
     if word in NAME_STOPWORDS or _is_title_lower(word) or word[0] in _first_initials(actor):
@@ -1181,6 +1192,8 @@ def _unknown_mentions(
             # "Unification Minister Chung Dong-young", "Chief Cabinet Secretary Yoshimasa Hayashi": a title with a
             # word the lists lack before a name of two words or more.
             cut = head_index + 1
+        elif count >= 3 and words[0] in INVERTED_OPENERS and _opens_inverted_quote(folded, start, end):
+            cut = 1  # 'Said Maria Kovalenko, a nurse: "..."': the verb of saying put first, not a first name
         else:
             cut = 0
             while cut < count and (

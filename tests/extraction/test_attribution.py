@@ -2481,3 +2481,18 @@ def test_an_unnamed_person_picked_out_by_a_who_clause_speaks(run):
         ("unnamed volunteer", "paraphrase"),
         ("unnamed volunteer", "direct"),
     ]
+
+
+def test_a_verb_of_saying_put_before_an_unknown_name_is_not_part_of_the_name(run):
+    statements = run('Said Maria Kovalenko, a nurse: "We count the names every night."')
+
+    assert [statement.speaker_name for statement in statements] == ["Maria Kovalenko"]
+
+
+def test_a_name_after_an_opening_verb_of_saying_speaks_across_a_long_description(run):
+    statements = run(
+        "Said Maria Kovalenko, a nurse who has worked on the military ward since the first spring of the war: "
+        '"We count the names every night."'
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Maria Kovalenko", "direct")]
