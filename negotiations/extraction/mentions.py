@@ -534,7 +534,9 @@ INVERTED_QUOTE_TAIL_RE = re.compile(r"[^.\n\"“”:]{0,200}:\s*[\"“]")
 
 def _opens_inverted_quote(folded: str, start: int, end: int) -> bool:
     """Whether the name at start..end opens its sentence and a colon after it introduces the quote."""
-    opens_sentence = start == 0 or folded[max(0, start - 2) : start] in ("\n\n", ". ") or folded[start - 1] == "\n"
+    opens_sentence = (
+        start == 0 or folded[max(0, start - 2) : start] in ("\n\n", ". ") or folded[start - 1] == "\n"
+    )
     return opens_sentence and INVERTED_QUOTE_TAIL_RE.match(folded, end) is not None
 
 
