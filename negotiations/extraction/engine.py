@@ -856,6 +856,8 @@ MESSAGE_FROM_RE = re.compile(
 
 # '"There is a chance." With those words, Kremlin aide Yuri Ushakov signalled ...': the subject after the phrase.
 WITH_THOSE_WORDS_RE = re.compile(r"(?:With|In)\s+(?:those|these|that|this)\s+(?:\w+\s+)?words?,\s+")
+# '"Nobody will be left behind." So said Oleh Marchuk, ...': the verb put first in the sentence after the quote.
+SO_SAID_RE = re.compile(r"(?:So|Thus)\s+(?:said|says|wrote|writes|spoke)\s+")
 
 
 def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
@@ -866,8 +868,10 @@ def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
     following = doc.sentences[after.index + 1]
     if doc.text[quote.close + 1 : following.start].strip(QUOTE_EDGE + "\n"):
         return None  # more words after the quote: its sentence goes on
-    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end) or WITH_THOSE_WORDS_RE.match(
-        doc.text, following.start, following.end
+    match = (
+        MESSAGE_FROM_RE.match(doc.text, following.start, following.end)
+        or WITH_THOSE_WORDS_RE.match(doc.text, following.start, following.end)
+        or SO_SAID_RE.match(doc.text, following.start, following.end)
     )
     if match is None:
         return None

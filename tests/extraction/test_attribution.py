@@ -2496,3 +2496,16 @@ def test_a_name_after_an_opening_verb_of_saying_speaks_across_a_long_description
     )
 
     assert [(s.speaker_name, s.kind) for s in statements] == [("Maria Kovalenko", "direct")]
+
+
+def test_so_said_after_a_quote_names_its_speaker(run):
+    statements = run(
+        "Lavrov said the talks had stalled.\n\n"
+        '"Nobody will be left in captivity, not a single person." So said Oleh Marchuk, the deputy head of the '
+        "regional administration's humanitarian department, at a briefing on Thursday."
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [
+        ("Sergey Lavrov", "paraphrase"),
+        ("Oleh Marchuk", "direct"),
+    ]
