@@ -196,7 +196,7 @@ def is_label(doc: Document, quote: Quote) -> bool:
     """Scare quotes and names: "special military operation", the "Coalition of the Willing"."""
     words = _word_count(doc, quote.start, quote.end)
     if words < 3:
-        return True
+        return not _short_answer(doc, quote)
     content = doc.text[quote.start : quote.end]
     if words > 5:
         return words <= 12 and _title_case(doc, quote, content)  # "Paris Declaration on Security Guarantees"
@@ -225,6 +225,25 @@ def is_label(doc: Document, quote: Quote) -> bool:
             False  # 'Kallas called the plan “a recipe for capitulation”': her words, not the writer's label
         )
     return label is not None
+
+
+# '"Very close," he said.': a short quote that is a sentence of its own, its speaker and verb right after it.
+SHORT_ANSWER_TAIL_RE = re.compile(
+    r"\s+(?:(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:said|says|added|replied|answered)"
+    r"|(?:said|says|added|replied|answered)\s+(?:he|she|[A-Z][\w'’-]+))(?![\w-])"
+)
+
+
+def _short_answer(doc: Document, quote: Quote) -> bool:
+    """Whether a quote of one or two words is someone's whole sentence, not a label: it opens its sentence, ends
+    on its own comma, question or exclamation mark, and the speaker and verb follow it."""
+    content = doc.text[quote.start : quote.end]
+    sentence = doc.sentence_at(quote.open)
+    return (
+        content[-1:] in ",?!"
+        and not doc.text[sentence.start : quote.open].strip(QUOTE_EDGE + " \n")
+        and SHORT_ANSWER_TAIL_RE.match(doc.text, quote.close + 1) is not None
+    )
 
 
 NAMED_BEFORE_RE = re.compile(
