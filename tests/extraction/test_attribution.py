@@ -2509,3 +2509,12 @@ def test_so_said_after_a_quote_names_its_speaker(run):
         ("Sergey Lavrov", "paraphrase"),
         ("Oleh Marchuk", "direct"),
     ]
+
+
+def test_a_statement_read_out_before_a_colon_is_the_readers_words(run):
+    statements = run(
+        "A spokeswoman for the Ukrainian Foreign Ministry read a statement to reporters in Kyiv on Thursday: "
+        '"Russia continues to use our people as a bargaining chip."'
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Ukrainian Foreign Ministry", "direct")]
