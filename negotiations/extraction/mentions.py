@@ -1150,6 +1150,11 @@ def _speaking_acronyms(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     ]
 
 
+# "who gave only his call sign, Kit,", "a marine who goes by the call sign Kedr": a soldier's one-word name is a
+# person's, so that "he said" after it can go to him.
+CALL_SIGN_BEFORE_RE = re.compile(r"(?:call ?sign|nom de guerre)[,:]?\s+[\"“']?$")
+
+
 def _unknown_mentions(
     text: str, folded: str, names: list[re.Match[str]], taken: list[tuple[int, int]]
 ) -> list[Mention]:
@@ -1278,7 +1283,11 @@ def _unknown_mentions(
             name = full_names[name_words[0]]
             kind = PERSON
         else:
-            kind = PERSON if title else NAME
+            kind = (
+                PERSON
+                if title or CALL_SIGN_BEFORE_RE.search(folded, max(0, name_start - 30), name_start)
+                else NAME
+            )
         gender = _gender_from_title(title) or _gender_from_name(name)
         mention = Mention(name_start, end, kind, name, title=title, gender=gender,
                           possessive=possessive, title_start=title_start)  # fmt: skip

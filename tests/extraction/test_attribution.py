@@ -2518,3 +2518,13 @@ def test_a_statement_read_out_before_a_colon_is_the_readers_words(run):
     )
 
     assert [(s.speaker_name, s.kind) for s in statements] == [("Ukrainian Foreign Ministry", "direct")]
+
+
+def test_a_soldier_known_by_his_call_sign_is_the_he_of_the_next_quote(run):
+    statements = run(
+        '"Nobody asked us," said Svitlana Moroz, who sells vegetables.\n\n'
+        "A soldier, who gave only his call sign, Kit, said his unit would not leave.\n\n"
+        '"We buried friends here," he said.'
+    )
+
+    assert [s.speaker_name for s in statements] == ["Svitlana Moroz", "Kit", "Kit"]
