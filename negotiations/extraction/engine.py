@@ -200,7 +200,7 @@ def is_label(doc: Document, quote: Quote) -> bool:
     """Scare quotes and names: "special military operation", the "Coalition of the Willing"."""
     words = _word_count(doc, quote.start, quote.end)
     if words < 3:
-        return True
+        return not _short_answer(doc, quote)
     content = doc.text[quote.start : quote.end]
     if words > 5:
         return words <= 12 and _title_case(doc, quote, content)  # "Paris Declaration on Security Guarantees"
@@ -229,6 +229,25 @@ def is_label(doc: Document, quote: Quote) -> bool:
             False  # 'Kallas called the plan “a recipe for capitulation”': her words, not the writer's label
         )
     return label is not None
+
+
+# '"Very close," he said.': a short quote that is a sentence of its own, its speaker and verb right after it.
+SHORT_ANSWER_TAIL_RE = re.compile(
+    r"\s+(?:(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:said|says|added|replied|answered)"
+    r"|(?:said|says|added|replied|answered)\s+(?:he|she|[A-Z][\w'’-]+))(?![\w-])"
+)
+
+
+def _short_answer(doc: Document, quote: Quote) -> bool:
+    """Whether a quote of one or two words is someone's whole sentence, not a label: it opens its sentence, ends
+    on its own comma, question or exclamation mark, and the speaker and verb follow it."""
+    content = doc.text[quote.start : quote.end]
+    sentence = doc.sentence_at(quote.open)
+    return (
+        content[-1:] in ",?!"
+        and not doc.text[sentence.start : quote.open].strip(QUOTE_EDGE + " \n")
+        and SHORT_ANSWER_TAIL_RE.match(doc.text, quote.close + 1) is not None
+    )
 
 
 NAMED_BEFORE_RE = re.compile(
@@ -772,6 +791,8 @@ def _attribute_quote(
             subject = sentence_subject(doc, sentence, quote.open)
             if subject is not None and _word_count(doc, subject.end, quote.open) <= 8:
                 mention = subject.mention
+        if mention is None:
+            mention = _named_after_opening_verb(doc, sentence)
         if mention is not None:
             candidate.slot = Slot(mention, start=mention.text_start, end=mention.end)
             candidate.region = (sentence.start, quote.open)
@@ -858,6 +879,8 @@ MESSAGE_FROM_RE = re.compile(
 
 # '"There is a chance." With those words, Kremlin aide Yuri Ushakov signalled ...': the subject after the phrase.
 WITH_THOSE_WORDS_RE = re.compile(r"(?:With|In)\s+(?:those|these|that|this)\s+(?:\w+\s+)?words?,\s+")
+# '"Nobody will be left behind." So said Oleh Marchuk, ...': the verb put first in the sentence after the quote.
+SO_SAID_RE = re.compile(r"(?:So|Thus)\s+(?:said|says|wrote|writes|spoke)\s+")
 
 
 def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
@@ -868,8 +891,10 @@ def _named_in_next_sentence(doc: Document, quote: Quote) -> Slot | None:
     following = doc.sentences[after.index + 1]
     if doc.text[quote.close + 1 : following.start].strip(QUOTE_EDGE + "\n"):
         return None  # more words after the quote: its sentence goes on
-    match = MESSAGE_FROM_RE.match(doc.text, following.start, following.end) or WITH_THOSE_WORDS_RE.match(
-        doc.text, following.start, following.end
+    match = (
+        MESSAGE_FROM_RE.match(doc.text, following.start, following.end)
+        or WITH_THOSE_WORDS_RE.match(doc.text, following.start, following.end)
+        or SO_SAID_RE.match(doc.text, following.start, following.end)
     )
     if match is None:
         return None
@@ -1025,6 +1050,16 @@ def _previoussentence_subject(doc: Document, sentence: Sentence) -> Slot | None:
 PRONOUN_SENTENCE_RE = re.compile(
     r"(?:[A-Z][^,.\n\"“”]{0,80},\s+)?(He|She|he|she)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*[.:]\s*$"
 )
+
+
+# A sentence that puts the verb of saying first ('Said Maria Kovalenko, a nurse who has worked on the ward since
+# 2022: "..."'): the name right after the verb speaks, however long the description before the colon.
+OPENING_VERB_RE = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Continued)\s+")
+
+
+def _named_after_opening_verb(doc: Document, sentence: Sentence) -> Mention | None:
+    opener = OPENING_VERB_RE.match(doc.text, sentence.start)
+    return doc.mention_starting_at(opener.end()) if opener is not None else None
 
 
 def _slot_from_colon_sentence(doc: Document, sentence: Sentence) -> Slot | None:

@@ -305,6 +305,10 @@ PHRASE_CUES = (
     "according to",
     "quoted as saying",
     "as saying",
+    # 'A spokeswoman read a statement to reporters: "..."': the statement read out is the speaker's words.
+    "read a statement",
+    "read out a statement",
+    "read from a statement",
 )
 
 # Cues that may follow the speaker after a quote ("...," said Lavrov).

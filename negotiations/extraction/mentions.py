@@ -527,6 +527,19 @@ def _is_own_given_name(actor: ActorEntry, given: str, surname: str) -> bool:
 INVERTED_OPENERS = frozenset(["Said", "Says", "Added", "Adds", "Wrote", "Writes", "Asked", "Continued"])
 
 
+# The rest of an inverted attribution: an appositive or none, then a colon and the quote ('Said Maria Kovalenko, a
+# nurse who ...: "..."'). A namesake's "Said Ahmed said ..." has its own verb and no colon before a quote.
+INVERTED_QUOTE_TAIL_RE = re.compile(r"[^.\n\"“”:]{0,200}:\s*[\"“]")
+
+
+def _opens_inverted_quote(folded: str, start: int, end: int) -> bool:
+    """Whether the name at start..end opens its sentence and a colon after it introduces the quote."""
+    opens_sentence = (
+        start == 0 or folded[max(0, start - 2) : start] in ("\n\n", ". ") or folded[start - 1] == "\n"
+    )
+    return opens_sentence and INVERTED_QUOTE_TAIL_RE.match(folded, end) is not None
+
+
 def _is_other_first_name(folded: str, first: re.Match[str], actor: ActorEntry) -> bool:
     word = first.group(1)
     if word in NAME_STOPWORDS or _is_title_lower(word) or word[0] in _first_initials(actor):
@@ -945,10 +958,11 @@ UNNAMED_PERSON_RE = re.compile(
     rf"(?P<noun>{'|'.join(UNNAMED_PERSON_NOUNS)})(?![\w'-])"
     r"(?:\s+(?:in|from|of)\s+(?:(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s|[A-Z][\w'-]+))?"
 )
-# What may stand between the person and a verb of saying: an aside set off by commas ("who asked not to be named",
-# "a teacher"; not a name: "A retired teacher, Olha Savchenko, said" is named), then the verb.
+# What may stand between the person and a verb of saying: a relative clause that tells which person ("A volunteer
+# who drives families to the border said"), an aside set off by commas ("who asked not to be named", "a teacher";
+# not a name: "A retired teacher, Olha Savchenko, said" is named), then the verb.
 UNNAMED_SPEAKS_RE = re.compile(
-    r"(?:,\s+[a-z][^.;:\"“”]{0,90},)?\s+(?:also\s+)?(?:said|says|told|tells|added|recalled|explained|complained)(?![\w-])"
+    r"(?:\s+who\s+[a-z][^,.;:\"“”]{0,80}?)?(?:,\s+[a-z][^.;:\"“”]{0,90},)?\s+(?:also\s+)?(?:said|says|told|tells|added|recalled|explained|complained)(?![\w-])"
 )
 
 
@@ -1138,6 +1152,11 @@ def _speaking_acronyms(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     ]
 
 
+# "who gave only his call sign, Kit,", "a marine who goes by the call sign Kedr": a soldier's one-word name is a
+# person's, so that "he said" after it can go to him.
+CALL_SIGN_BEFORE_RE = re.compile(r"(?:call ?sign|nom de guerre)[,:]?\s+[\"“']?$")
+
+
 def _unknown_mentions(
     text: str, folded: str, names: list[re.Match[str]], taken: list[tuple[int, int]]
 ) -> list[Mention]:
@@ -1182,6 +1201,8 @@ def _unknown_mentions(
             # "Unification Minister Chung Dong-young", "Chief Cabinet Secretary Yoshimasa Hayashi": a title with a
             # word the lists lack before a name of two words or more.
             cut = head_index + 1
+        elif count >= 3 and words[0] in INVERTED_OPENERS and _opens_inverted_quote(folded, start, end):
+            cut = 1  # 'Said Maria Kovalenko, a nurse: "..."': the verb of saying put first, not a first name
         else:
             cut = 0
             while cut < count and (
@@ -1264,7 +1285,11 @@ def _unknown_mentions(
             name = full_names[name_words[0]]
             kind = PERSON
         else:
-            kind = PERSON if title else NAME
+            kind = (
+                PERSON
+                if title or CALL_SIGN_BEFORE_RE.search(folded, max(0, name_start - 30), name_start)
+                else NAME
+            )
         gender = _gender_from_title(title) or _gender_from_name(name)
         mention = Mention(name_start, end, kind, name, title=title, gender=gender,
                           possessive=possessive, title_start=title_start)  # fmt: skip

@@ -2469,3 +2469,62 @@ def test_a_verb_of_saying_put_before_a_known_surname_is_no_first_name(run, verb)
     statements = run(f'{verb} Peskov: "We are not ready for a pause in the mountains."')
 
     assert [(s.speaker_name, s.kind) for s in statements] == [("Dmitry Peskov", "direct")]
+
+
+def test_an_unnamed_person_picked_out_by_a_who_clause_speaks(run):
+    statements = run(
+        "A volunteer who drives families to the border said the talks had stalled for most of the year.\n\n"
+        '"Every month they say it is close," the volunteer said.'
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [
+        ("unnamed volunteer", "paraphrase"),
+        ("unnamed volunteer", "direct"),
+    ]
+
+
+def test_a_verb_of_saying_put_before_an_unknown_name_is_not_part_of_the_name(run):
+    statements = run('Said Maria Kovalenko, a nurse: "We count the names every night."')
+
+    assert [statement.speaker_name for statement in statements] == ["Maria Kovalenko"]
+
+
+def test_a_name_after_an_opening_verb_of_saying_speaks_across_a_long_description(run):
+    statements = run(
+        "Said Maria Kovalenko, a nurse who has worked on the military ward since the first spring of the war: "
+        '"We count the names every night."'
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Maria Kovalenko", "direct")]
+
+
+def test_so_said_after_a_quote_names_its_speaker(run):
+    statements = run(
+        "Lavrov said the talks had stalled.\n\n"
+        '"Nobody will be left in captivity, not a single person." So said Oleh Marchuk, the deputy head of the '
+        "regional administration's humanitarian department, at a briefing on Thursday."
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [
+        ("Sergey Lavrov", "paraphrase"),
+        ("Oleh Marchuk", "direct"),
+    ]
+
+
+def test_a_statement_read_out_before_a_colon_is_the_readers_words(run):
+    statements = run(
+        "A spokeswoman for the Ukrainian Foreign Ministry read a statement to reporters in Kyiv on Thursday: "
+        '"Russia continues to use our people as a bargaining chip."'
+    )
+
+    assert [(s.speaker_name, s.kind) for s in statements] == [("Ukrainian Foreign Ministry", "direct")]
+
+
+def test_a_soldier_known_by_his_call_sign_is_the_he_of_the_next_quote(run):
+    statements = run(
+        '"Nobody asked us," said Svitlana Moroz, who sells vegetables.\n\n'
+        "A soldier, who gave only his call sign, Kit, said his unit would not leave.\n\n"
+        '"We buried friends here," he said.'
+    )
+
+    assert [s.speaker_name for s in statements] == ["Svitlana Moroz", "Kit", "Kit"]

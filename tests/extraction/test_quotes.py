@@ -383,3 +383,14 @@ def test_a_broadcast_guest_named_only_in_a_closing_biography_line(run):
         ("Olha Hryhorenko", "Elections under shelling are impossible. When the guns stop, we will vote."),
         ("Olha Hryhorenko", "The Americans understand this very well."),
     ]
+
+
+def test_a_two_word_quote_that_is_the_speakers_whole_sentence_is_a_statement(run):
+    statements = run(
+        'Lavrov was asked how close a deal was. "Very close," he said. "Closer than ever this year."'
+    )
+
+    assert [(s.speaker_name, s.quote) for s in statements] == [
+        ("Sergey Lavrov", "Very close,"),
+        ("Sergey Lavrov", "Closer than ever this year."),
+    ]
