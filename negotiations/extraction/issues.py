@@ -970,7 +970,11 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             # "Ukraine has rejected such demands": the words point back to the issue named just before.
             tagged[referred] = IssueStance(_stance_without_cue(context, issue), REFERRED_CONFIDENCE)
     if not tagged and found is not None:
-        topic = None if FIGURES_RE.search(context.quote) else _single_topic(found, context.topic_ranges)
+        topic = (
+            None
+            if FIGURES_RE.search(context.quote) or STALLING_RE.search(context.quote)
+            else _single_topic(found, context.topic_ranges)
+        )
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
         # A cue of the topic in the statement was set aside on purpose ("after a ceasefire", an attack told).
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
@@ -1175,6 +1179,12 @@ PROCESS_RE = re.compile(
     r"optimis\w*|travel\w*|trip)(?![\w-])"
 )
 PROCESS_RE = regrouped(PROCESS_RE)  # same matches, fewer alternatives tried at each place
+# Stalling told ("playing for time", "slow-walking everything", "thinks he can wait us out"): a charge about the
+# pace of the talks, not a word on the issue the paragraph or the article is about.
+STALLING_RE = re.compile(
+    r"(?<![\w'-])(?:(?:play|buy|gain)\w* (?:for )?time|(?:giv|buy)\w* (?:\w+ )?(?:more )?time|stall\w*|"
+    r"slow-?walk\w*|drag\w* (?:out|(?:its|their|his|her) feet)|wait (?:us|it|them|the west|europe) out)(?![\w-])"
+)
 PARAGRAPH_CONFIDENCE = 0.35
 
 
@@ -1193,6 +1203,7 @@ def _paragraph_issue(
         or not context.topic_ranges
         or PROCESS_RE.search(context.quote)
         or FIGURES_RE.search(context.quote)
+        or STALLING_RE.search(context.quote)
     ):
         return
     named = _kept_by_slug(found, *context.topic_ranges[-1])

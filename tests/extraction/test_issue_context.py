@@ -1,0 +1,20 @@
+"""When a statement with no issue cue of its own takes, or does not take, the issue of its article or paragraph."""
+
+SANCTIONS_ARTICLE = (
+    "EU prepares new sanctions on Russia\n\n"
+    "The EU is drafting its 20th sanctions package, with new sanctions on the shadow fleet and on Russian banks, "
+    "as sanctions pressure on Moscow grows.\n\n"
+    "“{quote},” Kallas said."
+)
+
+
+def test_a_charge_of_stalling_does_not_take_the_articles_single_topic(run):
+    statements = run(SANCTIONS_ARTICLE.format(quote="Putin is playing for time"))
+
+    assert statements[-1].issues == {}
+
+
+def test_a_statement_without_a_charge_of_stalling_still_takes_the_articles_topic(run):
+    statements = run(SANCTIONS_ARTICLE.format(quote="Putin has to feel it"))
+
+    assert set(statements[-1].issues) == {"sanctions"}
