@@ -1176,7 +1176,8 @@ PROCESS_RE = re.compile(
     r"(?<![\w'-])(?:talks?|negotiat\w*|dialogue|meet\w*|contacts?|visit\w*|envoys?|round|table|peace\w*|war|"
     r"conflict|crisis|conversation|call|diplomac\w*|diplomatic|mediat\w*|atmosphere|progress|deal|agreement|"
     r"settlement|comment\w*|details|announce\w*|document|sides?|parties|met|breakthrough|memorandum|signature|"
-    r"optimis\w*|travel\w*|trip)(?![\w-])"
+    r"optimis\w*|travel\w*|trip|productive|constructive|businesslike|substantive|fruitful|useful|frank|cordial|"
+    r"tense)(?![\w-])"
 )
 PROCESS_RE = regrouped(PROCESS_RE)  # same matches, fewer alternatives tried at each place
 # Stalling told ("playing for time", "slow-walking everything", "thinks he can wait us out"): a charge about the

@@ -18,3 +18,22 @@ def test_a_statement_without_a_charge_of_stalling_still_takes_the_articles_topic
     statements = run(SANCTIONS_ARTICLE.format(quote="Putin has to feel it"))
 
     assert set(statements[-1].issues) == {"sanctions"}
+
+
+TROOPS_PARAGRAPH = (
+    "EU keeps sanctions on Russia\n\n"
+    "Sybiha said on Monday that Britain would lead a reassurance force in Ukraine.\n\n"
+    "“{quote},” he said."
+)
+
+
+def test_a_meetings_mood_does_not_take_the_issue_its_paragraph_names(run):
+    statements = run(TROOPS_PARAGRAPH.format(quote="Very good and productive, very businesslike"))
+
+    assert statements[-1].issues == {}
+
+
+def test_a_statement_with_no_word_on_the_mood_still_takes_the_issue_its_paragraph_names(run):
+    statements = run(TROOPS_PARAGRAPH.format(quote="We are talking weeks, not months"))
+
+    assert set(statements[-1].issues) == {"peacekeepers"}
