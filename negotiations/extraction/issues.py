@@ -972,7 +972,9 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
     if not tagged and found is not None:
         topic = (
             None
-            if FIGURES_RE.search(context.quote) or STALLING_RE.search(context.quote)
+            if FIGURES_RE.search(context.quote)
+            or STALLING_RE.search(context.quote)
+            or KIN_RE.search(context.quote)
             else _single_topic(found, context.topic_ranges)
         )
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
@@ -1180,6 +1182,12 @@ PROCESS_RE = re.compile(
     r"tense)(?![\w-])"
 )
 PROCESS_RE = regrouped(PROCESS_RE)  # same matches, fewer alternatives tried at each place
+# A family's own story ("she had searched for her daughter", "learned of her husband's capture"): a life told,
+# not a word on the issue of the paragraph or the article.
+KIN_RE = re.compile(
+    r"(?<![\w'-])(?:my|her|his|their|our) (?:daughters?|sons?|husband|wife|mother|father|brother|sister|"
+    r"grand(?:son|daughter|mother|father)s?|mum|mom|dad|nephew|niece|fianc[eé]e?)(?![\w-])"
+)
 # Stalling told ("playing for time", "slow-walking everything", "thinks he can wait us out"): a charge about the
 # pace of the talks, not a word on the issue the paragraph or the article is about.
 STALLING_RE = re.compile(
@@ -1205,6 +1213,7 @@ def _paragraph_issue(
         or PROCESS_RE.search(context.quote)
         or FIGURES_RE.search(context.quote)
         or STALLING_RE.search(context.quote)
+        or KIN_RE.search(context.quote)
     ):
         return
     named = _kept_by_slug(found, *context.topic_ranges[-1])

@@ -37,3 +37,23 @@ def test_a_statement_with_no_word_on_the_mood_still_takes_the_issue_its_paragrap
     statements = run(TROOPS_PARAGRAPH.format(quote="We are talking weeks, not months"))
 
     assert set(statements[-1].issues) == {"peacekeepers"}
+
+
+EXCHANGE_ARTICLE = (
+    "Ukraine and Russia swap prisoners of war\n\n"
+    "Ukraine and Russia carried out a prisoner exchange on Friday, the latest prisoner exchange this year, "
+    "and Kyiv called for an all-for-all prisoner exchange.\n\n"
+    "“{quote},” Olena Koval said."
+)
+
+
+def test_a_familys_own_story_does_not_take_the_articles_topic(run):
+    statements = run(EXCHANGE_ARTICLE.format(quote="I waited for my son for three years"))
+
+    assert statements[-1].issues == {}
+
+
+def test_a_relatives_plea_with_no_family_word_still_takes_the_articles_topic(run):
+    statements = run(EXCHANGE_ARTICLE.format(quote="I will keep waiting until the last one is home"))
+
+    assert set(statements[-1].issues) == {"prisoner-exchange"}
