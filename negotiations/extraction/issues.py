@@ -1173,13 +1173,14 @@ def _kept_by_slug_uncached(found: IssueSpans, start: int, end: int) -> dict[str,
 
 # Words about the talks themselves, the war or peace in general: such a statement is about the process, and
 # takes no issue from its paragraph ("we should not expect miracles from one day of talks", "no breakthrough
-# until the leaders met", "the envoys travel to Moscow", "a signature by Christmas").
+# until the leaders met", "the envoys travel to Moscow", "a signature by Christmas", "very good and productive",
+# "cannot be an honest broker").
 PROCESS_RE = re.compile(
     r"(?<![\w'-])(?:talks?|negotiat\w*|dialogue|meet\w*|contacts?|visit\w*|envoys?|round|table|peace\w*|war|"
     r"conflict|crisis|conversation|call|diplomac\w*|diplomatic|mediat\w*|atmosphere|progress|deal|agreement|"
     r"settlement|comment\w*|details|announce\w*|document|sides?|parties|met|breakthrough|memorandum|signature|"
     r"optimis\w*|travel\w*|trip|productive|constructive|businesslike|substantive|fruitful|useful|frank|cordial|"
-    r"tense)(?![\w-])"
+    r"tense|broker\w*|go-between|facilitat\w*|host\w*)(?![\w-])"
 )
 PROCESS_RE = regrouped(PROCESS_RE)  # same matches, fewer alternatives tried at each place
 # A family's own story ("she had searched for her daughter", "learned of her husband's capture"): a life told,

@@ -57,3 +57,9 @@ def test_a_relatives_plea_with_no_family_word_still_takes_the_articles_topic(run
     statements = run(EXCHANGE_ARTICLE.format(quote="I will keep waiting until the last one is home"))
 
     assert set(statements[-1].issues) == {"prisoner-exchange"}
+
+
+def test_who_mediates_the_talks_does_not_take_the_issue_its_paragraph_names(run):
+    statements = run(TROOPS_PARAGRAPH.format(quote="Hungary cannot be an honest broker"))
+
+    assert statements[-1].issues == {}
