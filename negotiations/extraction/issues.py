@@ -970,7 +970,13 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             # "Ukraine has rejected such demands": the words point back to the issue named just before.
             tagged[referred] = IssueStance(_stance_without_cue(context, issue), REFERRED_CONFIDENCE)
     if not tagged and found is not None:
-        topic = None if FIGURES_RE.search(context.quote) else _single_topic(found, context.topic_ranges)
+        topic = (
+            None
+            if FIGURES_RE.search(context.quote)
+            or STALLING_RE.search(context.quote)
+            or KIN_RE.search(context.quote)
+            else _single_topic(found, context.topic_ranges)
+        )
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
         # A cue of the topic in the statement was set aside on purpose ("after a ceasefire", an attack told).
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
@@ -1167,14 +1173,28 @@ def _kept_by_slug_uncached(found: IssueSpans, start: int, end: int) -> dict[str,
 
 # Words about the talks themselves, the war or peace in general: such a statement is about the process, and
 # takes no issue from its paragraph ("we should not expect miracles from one day of talks", "no breakthrough
-# until the leaders met", "the envoys travel to Moscow", "a signature by Christmas").
+# until the leaders met", "the envoys travel to Moscow", "a signature by Christmas", "very good and productive",
+# "cannot be an honest broker").
 PROCESS_RE = re.compile(
     r"(?<![\w'-])(?:talks?|negotiat\w*|dialogue|meet\w*|contacts?|visit\w*|envoys?|round|table|peace\w*|war|"
     r"conflict|crisis|conversation|call|diplomac\w*|diplomatic|mediat\w*|atmosphere|progress|deal|agreement|"
     r"settlement|comment\w*|details|announce\w*|document|sides?|parties|met|breakthrough|memorandum|signature|"
-    r"optimis\w*|travel\w*|trip)(?![\w-])"
+    r"optimis\w*|travel\w*|trip|productive|constructive|businesslike|substantive|fruitful|useful|frank|cordial|"
+    r"tense|broker\w*|go-between|facilitat\w*|host\w*)(?![\w-])"
 )
 PROCESS_RE = regrouped(PROCESS_RE)  # same matches, fewer alternatives tried at each place
+# A family's own story ("she had searched for her daughter", "learned of her husband's capture"): a life told,
+# not a word on the issue of the paragraph or the article.
+KIN_RE = re.compile(
+    r"(?<![\w'-])(?:my|her|his|their|our) (?:daughters?|sons?|husband|wife|mother|father|brother|sister|"
+    r"grand(?:son|daughter|mother|father)s?|mum|mom|dad|nephew|niece|fianc[eé]e?)(?![\w-])"
+)
+# Stalling told ("playing for time", "slow-walking everything", "thinks he can wait us out"): a charge about the
+# pace of the talks, not a word on the issue the paragraph or the article is about.
+STALLING_RE = re.compile(
+    r"(?<![\w'-])(?:(?:play|buy|gain)\w* (?:for )?time|(?:giv|buy)\w* (?:\w+ )?(?:more )?time|stall\w*|"
+    r"slow-?walk\w*|drag\w* (?:out|(?:its|their|his|her) feet)|wait (?:us|it|them|the west|europe) out)(?![\w-])"
+)
 PARAGRAPH_CONFIDENCE = 0.35
 
 
@@ -1193,6 +1213,8 @@ def _paragraph_issue(
         or not context.topic_ranges
         or PROCESS_RE.search(context.quote)
         or FIGURES_RE.search(context.quote)
+        or STALLING_RE.search(context.quote)
+        or KIN_RE.search(context.quote)
     ):
         return
     named = _kept_by_slug(found, *context.topic_ranges[-1])
