@@ -1809,7 +1809,18 @@ def side_of_unnamed(description: str) -> str:
     if not lower.startswith("unnamed "):
         return ""  # a person or body the registry does not know: its side is not in its name
     found = [(match.start(), party) for party, pattern in UNNAMED_SIDES if (match := pattern.search(lower))]
-    return min(found)[1] if found else ""
+    if found:
+        return min(found)[1]
+    # "a resident of Kramatorsk", "a woman in her 60s": a private person speaks for themselves, named or not.
+    return PRIVATE if PRIVATE_ROLE_RE.search(lower) and not COMMENTATOR_RE.search(lower) else ""
+
+
+# Unnamed people quoted as themselves rather than for a body or from inside the talks.
+PRIVATE_ROLE_RE = re.compile(
+    r"^unnamed (?:(?:elderly|young|local|displaced) )?(?:residents?|locals|villagers|wom[ae]n|m[ae]n|teachers?|"
+    r"soldiers?|servicem[ae]n|mothers?|fathers?|wi(?:fe|ves)|widows?|relatives|parents|pensioners?|farmers?|"
+    r"workers?|refugees?|evacuees?|volunteers?|veterans?|students?)(?![\w-])"
+)
 
 
 # A person the registry does not know is read from how the article introduces them: a commentator keeps to no
