@@ -436,7 +436,7 @@ OTHERS_REFUSE_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
     r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the (?:russian|ukrainian) side|"
     r"the (?:kiev|kyiv) (?:regime|authorities)|the enemy)\s+(?:\w+\s+){0,3}?"
-    r"(?:reject|rejected|rejects|refuse|refused|refuses|dismissed|block|blocked|blocks|violate|violated|violates|broke|breaks|ignored|"
+    r"(?:reject|rejected|rejects|refuse|refused|refuses|dismissed|block|blocked|blocks|violate|violated|violates|violating|broke|breaks|ignored|"
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited|resumed|resumes)(?![\w-])"
 )
 # The texts here are lower-cased: a sentence ends at . ! ? (maybe inside closing quotes) before a space.
@@ -2028,7 +2028,7 @@ COUNTED_HARM_RE = Hinted(
 # "The moratorium had been repeatedly violated by Kyiv": a record of the other side's conduct, told as a fact
 # rather than as a call for the thing it harms (but "Russia continued to block the return of children" backs it).
 CONDUCT_REPORT_RE = re.compile(
-    r"(?<![\w'-])(?:repeatedly|again and again|time and again|"
+    r"(?<![\w'-])(?:repeatedly|again and again|time and again|constantly|systematically|"
     r"(?:had|has|have) (?:been )?(?:\w+ )?(?:recorded|documented|registered|counted))(?![\w-])"
 )
 
