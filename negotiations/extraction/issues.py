@@ -173,8 +173,10 @@ VICTIM_RE = re.compile(
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
-    # "sanctions stay as long as the war goes on", "for as long as it takes": how long, not on what terms.
-    r"as long as(?! it takes| the (?:war|fighting|aggression|occupation|conflict) (?:goes on|lasts|continues|rages))|"
+    # "sanctions stay as long as the war goes on", "for as long as it takes": how long, not on what terms; so is
+    # "as long as Russia keeps bombing" (the other side's conduct going on).
+    r"as long as(?! it takes| the (?:war|fighting|aggression|occupation|conflict) (?:goes on|lasts|continues|rages))"
+    r"(?! (?:[\w'-]+ ){1,3}(?:keeps?|continues?|goes on|carries on)(?![\w-]))|"
     r"in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
@@ -199,7 +201,7 @@ CONDITIONAL_RE = re.compile(
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
     # ("cannot wait until next year" is haste, not a condition)
     r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|(?<!wait )until|"
-    r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
+    r"so long as|as long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared(?! to)|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments)|"
