@@ -173,8 +173,10 @@ VICTIM_RE = re.compile(
 CONDITIONAL_RE = re.compile(
     r"(?<![\w'-])(?:only (?:\w+ ){0,2}(?:if|when|after|once)|unless|provided that|provided|on condition|"
     r"(?:under|with|on) (?:\w+ )?conditions?|conditions? (?:that|must|are met|attached|for (?:a|an|any|the))|"
-    # "sanctions stay as long as the war goes on", "for as long as it takes": how long, not on what terms.
-    r"as long as(?! it takes| the (?:war|fighting|aggression|occupation|conflict) (?:goes on|lasts|continues|rages))|"
+    # "sanctions stay as long as the war goes on", "for as long as it takes": how long, not on what terms; so is
+    # "as long as Russia keeps bombing" (the other side's conduct going on).
+    r"as long as(?! it takes| the (?:war|fighting|aggression|occupation|conflict) (?:goes on|lasts|continues|rages))"
+    r"(?! (?:[\w'-]+ ){1,3}(?:keeps?|continues?|goes on|carries on)(?![\w-]))|"
     r"in exchange|in return|reciproc\w+|must (?:also )?(?:be part of|take into account|have a say in|have a seat at)|"
     r"but (?:\w+ )?(?:wants?|wanted|insists?|insisted|demands?|demanded|needs?|needed|requires?|required)|"
     r"depends on|depending on|subject to|on (?:our|its|their) (?:own )?terms|instead|if (?:\w+ ){0,4}(?:too|"
@@ -199,7 +201,7 @@ CONDITIONAL_RE = re.compile(
     r"(?:cannot|can't|impossible to|not possible to) [^.;]{0,40}\bwhile\b|"
     # ("cannot wait until next year" is haste, not a condition)
     r"(?:out of the question|off the (?:table|agenda)|impossible|not possible|no|not|never|cannot|can't|won't)\b[^.;]{0,60}\b(?:while|(?<!wait )until|"
-    r"so long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
+    r"so long as|as long as|before)\b|only (?:\w+ ){0,2}(?:make sense|be possible|happen|take place|work)|give us\b[^.;]{0,60}\band (?:we|i) will|"
     r"(?:not|never|cannot|can't|won't|don't|doesn't|wouldn't|couldn't|reject\w*|refus\w*) [^.;]{0,50}\bwithout\b|(?:must|has to|have to|had to|needs? to) be (?:well |properly |"
     r"thoroughly |carefully )?prepared(?! to)|well[- ]prepared|need(?:s|ed)? (?:serious |significant |major |some )?"
     r"(?:changes|amendments|revisions|adjustments)|must be (?:changed|amended|revised)|with (?:changes|amendments)|"
@@ -436,7 +438,7 @@ OTHERS_REFUSE_RE = re.compile(
     r"(?<![\w'-])(?P<who>the us|the united states|washington|russia|moscow|the kremlin|kyiv|ukraine|europe|"
     r"the europeans|putin|trump|zelensk\w+|the russians|the ukrainians|the (?:russian|ukrainian) side|"
     r"the (?:kiev|kyiv) (?:regime|authorities)|the enemy)\s+(?:\w+\s+){0,3}?"
-    r"(?:reject|rejected|rejects|refuse|refused|refuses|dismissed|block|blocked|blocks|violate|violated|violates|broke|breaks|ignored|"
+    r"(?:reject|rejected|rejects|refuse|refused|refuses|dismissed|block|blocked|blocks|violate|violated|violates|violating|broke|breaks|ignored|"
     r"ignores|sabotaged|undermined|torpedoed|derailed|used|uses|took advantage of|exploited|resumed|resumes)(?![\w-])"
 )
 # The texts here are lower-cased: a sentence ends at . ! ? (maybe inside closing quotes) before a space.
@@ -1831,7 +1833,18 @@ def side_of_unnamed(description: str) -> str:
     if not lower.startswith("unnamed "):
         return ""  # a person or body the registry does not know: its side is not in its name
     found = [(match.start(), party) for party, pattern in UNNAMED_SIDES if (match := pattern.search(lower))]
-    return min(found)[1] if found else ""
+    if found:
+        return min(found)[1]
+    # "a resident of Kramatorsk", "a woman in her 60s": a private person speaks for themselves, named or not.
+    return PRIVATE if PRIVATE_ROLE_RE.search(lower) and not COMMENTATOR_RE.search(lower) else ""
+
+
+# Unnamed people quoted as themselves rather than for a body or from inside the talks.
+PRIVATE_ROLE_RE = re.compile(
+    r"^unnamed (?:(?:elderly|young|local|displaced) )?(?:residents?|locals|villagers|wom[ae]n|m[ae]n|teachers?|"
+    r"soldiers?|servicem[ae]n|mothers?|fathers?|wi(?:fe|ves)|widows?|relatives|parents|pensioners?|farmers?|"
+    r"workers?|refugees?|evacuees?|volunteers?|veterans?|students?)(?![\w-])"
+)
 
 
 # A person the registry does not know is read from how the article introduces them: a commentator keeps to no
@@ -2039,7 +2052,7 @@ COUNTED_HARM_RE = Hinted(
 # "The moratorium had been repeatedly violated by Kyiv": a record of the other side's conduct, told as a fact
 # rather than as a call for the thing it harms (but "Russia continued to block the return of children" backs it).
 CONDUCT_REPORT_RE = re.compile(
-    r"(?<![\w'-])(?:repeatedly|again and again|time and again|"
+    r"(?<![\w'-])(?:repeatedly|again and again|time and again|constantly|systematically|"
     r"(?:had|has|have) (?:been )?(?:\w+ )?(?:recorded|documented|registered|counted))(?![\w-])"
 )
 

@@ -159,3 +159,18 @@ def test_a_tally_of_the_other_sides_attacks_told_as_a_fact_is_neutral(run):
     text = "Sybiha said Russia had fired 300 missiles at power plants since the energy truce began."
 
     assert stances(run(text)) == [{"energy-strikes": "neutral"}]
+
+
+def test_the_other_side_is_violating_the_truce_backs_the_truce(run):
+    text = "“Russia is violating the energy moratorium every night,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"energy-strikes": "supports"}]
+
+
+def test_the_other_side_constantly_violating_the_truce_is_a_record_of_its_conduct(run):
+    text = (
+        "“The Ukrainian side is constantly violating the energy moratorium, and we are recording all of these "
+        "violations,” Peskov said."
+    )
+
+    assert stances(run(text)) == [{"energy-strikes": "neutral"}]

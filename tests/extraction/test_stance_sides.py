@@ -4,7 +4,7 @@ side (an analyst, an outlet) reports unless its words take a side."""
 from datetime import date
 
 from negotiations.extraction import Registry, extract
-from negotiations.extraction.issues import side_of_unnamed
+from negotiations.extraction.issues import PRIVATE, side_of_unnamed
 
 
 def stances(statements):
@@ -151,3 +151,14 @@ def test_naming_the_other_sides_aggression_does_not_turn_a_call_for_sanctions(ru
     text = "“Russian aggression will not stop by itself. The only language the Kremlin understands is sanctions,” Sybiha said."
 
     assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_an_unnamed_resident_speaks_for_themselves():
+    assert side_of_unnamed("unnamed residents") == PRIVATE
+    assert side_of_unnamed("unnamed woman in Kramatorsk") == PRIVATE
+
+
+def test_unnamed_residents_refusing_to_believe_in_a_land_deal_take_a_side(run):
+    text = "Residents of Kramatorsk said they did not believe the talk of a demilitarised zone in Donbas."
+
+    assert stances(run(text)) == [{"territory": "opposes"}]

@@ -145,3 +145,15 @@ def test_a_hundred_per_cent_tariff_is_a_rate_not_a_finished_deal(run):
     text = "Trump said he was weighing 100 per cent tariffs on Moscow unless it cut its oil exports."
 
     assert stances(run(text))[0]["sanctions"] == "conditional"
+
+
+def test_as_long_as_the_other_side_keeps_doing_harm_is_how_long_not_on_what_terms(run):
+    text = "Kallas said Europe would keep the sanctions as long as Russia keeps bombing civilians."
+
+    assert stances(run(text)) == [{"sanctions": "supports"}]
+
+
+def test_no_truce_as_long_as_the_other_side_keeps_doing_harm_sets_terms(run):
+    text = "“There will be no energy truce as long as Russia keeps hitting our grid,” Zelenskyy said."
+
+    assert stances(run(text)) == [{"energy-strikes": "conditional"}]
