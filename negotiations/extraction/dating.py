@@ -169,6 +169,15 @@ def _read_region(
             rest = attribution[: relative.start()] + attribution[relative.end() :]
             if read_date(rest, doc.published) == (None, False):
                 said_on, vague = None, False
+        elif (
+            said_on is not None
+            and (relative := RELATIVE_CLAUSE_RE.search(attribution))
+            and JOURNEY_IN_CLAUSE_RE.search(relative.group())
+        ):
+            # 'Zelensky, who flew to Paris on Wednesday evening, thanked ...': the day of the journey, not of the
+            # words ('who spoke to reporters on Monday' keeps its day)
+            rest = attribution[: relative.start()] + attribution[relative.end() :]
+            said_on, vague = read_date(rest, doc.published)
         read[region] = (attribution, said_on, vague)
     return read[region]
 
@@ -176,6 +185,8 @@ def _read_region(
 # ", who was captured in 2022,", ", whose son was captured in May 2022,": a clause about the speaker, set off by
 # commas, that tells another event than the words.
 RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|whose)\s[^,;]*,")
+# ", who flew to Paris on Wednesday evening,": a journey before the words, on a day of its own
+JOURNEY_IN_CLAUSE_RE = re.compile(r"(?<![\w-])(?:flew|travell?ed|arrived|returned|landed|drove)(?![\w-])")
 
 
 def _long_before(doc: Document, said_on: date | None) -> bool:

@@ -1126,3 +1126,19 @@ def test_words_given_to_a_news_outlet_do_not_take_the_leads_day(run):
 
     assert outlet[-1].said_on is None
     assert reporters[-1].said_on == leader[-1].said_on == date(2026, 1, 27)
+
+
+def test_a_journey_in_a_clause_about_the_speaker_is_not_the_day_of_the_words(run):
+    text = (
+        "Ukrainian President Volodymyr Zelensky said on Thursday that the talks in Paris had gone well.\n\n"
+        "Zelensky, who flew to Paris from Kyiv on Wednesday evening, thanked the leaders and said the summit "
+        "had produced “the most concrete commitments Ukraine has ever received.”"
+    )
+
+    assert [s.said_on for s in run(text)][-1] == date(2026, 1, 29)
+
+
+def test_speaking_in_a_clause_about_the_speaker_keeps_its_day(run):
+    text = "Lavrov, who spoke to reporters on Tuesday, said the plan needed changes."
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 27)]
