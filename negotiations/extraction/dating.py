@@ -103,7 +103,11 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if INTERVIEW_RE.search(attribution):
             interviews.add(index)
         if said_on is None and _perfect_of_speaking(attribution):
-            perfect.add(index)
+            # not marked as from its own attribution: the day is the next sentence's, so the lead's other voices
+            # are not narrowed to this speaker (`_lead_reporters`)
+            candidate.said_on = _date_of_next_participle(doc, candidate)
+            if candidate.said_on is None:
+                perfect.add(index)
         if said_on is None and not vague:
             sentence = candidate.sentence
             other_time = _names_other_time(doc, sentence, other_times)
@@ -510,6 +514,38 @@ def _date_of_trailing_participle(doc: Document, candidate: Candidate) -> date | 
     if tail is None:
         return None
     said_on, _ = read_date(_outside_quotes(doc, tail.start(), tail.end()), doc.published)
+    return said_on
+
+
+# "Speaking to reporters in a WhatsApp chat on Sunday, ...": a sentence opening with how the speaker spoke.
+OPENING_PARTICIPLE_RE = re.compile(r"(?:speaking|talking|addressing|writing)(?![\w-])")
+PARTICIPLE_REACH = (
+    3  # sentences: the rest of the lead paragraph ("The offer came as ...") and the next one's first
+)
+
+
+def _date_of_next_participle(doc: Document, candidate: Candidate) -> date | None:
+    """'Zelenskyy has said Kyiv is ready to ... .' then 'Speaking to reporters on Sunday, Zelenskyy explained the
+    shift.': a sentence just after a perfect lead, with the speaker its subject, tells when the words were said."""
+    sentence, speaker = candidate.sentence, candidate.speaker
+    if speaker is None:
+        return None
+    nearby = doc.sentences[sentence.index + 1 : sentence.index + 1 + PARTICIPLE_REACH]
+    following = next(
+        (
+            later
+            for later in nearby
+            if later.paragraph <= sentence.paragraph + 1
+            and OPENING_PARTICIPLE_RE.match(doc.lower, later.start)
+        ),
+        None,
+    )
+    if following is None:
+        return None
+    named = [m for m in doc.mentions_between(following.start, following.end) if _names_speaker(m, speaker)]
+    if not named:
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, following.start, named[0].start), doc.published)
     return said_on
 
 

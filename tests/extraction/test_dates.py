@@ -1142,3 +1142,13 @@ def test_speaking_in_a_clause_about_the_speaker_keeps_its_day(run):
     text = "Lavrov, who spoke to reporters on Tuesday, said the plan needed changes."
 
     assert [s.said_on for s in run(text)] == [date(2026, 1, 27)]
+
+
+def test_a_perfect_lead_takes_the_day_of_the_participle_opening_the_next_paragraph(run):
+    text = (
+        "Ukrainian President Volodymyr Zelensky has said Kyiv is ready to give up its bid to join NATO. "
+        "The offer came as envoys met in Berlin.\n\n"
+        "Speaking to reporters in a chat on Tuesday, before the talks, Zelensky explained the shift."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 27)]
