@@ -1152,3 +1152,7 @@ def test_a_perfect_lead_takes_the_day_of_the_participle_opening_the_next_paragra
     )
 
     assert [s.said_on for s in run(text)] == [date(2026, 1, 27)]
+
+
+def test_the_day_before_yesterday_is_two_days_before_publication():
+    assert read_date("he told reporters the day before yesterday", FRIDAY) == (date(2026, 1, 28), False)
