@@ -32,6 +32,10 @@ PERFECT_RE = re.compile(
 SIMPLE_SAYING_RE = re.compile(
     r"(?<![\w'’])(?<!has )(?<!had )(?<!have )(?:said|says|told|warned|added)(?![\w'’])"
 )
+# "has insisted", "has long maintained": a held position, which a dated quote after it illustrates, not dates
+HELD_POSITION_RE = re.compile(
+    r"(?<![\w'’])ha(?:s|ve|d)\s+(?:[a-z]+ly\s+|long\s+)?(?:insisted|maintained|argued|demanded|opposed)(?![\w'’])"
+)
 LEAD_PARAGRAPHS = 2
 LEAD_SPAN = 3  # body paragraphs the lead paragraphs are found among
 LEAD_REACH = 10  # body paragraphs the lead's day carries to
@@ -135,6 +139,10 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
+            continue
+        if index in perfect and HELD_POSITION_RE.search(attributions.get(index, "")):
+            # 'Von der Leyen has insisted the loan remains her preferred option. "...," she told lawmakers on
+            # Tuesday': a position held over time, not the day of the quote that illustrates it
             continue
         candidate.said_on = _date_of_same_remarks(
             candidates,

@@ -1156,3 +1156,13 @@ def test_a_perfect_lead_takes_the_day_of_the_participle_opening_the_next_paragra
 
 def test_the_day_before_yesterday_is_two_days_before_publication():
     assert read_date("he told reporters the day before yesterday", FRIDAY) == (date(2026, 1, 28), False)
+
+
+def test_a_held_position_does_not_take_the_day_of_the_quote_after_it(run):
+    text = (
+        "The talks went on in Brussels.\n\n"
+        "Kaja Kallas has insisted the loan remains the best option. "
+        "“The money is there,” she told lawmakers on Tuesday."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "paraphrase"] == [None]
