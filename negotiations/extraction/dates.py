@@ -24,6 +24,7 @@ DATE_RE = re.compile(
     rf"|on\s+(?:the\s+)?(?P<nth>\d{{1,2}})(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_MONTH})(?=\s*(?:[,.;:)]|$|(?:that|when|and|at|in|as|after|before)\s))"
     # "the day before" on its own is yesterday (state media's "nakanune"); "the day before the talks" is another
     # event's eve (vague, below)
+    rf"|(?P<two_days_ago>the day before yesterday)"
     rf"|(?P<yesterday>yesterday|the day before(?!\s+(?:the|a|an|his|her|its|their|this|that)\s)|last night)"
     rf"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)"
     rf"|(?P<vague>(?:last|this|next|earlier this|late last|early last)\s+(?:week|weekend|month|year)|"
@@ -144,7 +145,10 @@ def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
         if FUTURE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()):
             continue
         if not (
-            match.group("vague") or match.group("yesterday") or match.group("today")
+            match.group("vague")
+            or match.group("yesterday")
+            or match.group("two_days_ago")
+            or match.group("today")
         ) and _in_future_clause(text, match.start()):
             continue
         if match.group("weekday"):
@@ -172,6 +176,8 @@ def read_date(text: str, published: date | None) -> tuple[date | None, bool]:
             if found is not None:
                 return found, False
             continue
+        if match.group("two_days_ago"):
+            return published - timedelta(days=2), False
         if match.group("yesterday"):
             return published - timedelta(days=1), False
         if match.group("today"):

@@ -32,6 +32,10 @@ PERFECT_RE = re.compile(
 SIMPLE_SAYING_RE = re.compile(
     r"(?<![\w'’])(?<!has )(?<!had )(?<!have )(?:said|says|told|warned|added)(?![\w'’])"
 )
+# "has insisted", "has long maintained": a held position, which a dated quote after it illustrates, not dates
+HELD_POSITION_RE = re.compile(
+    r"(?<![\w'’])ha(?:s|ve|d)\s+(?:[a-z]+ly\s+|long\s+)?(?:insisted|maintained|argued|demanded|opposed)(?![\w'’])"
+)
 LEAD_PARAGRAPHS = 2
 LEAD_SPAN = 3  # body paragraphs the lead paragraphs are found among
 LEAD_REACH = 10  # body paragraphs the lead's day carries to
@@ -103,7 +107,11 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
         if INTERVIEW_RE.search(attribution):
             interviews.add(index)
         if said_on is None and _perfect_of_speaking(attribution):
-            perfect.add(index)
+            # not marked as from its own attribution: the day is the next sentence's, so the lead's other voices
+            # are not narrowed to this speaker (`_lead_reporters`)
+            candidate.said_on = _date_of_next_participle(doc, candidate)
+            if candidate.said_on is None:
+                perfect.add(index)
         if said_on is None and not vague:
             sentence = candidate.sentence
             other_time = _names_other_time(doc, sentence, other_times)
@@ -131,6 +139,10 @@ def assign_dates(doc: Document, candidates: list[Candidate], labels: dict[int, M
     questions = {index for index, mention in labels.items() if mention is None} if lead is not None else set()
     for index, candidate in enumerate(candidates):
         if candidate.said_on is not None or candidate.speaker is None:
+            continue
+        if index in perfect and HELD_POSITION_RE.search(attributions.get(index, "")):
+            # 'Von der Leyen has insisted the loan remains her preferred option. "...," she told lawmakers on
+            # Tuesday': a position held over time, not the day of the quote that illustrates it
             continue
         candidate.said_on = _date_of_same_remarks(
             candidates,
@@ -169,6 +181,15 @@ def _read_region(
             rest = attribution[: relative.start()] + attribution[relative.end() :]
             if read_date(rest, doc.published) == (None, False):
                 said_on, vague = None, False
+        elif (
+            said_on is not None
+            and (relative := RELATIVE_CLAUSE_RE.search(attribution))
+            and JOURNEY_IN_CLAUSE_RE.search(relative.group())
+        ):
+            # 'Zelensky, who flew to Paris on Wednesday evening, thanked ...': the day of the journey, not of the
+            # words ('who spoke to reporters on Monday' keeps its day)
+            rest = attribution[: relative.start()] + attribution[relative.end() :]
+            said_on, vague = read_date(rest, doc.published)
         read[region] = (attribution, said_on, vague)
     return read[region]
 
@@ -176,6 +197,8 @@ def _read_region(
 # ", who was captured in 2022,", ", whose son was captured in May 2022,": a clause about the speaker, set off by
 # commas, that tells another event than the words.
 RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:who|whose)\s[^,;]*,")
+# ", who flew to Paris on Wednesday evening,": a journey before the words, on a day of its own
+JOURNEY_IN_CLAUSE_RE = re.compile(r"(?<![\w-])(?:flew|travell?ed|arrived|returned|landed|drove)(?![\w-])")
 
 
 def _long_before(doc: Document, said_on: date | None) -> bool:
@@ -499,6 +522,38 @@ def _date_of_trailing_participle(doc: Document, candidate: Candidate) -> date | 
     if tail is None:
         return None
     said_on, _ = read_date(_outside_quotes(doc, tail.start(), tail.end()), doc.published)
+    return said_on
+
+
+# "Speaking to reporters in a WhatsApp chat on Sunday, ...": a sentence opening with how the speaker spoke.
+OPENING_PARTICIPLE_RE = re.compile(r"(?:speaking|talking|addressing|writing)(?![\w-])")
+PARTICIPLE_REACH = (
+    3  # sentences: the rest of the lead paragraph ("The offer came as ...") and the next one's first
+)
+
+
+def _date_of_next_participle(doc: Document, candidate: Candidate) -> date | None:
+    """'Zelenskyy has said Kyiv is ready to ... .' then 'Speaking to reporters on Sunday, Zelenskyy explained the
+    shift.': a sentence just after a perfect lead, with the speaker its subject, tells when the words were said."""
+    sentence, speaker = candidate.sentence, candidate.speaker
+    if speaker is None:
+        return None
+    nearby = doc.sentences[sentence.index + 1 : sentence.index + 1 + PARTICIPLE_REACH]
+    following = next(
+        (
+            later
+            for later in nearby
+            if later.paragraph <= sentence.paragraph + 1
+            and OPENING_PARTICIPLE_RE.match(doc.lower, later.start)
+        ),
+        None,
+    )
+    if following is None:
+        return None
+    named = [m for m in doc.mentions_between(following.start, following.end) if _names_speaker(m, speaker)]
+    if not named:
+        return None
+    said_on, _ = read_date(_outside_quotes(doc, following.start, named[0].start), doc.published)
     return said_on
 
 

@@ -1126,3 +1126,43 @@ def test_words_given_to_a_news_outlet_do_not_take_the_leads_day(run):
 
     assert outlet[-1].said_on is None
     assert reporters[-1].said_on == leader[-1].said_on == date(2026, 1, 27)
+
+
+def test_a_journey_in_a_clause_about_the_speaker_is_not_the_day_of_the_words(run):
+    text = (
+        "Ukrainian President Volodymyr Zelensky said on Thursday that the talks in Paris had gone well.\n\n"
+        "Zelensky, who flew to Paris from Kyiv on Wednesday evening, thanked the leaders and said the summit "
+        "had produced “the most concrete commitments Ukraine has ever received.”"
+    )
+
+    assert [s.said_on for s in run(text)][-1] == date(2026, 1, 29)
+
+
+def test_speaking_in_a_clause_about_the_speaker_keeps_its_day(run):
+    text = "Lavrov, who spoke to reporters on Tuesday, said the plan needed changes."
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 27)]
+
+
+def test_a_perfect_lead_takes_the_day_of_the_participle_opening_the_next_paragraph(run):
+    text = (
+        "Ukrainian President Volodymyr Zelensky has said Kyiv is ready to give up its bid to join NATO. "
+        "The offer came as envoys met in Berlin.\n\n"
+        "Speaking to reporters in a chat on Tuesday, before the talks, Zelensky explained the shift."
+    )
+
+    assert [s.said_on for s in run(text)] == [date(2026, 1, 27)]
+
+
+def test_the_day_before_yesterday_is_two_days_before_publication():
+    assert read_date("he told reporters the day before yesterday", FRIDAY) == (date(2026, 1, 28), False)
+
+
+def test_a_held_position_does_not_take_the_day_of_the_quote_after_it(run):
+    text = (
+        "The talks went on in Brussels.\n\n"
+        "Kaja Kallas has insisted the loan remains the best option. "
+        "“The money is there,” she told lawmakers on Tuesday."
+    )
+
+    assert [s.said_on for s in run(text) if s.kind == "paraphrase"] == [None]
