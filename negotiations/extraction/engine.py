@@ -1105,7 +1105,7 @@ def find_paraphrases(doc: Document, direct: list[Candidate], consumed: set[int])
             continue
         found.append(candidate)
         covered_until = candidate.end
-        second = _but_that_clause(doc, candidate, by_paragraph.get(candidate.paragraph, []))
+        second = _second_report(doc, candidate, by_paragraph.get(candidate.paragraph, []))
         if second is not None:
             found.append(second)
             covered_until = second.end
@@ -1182,13 +1182,16 @@ def _labels_with_short_quote(doc: Document, cue: Cue) -> bool:
     )
 
 
-BUT_THAT_RE = re.compile(r",?\s+but\s+that\s+")
+# "but that" opens a second report of the same cue; so does ", and that" where the report was cut before it,
+# at a verb of the second clause ("said Ukraine had handed over 1,830 names, and that Moscow had confirmed
+# fewer than 300"): that verb is reported, not said by a new speaker.
+SECOND_REPORT_RE = re.compile(r",?\s+but\s+that\s+|,\s+and\s+that\s+")
 
 
-def _but_that_clause(doc: Document, first: Candidate, quoted: list[Candidate]) -> Candidate | None:
-    """'He said the US had proposed X(,) but that Ukraine wanted Y': a second report of the same
-    speaker."""
-    match = BUT_THAT_RE.match(doc.text, first.end)
+def _second_report(doc: Document, first: Candidate, quoted: list[Candidate]) -> Candidate | None:
+    """'He said the US had proposed X(,) but that Ukraine wanted Y', 'said X, and that Moscow had confirmed Y': a
+    second report of the same speaker."""
+    match = SECOND_REPORT_RE.match(doc.text, first.end)
     if match is None or first.cue is None:
         return None
     sentence = first.sentence
