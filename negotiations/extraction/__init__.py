@@ -5,7 +5,7 @@ from .entries import ActorEntry, ExtractedStatement, IssueEntry, IssueStance, Ro
 from .registry import Registry
 
 # Bumped whenever the output changes (docs/CONTRACTS.md): stored on every document and statement it extracts.
-EXTRACTOR_VERSION = "rules-2026.12.4"
+EXTRACTOR_VERSION = "rules-2026.12.5"
 
 __all__ = [
     "EXTRACTOR_VERSION",
