@@ -61,6 +61,7 @@ from .mentions import (
     DIPLOMACY_AFTER_RE,
     DOCUMENT_HEADS,
     INSTITUTION_HEADS,
+    INVERTED_OPENERS,
     NAME,
     PERSON,
     ROLE,
@@ -1054,7 +1055,8 @@ PRONOUN_SENTENCE_RE = re.compile(
 
 # A sentence that puts the verb of saying first ('Said Maria Kovalenko, a nurse who has worked on the ward since
 # 2022: "..."'): the name right after the verb speaks, however long the description before the colon.
-OPENING_VERB_RE = re.compile(r"(?:Said|Says|Added|Adds|Wrote|Writes|Continued)\s+")
+# ("Asked X:" opens a question, not the speaker's words.)
+OPENING_VERB_RE = re.compile(rf"(?:{'|'.join(sorted(INVERTED_OPENERS - {'Asked'}))})\s+")
 
 
 def _named_after_opening_verb(doc: Document, sentence: Sentence) -> Mention | None:

@@ -972,13 +972,7 @@ def tag_issues(context: IssueContext, patterns: tuple[IssuePatterns, ...]) -> di
             # "Ukraine has rejected such demands": the words point back to the issue named just before.
             tagged[referred] = IssueStance(_stance_without_cue(context, issue), REFERRED_CONFIDENCE)
     if not tagged and found is not None:
-        topic = (
-            None
-            if FIGURES_RE.search(context.quote)
-            or STALLING_RE.search(context.quote)
-            or KIN_RE.search(context.quote)
-            else _single_topic(found, context.topic_ranges)
-        )
+        topic = None if _tells_no_issue(context.quote) else _single_topic(found, context.topic_ranges)
         issue = next((issue for issue in patterns if issue.issue.slug == topic), None)
         # A cue of the topic in the statement was set aside on purpose ("after a ceasefire", an attack told).
         if issue is not None and topic not in strong_in_quote and topic not in weak_in_quote:
@@ -1200,6 +1194,11 @@ STALLING_RE = re.compile(
 PARAGRAPH_CONFIDENCE = 0.35
 
 
+def _tells_no_issue(quote: str) -> bool:
+    """Figures, a charge of stalling or a family's story: such a statement takes no issue from its context."""
+    return bool(FIGURES_RE.search(quote) or STALLING_RE.search(quote) or KIN_RE.search(quote))
+
+
 def _paragraph_issue(
     tagged: dict[str, IssueStance],
     context: IssueContext,
@@ -1214,9 +1213,7 @@ def _paragraph_issue(
         found is None
         or not context.topic_ranges
         or PROCESS_RE.search(context.quote)
-        or FIGURES_RE.search(context.quote)
-        or STALLING_RE.search(context.quote)
-        or KIN_RE.search(context.quote)
+        or _tells_no_issue(context.quote)
     ):
         return
     named = _kept_by_slug(found, *context.topic_ranges[-1])
